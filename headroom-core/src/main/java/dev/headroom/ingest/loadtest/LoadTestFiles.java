@@ -1,0 +1,78 @@
+package dev.headroom.ingest.loadtest;
+
+import dev.headroom.model.BadInputException;
+import dev.headroom.model.InputProblem;
+import dev.headroom.model.Units;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Detects the format of a load-test file by its content and reads it. */
+public final class LoadTestFiles {
+
+  private LoadTestFiles() {}
+
+  /** Reads {@code file}, detecting its format unless {@code format} is given. */
+  public static LoadTest read(Path file, LoadTestFormat format, ReadOptions options) {
+    LoadTestFormat f = format != null ? format : detect(file);
+    return f.newReader().read(file, options);
+  }
+
+  /** The first format whose reader accepts the file's head. */
+  public static LoadTestFormat detect(Path file) {
+    LoadTestReader.Head head = LoadTestReader.head(file);
+    if (head.bytes().length == 0) {
+      throw new BadInputException(
+          new InputProblem(file.toString(), 0, 0, "", "an empty file", "a load-test result file", null));
+    }
+    for (LoadTestFormat f : LoadTestFormat.values()) {
+      if (f.newReader().accepts(head)) {
+        return f;
+      }
+    }
+    List<String> ids = new ArrayList<>();
+    Arrays.stream(LoadTestFormat.values()).forEach(f -> ids.add(f.id()));
+    throw new BadInputException(
+        new InputProblem(
+            file.toString(),
+            1,
+            0,
+            "",
+            "content that matches no known format (starts with \"" + preview(head) + "\")",
+            "one of " + String.join(", ", ids) + " (or name it with --format)",
+            null));
+  }
+
+  private static String preview(LoadTestReader.Head head) {
+    String t = head.text();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < t.length() && sb.length() < 40; i++) {
+      char c = t.charAt(i);
+      if (c == '\n' || c == '\r') {
+        sb.append("\\n");
+      } else if (c < 0x20 || c == 0xFFFD) {
+        sb.append('?');
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Used in messages: a list of format ids. */
+  public static String formatIds() {
+    StringBuilder sb = new StringBuilder();
+    for (LoadTestFormat f : LoadTestFormat.values()) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(f.id());
+    }
+    return sb.toString();
+  }
+
+  static String fmt(double v) {
+    return Units.format(v, 6);
+  }
+}

@@ -1,0 +1,174 @@
+package dev.headroom.ingest.loadtest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Turns a stream of per-request records into {@link Step}s, one per concurrency level, in memory
+ * that grows with the number of levels and test seconds, never with the number of requests.
+ *
+ * <p>Latency percentiles come from an HdrHistogram per level (microseconds, 3 significant digits,
+ * so within 0.1%); the mean is exact. Throughput per level is its completions divided by the time
+ * spent at that level, where each one-second bucket of completions is shared between the levels
+ * seen in it in proportion to their completions; in a steady step this is simply completions per
+ * second. Records may arrive in any order (JMeter and Gatling write them on completion).
+ *
+ * <p>When no record carries a concurrency, the result is a single step whose concurrency is given
+ * ({@link ReadOptions#concurrency()}) or estimated with Little's law N = X·R, and says so.
+ */
+public final class StepRecorder {
+
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+  private static final int MAX_EXAMPLES = 5;
+
+  private final Map<Double, Level> levels = new TreeMap<>();
+  private final TreeMap<Long, Map<Double, long[]>> buckets = new TreeMap<>();
+  private long firstEnd = Long.MAX_VALUE;
+  private long lastEnd = Long.MIN_VALUE;
+  private long skipped;
+  private final List<String> skippedExamples = new ArrayList<>();
+
+  private static final class Level {
+    final Histogram histogram = new Histogram(3);
+    long requests;
+    long errors;
+    double sumMicros;
+    double seconds;
+  }
+
+  /**
+   * Records one completed request.
+   *
+   * @param concurrency active users or threads when it completed; {@link Double#NaN} if unknown
+   * @param endMicros completion time in microseconds since the epoch (or since the test start)
+   * @param latencyMicros response time in microseconds, at least 0
+   * @param ok whether it succeeded
+   */
+  public void record(double concurrency, long endMicros, long latencyMicros, boolean ok) {
+    if (latencyMicros < 0) {
+      throw new IllegalArgumentException("latency must be >= 0, got " + latencyMicros);
+    }
+    double key = Double.isNaN(concurrency) ? Double.NaN : concurrency;
+    Level level = levels.computeIfAbsent(key, k -> new Level());
+    level.histogram.recordValue(latencyMicros);
+    level.requests++;
+    if (!ok) {
+      level.errors++;
+    }
+    level.sumMicros += latencyMicros;
+    firstEnd = Math.min(firstEnd, endMicros);
+    lastEnd = Math.max(lastEnd, endMicros);
+    long second = Math.floorDiv(endMicros, MICROS_PER_SECOND);
+    buckets.computeIfAbsent(second, s -> new HashMap<>(4)).computeIfAbsent(key, k -> new long[1])[0]++;
+  }
+
+  /** Counts a record that could not be used; the first few are kept as examples. */
+  public void skip(long line, String reason) {
+    skipped++;
+    if (skippedExamples.size() < MAX_EXAMPLES) {
+      skippedExamples.add("line " + line + ": " + reason);
+    }
+  }
+
+  public long requests() {
+    long n = 0;
+    for (Level l : levels.values()) {
+      n += l.requests;
+    }
+    return n;
+  }
+
+  public SkippedRecords skipped() {
+    return new SkippedRecords(skipped, skippedExamples);
+  }
+
+  /** Seconds from the first to the last completion (at least one second when any exist). */
+  public double spanSeconds() {
+    if (firstEnd > lastEnd) {
+      return 0;
+    }
+    return Math.max(1.0, (lastEnd - firstEnd) / (double) MICROS_PER_SECOND);
+  }
+
+  /**
+   * The steps, ordered by concurrency. Levels with a known concurrency use {@code origin}; the
+   * unknown level (records given NaN) becomes one step at {@code options.concurrency()} or at
+   * N = X·R.
+   */
+  public List<Step> steps(ConcurrencyOrigin origin, ReadOptions options) {
+    apportionSeconds();
+    List<Step> out = new ArrayList<>();
+    for (Map.Entry<Double, Level> e : levels.entrySet()) {
+      Level l = e.getValue();
+      if (l.requests == 0 || l.seconds <= 0) {
+        continue;
+      }
+      double throughput = l.requests / l.seconds;
+      LatencySummary latency = summary(l);
+      double n = e.getKey();
+      ConcurrencyOrigin o = origin;
+      if (Double.isNaN(n)) {
+        if (options != null && options.concurrency() != null) {
+          n = options.concurrency();
+          o = ConcurrencyOrigin.GIVEN;
+        } else {
+          // Little's law: N = X * R, with R the mean response time in seconds
+          n = throughput * (latency.meanMs() / 1000.0);
+          o = ConcurrencyOrigin.LITTLES_LAW;
+          if (!(n > 0)) {
+            continue;
+          }
+        }
+      }
+      out.add(new Step(n, o, l.requests, l.errors, l.seconds, throughput, latency));
+    }
+    out.sort((a, b) -> Double.compare(a.concurrency(), b.concurrency()));
+    return out;
+  }
+
+  private void apportionSeconds() {
+    for (Level l : levels.values()) {
+      l.seconds = 0;
+    }
+    if (buckets.isEmpty()) {
+      return;
+    }
+    long firstSecond = buckets.firstKey();
+    long lastSecond = buckets.lastKey();
+    for (Map.Entry<Long, Map<Double, long[]>> b : buckets.entrySet()) {
+      // the first and last buckets are partial: count only the part the test covered
+      double length = 1.0;
+      if (b.getKey() == firstSecond && b.getKey() == lastSecond) {
+        length = Math.max(1e-3, (lastEnd - firstEnd) / (double) MICROS_PER_SECOND);
+      } else if (b.getKey() == firstSecond) {
+        length = (double) ((firstSecond + 1) * MICROS_PER_SECOND - firstEnd) / MICROS_PER_SECOND;
+      } else if (b.getKey() == lastSecond) {
+        length = (double) (lastEnd - lastSecond * MICROS_PER_SECOND) / MICROS_PER_SECOND;
+      }
+      length = Math.max(length, 1e-3);
+      long total = 0;
+      for (long[] c : b.getValue().values()) {
+        total += c[0];
+      }
+      for (Map.Entry<Double, long[]> c : b.getValue().entrySet()) {
+        levels.get(c.getKey()).seconds += length * c.getValue()[0] / total;
+      }
+    }
+  }
+
+  private static LatencySummary summary(Level l) {
+    Histogram h = l.histogram;
+    return new LatencySummary(
+        l.sumMicros / l.requests / 1000.0,
+        h.getValueAtPercentile(50) / 1000.0,
+        h.getValueAtPercentile(90) / 1000.0,
+        h.getValueAtPercentile(95) / 1000.0,
+        h.getValueAtPercentile(99) / 1000.0,
+        h.getMaxValue() / 1000.0,
+        "hdrhistogram");
+  }
+}

@@ -1,0 +1,442 @@
+package dev.headroom.model;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses quantities written by people ({@code 250ms}, {@code 16GiB}, {@code 70%}, {@code 1200 rps},
+ * {@code 140 USD/month}, {@code 15%/month}, {@code 10x}) into canonical values, and formats them
+ * back. Parsing and printing use {@link Locale#ROOT}: a comma is never a decimal separator.
+ *
+ * <p>Decimal prefixes (KB, MB, GB, TB) are powers of 1000 and binary prefixes (KiB, MiB, GiB, TiB)
+ * powers of 1024, as IEC 80000-13 defines them. A month is 730 hours (8760 h / 12), the figure
+ * cloud providers bill by.
+ */
+public final class Units {
+
+  /** Hours in the billing month used to turn hourly prices into monthly ones (8760 / 12). */
+  public static final double HOURS_PER_MONTH = 730.0;
+
+  private static final Pattern NUMBER_UNIT =
+      Pattern.compile("^\\s*([-+]?(?:\\d[\\d_]*)?(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)\\s*(.*?)\\s*$");
+
+  private static final Map<String, Double> DURATION = new LinkedHashMap<>();
+  private static final Map<String, Double> DATA = new LinkedHashMap<>();
+  private static final Map<String, Double> RATE_PER = new LinkedHashMap<>();
+  private static final Map<String, Double> COUNT_SUFFIX = new LinkedHashMap<>();
+  private static final Map<String, Double> PERIOD_MONTHS = new LinkedHashMap<>();
+
+  static {
+    DURATION.put("ns", 1e-9);
+    DURATION.put("us", 1e-6);
+    DURATION.put("µs", 1e-6);
+    DURATION.put("ms", 1e-3);
+    DURATION.put("s", 1.0);
+    DURATION.put("sec", 1.0);
+    DURATION.put("min", 60.0);
+    DURATION.put("h", 3600.0);
+    DURATION.put("d", 86400.0);
+
+    DATA.put("B", 1.0);
+    DATA.put("KB", 1e3);
+    DATA.put("MB", 1e6);
+    DATA.put("GB", 1e9);
+    DATA.put("TB", 1e12);
+    DATA.put("PB", 1e15);
+    DATA.put("KiB", 1024.0);
+    DATA.put("MiB", 1024.0 * 1024);
+    DATA.put("GiB", 1024.0 * 1024 * 1024);
+    DATA.put("TiB", 1024.0 * 1024 * 1024 * 1024);
+    DATA.put("PiB", 1024.0 * 1024 * 1024 * 1024 * 1024);
+
+    // per-second multipliers for "N/<period>" and named rates
+    RATE_PER.put("s", 1.0);
+    RATE_PER.put("sec", 1.0);
+    RATE_PER.put("min", 1.0 / 60);
+    RATE_PER.put("h", 1.0 / 3600);
+    RATE_PER.put("d", 1.0 / 86400);
+
+    COUNT_SUFFIX.put("K", 1e3);
+    COUNT_SUFFIX.put("k", 1e3);
+    COUNT_SUFFIX.put("M", 1e6);
+    COUNT_SUFFIX.put("G", 1e9);
+    COUNT_SUFFIX.put("B", 1e9);
+
+    PERIOD_MONTHS.put("month", 1.0);
+    PERIOD_MONTHS.put("mo", 1.0);
+    PERIOD_MONTHS.put("quarter", 3.0);
+    PERIOD_MONTHS.put("year", 12.0);
+    PERIOD_MONTHS.put("yr", 12.0);
+    PERIOD_MONTHS.put("week", 12.0 / 52.0);
+  }
+
+  private static final List<String> RATE_NAMES =
+      List.of("rps", "qps", "tps", "ops/s", "req/s", "requests/s", "/s", "/sec", "/min", "/h", "/d");
+
+  private Units() {}
+
+  /**
+   * Parses {@code text} as a quantity of {@code dimension}.
+   *
+   * @throws UnitException naming what was found, what is allowed and, where one is close, the
+   *     unit the user probably meant
+   */
+  public static Quantity parse(String text, Dimension dimension) {
+    String trimmed = text == null ? "" : text.strip();
+    if (trimmed.isEmpty()) {
+      throw new UnitException("an empty value", dimension.example(), null);
+    }
+    Matcher m = NUMBER_UNIT.matcher(trimmed);
+    if (!m.matches() || m.group(1).isEmpty() || m.group(1).equals(".")) {
+      throw new UnitException('"' + trimmed + '"', dimension.example(), null);
+    }
+    double number;
+    try {
+      number = Double.parseDouble(m.group(1).replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new UnitException('"' + trimmed + '"', dimension.example(), null);
+    }
+    String unit = m.group(2);
+    double value =
+        switch (dimension) {
+          case DURATION -> number * factor(trimmed, unit, DURATION, dimension, false);
+          case DATA_SIZE -> number * factor(trimmed, unit, DATA, dimension, false);
+          case RATIO -> ratio(trimmed, number, unit);
+          case RATE -> number * rate(trimmed, unit);
+          case MONTHLY_COST -> number * cost(trimmed, unit);
+          case COUNT -> count(trimmed, number, unit);
+          case GROWTH_RATE -> growth(trimmed, number, unit);
+          case MULTIPLIER -> multiplier(trimmed, number, unit);
+        };
+    if (!Double.isFinite(value)) {
+      throw new UnitException('"' + trimmed + '"', "a finite " + dimension.example(), null);
+    }
+    return new Quantity(value, dimension, trimmed);
+  }
+
+  private static double factor(
+      String text, String unit, Map<String, Double> units, Dimension dimension, boolean bareOk) {
+    if (unit.isEmpty()) {
+      if (bareOk) {
+        return 1.0;
+      }
+      throw new UnitException(
+          '"' + text + "\" (no unit)", dimension.example(), null);
+    }
+    Double f = units.get(unit);
+    if (f != null) {
+      return f;
+    }
+    // tolerate case slips that cannot be ambiguous (MS -> ms, gib -> GiB)
+    for (Map.Entry<String, Double> e : units.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(unit) && !(dimension == Dimension.DATA_SIZE && unit.equals("b"))) {
+        return e.getValue();
+      }
+    }
+    throw new UnitException(
+        '"' + text + "\" (unknown unit \"" + unit + "\")",
+        dimension.example() + "; units: " + String.join(", ", units.keySet()),
+        Suggest.closest(unit, units.keySet()).orElse(null));
+  }
+
+  private static double ratio(String text, double number, String unit) {
+    double v;
+    if (unit.equals("%")) {
+      v = number / 100.0;
+    } else if (unit.isEmpty()) {
+      if (number > 1.0) {
+        throw new UnitException(
+            '"' + text + "\" (a bare number above 1)",
+            "a percentage such as 70% or a fraction between 0 and 1",
+            format(number, 6) + "%");
+      }
+      v = number;
+    } else {
+      throw new UnitException(
+          '"' + text + "\" (unknown unit \"" + unit + "\")",
+          "a percentage such as 70% or a fraction such as 0.7",
+          unit.startsWith("per") || unit.equalsIgnoreCase("pct") ? format(number, 6) + "%" : null);
+    }
+    if (v < 0 || v > 1.0) {
+      throw new UnitException(
+          '"' + text + "\" (outside 0%..100%)", "a percentage between 0% and 100%", null);
+    }
+    return v;
+  }
+
+  private static double rate(String text, String unit) {
+    if (unit.isEmpty()) {
+      return 1.0; // a bare rate is per second; the keys that take rates say so (peak_rps)
+    }
+    String u = unit.replace(" ", "");
+    switch (u) {
+      case "rps", "qps", "tps", "ops/s", "req/s", "requests/s", "/s", "/sec", "msg/s" -> {
+        return 1.0;
+      }
+      default -> {}
+    }
+    int slash = u.lastIndexOf('/');
+    if (slash >= 0) {
+      Double per = RATE_PER.get(u.substring(slash + 1));
+      if (per != null) {
+        return per;
+      }
+    }
+    throw new UnitException(
+        '"' + text + "\" (unknown rate unit \"" + unit + "\")",
+        "a rate such as 1200 rps, 1200/s, 50/min or 240/h",
+        Suggest.closest(u, RATE_NAMES).orElse(null));
+  }
+
+  private static double cost(String text, String unit) {
+    String u = unit.replace(" ", "");
+    String currency = null;
+    String period = null;
+    if (u.startsWith("$")) {
+      currency = "USD";
+      u = u.substring(1);
+    }
+    int slash = u.indexOf('/');
+    if (slash >= 0) {
+      if (currency == null) {
+        currency = u.substring(0, slash);
+      }
+      period = u.substring(slash + 1);
+    } else if (currency == null) {
+      currency = u;
+    }
+    if (currency == null || currency.isEmpty()) {
+      currency = "USD";
+    }
+    if (!currency.equalsIgnoreCase("USD")) {
+      throw new UnitException(
+          '"' + text + '"',
+          "a cost in USD such as 140 USD/month or 0.19 USD/hour (convert other currencies first)",
+          null);
+    }
+    if (period == null || period.isEmpty()) {
+      throw new UnitException(
+          '"' + text + "\" (no period)",
+          "a cost with its period, such as 140 USD/month or 0.19 USD/hour",
+          text.strip() + (text.strip().endsWith("USD") ? "/month" : " USD/month"));
+    }
+    return switch (period.toLowerCase(Locale.ROOT)) {
+      case "month", "mo" -> 1.0;
+      case "hour", "h", "hr" -> HOURS_PER_MONTH;
+      case "day", "d" -> HOURS_PER_MONTH / 24.0;
+      case "year", "yr" -> 1.0 / 12.0;
+      default ->
+          throw new UnitException(
+              '"' + text + "\" (unknown period \"" + period + "\")",
+              "USD/month, USD/hour, USD/day or USD/year",
+              Suggest.closest(period, List.of("month", "hour", "day", "year"))
+                  .map(p -> "USD/" + p)
+                  .orElse(null));
+    };
+  }
+
+  private static double count(String text, double number, String unit) {
+    double v = number;
+    if (!unit.isEmpty()) {
+      Double f = COUNT_SUFFIX.get(unit);
+      if (f == null) {
+        throw new UnitException(
+            '"' + text + "\" (unknown suffix \"" + unit + "\")",
+            "a whole number such as 45000 or 45K, 1.2M",
+            null);
+      }
+      v = number * f;
+    }
+    if (v < 0) {
+      throw new UnitException('"' + text + "\" (negative)", "a count of zero or more", null);
+    }
+    if (Math.abs(v - Math.rint(v)) > 1e-9) {
+      throw new UnitException('"' + text + "\" (not whole)", "a whole number", null);
+    }
+    return Math.rint(v);
+  }
+
+  private static double growth(String text, double number, String unit) {
+    String u = unit.replace(" ", "");
+    int slash = u.indexOf('/');
+    if (slash < 0) {
+      throw new UnitException(
+          '"' + text + "\" (no period)",
+          "a growth rate such as 15%/month, 40%/year or 2x/year",
+          u.equals("%") || u.isEmpty() ? format(number, 6) + "%/month" : null);
+    }
+    String head = u.substring(0, slash);
+    String period = u.substring(slash + 1).toLowerCase(Locale.ROOT);
+    Double months = PERIOD_MONTHS.get(period);
+    if (months == null) {
+      throw new UnitException(
+          '"' + text + "\" (unknown period \"" + period + "\")",
+          "per month, quarter, year or week",
+          Suggest.closest(period, PERIOD_MONTHS.keySet()).map(p -> head + "/" + p).orElse(null));
+    }
+    double factorPerPeriod;
+    if (head.equals("%")) {
+      factorPerPeriod = 1.0 + number / 100.0;
+    } else if (head.equalsIgnoreCase("x")) {
+      factorPerPeriod = number;
+    } else {
+      throw new UnitException(
+          '"' + text + '"', "a growth rate such as 15%/month or 2x/year", null);
+    }
+    if (factorPerPeriod <= 0) {
+      throw new UnitException(
+          '"' + text + "\" (shrinks to nothing)", "a growth above -100% per period", null);
+    }
+    // compound: (1+g_month)^months = factorPerPeriod
+    return Math.pow(factorPerPeriod, 1.0 / months) - 1.0;
+  }
+
+  private static double multiplier(String text, double number, String unit) {
+    if (!(unit.isEmpty() || unit.equalsIgnoreCase("x") || unit.equals("×"))) {
+      throw new UnitException(
+          '"' + text + "\" (unknown unit \"" + unit + "\")", "a multiplier such as 10x", null);
+    }
+    if (number <= 0) {
+      throw new UnitException('"' + text + "\" (not positive)", "a multiplier above 0", null);
+    }
+    return number;
+  }
+
+  /** Formats a canonical value for humans, in {@link Locale#ROOT}. */
+  public static String format(double value, Dimension dimension) {
+    return switch (dimension) {
+      case DURATION -> formatDuration(value);
+      case DATA_SIZE -> formatBytes(value);
+      case RATIO -> format(value * 100.0, 3) + "%";
+      case RATE -> format(value, 4) + "/s";
+      case MONTHLY_COST -> format(value, 6) + " USD/month";
+      case COUNT -> format(value, 12);
+      case GROWTH_RATE -> format(value * 100.0, 3) + "%/month";
+      case MULTIPLIER -> format(value, 4) + "x";
+    };
+  }
+
+  /** Formats seconds with the unit that keeps the number readable (µs, ms, s, min). */
+  public static String formatDuration(double seconds) {
+    double a = Math.abs(seconds);
+    if (a == 0) {
+      return "0s";
+    }
+    if (a < 1e-3) {
+      return format(seconds * 1e6, 3) + "µs";
+    }
+    if (a < 1.0) {
+      return format(seconds * 1e3, 3) + "ms";
+    }
+    if (a < 120.0) {
+      return format(seconds, 3) + "s";
+    }
+    if (a < 7200.0) {
+      return format(seconds / 60.0, 3) + "min";
+    }
+    return format(seconds / 3600.0, 3) + "h";
+  }
+
+  /** Formats bytes with binary prefixes. */
+  public static String formatBytes(double bytes) {
+    String[] names = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+    double v = bytes;
+    int i = 0;
+    while (Math.abs(v) >= 1024 && i < names.length - 1) {
+      v /= 1024;
+      i++;
+    }
+    return format(v, 3) + names[i];
+  }
+
+  /**
+   * Formats {@code value} to at most {@code significant} significant digits, without trailing
+   * zeros, without exponent, in {@link Locale#ROOT}. Deterministic across platforms.
+   */
+  public static String format(double value, int significant) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    if (value == 0) {
+      return "0";
+    }
+    BigDecimal bd = new BigDecimal(value).round(new MathContext(significant, RoundingMode.HALF_EVEN));
+    // keep integers that are large but exact (45000, not 4.5E+4)
+    String s = bd.stripTrailingZeros().toPlainString();
+    return s.equals("-0") ? "0" : s;
+  }
+
+  /** Formats with a fixed number of decimals in {@link Locale#ROOT}, trailing zeros removed. */
+  public static String fixed(double value, int decimals) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    String s =
+        new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    return s.equals("-0") ? "0" : s;
+  }
+
+  /** Did-you-mean suggestions by edit distance. */
+  public static final class Suggest {
+    private Suggest() {}
+
+    /** The closest candidate within a small edit distance, if any. */
+    public static Optional<String> closest(String found, Iterable<String> candidates) {
+      String best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      for (String c : candidates) {
+        int d = distance(found.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = c;
+        }
+      }
+      int limit = Math.max(1, Math.min(3, found.length() / 3 + 1));
+      return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** Candidates sorted by distance, for listing alternatives. */
+    public static List<String> ranked(String found, List<String> candidates) {
+      List<String> out = new ArrayList<>(candidates);
+      out.sort(
+          (a, b) ->
+              Integer.compare(
+                  distance(found.toLowerCase(Locale.ROOT), a.toLowerCase(Locale.ROOT)),
+                  distance(found.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT))));
+      return out;
+    }
+
+    /** Damerau–Levenshtein (optimal string alignment) distance. */
+    static int distance(String a, String b) {
+      int[][] d = new int[a.length() + 1][b.length() + 1];
+      for (int i = 0; i <= a.length(); i++) {
+        d[i][0] = i;
+      }
+      for (int j = 0; j <= b.length(); j++) {
+        d[0][j] = j;
+      }
+      for (int i = 1; i <= a.length(); i++) {
+        for (int j = 1; j <= b.length(); j++) {
+          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+          d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+          if (i > 1
+              && j > 1
+              && a.charAt(i - 1) == b.charAt(j - 2)
+              && a.charAt(i - 2) == b.charAt(j - 1)) {
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          }
+        }
+      }
+      return d[a.length()][b.length()];
+    }
+  }
+}
