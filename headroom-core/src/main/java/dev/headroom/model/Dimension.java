@@ -11,7 +11,8 @@ public enum Dimension {
   RATIO("", "a percentage such as 70% or a fraction such as 0.7"),
   RATE("/s", "a rate such as 1200 rps, 240/h, 50/min"),
   MONTHLY_COST("USD/month", "a monthly cost such as 140 USD/month"),
-  COUNT("", "a whole number such as 12"),
+  COUNT("", "a whole number such as 12 or 45K"),
+  NUMBER("", "a number of zero or more such as 12 or 3.5"),
   GROWTH_RATE("/month", "a growth rate such as 15%/month or 2x/year"),
   MULTIPLIER("x", "a multiplier such as 10x");
 

@@ -45,6 +45,15 @@ public final class Units {
     DURATION.put("min", 60.0);
     DURATION.put("h", 3600.0);
     DURATION.put("d", 86400.0);
+    DURATION.put("day", 86400.0);
+    DURATION.put("days", 86400.0);
+    DURATION.put("week", 7 * 86400.0);
+    DURATION.put("weeks", 7 * 86400.0);
+    // a month is a twelfth of a Julian year (365.25 d), so 12 months = 1 year exactly
+    DURATION.put("month", 365.25 * 86400.0 / 12);
+    DURATION.put("months", 365.25 * 86400.0 / 12);
+    DURATION.put("year", 365.25 * 86400.0);
+    DURATION.put("years", 365.25 * 86400.0);
 
     DATA.put("B", 1.0);
     DATA.put("KB", 1e3);
@@ -76,7 +85,8 @@ public final class Units {
     PERIOD_MONTHS.put("quarter", 3.0);
     PERIOD_MONTHS.put("year", 12.0);
     PERIOD_MONTHS.put("yr", 12.0);
-    PERIOD_MONTHS.put("week", 12.0 / 52.0);
+    PERIOD_MONTHS.put("week", 12.0 / 52.1775);
+    PERIOD_MONTHS.put("day", 12.0 / 365.25);
   }
 
   private static final List<String> RATE_NAMES =
@@ -114,11 +124,15 @@ public final class Units {
           case RATE -> number * rate(trimmed, unit);
           case MONTHLY_COST -> number * cost(trimmed, unit);
           case COUNT -> count(trimmed, number, unit);
+          case NUMBER -> plainNumber(trimmed, number, unit);
           case GROWTH_RATE -> growth(trimmed, number, unit);
           case MULTIPLIER -> multiplier(trimmed, number, unit);
         };
     if (!Double.isFinite(value)) {
       throw new UnitException('"' + trimmed + '"', "a finite " + dimension.example(), null);
+    }
+    if (value < 0 && dimension != Dimension.GROWTH_RATE) {
+      throw new UnitException('"' + trimmed + "\" (negative)", dimension.example() + ", not negative", null);
     }
     return new Quantity(value, dimension, trimmed);
   }
@@ -265,6 +279,17 @@ public final class Units {
     return Math.rint(v);
   }
 
+  private static double plainNumber(String text, double number, String unit) {
+    if (!unit.isEmpty()) {
+      throw new UnitException(
+          '"' + text + "\" (unexpected unit \"" + unit + "\")", "a plain number such as 12 or 3.5", format(number, 12));
+    }
+    if (number < 0) {
+      throw new UnitException('"' + text + "\" (negative)", "a number of zero or more", null);
+    }
+    return number;
+  }
+
   private static double growth(String text, double number, String unit) {
     String u = unit.replace(" ", "");
     int slash = u.indexOf('/');
@@ -320,6 +345,7 @@ public final class Units {
       case RATE -> format(value, 4) + "/s";
       case MONTHLY_COST -> format(value, 6) + " USD/month";
       case COUNT -> format(value, 12);
+      case NUMBER -> format(value, 4);
       case GROWTH_RATE -> format(value * 100.0, 3) + "%/month";
       case MULTIPLIER -> format(value, 4) + "x";
     };

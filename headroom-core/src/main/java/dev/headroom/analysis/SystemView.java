@@ -1,0 +1,139 @@
+package dev.headroom.analysis;
+
+import dev.headroom.model.Component;
+import dev.headroom.model.ComponentKind;
+import dev.headroom.model.Dimension;
+import dev.headroom.model.Facts;
+import dev.headroom.model.Figure;
+import dev.headroom.model.Provenance;
+import dev.headroom.model.SystemSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Questions about a system that several analyses ask, answered once and the same way everywhere:
+ * which database is the primary, what the read share is, which request rate to plan from, the
+ * p95 target in force. Every answer keeps its provenance.
+ */
+public final class SystemView {
+
+  /** M1: p95 target 500 ms, warning above 1 s (used when the system file sets no SLO). */
+  public static final double M1_P95_TARGET = 0.5;
+  public static final double M1_P95_WARNING = 1.0;
+
+  private final SystemSpec spec;
+
+  public SystemView(SystemSpec spec) {
+    this.spec = spec;
+  }
+
+  public SystemSpec spec() {
+    return spec;
+  }
+
+  public Facts facts() {
+    return spec.facts();
+  }
+
+  public Optional<Figure> fact(String key) {
+    return spec.facts().get(key);
+  }
+
+  /** Databases that take writes (role primary or no role). */
+  public List<Component> primaries() {
+    List<Component> out = new ArrayList<>();
+    for (Component c : spec.components(ComponentKind.DATABASE)) {
+      if (!c.setting("role").orElse("primary").equals("replica")) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** Read replicas of {@code primary}: listed components plus its {@code replicas} count. */
+  public double replicaCount(Component primary) {
+    double listed = 0;
+    for (Component c : spec.components(ComponentKind.DATABASE)) {
+      if (c.setting("replica_of").filter(primary.name()::equals).isPresent()) {
+        listed += spec.instances(c);
+      }
+    }
+    return listed + spec.facts().value(primary.fact("replicas"), 0);
+  }
+
+  /** The read share for a database: measured on it, else the workload's declared one. */
+  public Optional<Figure> readRatio(Component db) {
+    return fact(db.fact("read_ratio")).or(() -> fact("workload.read_ratio"));
+  }
+
+  /** App and worker components that use {@code db} (explicitly, or implicitly when it is the only primary). */
+  public List<Component> clientsOf(Component db) {
+    List<Component> out = new ArrayList<>();
+    boolean only = primaries().size() == 1 && primaries().get(0).name().equals(db.name());
+    for (Component c : spec.components()) {
+      if (c.kind() != ComponentKind.APP && c.kind() != ComponentKind.WORKER) {
+        continue;
+      }
+      if (c.uses().contains(db.name()) || (only && c.uses().stream().noneMatch(this::isDatabase))) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private boolean isDatabase(String name) {
+    return spec.component(name).map(c -> c.kind() == ComponentKind.DATABASE).orElse(false);
+  }
+
+  /**
+   * The request rate to plan from: measured ({@code observations.rps}) beats declared ({@code
+   * workload.peak_rps}).
+   */
+  public Optional<Figure> peakRps() {
+    return fact("rps").or(() -> fact("workload.peak_rps"));
+  }
+
+  /** The highest measured value of {@code metric} across components of {@code kind}. */
+  public Optional<Figure> max(ComponentKind kind, String metric) {
+    return spec.components(kind).stream()
+        .map(c -> fact(c.fact(metric)))
+        .flatMap(Optional::stream)
+        .max(Comparator.comparingDouble(Figure::value));
+  }
+
+  /** The p95 latency target: the SLO if the system file sets one, else M1's 500 ms. */
+  public Figure p95Target() {
+    return fact("slo.latency_p95")
+        .orElse(new Figure(M1_P95_TARGET, Dimension.DURATION,
+            new Provenance.Assumed("M1", "p95 target 500 ms when no SLO is set (M5's golden-signal target is 300 ms)")));
+  }
+
+  /** Distinct continents or regions users are in. */
+  public Set<String> userRegions() {
+    return new LinkedHashSet<>(spec.userRegions());
+  }
+
+  /** Distinct regions the components run in. */
+  public Set<String> serverRegions() {
+    Set<String> out = new LinkedHashSet<>();
+    spec.components().forEach(c -> c.setting("region").ifPresent(out::add));
+    return out;
+  }
+
+  /** Distinct services among app components ({@code service}, or the component name). */
+  public Set<String> services() {
+    Set<String> out = new LinkedHashSet<>();
+    for (Component c : spec.components(ComponentKind.APP)) {
+      out.add(c.setting("service").orElse(c.name()));
+    }
+    return out;
+  }
+
+  public boolean has(ComponentKind kind) {
+    return !spec.components(kind).isEmpty();
+  }
+}

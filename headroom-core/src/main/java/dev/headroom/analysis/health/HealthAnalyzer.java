@@ -1,0 +1,176 @@
+package dev.headroom.analysis.health;
+
+import dev.headroom.analysis.SystemView;
+import dev.headroom.model.Component;
+import dev.headroom.model.ComponentKind;
+import dev.headroom.model.Dimension;
+import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
+import dev.headroom.model.Provenance;
+import dev.headroom.model.Units;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates every known health metric. Defaults come from M1-M9; a system-file SLO replaces the
+ * default target and, being a promise, is critical as soon as it is broken (M.resolve).
+ */
+public final class HealthAnalyzer {
+
+  private HealthAnalyzer() {}
+
+  public static Health assess(SystemView view) {
+    List<HealthMetric> out = new ArrayList<>();
+    latency(view, out, "latency_p50", "p50 response time", 0.100, null, "M5", "M5: p50 below 100 ms");
+    Optional<Figure> sloP95 = view.fact("slo.latency_p95");
+    if (sloP95.isPresent()) {
+      out.add(metric(view, "latency_p95", "p95 response time", sloP95.get(), null, true, "M1", Metric.LATENCY_P95));
+    } else {
+      out.add(metric(view, "latency_p95", "p95 response time",
+          assumed(0.5, Dimension.DURATION, "M1", "p95 target 500 ms (M5's golden-signal target is 300 ms)"),
+          assumed(1.0, Dimension.DURATION, "M1", "p95 warning above 1 s"), true, "M1", Metric.LATENCY_P95));
+    }
+    latency(view, out, "latency_p99", "p99 response time", 1.0, null, "M5", "M5: p99 below 1 s");
+    Optional<Figure> sloErr = view.fact("slo.error_rate");
+    out.add(metric(view, "error_rate", "error rate",
+        sloErr.orElse(assumed(0.001, Dimension.RATIO, "M5", "error rate below 0.1%")), null, true, "M5",
+        Metric.ERROR_RATE));
+    view.fact("slo.availability").ifPresent(a ->
+        out.add(metric(view, "availability", "availability", a, null, false, "M5", Metric.AVAILABILITY)));
+
+    for (ComponentKind kind : List.of(ComponentKind.APP, ComponentKind.WORKER, ComponentKind.DATABASE)) {
+      for (Component c : view.spec().components(kind)) {
+        out.add(metric(view, c.fact("cpu"), c.name() + " CPU",
+            assumed(0.70, Dimension.RATIO, "M3", "CPU below 70%"),
+            assumed(0.85, Dimension.RATIO, "M3", "CPU warning above 85%"), true, "M3", Metric.CPU));
+        if (view.fact(c.fact("memory")).isPresent()) {
+          out.add(metric(view, c.fact("memory"), c.name() + " memory",
+              assumed(0.80, Dimension.RATIO, "P13", "memory below 80% (autoscaling trigger)"),
+              assumed(0.90, Dimension.RATIO, "X2", "memory above 90% calls for a bigger machine"), true, "P13",
+              Metric.MEMORY));
+        }
+        Optional<Figure> pool = view.fact(c.fact("pool.size"));
+        Optional<Figure> inUse = view.fact(c.fact("pool_in_use"));
+        if (pool.isPresent() && inUse.isPresent() && pool.get().value() > 0) {
+          Figure share = new Figure(inUse.get().value() / pool.get().value(), Dimension.RATIO,
+              new Provenance.Derived("pool_in_use / pool.size", List.of(
+                  c.fact("pool_in_use") + " = " + inUse.get().formatted(),
+                  c.fact("pool.size") + " = " + pool.get().formatted())));
+          out.add(ratioMetric(c.fact("pool_usage"), c.name() + " pool connections in use", share, 0.5, 0.8, "M4"));
+        }
+      }
+    }
+    for (Component db : view.primaries()) {
+      Optional<Figure> inUse = view.fact(db.fact("connections_in_use"));
+      Optional<Figure> max = view.fact(db.fact("max_connections"));
+      if (inUse.isPresent() && max.isPresent() && max.get().value() > 0) {
+        Figure share = new Figure(inUse.get().value() / max.get().value(), Dimension.RATIO,
+            new Provenance.Derived("connections_in_use / max_connections", List.of(
+                db.fact("connections_in_use") + " = " + inUse.get().formatted(),
+                db.fact("max_connections") + " = " + max.get().formatted())));
+        out.add(ratioMetric(db.fact("connections_usage"), db.name() + " connections in use", share, 0.5, 0.8, "M4"));
+      } else {
+        out.add(new HealthMetric(db.fact("connections_usage"), db.name() + " connections in use", null,
+            HealthStatus.UNKNOWN, assumed(0.5, Dimension.RATIO, "M4", "below 50% of the limit"),
+            assumed(0.8, Dimension.RATIO, "M4", "warning above 80%"), true, "M4",
+            "observations." + db.fact("connections_in_use") + " and " + db.name() + ".max_connections"));
+      }
+      if (view.replicaCount(db) > 0 || view.fact(db.fact("replica_lag")).isPresent()) {
+        out.add(metric(view, db.fact("replica_lag"), db.name() + " replica lag",
+            assumed(1.0, Dimension.DURATION, "M9", "lag below 1 s (100-500 ms is normal)"), null, true, "M9",
+            Metric.REPLICA_LAG));
+      }
+    }
+    if (!view.primaries().isEmpty()) {
+      Optional<Figure> qpr = view.fact("workload.queries_per_request");
+      out.add(qpr.isPresent()
+          ? graded("queries_per_request", "database queries per request", qpr.get(),
+              assumed(10, Dimension.NUMBER, "M2", "below 10 queries per request"),
+              assumed(20, Dimension.NUMBER, "M2", "warning above 20"), true, "M2")
+          : new HealthMetric("queries_per_request", "database queries per request", null, HealthStatus.UNKNOWN,
+              assumed(10, Dimension.NUMBER, "M2", "below 10 queries per request"),
+              assumed(20, Dimension.NUMBER, "M2", "warning above 20"), true, "M2",
+              "workload.queries_per_request (statements per request from APM or pg_stat_statements calls / requests)"));
+    }
+    for (Component c : view.spec().components(ComponentKind.CACHE)) {
+      out.add(metric(view, c.fact("hit_ratio"), c.name() + " hit ratio",
+          assumed(0.70, Dimension.RATIO, "M7", "application cache 70-85% (cache-aside wants 95%, M8)"), null, false,
+          "M7", Metric.HIT_RATIO));
+    }
+    for (Component c : view.spec().components(ComponentKind.CDN)) {
+      out.add(metric(view, c.fact("hit_ratio"), c.name() + " hit ratio",
+          assumed(0.80, Dimension.RATIO, "M7", "CDN 80-90%"), null, false, "M7", Metric.HIT_RATIO));
+    }
+    return new Health(out, slowRequests(view));
+  }
+
+  private static void latency(SystemView view, List<HealthMetric> out, String key, String label, double dflt,
+      Figure warning, String knowledge, String note) {
+    Figure target = view.fact("slo." + key).orElse(assumed(dflt, Dimension.DURATION, knowledge, note));
+    out.add(metric(view, key, label, target, warning, true, knowledge, Metric.system(key).orElseThrow()));
+  }
+
+  private static HealthMetric metric(SystemView view, String key, String label, Figure target, Figure warning,
+      boolean lowerIsBetter, String knowledge, Metric metric) {
+    Optional<Figure> v = view.fact(key);
+    if (v.isEmpty()) {
+      return new HealthMetric(key, label, null, HealthStatus.UNKNOWN, target, warning, lowerIsBetter, knowledge,
+          "observations." + key + ": " + metric.howToMeasure());
+    }
+    return graded(key, label, v.get(), target, warning, lowerIsBetter, knowledge);
+  }
+
+  private static HealthMetric ratioMetric(String key, String label, Figure share, double target, double warning,
+      String knowledge) {
+    return graded(key, label, share, assumed(target, Dimension.RATIO, knowledge, "below " + pct(target)),
+        assumed(warning, Dimension.RATIO, knowledge, "warning above " + pct(warning)), true, knowledge);
+  }
+
+  /**
+   * ok within the target; with a warning level, warning between target and warning and critical
+   * beyond; without one, beyond the target is a warning for defaults and critical for the user's
+   * own SLO (a broken promise).
+   */
+  static HealthMetric graded(String key, String label, Figure value, Figure target, Figure warning,
+      boolean lowerIsBetter, String knowledge) {
+    double v = value.value();
+    boolean beyondTarget = lowerIsBetter ? v > target.value() : v < target.value();
+    HealthStatus status;
+    if (!beyondTarget) {
+      status = HealthStatus.OK;
+    } else if (warning != null) {
+      boolean beyondWarning = lowerIsBetter ? v > warning.value() : v < warning.value();
+      status = beyondWarning ? HealthStatus.CRITICAL : HealthStatus.WARNING;
+    } else {
+      status = target.provenance() instanceof Provenance.Declared ? HealthStatus.CRITICAL : HealthStatus.WARNING;
+    }
+    return new HealthMetric(key, label, value, status, target, warning, lowerIsBetter, knowledge, "");
+  }
+
+  private static List<SlowRequests> slowRequests(SystemView view) {
+    Optional<Figure> rps = view.peakRps();
+    if (rps.isEmpty()) {
+      return List.of();
+    }
+    List<SlowRequests> out = new ArrayList<>();
+    String[][] ps = {{"p50", "0.50"}, {"p95", "0.95"}, {"p99", "0.99"}};
+    for (String[] p : ps) {
+      double q = Double.parseDouble(p[1]);
+      double slow = (1 - q) * rps.get().value();
+      Figure latency = view.fact("latency_" + p[0]).orElse(null);
+      out.add(new SlowRequests(p[0], latency, new Figure(slow, Dimension.RATE,
+          new Provenance.Derived("(1 - " + p[1] + ") x request rate (M6)",
+              List.of("request rate = " + rps.get().formatted() + " (" + rps.get().provenance().kind() + ")")))));
+    }
+    return out;
+  }
+
+  private static Figure assumed(double v, Dimension d, String k, String note) {
+    return new Figure(v, d, new Provenance.Assumed(k, note));
+  }
+
+  private static String pct(double r) {
+    return Units.format(r * 100, 3) + "%";
+  }
+}

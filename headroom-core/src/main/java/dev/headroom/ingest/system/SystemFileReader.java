@@ -1,0 +1,507 @@
+package dev.headroom.ingest.system;
+
+import dev.headroom.ingest.system.SystemFileSchema.Key;
+import dev.headroom.ingest.system.SystemFileSchema.Type;
+import dev.headroom.model.BadInputException;
+import dev.headroom.model.Component;
+import dev.headroom.model.ComponentKind;
+import dev.headroom.model.Facts;
+import dev.headroom.model.Figure;
+import dev.headroom.model.InputProblem;
+import dev.headroom.model.Metric;
+import dev.headroom.model.Provenance;
+import dev.headroom.model.Quantity;
+import dev.headroom.model.SourceLocation;
+import dev.headroom.model.SystemSpec;
+import dev.headroom.model.UnitException;
+import dev.headroom.model.Units;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a system file into a {@link SystemSpec}, checking every key against {@link
+ * SystemFileSchema} and every value against its unit. All problems are collected and reported
+ * together, each with file, line, column, what was found, what is allowed and, where one is
+ * close, a did-you-mean. Missing optional data is not a problem: the rules that need it are
+ * listed as not evaluated later.
+ */
+public final class SystemFileReader {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+
+  private final String file;
+  private final List<InputProblem> problems = new ArrayList<>();
+  private final Map<String, Figure> facts = new LinkedHashMap<>();
+  private final List<SystemSpec.Override> overrides = new ArrayList<>();
+  private String observationsWindow = "";
+
+  private SystemFileReader(String file) {
+    this.file = file;
+  }
+
+  /** Reads and checks {@code path}; throws {@link BadInputException} listing every problem. */
+  public static SystemSpec read(Path path) {
+    return new SystemFileReader(path.toString()).build(TreeReader.read(path));
+  }
+
+  /** Reads a system file from text, as if it were the file {@code name}. */
+  public static SystemSpec read(String name, String text) {
+    return new SystemFileReader(name).build(TreeReader.parse(name, text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private SystemSpec build(Node rootNode) {
+    if (!(rootNode instanceof Node.MapNode root)) {
+      throw new BadInputException(
+          problem(rootNode.location(), "", rootNode.describe() + " at the top level",
+              "a map with name, workload, slo, components and observations", null));
+    }
+    checkKeys(root, SystemFileSchema.TOP, "", "");
+    String name = requiredText(root, "name", "");
+    String description = optionalText(root, "description", "");
+    Node windowNode = root.entries().get("observations_window");
+    if (windowNode != null) {
+      observationsWindow = text(windowNode, "observations_window").orElse("");
+    }
+
+    List<String> userRegions = new ArrayList<>();
+    boolean residency = false;
+    Node workloadNode = root.entries().get("workload");
+    if (workloadNode != null) {
+      Node.MapNode workload = asMap(workloadNode, "workload");
+      if (workload != null) {
+        checkKeys(workload, SystemFileSchema.WORKLOAD, "workload", "");
+        declaredQuantities(workload, SystemFileSchema.WORKLOAD, "workload");
+        Node regions = workload.entries().get("user_regions");
+        if (regions != null) {
+          userRegions.addAll(textList(regions, "workload.user_regions"));
+        }
+        Node r = workload.entries().get("data_residency");
+        if (r != null) {
+          residency = bool(r, "workload.data_residency").orElse(false);
+        }
+      }
+    }
+    Node sloNode = root.entries().get("slo");
+    if (sloNode != null) {
+      Node.MapNode slo = asMap(sloNode, "slo");
+      if (slo != null) {
+        checkKeys(slo, SystemFileSchema.SLO, "slo", "");
+        declaredQuantities(slo, SystemFileSchema.SLO, "slo");
+      }
+    }
+
+    List<Component> components = components(root);
+    Node obs = root.entries().get("observations");
+    if (obs != null) {
+      observations(obs, components);
+    }
+    for (String section : List.of("thresholds", "prices")) {
+      Node n = root.entries().get(section);
+      if (n != null) {
+        overrides(section, n);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
+    return new SystemSpec(
+        name, description, file, components, new Facts(facts), userRegions, residency, observationsWindow,
+        overrides);
+  }
+
+  // ---------------------------------------------------------------- components
+
+  private List<Component> components(Node.MapNode root) {
+    Node listNode = root.entries().get("components");
+    if (listNode == null) {
+      return List.of();
+    }
+    if (!(listNode instanceof Node.ListNode list)) {
+      problems.add(problem(listNode.location(), "components", listNode.describe(),
+          "a list of components, each `- { name: web, kind: app, … }`", null));
+      return List.of();
+    }
+    if (list.items().isEmpty()) {
+      problems.add(problem(list.location(), "components", "an empty list",
+          "at least one component (an app, a database, …)", null));
+    }
+    List<Component> out = new ArrayList<>();
+    Map<String, SourceLocation> seen = new LinkedHashMap<>();
+    List<Runnable> referenceChecks = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      Node item = list.items().get(i);
+      String where = "components[" + i + "]";
+      Node.MapNode m = asMap(item, where);
+      if (m == null) {
+        continue;
+      }
+      String name = requiredText(m, "name", where);
+      ComponentKind kind = kind(m, where);
+      if (name == null) {
+        continue;
+      }
+      if (!NAME.matcher(name).matches()) {
+        problems.add(problem(m.entries().get("name").location(), where + ".name", '"' + name + '"',
+            "a name of lower-case letters, digits, '-' and '_', starting with a letter (no dots)", null));
+        continue;
+      }
+      if (seen.containsKey(name)) {
+        problems.add(problem(m.entries().get("name").location(), where + ".name",
+            "the name \"" + name + "\" a second time (first at line " + seen.get(name).line() + ")",
+            "a unique name per component", null));
+        continue;
+      }
+      seen.put(name, m.location());
+      if (kind == null) {
+        continue;
+      }
+      List<Key> keys = SystemFileSchema.componentKeys(kind);
+      checkKeys(m, keys, name, "");
+      Map<String, String> settings = new LinkedHashMap<>();
+      List<String> uses = new ArrayList<>();
+      componentValues(m, keys, name, "", settings, uses, referenceChecks, seen);
+      Figure inst = facts.get(name + ".instances");
+      if (inst != null && inst.value() < 1) {
+        problems.add(problem(m.entries().get("instances").location(), name + ".instances",
+            m.entries().get("instances").describe(), "at least 1 instance", null));
+      }
+      out.add(new Component(name, kind, settings, uses, m.location()));
+    }
+    referenceChecks.forEach(Runnable::run);
+    crossChecks(out);
+    return out;
+  }
+
+  private void componentValues(
+      Node.MapNode m, List<Key> keys, String component, String prefix, Map<String, String> settings,
+      List<String> uses, List<Runnable> referenceChecks, Map<String, SourceLocation> names) {
+    for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+      String keyName = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      Optional<Key> key = SystemFileSchema.find(keys, keyName);
+      if (key.isEmpty() || keyName.equals("name") || keyName.equals("kind")) {
+        continue;
+      }
+      Node v = e.getValue();
+      String path = component + "." + keyName;
+      switch (key.get().type()) {
+        case QUANTITY -> quantity(v, key.get(), path, new Provenance.Declared(v.location() + " " + path))
+            .ifPresent(f -> facts.put(path, f));
+        case TEXT -> text(v, path).ifPresent(t -> settings.put(keyName, t));
+        case BOOLEAN -> bool(v, path).ifPresent(b -> settings.put(keyName, b.toString()));
+        case CHOICE -> choice(v, key.get(), path).ifPresent(c -> settings.put(keyName, c));
+        case MAP -> {
+          Node.MapNode sub = asMap(v, path);
+          if (sub != null) {
+            checkKeys(sub, keys, path, keyName);
+            componentValues(sub, keys, component, keyName, settings, uses, referenceChecks, names);
+          }
+        }
+        case REFERENCE -> text(v, path).ifPresent(ref -> {
+          settings.put(keyName, ref);
+          referenceChecks.add(() -> reference(v, path, ref, names));
+        });
+        case REFERENCE_LIST -> {
+          for (String ref : textList(v, path)) {
+            uses.add(ref);
+            referenceChecks.add(() -> reference(v, path, ref, names));
+          }
+        }
+        case TEXT_LIST, LIST -> textList(v, path).forEach(t -> settings.merge(keyName, t, (a, b) -> a + "," + b));
+      }
+    }
+  }
+
+  private void reference(Node at, String path, String ref, Map<String, SourceLocation> names) {
+    if (!names.containsKey(ref)) {
+      problems.add(problem(at.location(), path, "a reference to \"" + ref + "\", which is not a component",
+          "one of the components' names: " + String.join(", ", names.keySet()),
+          Units.Suggest.closest(ref, names.keySet()).orElse(null)));
+    }
+  }
+
+  private void crossChecks(List<Component> components) {
+    for (Component c : components) {
+      c.setting("replica_of").ifPresent(ref -> components.stream()
+          .filter(o -> o.name().equals(ref))
+          .findFirst()
+          .ifPresent(target -> {
+            if (target.kind() != ComponentKind.DATABASE || target.setting("role").orElse("primary").equals("replica")) {
+              problems.add(problem(c.location(), c.name() + ".replica_of",
+                  "\"" + ref + "\", which is not a primary database", "the name of a database whose role is primary",
+                  null));
+            }
+          }));
+      Figure min = facts.get(c.name() + ".autoscaling.min");
+      Figure max = facts.get(c.name() + ".autoscaling.max");
+      if (min != null && max != null && min.value() > max.value()) {
+        problems.add(problem(c.location(), c.name() + ".autoscaling",
+            "min " + Units.format(min.value(), 6) + " above max " + Units.format(max.value(), 6), "min <= max", null));
+      }
+    }
+  }
+
+  private ComponentKind kind(Node.MapNode m, String where) {
+    Node k = m.entries().get("kind");
+    if (k == null) {
+      problems.add(problem(m.location(), where + ".kind", "no kind",
+          "one of " + String.join(", ", kindIds()), null));
+      return null;
+    }
+    Optional<String> t = text(k, where + ".kind");
+    if (t.isEmpty()) {
+      return null;
+    }
+    for (ComponentKind kind : ComponentKind.values()) {
+      if (kind.id().equals(t.get().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_'))) {
+        return kind;
+      }
+    }
+    problems.add(problem(k.location(), where + ".kind", "the kind \"" + t.get() + "\"",
+        "one of " + String.join(", ", kindIds()), Units.Suggest.closest(t.get(), kindIds()).orElse(null)));
+    return null;
+  }
+
+  private static List<String> kindIds() {
+    List<String> out = new ArrayList<>();
+    for (ComponentKind k : ComponentKind.values()) {
+      out.add(k.id());
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- observations
+
+  private void observations(Node node, List<Component> components) {
+    Node.MapNode m = asMap(node, "observations");
+    if (m == null) {
+      return;
+    }
+    Map<String, Component> byName = new LinkedHashMap<>();
+    components.forEach(c -> byName.put(c.name(), c));
+    for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+      String key = e.getKey();
+      SourceLocation keyAt = m.keys().get(key);
+      Node v = e.getValue();
+      int dot = key.indexOf('.');
+      Metric metric;
+      if (dot < 0) {
+        Optional<Metric> sys = Metric.system(key);
+        if (sys.isEmpty()) {
+          List<String> candidates = new ArrayList<>();
+          for (Metric mm : Metric.values()) {
+            if (mm.systemWide()) {
+              candidates.add(mm.key());
+            }
+          }
+          byName.keySet().forEach(n -> candidates.add(n + ".…"));
+          problems.add(problem(keyAt, "observations." + key, "the metric \"" + key + "\"",
+              "a system-wide metric (" + String.join(", ", candidates.subList(0, candidates.size() - byName.size()))
+                  + ") or component.metric such as db.cpu",
+              Units.Suggest.closest(key, candidates.subList(0, candidates.size() - byName.size())).orElse(null)));
+          continue;
+        }
+        metric = sys.get();
+      } else {
+        String compName = key.substring(0, dot);
+        String metricKey = key.substring(dot + 1);
+        Component c = byName.get(compName);
+        if (c == null) {
+          problems.add(problem(keyAt, "observations." + key, "the component \"" + compName + "\", which is not defined",
+              "a component name from `components` (" + String.join(", ", byName.keySet()) + ")",
+              Units.Suggest.closest(compName, byName.keySet()).map(s -> s + "." + metricKey).orElse(null)));
+          continue;
+        }
+        Optional<Metric> mm = Metric.forKind(c.kind(), metricKey);
+        if (mm.isEmpty()) {
+          List<String> allowed = new ArrayList<>();
+          for (Metric x : Metric.values()) {
+            if (x.kinds().contains(c.kind())) {
+              allowed.add(x.key());
+            }
+          }
+          problems.add(problem(keyAt, "observations." + key,
+              "the metric \"" + metricKey + "\" on " + c.kind().id() + " \"" + compName + "\"",
+              "for a " + c.kind().id() + ": " + String.join(", ", allowed),
+              Units.Suggest.closest(metricKey, allowed).map(s -> compName + "." + s).orElse(null)));
+          continue;
+        }
+        metric = mm.get();
+      }
+      Key k = new Key(key, Type.QUANTITY, metric.dimension(), List.of(), false, metric.description());
+      Provenance p = new Provenance.Measured(
+          "observations." + key + " in " + v.location(), observationsWindow.isEmpty() ? "window not stated" : observationsWindow);
+      quantity(v, k, "observations." + key, p).ifPresent(f -> facts.put(key, f));
+    }
+  }
+
+  private void overrides(String section, Node node) {
+    Node.MapNode m = asMap(node, section);
+    if (m == null) {
+      return;
+    }
+    for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+      if (section.equals("thresholds")) {
+        Node.MapNode rule = asMap(e.getValue(), section + "." + e.getKey());
+        if (rule == null) {
+          continue;
+        }
+        for (Map.Entry<String, Node> t : rule.entries().entrySet()) {
+          scalarText(t.getValue(), section + "." + e.getKey() + "." + t.getKey()).ifPresent(text ->
+              overrides.add(new SystemSpec.Override(section, e.getKey(), t.getKey(), text, t.getValue().location())));
+        }
+      } else {
+        scalarText(e.getValue(), section + "." + e.getKey()).ifPresent(text ->
+            overrides.add(new SystemSpec.Override(section, "", e.getKey(), text, e.getValue().location())));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- values
+
+  private void declaredQuantities(Node.MapNode m, List<Key> keys, String section) {
+    for (Key k : keys) {
+      if (k.type() != Type.QUANTITY) {
+        continue;
+      }
+      Node v = m.entries().get(k.name());
+      if (v != null) {
+        String path = section + "." + k.name();
+        quantity(v, k, path, new Provenance.Declared(v.location() + " " + path)).ifPresent(f -> facts.put(path, f));
+      }
+    }
+  }
+
+  private Optional<Figure> quantity(Node v, Key k, String path, Provenance provenance) {
+    Optional<String> t = scalarText(v, path);
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    if (v instanceof Node.Scalar s && s.kind().equals("boolean")) {
+      problems.add(problem(v.location(), path, v.describe(), k.dimension().example(), null));
+      return Optional.empty();
+    }
+    try {
+      Quantity q = Units.parse(t.get(), k.dimension());
+      return Optional.of(new Figure(q.value(), q.dimension(), provenance));
+    } catch (UnitException e) {
+      problems.add(new InputProblem(file, v.location().line(), v.location().column(), path, e.found(), e.allowed(),
+          e.suggestion()));
+      return Optional.empty();
+    }
+  }
+
+  private Optional<String> scalarText(Node v, String path) {
+    if (v instanceof Node.Scalar s) {
+      if (s.kind().equals("null")) {
+        problems.add(problem(v.location(), path, "no value", "a value, or leave the key out", null));
+        return Optional.empty();
+      }
+      return Optional.of(s.text());
+    }
+    problems.add(problem(v.location(), path, v.describe(), "a single value", null));
+    return Optional.empty();
+  }
+
+  private Optional<String> text(Node v, String path) {
+    return scalarText(v, path).map(String::strip);
+  }
+
+  private Optional<Boolean> bool(Node v, String path) {
+    Optional<String> t = scalarText(v, path);
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    String s = t.get().strip().toLowerCase(Locale.ROOT);
+    if (s.equals("true") || s.equals("yes") || s.equals("on")) {
+      return Optional.of(true);
+    }
+    if (s.equals("false") || s.equals("no") || s.equals("off")) {
+      return Optional.of(false);
+    }
+    problems.add(problem(v.location(), path, '"' + t.get() + '"', "true or false", null));
+    return Optional.empty();
+  }
+
+  private Optional<String> choice(Node v, Key k, String path) {
+    Optional<String> t = text(v, path);
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    String s = t.get().toLowerCase(Locale.ROOT);
+    if (k.choices().contains(s)) {
+      return Optional.of(s);
+    }
+    String alt = s.replace('-', '_');
+    if (k.choices().contains(alt)) {
+      return Optional.of(alt);
+    }
+    problems.add(problem(v.location(), path, '"' + t.get() + '"', "one of " + String.join(", ", k.choices()),
+        Units.Suggest.closest(s, k.choices()).orElse(null)));
+    return Optional.empty();
+  }
+
+  private List<String> textList(Node v, String path) {
+    List<String> out = new ArrayList<>();
+    if (v instanceof Node.ListNode l) {
+      for (Node item : l.items()) {
+        text(item, path).ifPresent(out::add);
+      }
+    } else if (v instanceof Node.Scalar s && !s.kind().equals("null")) {
+      out.add(s.text().strip());
+    } else {
+      problems.add(problem(v.location(), path, v.describe(), "a list of names, e.g. [db, cache]", null));
+    }
+    return out;
+  }
+
+  private String requiredText(Node.MapNode m, String key, String where) {
+    Node v = m.entries().get(key);
+    String path = where.isEmpty() ? key : where + "." + key;
+    if (v == null) {
+      problems.add(problem(m.location(), path, "no " + key, "a " + key + " (it is required)", null));
+      return null;
+    }
+    Optional<String> t = text(v, path);
+    if (t.isPresent() && t.get().isEmpty()) {
+      problems.add(problem(v.location(), path, "an empty " + key, "a non-empty " + key, null));
+      return null;
+    }
+    return t.orElse(null);
+  }
+
+  private String optionalText(Node.MapNode m, String key, String fallback) {
+    Node v = m.entries().get(key);
+    return v == null ? fallback : text(v, key).orElse(fallback);
+  }
+
+  private Node.MapNode asMap(Node n, String path) {
+    if (n instanceof Node.MapNode m) {
+      return m;
+    }
+    problems.add(problem(n.location(), path, n.describe(), "a map of `key: value` entries", null));
+    return null;
+  }
+
+  private void checkKeys(Node.MapNode m, List<Key> keys, String path, String prefix) {
+    List<String> allowed = SystemFileSchema.names(keys, prefix);
+    for (Map.Entry<String, SourceLocation> e : m.keys().entrySet()) {
+      if (!allowed.contains(e.getKey())) {
+        problems.add(problem(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+            "the key \"" + e.getKey() + "\"",
+            (path.isEmpty() ? "top-level keys: " : "keys here: ") + String.join(", ", allowed),
+            Units.Suggest.closest(e.getKey(), allowed).orElse(null)));
+      }
+    }
+  }
+
+  private InputProblem problem(SourceLocation at, String key, String found, String allowed, String suggestion) {
+    return new InputProblem(file, at.line(), at.column(), key, found, allowed, suggestion);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.headroom.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A system as its system file describes it: name, components, every declared and measured number
+ * ({@link Facts}), the user's threshold overrides and prices (validated later, by the rules and
+ * the cost calculator that own them), and the workload's non-numeric facts (user regions, data
+ * residency).
+ */
+public record SystemSpec(
+    String name,
+    String description,
+    String source,
+    List<Component> components,
+    Facts facts,
+    List<String> userRegions,
+    boolean dataResidency,
+    String observationsWindow,
+    List<Override> overrides) {
+
+  /** A raw {@code thresholds:} or {@code prices:} entry, kept with its position for later checks. */
+  public record Override(String section, String owner, String key, String text, SourceLocation location) {
+    public Override {
+      Objects.requireNonNull(section, "section");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(location, "location");
+      owner = owner == null ? "" : owner;
+    }
+  }
+
+  public SystemSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(facts, "facts");
+    description = description == null ? "" : description;
+    components = List.copyOf(components);
+    userRegions = List.copyOf(userRegions);
+    observationsWindow = observationsWindow == null ? "" : observationsWindow;
+    overrides = List.copyOf(overrides);
+  }
+
+  public List<Component> components(ComponentKind kind) {
+    return components.stream().filter(c -> c.kind() == kind).collect(Collectors.toList());
+  }
+
+  public Optional<Component> component(String name) {
+    return components.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /** Overrides of one section ({@code thresholds} or {@code prices}). */
+  public List<Override> overrides(String section) {
+    return overrides.stream().filter(o -> o.section().equals(section)).collect(Collectors.toList());
+  }
+
+  /** Convenience: instances of a component (declared, default 1). */
+  public double instances(Component c) {
+    return facts.value(c.fact("instances"), 1);
+  }
+
+  /** Names of components by kind, for messages. */
+  public Map<ComponentKind, List<String>> namesByKind() {
+    return components.stream()
+        .collect(Collectors.groupingBy(Component::kind, Collectors.mapping(Component::name, Collectors.toList())));
+  }
+}
