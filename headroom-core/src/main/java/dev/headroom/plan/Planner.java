@@ -1,0 +1,366 @@
+package dev.headroom.plan;
+
+import dev.headroom.analysis.Evidence;
+import dev.headroom.analysis.Severity;
+import dev.headroom.analysis.SystemView;
+import dev.headroom.analysis.capacity.Capacity;
+import dev.headroom.analysis.cost.CostModel;
+import dev.headroom.analysis.rules.Finding;
+import dev.headroom.analysis.stage.Stage;
+import dev.headroom.analysis.stage.StageAssessment;
+import dev.headroom.analysis.stage.Trigger;
+import dev.headroom.model.Component;
+import dev.headroom.model.ComponentKind;
+import dev.headroom.model.Dimension;
+import dev.headroom.model.Figure;
+import dev.headroom.model.Provenance;
+import dev.headroom.model.Units;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns findings into an ordered plan. Order: severity first; at equal severity, measuring before
+ * optimising before scaling before architectural change (X3), then the ladder step (X1: first,
+ * then, finally). A "first" step is never ordered after a later step of its own ladder: it takes
+ * the highest severity of the steps after it. Each step is priced, and the cost after each step is
+ * carried forward.
+ */
+public final class Planner {
+
+  private static final class Draft {
+    final Action action;
+    Severity severity = Severity.INFO;
+    final Set<String> why = new LinkedHashSet<>();
+    final Map<String, Evidence> evidence = new LinkedHashMap<>();
+    final Set<String> findings = new LinkedHashSet<>();
+    final Set<String> knowledge = new LinkedHashSet<>();
+    final Set<String> components = new LinkedHashSet<>();
+    int layer = Integer.MAX_VALUE;
+
+    Draft(Action action) {
+      this.action = action;
+    }
+
+    void add(Finding f) {
+      if (f.severity().compareTo(severity) > 0) {
+        severity = f.severity();
+      }
+      why.add(f.message());
+      f.evidence().forEach(e -> evidence.putIfAbsent(e.label(), e));
+      findings.add(f.ruleId());
+      knowledge.addAll(f.knowledge());
+      if (!f.component().isEmpty()) {
+        components.add(f.component());
+      }
+      layer = Math.min(layer, f.layer().ordinal());
+    }
+  }
+
+  private final SystemView view;
+  private final StageAssessment stage;
+  private final Capacity capacity;
+  private final CostModel costs;
+  private final Figure costNow;
+
+  public Planner(SystemView view, StageAssessment stage, Capacity capacity, CostModel costs, Figure costNow) {
+    this.view = view;
+    this.stage = stage;
+    this.capacity = capacity;
+    this.costs = costs;
+    this.costNow = costNow;
+  }
+
+  public Plan plan(List<Finding> findings) {
+    Map<String, Draft> recs = new LinkedHashMap<>();
+    Map<String, Draft> warns = new LinkedHashMap<>();
+    for (Finding f : findings) {
+      for (String id : f.actions()) {
+        Action a = Actions.get(id);
+        Map<String, Draft> target = a.kind() == ActionKind.WARNING ? warns : recs;
+        target.computeIfAbsent(id, k -> new Draft(a)).add(f);
+      }
+    }
+    proactiveWarnings(warns, recs);
+    promoteFirstSteps(recs);
+    List<Draft> ordered = new ArrayList<>(recs.values());
+    ordered.sort(Comparator.<Draft, Severity>comparing(d -> d.severity).reversed()
+        .thenComparing(d -> d.action.kind())
+        .thenComparing(d -> d.action.step())
+        .thenComparingInt(d -> d.layer)
+        .thenComparing(d -> d.action.id()));
+    List<Recommendation> out = new ArrayList<>();
+    Figure running = costNow;
+    for (Draft d : ordered) {
+      CostDelta delta = price(d);
+      Figure after = null;
+      if (running != null && delta.delta() != null) {
+        after = new Figure(running.value() + delta.delta().value(), Dimension.MONTHLY_COST, new Provenance.Derived(
+            "cost before this step + its delta", List.of("before = " + running.formatted(),
+                "delta = " + delta.delta().formatted())));
+      }
+      running = after;
+      out.add(new Recommendation(out.size() + 1, d.action, d.severity, List.copyOf(d.why),
+          List.copyOf(d.evidence.values()), List.copyOf(d.findings), knowledge(d), delta, after));
+    }
+    List<Recommendation> warnings = new ArrayList<>();
+    for (Draft d : warns.values()) {
+      warnings.add(new Recommendation(warnings.size() + 1, d.action, d.severity, List.copyOf(d.why),
+          List.copyOf(d.evidence.values()), List.copyOf(d.findings), knowledge(d),
+          CostDelta.of(zero(d.action.knowledge().get(0), "a move not made costs nothing")), null));
+    }
+    return new Plan(out, warnings);
+  }
+
+  private static List<String> knowledge(Draft d) {
+    Set<String> k = new LinkedHashSet<>(d.knowledge);
+    k.addAll(d.action.knowledge());
+    return List.copyOf(k);
+  }
+
+  /** Raises each ladder's earlier steps to the severity of its later steps present in the plan. */
+  private static void promoteFirstSteps(Map<String, Draft> recs) {
+    for (Draft later : recs.values()) {
+      for (Draft earlier : recs.values()) {
+        if (earlier != later && earlier.action.ladder().equals(later.action.ladder())
+            && earlier.action.step().compareTo(later.action.step()) < 0
+            && earlier.severity.compareTo(later.severity) < 0) {
+          earlier.severity = later.severity;
+        }
+      }
+    }
+  }
+
+  /** Warnings the findings do not raise but the stage calls for (S4, X4, P9, P14). */
+  private void proactiveWarnings(Map<String, Draft> warns, Map<String, Draft> recs) {
+    Stage s = stage.stage();
+    boolean capacityTriggers = stage.movedBy().stream().anyMatch(Trigger::capacity)
+        || stage.nextTriggers().stream().anyMatch(t -> t.status() == Trigger.Status.FIRED && t.capacity());
+    if (s == Stage.STARTUP && !capacityTriggers) {
+      if (!view.has(ComponentKind.CACHE) && !recs.containsKey("add-app-cache")) {
+        warn(warns, "avoid-premature-caching", Severity.INFO, "At the startup stage with no measured capacity"
+            + " trigger, a cache adds invalidation work before the database needs relief (S4, X4).");
+      }
+      if (view.services().size() <= 1) {
+        warn(warns, "avoid-premature-microservices", Severity.INFO, "At the startup stage one deployable is the"
+            + " cheapest to run and change (S4); microservices pay off at large scale (P14).");
+      }
+    }
+    if (s.ordinal() <= Stage.GROWTH.ordinal() && view.services().size() <= 1 && s != Stage.STARTUP) {
+      warn(warns, "avoid-premature-microservices", Severity.INFO, "At the " + s.id() + " stage, scale the monolith"
+          + " (replicas, cache, more instances) before splitting it (S1, P14).");
+    }
+    boolean dbPressure = recs.containsKey("add-read-replicas") || recs.containsKey("partition-tables")
+        || recs.containsKey("add-app-cache");
+    boolean sharded = view.primaries().stream().anyMatch(db -> view.fact(db.fact("shards")).map(f -> f.value() > 1)
+        .orElse(false));
+    if (dbPressure && !sharded && !recs.containsKey("shard-database")) {
+      warn(warns, "avoid-premature-sharding", Severity.INFO, "The database is under pressure, but indexes,"
+          + " replicas, caching and partitioning come before sharding (X1, P9, P10).");
+    }
+    if (view.userRegions().size() <= 1 && !view.spec().dataResidency() && view.serverRegions().size() <= 1
+        && s.ordinal() >= Stage.GROWTH.ordinal() && !recs.containsKey("multi-region")) {
+      warn(warns, "avoid-premature-multi-region", Severity.INFO, "Users are in "
+          + (view.userRegions().isEmpty() ? "no declared second region" : "one region")
+          + " and no residency rule applies: one region with a CDN serves them (S7, P15).");
+    }
+    if (recs.containsKey("scale-horizontally") && !warns.containsKey("avoid-sticky-sessions")) {
+      for (Component app : view.spec().components(ComponentKind.APP)) {
+        if (app.setting("sessions").isEmpty()) {
+          warn(warns, "avoid-sticky-sessions", Severity.INFO, "Before adding instances, keep sessions out of the"
+              + " app servers (" + app.name() + " does not say where its sessions live) (P3).");
+          break;
+        }
+      }
+    }
+  }
+
+  private static void warn(Map<String, Draft> warns, String id, Severity sev, String why) {
+    Draft d = warns.computeIfAbsent(id, k -> new Draft(Actions.get(k)));
+    d.why.add(why);
+    if (sev.compareTo(d.severity) > 0) {
+      d.severity = sev;
+    }
+  }
+
+  // ------------------------------------------------------------------------ pricing
+
+  private CostDelta price(Draft d) {
+    String id = d.action.id();
+    switch (id) {
+      case "optimize-queries", "add-indexes", "fix-n-plus-one", "resize-pools", "tune-eviction-policy",
+          "tune-cdn-caching", "fix-memory-leaks", "add-circuit-breakers", "partition-tables" -> {
+        return CostDelta.of(zero("X3", "engineering work; no infrastructure added"));
+      }
+      case "add-monitoring" -> {
+        return CostDelta.of(zero("M5", "open-source metrics on existing hosts; a hosted service costs extra"));
+      }
+      case "add-autoscaling" -> {
+        return CostDelta.of(zero("P13", "no change at today's peak; instances follow the load and off-peak costs"
+            + " fall"));
+      }
+      case "stateless-sessions" -> {
+        return view.has(ComponentKind.CACHE)
+            ? CostDelta.of(zero("P3", "sessions move to the existing cache"))
+            : CostDelta.needs("a session store (a cache component or prices.cache_memory_gib sizing)");
+      }
+      case "scale-horizontally" -> {
+        return horizontal(d);
+      }
+      case "scale-vertically" -> {
+        return vertical(d);
+      }
+      case "add-read-replicas" -> {
+        return replicas();
+      }
+      case "add-app-cache" -> {
+        return cache(false);
+      }
+      case "increase-cache-memory" -> {
+        return cache(true);
+      }
+      case "shard-database" -> {
+        return view.primaries().stream().findFirst().flatMap(costs::perInstance)
+            .map(p -> CostDelta.of(new Figure(p.value(), Dimension.MONTHLY_COST, new Provenance.Derived(
+                "one more primary (two shards)", List.of("primary = " + p.formatted())))))
+            .orElse(CostDelta.needs("the primary database's cost (cost, or vcpu and memory)"));
+      }
+      case "multi-region" -> {
+        return costNow == null ? CostDelta.needs("every component's cost") : CostDelta.of(new Figure(costNow.value(),
+            Dimension.MONTHLY_COST, new Provenance.Derived("a second region with today's footprint",
+                List.of("cost now = " + costNow.formatted()))));
+      }
+      case "add-load-balancer" -> {
+        return priced("load_balancer");
+      }
+      case "add-cdn" -> {
+        return priced("cdn");
+      }
+      case "add-connection-pooler" -> {
+        return priced("pooler");
+      }
+      case "add-job-queue" -> {
+        return priced("queue");
+      }
+      default -> {
+        return CostDelta.needs("a price for " + id + " (not in the price table)");
+      }
+    }
+  }
+
+  private CostDelta priced(String key) {
+    return costs.prices().price(key).map(CostDelta::of)
+        .orElse(CostDelta.needs("prices." + key + " (the seeds give no default)"));
+  }
+
+  private static Figure zero(String knowledge, String note) {
+    return new Figure(0, Dimension.MONTHLY_COST, new Provenance.Assumed(knowledge, note));
+  }
+
+  private Optional<Component> frontApp() {
+    return view.spec().components(ComponentKind.APP).stream().findFirst();
+  }
+
+  private CostDelta horizontal(Draft d) {
+    Optional<Component> app = d.components.stream().map(n -> view.spec().component(n)).flatMap(Optional::stream)
+        .filter(c -> c.kind() == ComponentKind.APP || c.kind() == ComponentKind.WORKER).findFirst().or(this::frontApp);
+    if (app.isEmpty()) {
+      return CostDelta.needs("an app component");
+    }
+    Component c = app.get();
+    Optional<Figure> price = costs.perInstance(c);
+    if (price.isEmpty()) {
+      return CostDelta.needs(costs.needs(c));
+    }
+    double now = view.spec().instances(c);
+    double target = now + 1;
+    List<String> inputs = new ArrayList<>();
+    inputs.add(c.name() + " instances now = " + Units.format(now, 6));
+    Optional<Figure> cpu = view.fact(c.fact("cpu"));
+    if (cpu.isPresent()) {
+      double byCpu = Math.ceil(now * cpu.get().value() / 0.70);
+      if (byCpu > target) {
+        target = byCpu;
+      }
+      inputs.add("to bring CPU " + cpu.get().formatted() + " to 70% (P13): " + Units.format(byCpu, 6));
+    }
+    if (frontApp().filter(f -> f.name().equals(c.name())).isPresent()) {
+      double needed = capacity.value("app_instances", 0);
+      if (needed > target) {
+        target = needed;
+      }
+      capacity.item("app_instances").ifPresent(i -> inputs.add("capacity plan (C5): " + i.value().formatted()
+          + " (" + i.value().provenance().kind() + ")"));
+    }
+    double add = target - now;
+    inputs.add("price per instance = " + price.get().formatted() + " (" + price.get().provenance().kind() + ")");
+    return CostDelta.of(new Figure(add * price.get().value(), Dimension.MONTHLY_COST, new Provenance.Derived(
+        "added instances (" + Units.format(add, 6) + ") x price per instance", inputs)));
+  }
+
+  private CostDelta vertical(Draft d) {
+    Optional<Component> comp = d.components.stream().map(n -> view.spec().component(n)).flatMap(Optional::stream)
+        .findFirst().or(this::frontApp);
+    if (comp.isEmpty()) {
+      return CostDelta.needs("a component to resize");
+    }
+    Component c = comp.get();
+    Optional<Figure> vcpu = view.fact(c.fact("vcpu"));
+    Optional<Figure> now = costs.perInstance(c);
+    if (vcpu.isEmpty() || now.isEmpty()) {
+      return CostDelta.needs(c.name() + ".vcpu and " + costs.needs(c));
+    }
+    double mem = view.fact(c.fact("memory")).map(m -> m.value() / (1024.0 * 1024 * 1024)).orElse(0.0);
+    Figure bigger = costs.machine(vcpu.get().value() * 2, mem * 2, c.name() + " at twice its size");
+    double n = view.spec().instances(c);
+    double delta = (bigger.value() - now.get().value()) * n;
+    return CostDelta.of(new Figure(Math.max(0, delta), Dimension.MONTHLY_COST, new Provenance.Derived(
+        "(price at twice the vCPUs and memory - price now) x instances",
+        List.of("now = " + now.get().formatted() + " (" + now.get().provenance().kind() + ")",
+            "twice the size = " + bigger.formatted(), "instances = " + Units.format(n, 6)))));
+  }
+
+  private CostDelta replicas() {
+    Optional<Component> db = view.primaries().stream().findFirst();
+    if (db.isEmpty()) {
+      return CostDelta.needs("a database component");
+    }
+    Optional<Figure> price = costs.perInstance(db.get());
+    if (price.isEmpty()) {
+      return CostDelta.needs(costs.needs(db.get()));
+    }
+    double have = view.replicaCount(db.get());
+    double needed = Math.max(1, capacity.value("replicas", 1));
+    double add = Math.max(1, needed - have);
+    return CostDelta.of(new Figure(add * price.get().value(), Dimension.MONTHLY_COST, new Provenance.Derived(
+        "replicas to add x the primary's price", List.of("replicas needed = " + Units.format(needed, 6)
+            + capacity.item("replicas").map(i -> " (C3, " + i.value().provenance().kind() + ")").orElse(" (at least one)"),
+            "replicas now = " + Units.format(have, 6),
+            "price = " + price.get().formatted() + " (" + price.get().provenance().kind() + ")"))));
+  }
+
+  private CostDelta cache(boolean increase) {
+    Optional<Figure> size = capacity.item("cache_memory").map(i -> i.value());
+    if (size.isEmpty()) {
+      return CostDelta.needs("workload.data_size or workload.active_users to size the cache (C4)");
+    }
+    Figure full = costs.cacheMemory(size.get().value());
+    if (!increase) {
+      return CostDelta.of(full);
+    }
+    double have = 0;
+    for (Component c : view.spec().components(ComponentKind.CACHE)) {
+      have += view.facts().value(c.fact("memory"), 0) * view.spec().instances(c);
+    }
+    double extra = Math.max(size.get().value() - have, have);
+    return CostDelta.of(new Figure(costs.cacheMemory(extra).value(), Dimension.MONTHLY_COST, new Provenance.Derived(
+        "extra cache memory x cache_memory_gib", List.of("C4 size = " + size.get().formatted(),
+            "now = " + Units.formatBytes(have), "extra = " + Units.formatBytes(extra)
+                + (size.get().value() <= have ? " (C4 already met: doubling)" : "")))));
+  }
+}
