@@ -33,7 +33,8 @@ import java.util.Locale;
  * single {@link Step} therefore needs {@link ReadOptions#concurrency()} and carries throughput 0
  * over 0 s, with a warning; without a given concurrency the read fails with a message saying so.
  * Mean and max come from the footer (the max is HdrHistogram's highest equivalent value); p50,
- * p90, p95 and p99 are the first rows at or above those percentiles.
+ * p90, p95 and p99 are the first rows whose TotalCount reaches that share of the total ({@link
+ * PercentileDistribution#valueAt}).
  */
 public final class HgrmReader extends LoadTestReader {
 

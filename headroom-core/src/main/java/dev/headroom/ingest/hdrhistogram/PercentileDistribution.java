@@ -71,14 +71,17 @@ public record PercentileDistribution(List<Row> rows, Double mean, Double stdDevi
   }
 
   /**
-   * The value at percentile {@code p} (0 to 100): the first row at or above it, as HdrHistogram's
-   * own {@code getValueAtPercentile} would report it to the printed resolution.
+   * The value at percentile {@code p} (0 to 100), read as HdrHistogram's {@code
+   * getValueAtPercentile} defines it: the smallest printed value with at least ⌈p/100·N⌉ values
+   * at or below it, judged by the TotalCount column. The table only has rows at its percentile
+   * ticks, so this is the first row at or above the exact answer; rows are dense near the top
+   * (5 ticks per half-distance by default), so the excess is small.
    */
   public double valueAt(double p) {
-    double fraction = p / 100.0;
+    long total = rows.get(rows.size() - 1).totalCount();
+    long needed = Math.max(1, (long) Math.ceil(p / 100.0 * total));
     for (Row r : rows) {
-      // the printed percentiles carry 12 decimals; allow for that rounding
-      if (r.percentile() >= fraction - 1e-12) {
+      if (r.totalCount() >= needed) {
         return r.value();
       }
     }
