@@ -81,7 +81,9 @@ import org.HdrHistogram.Histogram;
  *       ({@link ConcurrencyTimeline#ofEvents()}); each request is attributed to the number
  *       active when it completed, and one {@link Step} is made per level with the {@link
  *       StepRecorder}. A second pass reads the requests, so memory grows with the number of users
- *       and test seconds, not with the number of requests.
+ *       and test seconds, not with the number of requests. Runs with more than {@value
+ *       #MAX_LEVELS} distinct levels are binned into at most {@value #MAX_LEVELS} steps (a
+ *       warning gives the bin width), which bounds the recorder's histograms.
  *   <li>Percentiles come from HdrHistogram over the raw response times. Gatling's report uses a
  *       t-digest rounded to whole ms, so its percentiles can differ by about 1 ms.
  *   <li>The load model is not in the log (open injection, users per second, or closed injection,
@@ -92,6 +94,13 @@ import org.HdrHistogram.Histogram;
 public final class GatlingLogReader extends LoadTestReader {
 
   private static final int MAX_EXAMPLES = 5;
+
+  /**
+   * At most this many concurrency levels (steps). Each level holds an HdrHistogram of some tens of
+   * kB in the {@link StepRecorder}, so a run with thousands of users is binned rather than given a
+   * step per user count.
+   */
+  static final int MAX_LEVELS = 100;
 
   @Override
   public LoadTestFormat format() {
@@ -129,6 +138,8 @@ public final class GatlingLogReader extends LoadTestReader {
     ConcurrencyTimeline timeline = pass1.timeline;
     long[] clamped = new long[1];
     boolean noUsers = timeline.isEmpty();
+    // the recorder keeps one histogram per level: bound the number of levels
+    int binWidth = Math.max(1, (int) Math.ceil(run.maxActiveUsers() / (double) MAX_LEVELS));
     parse(file, run.layout() == GatlingLogLayout.BINARY, new NoEvents() {
       @Override
       public void request(long startEpochMs, long endEpochMs, boolean ok) {
@@ -140,6 +151,9 @@ public final class GatlingLogReader extends LoadTestReader {
           n = 1;
           clamped[0]++;
         }
+        if (binWidth > 1 && !noUsers) {
+          n = Math.max(binWidth, binWidth * Math.rint(n / binWidth));
+        }
         recorder.record(n, end, (endEpochMs - startEpochMs) * 1000L, ok);
       }
     });
@@ -150,7 +164,7 @@ public final class GatlingLogReader extends LoadTestReader {
         run.version().isEmpty() ? "Gatling" : "Gatling " + run.version(),
         LoadModel.UNKNOWN,
         steps,
-        warnings(run, clamped[0], noUsers, options),
+        warnings(run, clamped[0], noUsers, binWidth, options),
         new SkippedRecords(pass1.skipped, pass1.examples));
   }
 
@@ -208,7 +222,8 @@ public final class GatlingLogReader extends LoadTestReader {
     }
   }
 
-  private static List<String> warnings(GatlingRun run, long clamped, boolean noUsers, ReadOptions options) {
+  private static List<String> warnings(
+      GatlingRun run, long clamped, boolean noUsers, int binWidth, ReadOptions options) {
     List<String> w = new ArrayList<>();
     w.add("load model unknown: the log does not record the injection profile. Under closed injection"
         + " (constantConcurrentUsers, rampConcurrentUsers) Gatling waits for each response and"
@@ -228,6 +243,11 @@ public final class GatlingLogReader extends LoadTestReader {
     if (clamped > 0) {
       w.add(clamped + " requests completed when the USER records showed no active user (same-millisecond"
           + " ties or clock order); they were counted at 1 user");
+    }
+    if (binWidth > 1) {
+      w.add(String.format(Locale.ROOT,
+          "up to %d active users: concurrency levels grouped into bins of %d users (at most %d steps),"
+              + " each step at its bin's nearest multiple of %d", run.maxActiveUsers(), binWidth, MAX_LEVELS, binWidth));
     }
     if (run.layout() == GatlingLogLayout.BINARY) {
       w.add(String.format(Locale.ROOT,

@@ -9,8 +9,12 @@ import dev.headroom.ingest.loadtest.LoadModel;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.ReadOptions;
 import dev.headroom.ingest.loadtest.Step;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The facts of data/formats/README.md (recomputed there by verify_facts.py), read back from the
@@ -182,6 +186,27 @@ class GatlingLogReaderTest {
     assertThat(run.latency().maxMs()).isCloseTo(502, within(1.0));
     assertThat(run.latency().meanMs()).isCloseTo(208.387, within(0.001));
     assertThat(run.maxActiveUsers()).isEqualTo(3);
+  }
+
+  @Test
+  void read_manyUsers_binsLevelsToBoundMemory(@TempDir Path dir) throws IOException {
+    StringBuilder sb = new StringBuilder("RUN\tsim.Sim\tsim\t1700000000000\t \t3.10.5\n");
+    long t0 = 1_700_000_000_000L;
+    for (int u = 0; u < 250; u++) {
+      sb.append("USER\tscn\tSTART\t").append(t0).append('\n');
+    }
+    for (int u = 0; u < 250; u++) {
+      long end = t0 + 1000 + 10L * u;
+      sb.append("REQUEST\t\tr\t").append(end - 5).append('\t').append(end).append("\tOK\t \n");
+      sb.append("USER\tscn\tEND\t").append(end + 1).append('\n');
+    }
+    Path p = Files.writeString(dir.resolve("many.log"), sb);
+    LoadTest t = reader.read(p, ReadOptions.DEFAULTS);
+    assertThat(reader.summarize(p).maxActiveUsers()).isEqualTo(250);
+    assertThat(t.steps().size()).isLessThanOrEqualTo(GatlingLogReader.MAX_LEVELS);
+    assertThat(t.steps()).allMatch(s -> s.concurrency() % 3 == 0);
+    assertThat(t.steps().stream().mapToLong(Step::requests).sum()).isEqualTo(250);
+    assertThat(t.warnings()).anyMatch(w -> w.startsWith("up to 250 active users: concurrency levels grouped into bins of 3 users"));
   }
 
   @Test
