@@ -240,6 +240,9 @@ public final class GatlingLogReader extends LoadTestReader {
       w.add("no USER records: concurrency "
           + (options != null && options.concurrency() != null ? "given" : "estimated with Little's law N = X*R"));
     }
+    if (!noUsers && options != null && options.concurrency() != null) {
+      w.add("the given concurrency was not used: the log's USER records give the active users");
+    }
     if (clamped > 0) {
       w.add(clamped + " requests completed when the USER records showed no active user (same-millisecond"
           + " ties or clock order); they were counted at 1 user");

@@ -68,6 +68,9 @@ class GatlingLogReaderTest {
     assertThat(t.steps()).allMatch(s -> s.concurrencyOrigin() == ConcurrencyOrigin.USER_EVENTS);
     assertThat(t.steps()).extracting(Step::concurrency).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0);
     assertThat(t.steps()).allMatch(s -> s.throughput() > 0 && s.latency() != null);
+    LoadTest given = reader.read(sample("gatling-3.10.5-simulation.log"), new ReadOptions(50.0));
+    assertThat(given.steps()).isEqualTo(t.steps());
+    assertThat(given.warnings()).contains("the given concurrency was not used: the log's USER records give the active users");
   }
 
   @Test
