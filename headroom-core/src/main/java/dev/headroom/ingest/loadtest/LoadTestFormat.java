@@ -1,6 +1,10 @@
 package dev.headroom.ingest.loadtest;
 
 import dev.headroom.ingest.csv.PlainCsvReader;
+import dev.headroom.ingest.gatling.GatlingLogReader;
+import dev.headroom.ingest.gatling.GatlingStatsReader;
+import dev.headroom.ingest.hdrhistogram.HgrmReader;
+import dev.headroom.ingest.hdrhistogram.HlogReader;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -10,6 +14,10 @@ import java.util.function.Supplier;
  * package with a {@link LoadTestReader} and one constant here.
  */
 public enum LoadTestFormat {
+  GATLING_LOG("gatling-log", "Gatling simulation.log (text 2.0-3.12, binary 3.13+)", GatlingLogReader::new),
+  GATLING_STATS("gatling-stats", "Gatling report js/stats.json or js/global_stats.json", GatlingStatsReader::new),
+  HLOG("hlog", "HdrHistogram interval log (.hlog)", HlogReader::new),
+  HGRM("hgrm", "HdrHistogram percentile distribution (.hgrm, classic or CSV)", HgrmReader::new),
   PLAIN_CSV("csv", "plain CSV (concurrency,throughput[,latency])", PlainCsvReader::new);
 
   private final String id;
