@@ -13,7 +13,13 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Headroom.Version.class,
     description = "A scalability advisor: where a system stands, what limits it, what to do next, how far it will go.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      AdviseCommand.class,
+      InitCommand.class,
+      RulesCommand.class,
+      ExplainCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Headroom {
 
   @Option(

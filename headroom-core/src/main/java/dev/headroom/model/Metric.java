@@ -49,7 +49,7 @@ public enum Metric {
   CPU("cpu", Dimension.RATIO, EnumSet.of(APP, WORKER, DATABASE, CACHE, QUEUE, SEARCH, LOAD_BALANCER),
       "CPU utilisation at peak, averaged over the instances",
       "node_exporter: 1 - avg(rate(node_cpu_seconds_total{mode=\"idle\"}[5m])) at the busiest hour"),
-  MEMORY("memory", Dimension.RATIO, EnumSet.of(APP, WORKER, DATABASE, CACHE, QUEUE, SEARCH),
+  MEMORY("memory_used", Dimension.RATIO, EnumSet.of(APP, WORKER, DATABASE, CACHE, QUEUE, SEARCH),
       "memory in use (for caches: of maxmemory)",
       "1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes; Redis: used_memory / maxmemory"),
   MEMORY_GROWTH("memory_growth", Dimension.GROWTH_RATE, EnumSet.of(APP, WORKER),

@@ -341,7 +341,7 @@ public final class Units {
     return switch (dimension) {
       case DURATION -> formatDuration(value);
       case DATA_SIZE -> formatBytes(value);
-      case RATIO -> format(value * 100.0, 3) + "%";
+      case RATIO -> format(value * 100.0, value >= 0.99 && value < 1 ? 6 : 3) + "%";
       case RATE -> format(value, 4) + "/s";
       case MONTHLY_COST -> format(value, 6) + " USD/month";
       case COUNT -> format(value, 12);

@@ -33,6 +33,10 @@ import java.util.Set;
  */
 public final class Planner {
 
+  /** The knowledge the ordering and the proactive warnings carry (for {@code headroom rules --coverage}). */
+  public static final List<String> KNOWLEDGE =
+      List.of("X1", "X3", "X4", "S4", "P9", "P10", "P14", "P15", "S7", "P3", "P13", "M5");
+
   private static final class Draft {
     final Action action;
     Severity severity = Severity.INFO;

@@ -17,6 +17,10 @@ import java.util.Optional;
 /** Computes the capacity section (C1-C5, with C2's pools checked against the database). */
 public final class CapacityPlanner {
 
+  /** The knowledge this calculator carries (for {@code headroom rules --coverage}). */
+  public static final List<String> KNOWLEDGE =
+      List.of("C1", "C2", "C3", "C4", "C4.resolve", "C5", "C5.resolve", "M4", "P12", "P13");
+
   /** The owner name for capacity defaults under {@code thresholds:}. */
   public static final String OWNER = "capacity";
 

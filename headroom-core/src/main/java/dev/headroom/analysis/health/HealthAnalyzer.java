@@ -18,6 +18,10 @@ import java.util.Optional;
  */
 public final class HealthAnalyzer {
 
+  /** The knowledge this analysis carries (for {@code headroom rules --coverage}). */
+  public static final List<String> KNOWLEDGE =
+      List.of("M1", "M2", "M3", "M4", "M5", "M.resolve", "M6", "M7", "M8", "M9", "P13", "X2");
+
   private HealthAnalyzer() {}
 
   public static Health assess(SystemView view) {
@@ -44,8 +48,8 @@ public final class HealthAnalyzer {
         out.add(metric(view, c.fact("cpu"), c.name() + " CPU",
             assumed(0.70, Dimension.RATIO, "M3", "CPU below 70%"),
             assumed(0.85, Dimension.RATIO, "M3", "CPU warning above 85%"), true, "M3", Metric.CPU));
-        if (view.fact(c.fact("memory")).isPresent()) {
-          out.add(metric(view, c.fact("memory"), c.name() + " memory",
+        if (view.fact(c.fact("memory_used")).isPresent()) {
+          out.add(metric(view, c.fact("memory_used"), c.name() + " memory in use",
               assumed(0.80, Dimension.RATIO, "P13", "memory below 80% (autoscaling trigger)"),
               assumed(0.90, Dimension.RATIO, "X2", "memory above 90% calls for a bigger machine"), true, "P13",
               Metric.MEMORY));

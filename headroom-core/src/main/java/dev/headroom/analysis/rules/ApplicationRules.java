@@ -39,7 +39,7 @@ final class ApplicationRules {
             List.of("X1", "X2", "P13"),
             List.of(new Threshold("warning", Dimension.RATIO, 0.80, "P13", "memory above 80%"),
                 new Threshold("critical", Dimension.RATIO, 0.90, "X2", "memory above 90%")),
-            List.of("<app>.memory"),
+            List.of("<app>.memory_used"),
             List.of("scale-vertically", "fix-memory-leaks"),
             ApplicationRules::memory),
         new Rule("HR-APP-003", Layer.APPLICATION, "Memory grows steadily",
@@ -146,11 +146,11 @@ final class ApplicationRules {
 
   private static void memory(RuleContext ctx) {
     for (Component c : compute(ctx)) {
-      Optional<Map<String, Figure>> f = ctx.require(c, c.fact("memory"));
+      Optional<Map<String, Figure>> f = ctx.require(c, c.fact("memory_used"));
       if (f.isEmpty()) {
         continue;
       }
-      Figure mem = f.get().get(c.fact("memory"));
+      Figure mem = f.get().get(c.fact("memory_used"));
       Optional<Severity> sev = above(mem.value(), ctx.threshold("warning").value(), ctx.threshold("critical").value());
       if (sev.isEmpty()) {
         continue;
@@ -160,7 +160,7 @@ final class ApplicationRules {
         actions.add("fix-memory-leaks");
       }
       ctx.finding(sev.get(), c, c.name() + " uses " + mem.formatted() + " of its memory.",
-          List.of(new Evidence(c.fact("memory"), mem)), actions);
+          List.of(new Evidence(c.fact("memory_used"), mem)), actions);
     }
   }
 

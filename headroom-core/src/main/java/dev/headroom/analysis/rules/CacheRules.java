@@ -36,7 +36,7 @@ final class CacheRules {
                 + " falls (thrashing).",
             List.of("C4", "P5"),
             List.of(new Threshold("memory", Dimension.RATIO, 0.90, "C4", "cache memory above 90% of maxmemory")),
-            List.of("<cache>.evictions", "<cache>.memory"),
+            List.of("<cache>.evictions", "<cache>.memory_used"),
             List.of("increase-cache-memory", "tune-eviction-policy"),
             CacheRules::evicting),
         new Rule("HR-CACHE-003", Layer.CACHE, "Cache refuses writes when full",
@@ -82,7 +82,7 @@ final class CacheRules {
       Figure warn = ctx.threshold("warning");
       List<String> actions = new ArrayList<>();
       boolean full = ctx.view().fact(c.fact("evictions")).map(e -> e.value() > 0).orElse(false)
-          || ctx.view().fact(c.fact("memory")).map(m -> m.value() >= 0.9).orElse(false);
+          || ctx.view().fact(c.fact("memory_used")).map(m -> m.value() >= 0.9).orElse(false);
       if (full) {
         actions.add("increase-cache-memory");
       }
@@ -103,16 +103,16 @@ final class CacheRules {
 
   private static void evicting(RuleContext ctx) {
     for (Component c : ctx.view().spec().components(ComponentKind.CACHE)) {
-      Optional<Map<String, Figure>> f = ctx.require(c, c.fact("evictions"), c.fact("memory"));
+      Optional<Map<String, Figure>> f = ctx.require(c, c.fact("evictions"), c.fact("memory_used"));
       if (f.isEmpty()) {
         continue;
       }
       Figure ev = f.get().get(c.fact("evictions"));
-      Figure mem = f.get().get(c.fact("memory"));
+      Figure mem = f.get().get(c.fact("memory_used"));
       if (ev.value() > 0 && mem.value() >= ctx.threshold("memory").value()) {
         ctx.finding(Severity.WARNING, c, c.name() + " is " + mem.formatted() + " full and evicts "
                 + ev.formatted() + ".",
-            List.of(new Evidence(c.fact("evictions"), ev), new Evidence(c.fact("memory"), mem)),
+            List.of(new Evidence(c.fact("evictions"), ev), new Evidence(c.fact("memory_used"), mem)),
             List.of("increase-cache-memory", "tune-eviction-policy"));
       }
     }

@@ -21,6 +21,10 @@ import java.util.Optional;
  */
 public final class StageAnalyzer {
 
+  /** The knowledge this analysis carries (for {@code headroom rules --coverage}). */
+  public static final java.util.List<String> KNOWLEDGE =
+      java.util.List.of("S1", "S2", "S3", "S.resolve", "S5", "S6", "S7", "M9", "D5", "$3");
+
   /** S5: database CPU above 70% means the single server is outgrown. */
   static final double S5_DB_CPU = 0.70;
   /** S5: single queries over 100 ms. */
@@ -165,13 +169,13 @@ public final class StageAnalyzer {
         fixed(S5_SLOW_QUERY, Dimension.DURATION, "S5", "single queries over 100 ms"), "a database's slowest_query",
         false));
     Optional<Figure> maxed = view.max(ComponentKind.APP, "cpu");
-    Optional<Figure> mem = view.max(ComponentKind.APP, "memory");
+    Optional<Figure> mem = view.max(ComponentKind.APP, "memory_used");
     if (mem.isPresent() && (maxed.isEmpty() || mem.get().value() > maxed.get().value())) {
       maxed = mem;
     }
     out.add(above("s5-resources-maxed", "server CPU or memory above 85%", "S5", maxed,
         fixed(S5_RESOURCES_MAXED, Dimension.RATIO, "M3", "resources maxed read as M3's 85% warning level"),
-        "an app's cpu or memory", true));
+        "an app's cpu or memory_used", true));
     return out;
   }
 

@@ -1,0 +1,45 @@
+package dev.headroom.advice;
+
+import dev.headroom.analysis.NotEvaluated;
+import dev.headroom.analysis.Severity;
+import dev.headroom.analysis.bottleneck.Bottlenecks;
+import dev.headroom.analysis.capacity.Capacity;
+import dev.headroom.analysis.cost.CostReport;
+import dev.headroom.analysis.health.Health;
+import dev.headroom.analysis.rules.Finding;
+import dev.headroom.analysis.stage.StageAssessment;
+import dev.headroom.model.SystemSpec;
+import dev.headroom.plan.Plan;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything {@code headroom advise} answers, as one immutable value: where the system stands
+ * (stage, health), what limits it (bottlenecks, findings), what to do and not do (plan), how far it
+ * goes (capacity), at what cost, and what could not be evaluated for lack of data.
+ */
+public record Advice(
+    SystemSpec system, StageAssessment stage, Health health, Bottlenecks bottlenecks, List<Finding> findings,
+    Plan plan, Capacity capacity, CostReport cost, List<NotEvaluated> notEvaluated) {
+
+  /** The version of the JSON report's schema (docs/report-schema.json). */
+  public static final String SCHEMA_VERSION = "1.0";
+
+  public Advice {
+    Objects.requireNonNull(system, "system");
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(bottlenecks, "bottlenecks");
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(capacity, "capacity");
+    Objects.requireNonNull(cost, "cost");
+    findings = List.copyOf(findings);
+    notEvaluated = List.copyOf(notEvaluated);
+  }
+
+  /** The most severe finding, if any. */
+  public Optional<Severity> worstSeverity() {
+    return findings.stream().map(Finding::severity).max(Enum::compareTo);
+  }
+}
