@@ -1,6 +1,14 @@
 package dev.headroom.ingest.loadtest;
 
+import dev.headroom.ingest.ab.AbCsvReader;
+import dev.headroom.ingest.ab.AbTextReader;
+import dev.headroom.ingest.ab.AbTsvReader;
 import dev.headroom.ingest.csv.PlainCsvReader;
+import dev.headroom.ingest.hey.HeyCsvReader;
+import dev.headroom.ingest.hey.HeyTextReader;
+import dev.headroom.ingest.locust.LocustHistoryReader;
+import dev.headroom.ingest.locust.LocustStatsReader;
+import dev.headroom.ingest.wrk.WrkReader;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -10,6 +18,14 @@ import java.util.function.Supplier;
  * package with a {@link LoadTestReader} and one constant here.
  */
 public enum LoadTestFormat {
+  WRK("wrk", "wrk / wrk2 text report", WrkReader::new),
+  HEY("hey", "hey text report", HeyTextReader::new),
+  HEY_CSV("hey-csv", "hey -o csv per-request results", HeyCsvReader::new),
+  AB("ab", "ApacheBench text report", AbTextReader::new),
+  AB_TSV("ab-tsv", "ApacheBench -g per-request TSV", AbTsvReader::new),
+  AB_CSV("ab-csv", "ApacheBench -e percentile CSV", AbCsvReader::new),
+  LOCUST_STATS("locust-stats", "Locust _stats.csv", LocustStatsReader::new),
+  LOCUST_HISTORY("locust-history", "Locust _stats_history.csv", LocustHistoryReader::new),
   PLAIN_CSV("csv", "plain CSV (concurrency,throughput[,latency])", PlainCsvReader::new);
 
   private final String id;
