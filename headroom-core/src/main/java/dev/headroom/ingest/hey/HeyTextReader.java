@@ -50,7 +50,8 @@ import java.util.regex.Pattern;
  *
  * <p>The step: requests are the status-code counts plus the error counts, errors are responses
  * outside 2xx/3xx plus the errors, throughput is {@code Requests/sec}, duration is {@code Total},
- * latency comes from Average, Slowest and the distribution (no p90… only those printed). hey does
+ * latency takes its mean from Average, its max from Slowest and p50/p90/p95/p99 from the distribution
+ * (a percentile hey did not print stays empty). hey does
  * not print its concurrency ({@code -c}): it is taken from {@link ReadOptions#concurrency()} when
  * given, otherwise estimated with Little's law N = X·R from Requests/sec and Average, and the
  * result says which. hey is closed-loop, so its latencies suffer coordinated omission.
