@@ -94,6 +94,15 @@ class HeyReadersTest {
   }
 
   @Test
+  void readText_statusOutside2xx3xx_countsAsErrors() throws Exception {
+    String text = Files.readString(fixture("hey-c4.txt"))
+        .replace("  [200]\t247 responses", "  [200]\t200 responses\n  [302]\t7 responses\n  [500]\t40 responses");
+    Step s = new HeyTextReader().read(write("status.txt", text), ReadOptions.DEFAULTS).steps().get(0);
+    assertThat(s.requests()).isEqualTo(247);
+    assertThat(s.errors()).isEqualTo(40);
+  }
+
+  @Test
   void readText_unknownUnit_namesFileLineAndColumn() throws Exception {
     String text = Files.readString(fixture("hey-c4.txt")).replace("Average:\t0.0488 secs", "Average:\t12xs");
     Path p = write("bad.txt", text);

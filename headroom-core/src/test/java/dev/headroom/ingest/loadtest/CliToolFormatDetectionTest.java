@@ -11,13 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Detection of the command-line tools' formats (wrk, hey, ab, Locust) by content. */
@@ -103,6 +109,57 @@ class CliToolFormatDetectionTest {
     for (LoadTestFormat f : CLI_FORMATS) {
       assertThat(f.newReader().accepts(head)).as(f.id()).isFalse();
     }
+  }
+
+  static Stream<Arguments> readerAndForeignFixture() {
+    Map<LoadTestFormat, String> own = new EnumMap<>(LoadTestFormat.class);
+    own.put(LoadTestFormat.WRK, "wrk-latency.txt");
+    own.put(LoadTestFormat.HEY, "hey-c4.txt");
+    own.put(LoadTestFormat.HEY_CSV, "hey-c4.csv");
+    own.put(LoadTestFormat.AB, "ab-c4.txt");
+    own.put(LoadTestFormat.AB_TSV, "ab-c4.tsv");
+    own.put(LoadTestFormat.AB_CSV, "ab-c4.csv");
+    own.put(LoadTestFormat.LOCUST_STATS, "locust-steps_stats.csv");
+    own.put(LoadTestFormat.LOCUST_HISTORY, "locust-steps_stats_history.csv");
+    List<Arguments> out = new ArrayList<>();
+    for (LoadTestFormat reader : CLI_FORMATS) {
+      for (Map.Entry<LoadTestFormat, String> e : own.entrySet()) {
+        if (e.getKey() != reader) {
+          out.add(Arguments.of(reader, e.getValue()));
+        }
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("readerAndForeignFixture")
+  void read_withTheWrongFormatForced_failsClearlyInsteadOfMisreading(LoadTestFormat format, String name)
+      throws Exception {
+    Path file = fixture(name);
+    assertThatThrownBy(() -> LoadTestFiles.read(file, format, new ReadOptions(4.0)))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(name);
+  }
+
+  @ParameterizedTest
+  @MethodSource("cliFormats")
+  void everyCliReader_refusesAnEmptyFileAndIgnoresBinaryHeads(LoadTestFormat format) throws IOException {
+    Path empty = tmp.resolve("empty-" + format.id());
+    Files.writeString(empty, "");
+    assertThatThrownBy(() -> format.newReader().read(empty, new ReadOptions(4.0)))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(empty.toString())
+        .hasMessageContaining("empty file");
+    byte[] noise = new byte[4096];
+    new Random(format.ordinal()).nextBytes(noise);
+    Path binary = tmp.resolve("noise-" + format.id());
+    Files.write(binary, noise);
+    assertThat(format.newReader().accepts(LoadTestReader.head(binary))).isFalse();
+  }
+
+  static Stream<LoadTestFormat> cliFormats() {
+    return CLI_FORMATS.stream();
   }
 
   @Test
