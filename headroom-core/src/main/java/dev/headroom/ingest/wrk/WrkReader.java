@@ -215,7 +215,10 @@ public final class WrkReader extends LoadTestReader {
             }
             v[i] = d;
           }
-          ThreadStats stats = new ThreadStats(v[0], v[1], v[2], number(file, lineNo, raw, m.group(5)));
+          // with no completed request the within-stdev share is 0/0, which C's printf writes as "-nan"
+          String within = m.group(5);
+          double withinStdev = within.equals("nan") || within.equals("-nan") ? Double.NaN : number(file, lineNo, raw, within);
+          ThreadStats stats = new ThreadStats(v[0], v[1], v[2], withinStdev);
           if (isLatency) {
             latency = stats;
           } else {
@@ -374,8 +377,13 @@ public final class WrkReader extends LoadTestReader {
     }
     long errors = w.non2xx3xx() + se.total();
     if (errors > requests) {
-      warnings.add("errors (" + errors + ") exceed the requests counted (" + requests + "); the step caps them");
-      errors = requests;
+      // every error stands for at least one request sent
+      warnings.add("errors (" + errors + ") exceed the requests counted (" + requests + "); the step counts"
+          + " at least one request per error");
+      requests = errors;
+    }
+    if (w.completed() == 0) {
+      warnings.add("wrk received no response in this run, so it has no latency");
     }
     LatencySummary latency = latency(w);
     Step step =
@@ -391,7 +399,7 @@ public final class WrkReader extends LoadTestReader {
   }
 
   private static LatencySummary latency(WrkReport w) {
-    if (w.latency() == null && w.percentilesMs().isEmpty() && w.histogram() == null) {
+    if (w.completed() == 0 || w.latency() == null && w.percentilesMs().isEmpty() && w.histogram() == null) {
       return null;
     }
     SortedMap<Double, Double> p = w.percentilesMs();

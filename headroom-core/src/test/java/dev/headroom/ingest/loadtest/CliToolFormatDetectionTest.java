@@ -43,6 +43,7 @@ class CliToolFormatDetectionTest {
   @CsvSource({
     "wrk-latency.txt, wrk",
     "wrk-errors-latency.txt, wrk",
+    "wrk-timeouts-latency.txt, wrk",
     "wrk2-latency.txt, wrk",
     "wrk2-latency-u.txt, wrk",
     "hey-c1.txt, hey",

@@ -176,6 +176,34 @@ class WrkReaderTest {
   }
 
   @Test
+  void read_serverThatNeverAnswers_givesAStepWithoutLatency() throws Exception {
+    // a real run against a socket that accepts and never answers: wrk prints "-nan%" and 0 requests
+    LoadTest t = new WrkReader().read(fixture("wrk-timeouts-latency.txt"), ReadOptions.DEFAULTS);
+    Step s = t.steps().get(0);
+    assertThat(s.concurrency()).isEqualTo(4.0);
+    assertThat(s.requests()).isZero();
+    assertThat(s.errors()).isZero();
+    assertThat(s.durationSeconds()).isCloseTo(3.05, within(1e-9));
+    assertThat(s.throughput()).isZero();
+    assertThat(s.latency()).isNull();
+    assertThat(t.warnings()).anyMatch(w -> w.contains("no response"));
+    assertThat(WrkReader.parse(fixture("wrk-timeouts-latency.txt")).latency().withinStdevPercent()).isNaN();
+  }
+
+  @Test
+  void read_moreErrorsThanCompletions_countsARequestPerError() throws Exception {
+    Path p = write("timeouts.txt", WRK_HEAD
+        + "    Latency     1.20s    0.00us   1.20s    100.00%\n"
+        + "  2 requests in 3.00s, 1.00KB read\n"
+        + "  Socket errors: connect 0, read 0, write 0, timeout 9\n"
+        + "Requests/sec:      0.67\n");
+    LoadTest t = new WrkReader().read(p, ReadOptions.DEFAULTS);
+    assertThat(t.steps().get(0).requests()).isEqualTo(9);
+    assertThat(t.steps().get(0).errors()).isEqualTo(9);
+    assertThat(t.warnings()).anyMatch(w -> w.contains("at least one request per error"));
+  }
+
+  @Test
   void read_unknownUnit_namesFileLineAndColumn() throws Exception {
     Path p = write("bad-unit.txt", WRK_HEAD
         + "    Latency    12xs  150.25ms   1.03s    94.17%\n"
