@@ -75,6 +75,15 @@ for f in sorted(glob.glob(f"{D}/locust-*_stats_history.csv")):
           "full_history", any(r["Name"] != "Aggregated" for r in csv.DictReader(open(f))))
     for u, (n, e, dt, s) in sorted(levels.items()):
         print(f"  users={u} requests={n} failures={e} seconds={dt} X={n/dt:.4f} mean_ms={s/n:.4f}")
+print("== wrk")
+for f in sorted(glob.glob(f"{D}/wrk-*.txt")):
+    t = open(f).read()
+    print(os.path.basename(f), re.search(r"(\d+) requests in (\S+), (\S+) read", t).groups(),
+          "non2xx", (re.search(r"Non-2xx or 3xx responses: (\d+)", t) or [None, None])[1],
+          "socket", (re.search(r"Socket errors: (.*)", t) or [None, None])[1],
+          "rps", re.search(r"Requests/sec:\s+([\d.]+)", t).group(1),
+          "latency row", re.search(r"Latency\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)", t).groups(),
+          re.findall(r"^\s+(\d+)%\s+(\S+)", t, re.M))
 print("== wrk2")
 for f in sorted(glob.glob(f"{D}/wrk2-*.txt")):
     t = open(f).read()

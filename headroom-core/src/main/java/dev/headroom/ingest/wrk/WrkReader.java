@@ -65,7 +65,8 @@ import java.util.regex.Pattern;
  * <p>The step: concurrency is the configured connections ({@link ConcurrencyOrigin#CONFIGURED});
  * throughput is {@code Requests/sec} (completed responses, non-2xx included, over the run time);
  * errors are non-2xx/3xx responses plus socket errors; requests are the completed responses plus
- * the connect, read and write errors (attempts wrk does not count as completed). Latency p50, p90
+ * the connect, read and write errors (attempts wrk does not count as completed), and never fewer
+ * than the errors. A run without any response has no latency. Latency p50, p90
  * and p99 come from the distribution; p95 only from wrk2's spectrum (wrk prints none, so it stays
  * null); the mean and max from the Thread Stats row (wrk) or the histogram footer (wrk2).
  *
