@@ -1,10 +1,18 @@
 package dev.headroom.ingest.loadtest;
 
+import dev.headroom.ingest.ab.AbCsvReader;
+import dev.headroom.ingest.ab.AbTextReader;
+import dev.headroom.ingest.ab.AbTsvReader;
 import dev.headroom.ingest.csv.PlainCsvReader;
 import dev.headroom.ingest.gatling.GatlingLogReader;
 import dev.headroom.ingest.gatling.GatlingStatsReader;
 import dev.headroom.ingest.hdrhistogram.HgrmReader;
 import dev.headroom.ingest.hdrhistogram.HlogReader;
+import dev.headroom.ingest.hey.HeyCsvReader;
+import dev.headroom.ingest.hey.HeyTextReader;
+import dev.headroom.ingest.locust.LocustHistoryReader;
+import dev.headroom.ingest.locust.LocustStatsReader;
+import dev.headroom.ingest.wrk.WrkReader;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -18,6 +26,14 @@ public enum LoadTestFormat {
   GATLING_STATS("gatling-stats", "Gatling report js/stats.json or js/global_stats.json", GatlingStatsReader::new),
   HLOG("hlog", "HdrHistogram interval log (.hlog)", HlogReader::new),
   HGRM("hgrm", "HdrHistogram percentile distribution (.hgrm, classic or CSV)", HgrmReader::new),
+  WRK("wrk", "wrk / wrk2 text report", WrkReader::new),
+  HEY("hey", "hey text report", HeyTextReader::new),
+  HEY_CSV("hey-csv", "hey -o csv per-request results", HeyCsvReader::new),
+  AB("ab", "ApacheBench text report", AbTextReader::new),
+  AB_TSV("ab-tsv", "ApacheBench -g per-request TSV", AbTsvReader::new),
+  AB_CSV("ab-csv", "ApacheBench -e percentile CSV", AbCsvReader::new),
+  LOCUST_STATS("locust-stats", "Locust _stats.csv", LocustStatsReader::new),
+  LOCUST_HISTORY("locust-history", "Locust _stats_history.csv", LocustHistoryReader::new),
   PLAIN_CSV("csv", "plain CSV (concurrency,throughput[,latency])", PlainCsvReader::new);
 
   private final String id;
