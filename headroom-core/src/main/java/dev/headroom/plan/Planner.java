@@ -96,6 +96,7 @@ public final class Planner {
     ordered.sort(Comparator.<Draft, Severity>comparing(d -> d.severity).reversed()
         .thenComparing(d -> d.action.kind())
         .thenComparing(d -> d.action.step())
+        .thenComparing(Comparator.<Draft>comparingInt(d -> d.findings.size()).reversed())
         .thenComparingInt(d -> d.layer)
         .thenComparing(d -> d.action.id()));
     List<Recommendation> out = new ArrayList<>();

@@ -31,7 +31,7 @@ final class ApplicationRules {
             List.of(new Threshold("warning", Dimension.RATIO, 0.70, "M3", "CPU target 70%"),
                 new Threshold("critical", Dimension.RATIO, 0.85, "M3", "CPU warning level 85%")),
             List.of("<app>.cpu"),
-            List.of("scale-vertically", "scale-horizontally", "optimize-queries"),
+            List.of("scale-vertically", "scale-horizontally"),
             ApplicationRules::cpu),
         new Rule("HR-APP-002", Layer.APPLICATION, "Application memory is high",
             "Memory above 80% is an autoscaling trigger; above 90% the next spike swaps or kills the process. Add"
@@ -72,8 +72,9 @@ final class ApplicationRules {
             "When peaks are several times the average, fixed capacity is either wasted most of the day or short at"
                 + " peak; scale horizontally on a schedule or on CPU (target 70%).",
             List.of("X2", "P13"),
-            List.of(new Threshold("spike", Dimension.MULTIPLIER, 2, "X2",
-                "headroom's level: peak at least twice the average")),
+            List.of(new Threshold("spike", Dimension.MULTIPLIER, 3, "X2",
+                "headroom's level: peak at least three times the daily average (a plain day/night cycle is about"
+                    + " twice)")),
             List.of("peak_to_average (or workload.peak_rps and workload.average_rps)"),
             List.of("add-autoscaling"),
             ApplicationRules::spikes),
@@ -135,7 +136,6 @@ final class ApplicationRules {
         actions.add("scale-horizontally");
         how = "add instances behind the load balancer (X1, X2)";
       }
-      actions.add("optimize-queries");
       ctx.finding(sev.get(), c, c.name() + " runs at " + cpu.formatted() + " CPU; " + how + ".",
           List.of(new Evidence(c.fact("cpu"), cpu), new Evidence("instances", new Figure(instances, Dimension.COUNT,
               ctx.view().fact(c.fact("instances")).map(Figure::provenance)
@@ -246,8 +246,8 @@ final class ApplicationRules {
       return;
     }
     Figure t = ctx.threshold("spike");
-    if (ratio.get().value() < t.value()) {
-      return;
+    if (ratio.get().value() < t.value() || ctx.stage().stage().ordinal() == 0) {
+      return; // at the startup stage one instance with headroom beats autoscaling machinery (S4, X4)
     }
     for (Component c : ctx.view().spec().components(ComponentKind.APP)) {
       if (ctx.view().fact(c.fact("autoscaling.max")).isPresent()) {

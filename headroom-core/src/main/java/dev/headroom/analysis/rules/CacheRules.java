@@ -86,7 +86,9 @@ final class CacheRules {
       if (full) {
         actions.add("increase-cache-memory");
       }
-      actions.add("tune-eviction-policy");
+      if (!goodPolicy(c)) {
+        actions.add("tune-eviction-policy");
+      }
       if (hit.value() < warn.value()) {
         ctx.finding(Severity.WARNING, c, c.name() + " serves only " + hit.formatted() + " of lookups"
                 + (full ? " while evicting: the working set does not fit" : "") + ".",
@@ -113,9 +115,14 @@ final class CacheRules {
         ctx.finding(Severity.WARNING, c, c.name() + " is " + mem.formatted() + " full and evicts "
                 + ev.formatted() + ".",
             List.of(new Evidence(c.fact("evictions"), ev), new Evidence(c.fact("memory_used"), mem)),
-            List.of("increase-cache-memory", "tune-eviction-policy"));
+            goodPolicy(c) ? List.of("increase-cache-memory") : List.of("increase-cache-memory", "tune-eviction-policy"));
       }
     }
+  }
+
+  /** allkeys-lru and allkeys-lfu suit a cache (P5); anything else, or not knowing, is worth a look. */
+  private static boolean goodPolicy(Component c) {
+    return c.setting("eviction_policy").filter(p -> p.equals("allkeys-lru") || p.equals("allkeys-lfu")).isPresent();
   }
 
   private static void noEviction(RuleContext ctx) {
@@ -135,8 +142,15 @@ final class CacheRules {
     }
   }
 
+  /**
+   * C4's working-set estimate is a rule of thumb: a measured hit ratio at or above M7's 70% shows
+   * the cache holds what is hot, and then the estimate is not held against it.
+   */
   private static void undersized(RuleContext ctx) {
     for (Component c : ctx.view().spec().components(ComponentKind.CACHE)) {
+      if (ctx.view().fact(c.fact("hit_ratio")).map(h -> h.value() >= 0.70).orElse(false)) {
+        continue;
+      }
       Optional<Map<String, Figure>> f = ctx.require(c, c.fact("memory"), "workload.data_size");
       if (f.isEmpty()) {
         continue;

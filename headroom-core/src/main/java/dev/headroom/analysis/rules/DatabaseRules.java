@@ -152,7 +152,16 @@ final class DatabaseRules {
       } else {
         ev.add(new Evidence("read share", read.get()));
         if (read.get().value() >= ctx.threshold("read_heavy").value()) {
-          actions = List.of("optimize-queries", "add-indexes", "add-read-replicas", "add-app-cache");
+          actions = new ArrayList<>();
+          if (!indexedWell(ctx, db)) {
+            actions.add("add-indexes");
+          }
+          if (!ctx.view().has(ComponentKind.CACHE)) {
+            actions.add("add-app-cache");
+          }
+          if (ctx.view().replicaCount(db) == 0) {
+            actions.add("add-read-replicas");
+          }
           mix = "read-heavy (" + read.get().formatted() + " reads): replicas and a cache take reads off it (D5)";
         } else if (read.get().value() <= ctx.threshold("write_heavy").value()) {
           actions = List.of("optimize-queries", "partition-tables");
@@ -182,7 +191,7 @@ final class DatabaseRules {
           List.of(new Evidence(db.fact("connections_in_use"), inUse), new Evidence(db.fact("max_connections"), max),
               new Evidence("share in use", new Figure(share, Dimension.RATIO, new Provenance.Derived(
                   "connections_in_use / max_connections", List.of())))),
-          List.of("add-connection-pooler", "resize-pools")));
+          poolerActions(db)));
     }
   }
 
@@ -209,7 +218,8 @@ final class DatabaseRules {
       }
     }
     ctx.finding(sev.get(), null, "Each request issues " + qpr.formatted()
-        + " database queries on average: likely N+1 loops." + extra, ev, List.of("fix-n-plus-one", "add-app-cache"));
+        + " database queries on average: likely N+1 loops." + extra, ev,
+        ctx.view().has(ComponentKind.CACHE) ? List.of("fix-n-plus-one") : List.of("fix-n-plus-one", "add-app-cache"));
   }
 
   private static void slowQueries(RuleContext ctx) {
@@ -293,9 +303,21 @@ final class DatabaseRules {
             List.of(new Evidence("read share", read.get()), new Evidence(db.fact("cpu"), cpu.get()),
                 new Evidence("replicas", new Figure(0, Dimension.COUNT,
                     new Provenance.Declared(ctx.view().spec().source() + " (no replica listed)")))),
-            List.of("add-read-replicas", "add-app-cache"));
+            ctx.view().has(ComponentKind.CACHE) ? List.of("add-read-replicas")
+                : List.of("add-read-replicas", "add-app-cache"));
       }
     }
+  }
+
+  /**
+   * Whether measurements show the indexes are fine: the slowest frequent query is under S5's 100
+   * ms and no table is known to be read by frequent sequential scans. Without that measurement,
+   * indexes stay the first step of the slow-database ladder (X1).
+   */
+  private static boolean indexedWell(RuleContext ctx, Component db) {
+    Optional<Figure> slow = ctx.view().fact(db.fact("slowest_query"));
+    Optional<Figure> scans = ctx.view().fact(db.fact("seq_scan_tables"));
+    return slow.isPresent() && slow.get().value() <= 0.100 && scans.map(s -> s.value() == 0).orElse(true);
   }
 
   private static void writeHeavy(RuleContext ctx) {
@@ -354,8 +376,14 @@ final class DatabaseRules {
           : share > ctx.threshold("warning").value() ? Optional.of(Severity.WARNING) : Optional.empty();
       sev.ifPresent(s -> ctx.finding(s, db, "The app pools can open " + pools.formatted() + " connections against "
           + db.name() + "'s max_connections of " + max.formatted() + " (" + Units.format(share * 100, 3) + "%).",
-          ev, List.of("add-connection-pooler", "resize-pools")));
+          ev, poolerActions(db)));
     }
+  }
+
+  /** Pool fixes: resize always; a pooler only when the database has none. */
+  private static List<String> poolerActions(Component db) {
+    boolean hasPooler = db.setting("pooler").filter(p -> !p.equals("none")).isPresent();
+    return hasPooler ? List.of("resize-pools") : List.of("resize-pools", "add-connection-pooler");
   }
 
   private static void poolsVsCores(RuleContext ctx) {
