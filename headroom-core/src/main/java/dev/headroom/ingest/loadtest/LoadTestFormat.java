@@ -1,6 +1,8 @@
 package dev.headroom.ingest.loadtest;
 
 import dev.headroom.ingest.csv.PlainCsvReader;
+import dev.headroom.ingest.jmeter.JMeterCsvReader;
+import dev.headroom.ingest.jmeter.JMeterXmlReader;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -10,6 +12,8 @@ import java.util.function.Supplier;
  * package with a {@link LoadTestReader} and one constant here.
  */
 public enum LoadTestFormat {
+  JMETER_CSV("jmeter-csv", "Apache JMeter JTL CSV", JMeterCsvReader::new),
+  JMETER_XML("jmeter-xml", "Apache JMeter JTL XML", JMeterXmlReader::new),
   PLAIN_CSV("csv", "plain CSV (concurrency,throughput[,latency])", PlainCsvReader::new);
 
   private final String id;
