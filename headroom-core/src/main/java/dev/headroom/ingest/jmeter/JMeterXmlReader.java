@@ -78,15 +78,21 @@ public final class JMeterXmlReader extends LoadTestReader {
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+    // problems are reported through the exception, not printed on stderr
+    factory.setXMLReporter((message, type, info, location) -> { });
+    if (head(file).bytes().length == 0) {
+      throw problem(file, 0, "an empty file", "a JMeter XML JTL starting with <testResults>");
+    }
     long line = 0;
-    try (InputStream in = open(file)) {
+    FailureKeepingStream in = new FailureKeepingStream(open(file));
+    try (in) {
       XMLStreamReader xml = factory.createXMLStreamReader(in);
       // for each open sample element: whether its direct sub-samples are requests
       Deque<Boolean> open = new ArrayDeque<>();
       boolean rootSeen = false;
       while (xml.hasNext()) {
         int event = xml.next();
-        line = xml.getLocation().getLineNumber();
+        line = Math.max(line, xml.getLocation().getLineNumber());
         if (event == XMLStreamConstants.START_ELEMENT) {
           String name = xml.getLocalName();
           if (!rootSeen) {
@@ -112,10 +118,13 @@ public final class JMeterXmlReader extends LoadTestReader {
       }
       xml.close();
     } catch (XMLStreamException e) {
+      IOException failure = in.failure != null ? in.failure
+          : e.getNestedException() instanceof IOException io ? io : null;
       int l = e.getLocation() == null ? (int) line : e.getLocation().getLineNumber();
       int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
-      if (e.getNestedException() instanceof IOException io) {
-        throw ioProblem(file, l, io);
+      l = Math.max(l, 0);
+      if (failure != null) {
+        throw ioProblem(file, l, failure);
       }
       throw new dev.headroom.model.BadInputException(new dev.headroom.model.InputProblem(file.toString(),
           Math.max(l, 0), Math.max(col, 0), "", "malformed XML (" + firstLine(e.getMessage()) + ")",
@@ -124,6 +133,39 @@ public final class JMeterXmlReader extends LoadTestReader {
       throw ioProblem(file, line, e);
     }
     return samples.finish(format(), "Apache JMeter (JTL XML)", options, line);
+  }
+
+  /**
+   * Keeps the I/O failure seen under the parser: the JDK's StAX parser takes an EOFException
+   * from a truncated gzip stream for the end of the document and reports a premature end of
+   * file, which would hide the real cause.
+   */
+  private static final class FailureKeepingStream extends java.io.FilterInputStream {
+    IOException failure;
+
+    FailureKeepingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
   }
 
   private static boolean isSample(String name) {
