@@ -3,6 +3,10 @@ package dev.headroom.ingest.loadtest;
 import dev.headroom.ingest.csv.PlainCsvReader;
 import dev.headroom.ingest.jmeter.JMeterCsvReader;
 import dev.headroom.ingest.jmeter.JMeterXmlReader;
+import dev.headroom.ingest.k6.K6CsvReader;
+import dev.headroom.ingest.k6.K6HandleSummaryReader;
+import dev.headroom.ingest.k6.K6JsonReader;
+import dev.headroom.ingest.k6.K6SummaryReader;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -12,6 +16,10 @@ import java.util.function.Supplier;
  * package with a {@link LoadTestReader} and one constant here.
  */
 public enum LoadTestFormat {
+  K6_SUMMARY("k6-summary", "k6 --summary-export JSON (legacy end-of-test summary)", K6SummaryReader::new),
+  K6_HANDLE_SUMMARY("k6-handle-summary", "k6 handleSummary() JSON", K6HandleSummaryReader::new),
+  K6_JSON("k6-json", "k6 --out json NDJSON (plain or gzip)", K6JsonReader::new),
+  K6_CSV("k6-csv", "k6 --out csv (plain or gzip)", K6CsvReader::new),
   JMETER_CSV("jmeter-csv", "Apache JMeter JTL CSV", JMeterCsvReader::new),
   JMETER_XML("jmeter-xml", "Apache JMeter JTL XML", JMeterXmlReader::new),
   PLAIN_CSV("csv", "plain CSV (concurrency,throughput[,latency])", PlainCsvReader::new);
