@@ -5,7 +5,12 @@ import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.LoadTestReader;
 import dev.headroom.ingest.loadtest.ReadOptions;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.FilterReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -43,7 +48,7 @@ import javax.xml.stream.XMLStreamReader;
  *       instead).
  * </ul>
  *
- * <p>Only top-level samples (and the children of transaction samples) are requests; other
+ * <p>The file must be UTF-8, which is what JMeter writes. Only top-level samples (and the children of transaction samples) are requests; other
  * sub-samples are parts of their parent, whose {@code t} already covers them. The file is read
  * with StAX, so memory stays constant. A sample with an unreadable attribute is skipped, counted
  * and reported with its line; malformed XML is an error at its line and column.
@@ -84,7 +89,11 @@ public final class JMeterXmlReader extends LoadTestReader {
       throw problem(file, 0, "an empty file", "a JMeter XML JTL starting with <testResults>");
     }
     long line = 0;
-    FailureKeepingStream in = new FailureKeepingStream(open(file));
+    // JMeter's SaveService writes UTF-8; decoding here turns bytes that are not UTF-8 into a
+    // clear error instead of the parser's own message on stderr
+    FailureKeepingReader in = new FailureKeepingReader(new InputStreamReader(open(file),
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)));
     try (in) {
       XMLStreamReader xml = factory.createXMLStreamReader(in);
       // for each open sample element: whether its direct sub-samples are requests
@@ -123,6 +132,9 @@ public final class JMeterXmlReader extends LoadTestReader {
       int l = e.getLocation() == null ? (int) line : e.getLocation().getLineNumber();
       int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
       l = Math.max(l, 0);
+      if (failure instanceof CharacterCodingException) {
+        throw problem(file, Math.max(l, 1), "bytes that are not UTF-8 text", "a JMeter XML JTL (UTF-8)");
+      }
       if (failure != null) {
         throw ioProblem(file, l, failure);
       }
@@ -140,10 +152,10 @@ public final class JMeterXmlReader extends LoadTestReader {
    * from a truncated gzip stream for the end of the document and reports a premature end of
    * file, which would hide the real cause.
    */
-  private static final class FailureKeepingStream extends java.io.FilterInputStream {
+  private static final class FailureKeepingReader extends FilterReader {
     IOException failure;
 
-    FailureKeepingStream(InputStream in) {
+    FailureKeepingReader(Reader in) {
       super(in);
     }
 
@@ -158,7 +170,7 @@ public final class JMeterXmlReader extends LoadTestReader {
     }
 
     @Override
-    public int read(byte[] b, int off, int len) throws IOException {
+    public int read(char[] b, int off, int len) throws IOException {
       try {
         return super.read(b, off, len);
       } catch (IOException e) {

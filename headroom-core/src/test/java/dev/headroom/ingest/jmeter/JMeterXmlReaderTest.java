@@ -149,7 +149,12 @@ class JMeterXmlReaderTest {
     Path f = Files.write(dir.resolve("garbage.jtl"), garbage);
     assertThatThrownBy(() -> new JMeterXmlReader().read(f, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
-        .hasMessageStartingWith(f + ":");
+        .hasMessage(f + ":1: found bytes that are not UTF-8 text; allowed a JMeter XML JTL (UTF-8)");
+    Path ascii = write(dir, "text.jtl", "hello, world\n");
+    assertThatThrownBy(() -> new JMeterXmlReader().read(ascii, ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith(ascii + ":1:")
+        .hasMessageContaining("malformed XML");
   }
 
   @Test
