@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * reading the lines (the floor any reader pays for decoding and line splitting), and the naive
  * approach (a plain {@code split(",")} for the JTL, which mishandles quoted fields; a Jackson tree
  * per line for the NDJSON). The files are the real samples repeated to about {@code targetMb}
- * megabytes in a temporary directory at setup. Throughput in MB/s = file size / time per
- * operation; the setup prints the file sizes.
+ * megabytes in a temporary directory at setup. Throughput in MB/s = file size / time per operation;
+ * the setup prints the file sizes.
  *
  * <p>Run: {@code java -jar headroom-bench/target/benchmarks.jar ReaderParsingBenchmark -f 1 -wi 2
  * -i 3}.
@@ -63,7 +63,8 @@ public class ReaderParsingBenchmark {
     dir = Files.createTempDirectory("headroom-bench");
     jtl = repeat("/bench/jmeter.jtl.csv", false, true, dir.resolve("jmeter-big.jtl.csv"));
     ndjson = repeat("/bench/k6-points.ndjson.gz", true, false, dir.resolve("k6-big.ndjson"));
-    System.out.printf("%n# jmeter-big.jtl.csv %.1f MB, k6-big.ndjson %.1f MB%n",
+    System.out.printf(
+        "%n# jmeter-big.jtl.csv %.1f MB, k6-big.ndjson %.1f MB%n",
         Files.size(jtl) / 1e6, Files.size(ndjson) / 1e6);
   }
 
@@ -75,7 +76,8 @@ public class ReaderParsingBenchmark {
   }
 
   /** Writes the resource's lines again and again (the header once) until the file is big enough. */
-  private Path repeat(String resource, boolean gzip, boolean header, Path target) throws IOException {
+  private Path repeat(String resource, boolean gzip, boolean header, Path target)
+      throws IOException {
     byte[] content;
     try (InputStream raw = ReaderParsingBenchmark.class.getResourceAsStream(resource);
         InputStream in = gzip ? new GZIPInputStream(raw) : raw) {

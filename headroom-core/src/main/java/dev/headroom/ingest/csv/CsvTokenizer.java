@@ -6,10 +6,10 @@ import java.util.Arrays;
 
 /**
  * Splits delimited text into records of fields, following RFC 4180: a field that starts with a
- * double quote runs to the matching quote, may hold delimiters and line breaks, and writes a
- * quote as two quotes. Lines end with LF or CRLF. Unquoted fields are taken as they are (a stray
- * quote inside one is kept), so the tokenizer never fails; a quote still open at the end of the
- * input is reported by {@link #unterminatedQuote()} for the caller to count or reject.
+ * double quote runs to the matching quote, may hold delimiters and line breaks, and writes a quote
+ * as two quotes. Lines end with LF or CRLF. Unquoted fields are taken as they are (a stray quote
+ * inside one is kept), so the tokenizer never fails; a quote still open at the end of the input is
+ * reported by {@link #unterminatedQuote()} for the caller to count or reject.
  *
  * <p>It only tokenises: fields are strings, interpretation is the reader's. It reads through its
  * own buffer, so memory does not grow with the input, only with the longest record.
@@ -49,8 +49,8 @@ public final class CsvTokenizer {
   }
 
   /**
-   * Reads the next record. Returns false at the end of the input. An empty line is a record of
-   * one empty field.
+   * Reads the next record. Returns false at the end of the input. An empty line is a record of one
+   * empty field.
    */
   public boolean next() throws IOException {
     size = 0;

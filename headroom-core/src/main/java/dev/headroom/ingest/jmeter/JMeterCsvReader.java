@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Apache JMeter JTL results in CSV ({@code jmeter.save.saveservice.output_format=csv}, the
- * default since JMeter 2.x; checked against files written by JMeter 5.6.3 and the 2019 {@code
+ * Apache JMeter JTL results in CSV ({@code jmeter.save.saveservice.output_format=csv}, the default
+ * since JMeter 2.x; checked against files written by JMeter 5.6.3 and the 2019 {@code
  * HTMLReportTestFile.csv} shipped with JMeter).
  *
  * <p><b>Layout.</b> A header names the columns JMeter was told to save ({@code
@@ -22,18 +22,18 @@ import java.util.Map;
  * is {@code timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,
  * failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect}; optional
  * extras are {@code SampleCount,ErrorCount,Hostname,Encoding,Filename} and sample variables.
- * Columns are found by name, so any selection works. Fields are RFC 4180 quoted when they hold
- * the delimiter (a Transaction Controller's message holds a comma). The delimiter is a comma by
- * default and may be changed ({@code default_delimiter}); a tab, semicolon or bar is recognised
- * from the header. A file without a header cannot be interpreted without JMeter's properties and
- * is rejected.
+ * Columns are found by name, so any selection works. Fields are RFC 4180 quoted when they hold the
+ * delimiter (a Transaction Controller's message holds a comma). The delimiter is a comma by default
+ * and may be changed ({@code default_delimiter}); a tab, semicolon or bar is recognised from the
+ * header. A file without a header cannot be interpreted without JMeter's properties and is
+ * rejected.
  *
  * <p><b>Fields used and units.</b>
  *
  * <ul>
  *   <li>{@code timeStamp}: epoch milliseconds at the sample's <em>start</em> (the shipped {@code
- *       sampleresult.timestamp.start=true}); required. A date string ({@code timestamp_format})
- *       is not epoch ms and its row is skipped.
+ *       sampleresult.timestamp.start=true}); required. A date string ({@code timestamp_format}) is
+ *       not epoch ms and its row is skipped.
  *   <li>{@code elapsed}: milliseconds, integer; required. Latency percentiles come from it.
  *   <li>{@code success}: {@code true|false}; without it every sample counts as a success.
  *   <li>{@code allThreads}: active threads in all thread groups when the sample ended; it is the
@@ -46,14 +46,14 @@ import java.util.Map;
  *       rows, whose message starts "Number of samples in transaction"; without a responseMessage
  *       column, a row with an empty dataType and a URL of {@code null} is taken as one. They are
  *       counted and left out, as JMeter's summariser does (the sample file has 582 rows, 435
- *       samples). A {@code null} URL alone does not make a transaction: Java Request samplers
- *       write it too.
+ *       samples). A {@code null} URL alone does not make a transaction: Java Request samplers write
+ *       it too.
  * </ul>
  *
- * <p>Rows are written when samples end but stamped with their start, so they are out of order;
- * the step recorder does not need them sorted. A row that cannot be read (a non-number, too few
- * fields, an unclosed quote) is skipped, counted and reported with its line; a missing header or
- * required column is an error.
+ * <p>Rows are written when samples end but stamped with their start, so they are out of order; the
+ * step recorder does not need them sorted. A row that cannot be read (a non-number, too few fields,
+ * an unclosed quote) is skipped, counted and reported with its line; a missing header or required
+ * column is an error.
  */
 public final class JMeterCsvReader extends LoadTestReader {
 
@@ -115,12 +115,17 @@ public final class JMeterCsvReader extends LoadTestReader {
       }
       char delimiter = delimiterOf(first);
       if (delimiter == 0) {
-        throw problem(file, 1, "a first line that is not a JTL header (\"" + preview(first) + "\")",
+        throw problem(
+            file,
+            1,
+            "a first line that is not a JTL header (\"" + preview(first) + "\")",
             "a JTL CSV whose first line names its columns, e.g. timeStamp,elapsed,label,…"
                 + " (jmeter.save.saveservice.print_field_names=true, JMeter's default)");
       }
       // JMeter writes plain names in the header, so splitting it is enough; rows get the tokenizer
-      Columns c = Columns.of(file, first.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
+      Columns c =
+          Columns.of(
+              file, first.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
       CsvTokenizer csv = new CsvTokenizer(in, delimiter, 2);
       while (csv.next()) {
         line = csv.line();
@@ -161,16 +166,26 @@ public final class JMeterCsvReader extends LoadTestReader {
           throw new BadField(csv, c.success, "success", s, "true or false");
         }
       }
-      double allThreads = c.allThreads >= 0 ? integer(csv, c.allThreads, "allThreads", "a thread count") : Double.NaN;
-      long count = c.sampleCount >= 0 ? integer(csv, c.sampleCount, "SampleCount", "a count >= 1") : 1;
+      double allThreads =
+          c.allThreads >= 0
+              ? integer(csv, c.allThreads, "allThreads", "a thread count")
+              : Double.NaN;
+      long count =
+          c.sampleCount >= 0 ? integer(csv, c.sampleCount, "SampleCount", "a count >= 1") : 1;
       if (count < 1) {
-        throw new BadField(csv, c.sampleCount, "SampleCount", csv.field(c.sampleCount), "a count >= 1");
+        throw new BadField(
+            csv, c.sampleCount, "SampleCount", csv.field(c.sampleCount), "a count >= 1");
       }
       long errors = ok ? 0 : count;
       if (c.errorCount >= 0 && count > 1) {
         errors = integer(csv, c.errorCount, "ErrorCount", "a count from 0 to SampleCount");
         if (errors > count) {
-          throw new BadField(csv, c.errorCount, "ErrorCount", csv.field(c.errorCount), "a count from 0 to SampleCount");
+          throw new BadField(
+              csv,
+              c.errorCount,
+              "ErrorCount",
+              csv.field(c.errorCount),
+              "a count from 0 to SampleCount");
         }
       }
       samples.sample(timeStamp, elapsed, allThreads, count, errors);
@@ -179,7 +194,8 @@ public final class JMeterCsvReader extends LoadTestReader {
     }
   }
 
-  private static long integer(CsvTokenizer csv, int index, String name, String allowed) throws BadField {
+  private static long integer(CsvTokenizer csv, int index, String name, String allowed)
+      throws BadField {
     String s = csv.field(index).strip();
     try {
       long v = Long.parseLong(s);
@@ -206,8 +222,17 @@ public final class JMeterCsvReader extends LoadTestReader {
     private static final long serialVersionUID = 1L;
 
     BadField(CsvTokenizer csv, int index, String name, String found, String allowed) {
-      super(String.format(Locale.ROOT, "column %d (%s): found \"%s\"; allowed %s",
-          csv.column(index), name, preview(found), allowed), null, false, false);
+      super(
+          String.format(
+              Locale.ROOT,
+              "column %d (%s): found \"%s\"; allowed %s",
+              csv.column(index),
+              name,
+              preview(found),
+              allowed),
+          null,
+          false,
+          false);
     }
   }
 
@@ -243,14 +268,27 @@ public final class JMeterCsvReader extends LoadTestReader {
       c.url = index.getOrDefault("url", -1);
       for (String required : new String[] {"timeStamp", "elapsed"}) {
         if (!index.containsKey(required.toLowerCase(Locale.ROOT))) {
-          throw problem(file, 1, "a header without a " + required + " column",
+          throw problem(
+              file,
+              1,
+              "a header without a " + required + " column",
               "a JTL header with timeStamp (epoch ms) and elapsed (ms); save them with"
                   + " jmeter.save.saveservice.timestamp=true and time=true");
         }
       }
       int max = 0;
-      for (int i : new int[] {c.timeStamp, c.elapsed, c.success, c.allThreads, c.sampleCount, c.errorCount,
-          c.responseMessage, c.dataType, c.url}) {
+      for (int i :
+          new int[] {
+            c.timeStamp,
+            c.elapsed,
+            c.success,
+            c.allThreads,
+            c.sampleCount,
+            c.errorCount,
+            c.responseMessage,
+            c.dataType,
+            c.url
+          }) {
         max = Math.max(max, i);
       }
       c.needed = max;
@@ -261,7 +299,9 @@ public final class JMeterCsvReader extends LoadTestReader {
       if (responseMessage >= 0) {
         return JtlSamples.isTransactionMessage(row.field(responseMessage));
       }
-      return dataType >= 0 && row.field(dataType).isEmpty() && (url < 0 || "null".equals(row.field(url)));
+      return dataType >= 0
+          && row.field(dataType).isEmpty()
+          && (url < 0 || "null".equals(row.field(url)));
     }
   }
 }

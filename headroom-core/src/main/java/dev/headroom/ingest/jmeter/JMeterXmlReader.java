@@ -4,8 +4,8 @@ import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.LoadTestReader;
 import dev.headroom.ingest.loadtest.ReadOptions;
-import java.io.IOException;
 import java.io.FilterReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -35,28 +35,30 @@ import javax.xml.stream.XMLStreamReader;
  * it}):
  *
  * <ul>
- *   <li>{@code t}: elapsed, milliseconds; required here. {@code lt} latency, {@code ct} connect
- *       and {@code it} idle time are milliseconds too and not used.
+ *   <li>{@code t}: elapsed, milliseconds; required here. {@code lt} latency, {@code ct} connect and
+ *       {@code it} idle time are milliseconds too and not used.
  *   <li>{@code ts}: epoch milliseconds at the sample's start; required here.
  *   <li>{@code s}: success, {@code true|false}; without it the sample counts as a success.
- *   <li>{@code na}: active threads in all groups, the concurrency N of X(N); without it the run
- *       is one step at {@code --concurrency} or at Little's law N = X·R.
- *   <li>{@code sc}, {@code ec}: sample and error counts of an aggregated sample, weighted as in
- *       the CSV reader.
+ *   <li>{@code na}: active threads in all groups, the concurrency N of X(N); without it the run is
+ *       one step at {@code --concurrency} or at Little's law N = X·R.
+ *   <li>{@code sc}, {@code ec}: sample and error counts of an aggregated sample, weighted as in the
+ *       CSV reader.
  *   <li>{@code rm}: response message; "Number of samples in transaction…" marks a Transaction
  *       Controller sample, which is counted and left out (its sub-samples, if any, are read
  *       instead).
  * </ul>
  *
- * <p>The file must be UTF-8, which is what JMeter writes. Only top-level samples (and the children of transaction samples) are requests; other
- * sub-samples are parts of their parent, whose {@code t} already covers them. The file is read
- * with StAX, so memory stays constant. A sample with an unreadable attribute is skipped, counted
- * and reported with its line; malformed XML is an error at its line and column.
+ * <p>The file must be UTF-8, which is what JMeter writes. Only top-level samples (and the children
+ * of transaction samples) are requests; other sub-samples are parts of their parent, whose {@code
+ * t} already covers them. The file is read with StAX, so memory stays constant. A sample with an
+ * unreadable attribute is skipped, counted and reported with its line; malformed XML is an error at
+ * its line and column.
  */
 public final class JMeterXmlReader extends LoadTestReader {
 
-  private static final Pattern ROOT = Pattern.compile("^\\s*(<\\?xml[^>]*\\?>\\s*)?(<!--.*?-->\\s*)*<testResults[\\s>]",
-      Pattern.DOTALL);
+  private static final Pattern ROOT =
+      Pattern.compile(
+          "^\\s*(<\\?xml[^>]*\\?>\\s*)?(<!--.*?-->\\s*)*<testResults[\\s>]", Pattern.DOTALL);
 
   @Override
   public LoadTestFormat format() {
@@ -84,16 +86,21 @@ public final class JMeterXmlReader extends LoadTestReader {
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_COALESCING, false);
     // problems are reported through the exception, not printed on stderr
-    factory.setXMLReporter((message, type, info, location) -> { });
+    factory.setXMLReporter((message, type, info, location) -> {});
     if (head(file).bytes().length == 0) {
       throw problem(file, 0, "an empty file", "a JMeter XML JTL starting with <testResults>");
     }
     long line = 0;
     // JMeter's SaveService writes UTF-8; decoding here turns bytes that are not UTF-8 into a
     // clear error instead of the parser's own message on stderr
-    FailureKeepingReader in = new FailureKeepingReader(new InputStreamReader(open(file),
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)));
+    FailureKeepingReader in =
+        new FailureKeepingReader(
+            new InputStreamReader(
+                open(file),
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
     try (in) {
       XMLStreamReader xml = factory.createXMLStreamReader(in);
       // for each open sample element: whether its direct sub-samples are requests
@@ -106,12 +113,14 @@ public final class JMeterXmlReader extends LoadTestReader {
           String name = xml.getLocalName();
           if (!rootSeen) {
             if (!"testResults".equals(name)) {
-              throw problem(file, line, "a root element <" + name + ">", "a JTL whose root is <testResults>");
+              throw problem(
+                  file, line, "a root element <" + name + ">", "a JTL whose root is <testResults>");
             }
             rootSeen = true;
           } else if (isSample(name)) {
             boolean counts = open.isEmpty() || open.peek();
-            boolean transaction = JtlSamples.isTransactionMessage(xml.getAttributeValue(null, "rm"));
+            boolean transaction =
+                JtlSamples.isTransactionMessage(xml.getAttributeValue(null, "rm"));
             if (counts) {
               if (transaction) {
                 samples.transaction();
@@ -121,26 +130,37 @@ public final class JMeterXmlReader extends LoadTestReader {
             }
             open.push(counts && transaction);
           }
-        } else if (event == XMLStreamConstants.END_ELEMENT && isSample(xml.getLocalName()) && !open.isEmpty()) {
+        } else if (event == XMLStreamConstants.END_ELEMENT
+            && isSample(xml.getLocalName())
+            && !open.isEmpty()) {
           open.pop();
         }
       }
       xml.close();
     } catch (XMLStreamException e) {
-      IOException failure = in.failure != null ? in.failure
-          : e.getNestedException() instanceof IOException io ? io : null;
+      IOException failure =
+          in.failure != null
+              ? in.failure
+              : e.getNestedException() instanceof IOException io ? io : null;
       int l = e.getLocation() == null ? (int) line : e.getLocation().getLineNumber();
       int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
       l = Math.max(l, 0);
       if (failure instanceof CharacterCodingException) {
-        throw problem(file, Math.max(l, 1), "bytes that are not UTF-8 text", "a JMeter XML JTL (UTF-8)");
+        throw problem(
+            file, Math.max(l, 1), "bytes that are not UTF-8 text", "a JMeter XML JTL (UTF-8)");
       }
       if (failure != null) {
         throw ioProblem(file, l, failure);
       }
-      throw new dev.headroom.model.BadInputException(new dev.headroom.model.InputProblem(file.toString(),
-          Math.max(l, 0), Math.max(col, 0), "", "malformed XML (" + firstLine(e.getMessage()) + ")",
-          "a well-formed JMeter XML JTL (<testResults> with <httpSample>/<sample> elements)", null));
+      throw new dev.headroom.model.BadInputException(
+          new dev.headroom.model.InputProblem(
+              file.toString(),
+              Math.max(l, 0),
+              Math.max(col, 0),
+              "",
+              "malformed XML (" + firstLine(e.getMessage()) + ")",
+              "a well-formed JMeter XML JTL (<testResults> with <httpSample>/<sample> elements)",
+              null));
     } catch (IOException e) {
       throw ioProblem(file, line, e);
     }
@@ -148,9 +168,9 @@ public final class JMeterXmlReader extends LoadTestReader {
   }
 
   /**
-   * Keeps the I/O failure seen under the parser: the JDK's StAX parser takes an EOFException
-   * from a truncated gzip stream for the end of the document and reports a premature end of
-   * file, which would hide the real cause.
+   * Keeps the I/O failure seen under the parser: the JDK's StAX parser takes an EOFException from a
+   * truncated gzip stream for the end of the document and reports a premature end of file, which
+   * would hide the real cause.
    */
   private static final class FailureKeepingReader extends FilterReader {
     IOException failure;
@@ -194,8 +214,14 @@ public final class JMeterXmlReader extends LoadTestReader {
     Long elapsed = count(t);
     Long timeStamp = count(ts);
     if (elapsed == null || timeStamp == null) {
-      samples.skip(line, String.format(Locale.ROOT, "<%s> with t=\"%s\" and ts=\"%s\"; allowed integers (ms, epoch ms)",
-          xml.getLocalName(), t, ts));
+      samples.skip(
+          line,
+          String.format(
+              Locale.ROOT,
+              "<%s> with t=\"%s\" and ts=\"%s\"; allowed integers (ms, epoch ms)",
+              xml.getLocalName(),
+              t,
+              ts));
       return;
     }
     boolean ok = s == null || s.equalsIgnoreCase("true");

@@ -17,16 +17,16 @@ import java.util.Locale;
 
 /**
  * What a JTL row means, shared by the CSV and XML readers: one sample (or an aggregate of {@code
- * SampleCount} samples) that started at {@code timeStamp} and took {@code elapsed} ms, recorded
- * at its completion {@code timeStamp + elapsed} and at the {@code allThreads} level JMeter saw
- * then. Transaction Controller rows are counted apart and never recorded: they repeat the time of
- * their children, and JMeter's own summariser leaves them out too.
+ * SampleCount} samples) that started at {@code timeStamp} and took {@code elapsed} ms, recorded at
+ * its completion {@code timeStamp + elapsed} and at the {@code allThreads} level JMeter saw then.
+ * Transaction Controller rows are counted apart and never recorded: they repeat the time of their
+ * children, and JMeter's own summariser leaves them out too.
  */
 final class JtlSamples {
 
   /**
-   * The start of the response message JMeter's TransactionController gives its sample
-   * ({@code NUMBER_OF_SAMPLES_IN_TRANSACTION_PREFIX} in {@code apache/jmeter:
+   * The start of the response message JMeter's TransactionController gives its sample ({@code
+   * NUMBER_OF_SAMPLES_IN_TRANSACTION_PREFIX} in {@code apache/jmeter:
    * src/components/.../control/TransactionController.java}).
    */
   static final String TRANSACTION_MESSAGE = "Number of samples in transaction";
@@ -64,7 +64,8 @@ final class JtlSamples {
    * @param sampleCount samples in the row (1 unless aggregated)
    * @param errorCount failed samples in the row
    */
-  void sample(long timeStampMs, long elapsedMs, double allThreads, long sampleCount, long errorCount) {
+  void sample(
+      long timeStampMs, long elapsedMs, double allThreads, long sampleCount, long errorCount) {
     // JMeter's StatCalculator.addValue(val, sampleCount) counts an aggregate as sampleCount values
     // of elapsed / sampleCount each (apache/jmeter: src/jorphan/.../math/StatCalculator.java).
     long latencyMicros = Math.round(elapsedMs * (double) MICROS_PER_MILLI / sampleCount);
@@ -89,37 +90,60 @@ final class JtlSamples {
     if (recorder.requests() == 0) {
       String found =
           skipped.count() > 0
-              ? "no usable sample: " + skipped.count() + " rows skipped (" + String.join("; ", skipped.examples()) + ")"
+              ? "no usable sample: "
+                  + skipped.count()
+                  + " rows skipped ("
+                  + String.join("; ", skipped.examples())
+                  + ")"
               : transactions > 0 ? "only Transaction Controller rows" : "no data rows";
       throw new BadInputException(
-          new InputProblem(file.toString(), (int) Math.min(Integer.MAX_VALUE, lastLine), 0, "", found,
-              "JMeter sample rows with a numeric timeStamp (epoch ms) and elapsed (ms)", null));
+          new InputProblem(
+              file.toString(),
+              (int) Math.min(Integer.MAX_VALUE, lastLine),
+              0,
+              "",
+              found,
+              "JMeter sample rows with a numeric timeStamp (epoch ms) and elapsed (ms)",
+              null));
     }
     List<Step> steps = recorder.steps(ConcurrencyOrigin.GAUGE, options);
     List<String> warnings = new ArrayList<>();
     warnings.add(
-        "coordinated omission: JMeter thread groups are closed-loop (each thread waits for its response"
-            + " before sending again), so stalls are under-sampled and high percentiles are optimistic;"
-            + " the JTL does not record whether an Open Model Thread Group (JMeter 5.5+) was used instead");
+        "coordinated omission: JMeter thread groups are closed-loop (each thread waits for its"
+            + " response before sending again), so stalls are under-sampled and high percentiles"
+            + " are optimistic; the JTL does not record whether an Open Model Thread Group (JMeter"
+            + " 5.5+) was used instead");
     if (transactions > 0) {
-      warnings.add(String.format(Locale.ROOT,
-          "%d Transaction Controller rows left out: they repeat the time of their child samples", transactions));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%d Transaction Controller rows left out: they repeat the time of their child"
+                  + " samples",
+              transactions));
     }
     if (aggregated > 0) {
-      warnings.add(String.format(Locale.ROOT,
-          "%d aggregated rows (SampleCount > 1) weighted as SampleCount samples of elapsed/SampleCount ms each",
-          aggregated));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%d aggregated rows (SampleCount > 1) weighted as SampleCount samples of"
+                  + " elapsed/SampleCount ms each",
+              aggregated));
     }
     for (Step s : steps) {
       if (s.concurrencyOrigin() == ConcurrencyOrigin.LITTLES_LAW) {
-        warnings.add("no allThreads column: concurrency estimated with Little's law N = X·R over the whole run");
+        warnings.add(
+            "no allThreads column: concurrency estimated with Little's law N = X·R over the whole"
+                + " run");
       } else if (s.concurrencyOrigin() == ConcurrencyOrigin.GIVEN) {
         warnings.add("no allThreads column: concurrency taken from --concurrency");
       }
     }
     if (skipped.count() > 0) {
-      warnings.add(String.format(Locale.ROOT, "%d rows could not be read and were skipped", skipped.count()));
+      warnings.add(
+          String.format(
+              Locale.ROOT, "%d rows could not be read and were skipped", skipped.count()));
     }
-    return new LoadTest(file.toString(), format, producer, LoadModel.CLOSED, steps, warnings, skipped);
+    return new LoadTest(
+        file.toString(), format, producer, LoadModel.CLOSED, steps, warnings, skipped);
   }
 }

@@ -2,8 +2,8 @@ package dev.headroom.ingest.jmeter;
 
 /**
  * Receives each request a JTL reader accepts, after interpretation; tests and benchmarks tap it.
- * The arguments are those of {@link dev.headroom.ingest.loadtest.StepRecorder#record(double,
- * long, long, long, long)}.
+ * The arguments are those of {@link dev.headroom.ingest.loadtest.StepRecorder#record(double, long,
+ * long, long, long)}.
  */
 @FunctionalInterface
 interface RequestSink {

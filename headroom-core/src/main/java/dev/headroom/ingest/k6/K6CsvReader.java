@@ -20,9 +20,9 @@ import java.util.Map;
  * {@code internal/output/csv} later) with Go's {@code encoding/csv}.
  *
  * <p><b>Layout.</b> A header {@code metric_name,timestamp,metric_value,<one column per enabled
- * system tag>,extra_tags,metadata}, then one row per sample. {@code extra_tags} holds other tags
- * as {@code k=v&k=v}; the {@code metadata} column exists since 2022. Fields are quoted (RFC 4180)
- * when they hold a comma or a quote.
+ * system tag>,extra_tags,metadata}, then one row per sample. {@code extra_tags} holds other tags as
+ * {@code k=v&k=v}; the {@code metadata} column exists since 2022. Fields are quoted (RFC 4180) when
+ * they hold a comma or a quote.
  *
  * <p><b>Fields and units.</b>
  *
@@ -40,9 +40,9 @@ import java.util.Map;
  * </ul>
  *
  * <p><b>Reading.</b> As {@link K6JsonReader}: a first pass collects the {@code vus} gauge rows into
- * a timeline, a second records each {@code http_req_duration} row at the VU count in force when
- * it ended. With whole-second time stamps both are only second-accurate, which a warning says. A
- * row that cannot be read is skipped, counted and reported; a missing header column is an error.
+ * a timeline, a second records each {@code http_req_duration} row at the VU count in force when it
+ * ended. With whole-second time stamps both are only second-accurate, which a warning says. A row
+ * that cannot be read is skipped, counted and reported; a missing header column is an error.
  */
 public final class K6CsvReader extends LoadTestReader {
 
@@ -116,7 +116,10 @@ public final class K6CsvReader extends LoadTestReader {
               if (!(ms >= 0) || Double.isInfinite(ms)) {
                 throw new NumberFormatException("a negative duration");
               }
-              requests.request(end, ms, K6Requests.outcome(c.tag(row, "expected_response"), c.tag(row, "status")));
+              requests.request(
+                  end,
+                  ms,
+                  K6Requests.outcome(c.tag(row, "expected_response"), c.tag(row, "status")));
             }
             case "http_req_failed" -> requests.failedPoint(value(row, c));
             case "dropped_iterations" -> requests.droppedIterations();
@@ -125,19 +128,31 @@ public final class K6CsvReader extends LoadTestReader {
             }
           }
         } catch (NumberFormatException e) {
-          requests.skip(line, String.format(Locale.ROOT,
-              "column %d (metric_value): found \"%s\"; allowed a number", row.column(c.value), row.field(c.value)));
+          requests.skip(
+              line,
+              String.format(
+                  Locale.ROOT,
+                  "column %d (metric_value): found \"%s\"; allowed a number",
+                  row.column(c.value),
+                  row.field(c.value)));
         } catch (DateTimeException e) {
-          requests.skip(line, String.format(Locale.ROOT, "column %d (timestamp): %s; allowed unix time or RFC 3339",
-              row.column(c.timestamp), e.getMessage()));
+          requests.skip(
+              line,
+              String.format(
+                  Locale.ROOT,
+                  "column %d (timestamp): %s; allowed unix time or RFC 3339",
+                  row.column(c.timestamp),
+                  e.getMessage()));
         }
       }
     } catch (IOException e) {
       throw ioProblem(file, line, e);
     }
     if (c.wholeSeconds) {
-      requests.note("time stamps are whole unix seconds (k6's CSV default): VU levels and per-second"
-          + " throughput are only second-accurate; set K6_CSV_TIME_FORMAT=unix_milli for better");
+      requests.note(
+          "time stamps are whole unix seconds (k6's CSV default): VU levels and per-second"
+              + " throughput are only second-accurate; set K6_CSV_TIME_FORMAT=unix_milli for"
+              + " better");
     }
     return requests.finish(format(), "k6 (--out csv)", options, line);
   }
@@ -164,7 +179,11 @@ public final class K6CsvReader extends LoadTestReader {
 
     static Columns of(Path file, String header) {
       if (header == null || header.isBlank()) {
-        throw problem(file, 1, "an empty file", "a k6 CSV starting with metric_name,timestamp,metric_value,…");
+        throw problem(
+            file,
+            1,
+            "an empty file",
+            "a k6 CSV starting with metric_name,timestamp,metric_value,…");
       }
       if (header.startsWith("\uFEFF")) {
         header = header.substring(1);
@@ -183,8 +202,15 @@ public final class K6CsvReader extends LoadTestReader {
         }
       }
       if (c.metricName < 0 || c.timestamp < 0 || c.value < 0) {
-        throw problem(file, 1, "a header \"" + preview(header) + "\" without "
-                + (c.metricName < 0 ? "metric_name" : c.timestamp < 0 ? "timestamp" : "metric_value"),
+        throw problem(
+            file,
+            1,
+            "a header \""
+                + preview(header)
+                + "\" without "
+                + (c.metricName < 0
+                    ? "metric_name"
+                    : c.timestamp < 0 ? "timestamp" : "metric_value"),
             "a k6 CSV header metric_name,timestamp,metric_value,<tags>,extra_tags,metadata");
       }
       c.needed = Math.max(c.metricName, Math.max(c.timestamp, c.value));

@@ -19,9 +19,9 @@ import java.nio.file.Path;
  * the text summary, not these values.
  *
  * <p><b>What is read.</b> As in {@link K6SummaryReader}, except that the duration is {@code
- * state.testRunDurationMs} / 1000 (count / rate when absent) and thresholds fail when {@code ok}
- * is false. The k6 v1.5+ machine-readable summary ({@code --new-machine-readable-summary}, metrics
- * as an array under {@code results}) is a different layout and is not read.
+ * state.testRunDurationMs} / 1000 (count / rate when absent) and thresholds fail when {@code ok} is
+ * false. The k6 v1.5+ machine-readable summary ({@code --new-machine-readable-summary}, metrics as
+ * an array under {@code results}) is a different layout and is not read.
  */
 public final class K6HandleSummaryReader extends LoadTestReader {
 

@@ -14,16 +14,21 @@ final class K6Heads {
 
   /** A built-in k6 metric used as a key, which every summary of an HTTP test has. */
   private static final Pattern K6_METRIC_KEY =
-      Pattern.compile("\"(http_reqs|http_req_duration|iterations|iteration_duration|vus|vus_max|data_received|data_sent|checks)\"\\s*:\\s*\\{");
+      Pattern.compile(
+          "\"(http_reqs|http_req_duration|iterations|iteration_duration|vus|vus_max|data_received|data_sent|checks)\"\\s*:\\s*\\{");
 
   /** handleSummary nests values and states the metric type. */
   private static final Pattern NESTED_VALUES = Pattern.compile("\"values\"\\s*:\\s*\\{");
 
-  private static final Pattern METRIC_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"(counter|gauge|rate|trend)\"");
+  private static final Pattern METRIC_TYPE =
+      Pattern.compile("\"type\"\\s*:\\s*\"(counter|gauge|rate|trend)\"");
 
-  /** A flattened legacy value: {@code "count": 295}, {@code "p(95)": 117.5}, {@code "passes": 11}. */
+  /**
+   * A flattened legacy value: {@code "count": 295}, {@code "p(95)": 117.5}, {@code "passes": 11}.
+   */
   private static final Pattern FLAT_VALUE =
-      Pattern.compile("\"(count|rate|avg|min|med|max|passes|fails|value|p\\([0-9.]+\\))\"\\s*:\\s*-?[0-9]");
+      Pattern.compile(
+          "\"(count|rate|avg|min|med|max|passes|fails|value|p\\([0-9.]+\\))\"\\s*:\\s*-?[0-9]");
 
   static String firstLine(String text) {
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -46,11 +51,15 @@ final class K6Heads {
   }
 
   static boolean isHandleSummary(String text) {
-    return isSummaryObject(text) && NESTED_VALUES.matcher(text).find() && METRIC_TYPE.matcher(text).find();
+    return isSummaryObject(text)
+        && NESTED_VALUES.matcher(text).find()
+        && METRIC_TYPE.matcher(text).find();
   }
 
   static boolean isLegacySummary(String text) {
-    return isSummaryObject(text) && !NESTED_VALUES.matcher(text).find() && FLAT_VALUE.matcher(text).find();
+    return isSummaryObject(text)
+        && !NESTED_VALUES.matcher(text).find()
+        && FLAT_VALUE.matcher(text).find();
   }
 
   /** The header of {@code --out csv}: {@code metric_name,timestamp,metric_value,…}. */

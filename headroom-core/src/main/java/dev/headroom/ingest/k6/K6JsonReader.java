@@ -15,8 +15,8 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The per-sample output of {@code k6 run --out json=file} (or {@code file.gz}, gzip-compressed;
- * the compression is recognised by its magic bytes), newline-delimited JSON written by {@code
+ * The per-sample output of {@code k6 run --out json=file} (or {@code file.gz}, gzip-compressed; the
+ * compression is recognised by its magic bytes), newline-delimited JSON written by {@code
  * grafana/k6: internal/output/json}; checked against k6 v0.49.0.
  *
  * <p><b>Layout.</b> One JSON object per line, keys in any order (older versions put {@code type}
@@ -30,11 +30,11 @@ import tools.jackson.core.json.JsonFactory;
  * </ul>
  *
  * <p><b>Fields used and units.</b> {@code http_req_duration} points: {@code value} in
- * <b>milliseconds</b> (sending + waiting + receiving), {@code time} the request's <b>end</b>;
- * the tag {@code expected_response} (else {@code status}) says whether it failed, as {@code
- * http_req_failed} does. {@code vus} gauge points (about one a second): active VUs from their
- * time on, the concurrency N of X(N). A {@code dropped_iterations} metric marks an arrival-rate
- * (open) executor. Other metrics are read and ignored.
+ * <b>milliseconds</b> (sending + waiting + receiving), {@code time} the request's <b>end</b>; the
+ * tag {@code expected_response} (else {@code status}) says whether it failed, as {@code
+ * http_req_failed} does. {@code vus} gauge points (about one a second): active VUs from their time
+ * on, the concurrency N of X(N). A {@code dropped_iterations} metric marks an arrival-rate (open)
+ * executor. Other metrics are read and ignored.
  *
  * <p><b>Reading.</b> Two passes over the file, each in constant memory: the first collects the
  * {@code vus} points into a timeline (they are interleaved with, and may trail, the requests they
@@ -98,14 +98,20 @@ public final class K6JsonReader extends LoadTestReader {
             requests.droppedIterations();
           }
         } else if (!l.isPoint()) {
-          requests.skip(line, "type " + (l.type == null ? "missing" : '"' + l.type + '"') + "; allowed Metric or Point");
+          requests.skip(
+              line,
+              "type "
+                  + (l.type == null ? "missing" : '"' + l.type + '"')
+                  + "; allowed Metric or Point");
         } else if (l.metric == null || !l.complete()) {
           requests.skip(line, "a Point without metric, data.time and a numeric data.value");
         } else if ("http_req_duration".equals(l.metric)) {
           if (!(l.value >= 0) || Double.isInfinite(l.value)) {
-            requests.skip(line, "http_req_duration value " + l.value + "; allowed a duration in ms >= 0");
+            requests.skip(
+                line, "http_req_duration value " + l.value + "; allowed a duration in ms >= 0");
           } else {
-            requests.request(l.timeMicros, l.value, K6Requests.outcome(l.expectedResponse, l.status));
+            requests.request(
+                l.timeMicros, l.value, K6Requests.outcome(l.expectedResponse, l.status));
           }
         } else if ("http_req_failed".equals(l.metric)) {
           requests.failedPoint(l.value);
@@ -171,9 +177,17 @@ public final class K6JsonReader extends LoadTestReader {
         l.timeMicros = K6Time.rfc3339Micros(l.time);
       }
     } catch (JacksonException e) {
-      l.error = "malformed JSON at column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")";
+      l.error =
+          "malformed JSON at column "
+              + e.getLocation().getColumnNr()
+              + " ("
+              + e.getOriginalMessage()
+              + ")";
     } catch (DateTimeException e) {
-      l.error = "data.time " + e.getMessage() + "; allowed an RFC 3339 time such as 2026-11-23T05:26:35.063401038Z";
+      l.error =
+          "data.time "
+              + e.getMessage()
+              + "; allowed an RFC 3339 time such as 2026-11-23T05:26:35.063401038Z";
     }
     return l;
   }

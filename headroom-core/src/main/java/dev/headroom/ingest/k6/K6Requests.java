@@ -114,42 +114,78 @@ final class K6Requests {
   LoadTest finish(LoadTestFormat format, String producer, ReadOptions options, long lastLine) {
     SkippedRecords skipped = recorder.skipped();
     if (recorder.requests() == 0) {
-      String found = skipped.count() > 0
-          ? "no usable http_req_duration sample: " + skipped.count() + " lines skipped ("
-              + String.join("; ", skipped.examples()) + ")"
-          : "no http_req_duration samples";
-      throw new BadInputException(new InputProblem(file.toString(), (int) Math.min(Integer.MAX_VALUE, lastLine), 0,
-          "", found, "k6 output of a run that made HTTP requests (http_req_duration points)", null));
+      String found =
+          skipped.count() > 0
+              ? "no usable http_req_duration sample: "
+                  + skipped.count()
+                  + " lines skipped ("
+                  + String.join("; ", skipped.examples())
+                  + ")"
+              : "no http_req_duration samples";
+      throw new BadInputException(
+          new InputProblem(
+              file.toString(),
+              (int) Math.min(Integer.MAX_VALUE, lastLine),
+              0,
+              "",
+              found,
+              "k6 output of a run that made HTTP requests (http_req_duration points)",
+              null));
     }
     List<String> warnings = new ArrayList<>(notes);
     List<Step> steps = recorder.steps(ConcurrencyOrigin.GAUGE, options);
     if (vusPoints == 0) {
-      warnings.add(options != null && options.concurrency() != null
-          ? "no vus gauge points: concurrency taken from --concurrency"
-          : "no vus gauge points: concurrency estimated with Little's law N = X·R over the whole run");
+      warnings.add(
+          options != null && options.concurrency() != null
+              ? "no vus gauge points: concurrency taken from --concurrency"
+              : "no vus gauge points: concurrency estimated with Little's law N = X·R over the"
+                    + " whole run");
     }
     if (beforeFirstVus > 0) {
-      warnings.add(String.format(Locale.ROOT,
-          "%d requests ended before the first vus point and were counted at its value (%s VUs)",
-          beforeFirstVus, count(firstVus)));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%d requests ended before the first vus point and were counted at its value (%s VUs)",
+              beforeFirstVus,
+              count(firstVus)));
     }
     if (atZeroVus > 0) {
-      warnings.add(String.format(Locale.ROOT,
-          "%d requests ended while the vus gauge read 0 (graceful stop) and were counted at 1 VU", atZeroVus));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%d requests ended while the vus gauge read 0 (graceful stop) and were counted at 1"
+                  + " VU",
+              atZeroVus));
     }
     if (outcomeUnknown > 0) {
-      warnings.add(String.format(Locale.ROOT,
-          "%d requests carry neither an expected_response nor a status tag: counted as successes", outcomeUnknown));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%d requests carry neither an expected_response nor a status tag: counted as"
+                  + " successes",
+              outcomeUnknown));
     }
     if (failedPointsSeen && failedPointSum != failures && outcomeUnknown == 0) {
-      warnings.add(String.format(Locale.ROOT,
-          "http_req_failed points count %d failures but the request tags give %d", failedPointSum, failures));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "http_req_failed points count %d failures but the request tags give %d",
+              failedPointSum,
+              failures));
     }
     warnings.addAll(K6LoadModel.warnings(droppedIterations));
     if (skipped.count() > 0) {
-      warnings.add(String.format(Locale.ROOT, "%d lines could not be read and were skipped", skipped.count()));
+      warnings.add(
+          String.format(
+              Locale.ROOT, "%d lines could not be read and were skipped", skipped.count()));
     }
-    return new LoadTest(file.toString(), format, producer, K6LoadModel.of(droppedIterations), steps, warnings,
+    return new LoadTest(
+        file.toString(),
+        format,
+        producer,
+        K6LoadModel.of(droppedIterations),
+        steps,
+        warnings,
         skipped);
   }
 
@@ -159,8 +195,8 @@ final class K6Requests {
 
   /**
    * Whether a request succeeded, from its tags: {@code expected_response} ("true"/"false", k6
-   * v0.31+) when present, else the {@code status} against k6's default expected statuses 200–399
-   * (0 is a network error). Null when neither tag is there.
+   * v0.31+) when present, else the {@code status} against k6's default expected statuses 200–399 (0
+   * is a network error). Null when neither tag is there.
    */
   static Boolean outcome(String expectedResponse, String status) {
     if (expectedResponse != null && !expectedResponse.isEmpty()) {

@@ -23,10 +23,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns either k6 end-of-test summary into one {@link Step}. Both shapes hold the same metrics;
- * the legacy export flattens each to its values ({@code metrics.http_reqs.count}), handleSummary
- * nests them ({@code metrics.http_reqs.values.count}). Summaries are a few kilobytes, so they are
- * read as a tree.
+ * Turns either k6 end-of-test summary into one {@link Step}. Both shapes hold the same metrics; the
+ * legacy export flattens each to its values ({@code metrics.http_reqs.count}), handleSummary nests
+ * them ({@code metrics.http_reqs.values.count}). Summaries are a few kilobytes, so they are read as
+ * a tree.
  */
 final class K6Summary {
 
@@ -47,7 +47,8 @@ final class K6Summary {
     this.metrics = root.get("metrics");
   }
 
-  static LoadTest read(Path file, ReadOptions options, LoadTestFormat format, boolean nested, InputStream in) {
+  static LoadTest read(
+      Path file, ReadOptions options, LoadTestFormat format, boolean nested, InputStream in) {
     JsonNode root;
     try (in) {
       root = JSON.readTree(in);
@@ -56,15 +57,35 @@ final class K6Summary {
       int line = at == null ? 0 : Math.max(0, at.getLineNr());
       int column = at == null ? 0 : Math.max(0, at.getColumnNr());
       throw new BadInputException(
-          new InputProblem(file.toString(), line, column, "", "malformed JSON (" + e.getOriginalMessage() + ")",
-              "a k6 end-of-test summary JSON object", null), e);
+          new InputProblem(
+              file.toString(),
+              line,
+              column,
+              "",
+              "malformed JSON (" + e.getOriginalMessage() + ")",
+              "a k6 end-of-test summary JSON object",
+              null),
+          e);
     } catch (IOException e) {
       throw new BadInputException(
-          new InputProblem(file.toString(), 0, 0, "", "an unreadable file (" + e.getMessage() + ")",
-              "a readable k6 summary", null), e);
+          new InputProblem(
+              file.toString(),
+              0,
+              0,
+              "",
+              "an unreadable file (" + e.getMessage() + ")",
+              "a readable k6 summary",
+              null),
+          e);
     }
-    if (root == null || !root.isObject() || root.get("metrics") == null || !root.get("metrics").isObject()) {
-      throw bad(file, "metrics", root == null || root.isMissingNode() ? "an empty file" : "no \"metrics\" object",
+    if (root == null
+        || !root.isObject()
+        || root.get("metrics") == null
+        || !root.get("metrics").isObject()) {
+      throw bad(
+          file,
+          "metrics",
+          root == null || root.isMissingNode() ? "an empty file" : "no \"metrics\" object",
           "a k6 summary JSON object with a \"metrics\" object");
     }
     return new K6Summary(file, nested, root).toLoadTest(options, format);
@@ -74,38 +95,55 @@ final class K6Summary {
     List<String> warnings = new ArrayList<>();
     JsonNode reqs = values("http_reqs");
     if (reqs == null) {
-      throw bad(file, key("http_reqs"), "no http_reqs metric",
+      throw bad(
+          file,
+          key("http_reqs"),
+          "no http_reqs metric",
           "a summary of a run that made HTTP requests (k6 counts them in http_reqs)");
     }
     long requests = Math.round(number(reqs, "http_reqs", "count", true));
     double rate = number(reqs, "http_reqs", "rate", true);
     if (requests <= 0) {
-      throw bad(file, key("http_reqs") + ".count", "http_reqs count " + requests, "a run with at least one request");
+      throw bad(
+          file,
+          key("http_reqs") + ".count",
+          "http_reqs count " + requests,
+          "a run with at least one request");
     }
 
     // http_req_failed is a Rate of failed requests: its "passes" are failures (FORMATS.md §1)
     long errors = 0;
     JsonNode failed = values("http_req_failed");
     if (failed == null) {
-      warnings.add("no http_req_failed metric (k6 before v0.31): failed requests unknown, counted as 0");
+      warnings.add(
+          "no http_req_failed metric (k6 before v0.31): failed requests unknown, counted as 0");
     } else {
       errors = Math.round(number(failed, "http_req_failed", "passes", true));
       if (errors > requests) {
-        throw bad(file, key("http_req_failed") + ".passes", String.valueOf(errors),
+        throw bad(
+            file,
+            key("http_req_failed") + ".passes",
+            String.valueOf(errors),
             "at most http_reqs.count (" + requests + ")");
       }
     }
 
     double seconds;
-    double durationMs = nested ? root.path("state").path("testRunDurationMs").asDouble(Double.NaN) : Double.NaN;
+    double durationMs =
+        nested ? root.path("state").path("testRunDurationMs").asDouble(Double.NaN) : Double.NaN;
     if (durationMs > 0) {
       seconds = durationMs / 1000.0;
     } else if (rate > 0) {
       // the legacy export drops state.testRunDurationMs; k6's rate is count / duration
       seconds = requests / rate;
-      warnings.add(String.format(Locale.ROOT,
-          "test duration %.3f s derived from http_reqs count / rate (%d / %.4f/s): the file does not record it",
-          seconds, requests, rate));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "test duration %.3f s derived from http_reqs count / rate (%d / %.4f/s): the file"
+                  + " does not record it",
+              seconds,
+              requests,
+              rate));
     } else {
       throw bad(file, key("http_reqs") + ".rate", String.valueOf(rate), "a positive request rate");
     }
@@ -116,9 +154,15 @@ final class K6Summary {
     if (duration == null) {
       warnings.add("no http_req_duration metric: latency unknown");
     } else {
-      latency = new LatencySummary(
-          optional(duration, "avg"), optional(duration, "med"), optional(duration, "p(90)"),
-          optional(duration, "p(95)"), optional(duration, "p(99)"), optional(duration, "max"), K6_PERCENTILES);
+      latency =
+          new LatencySummary(
+              optional(duration, "avg"),
+              optional(duration, "med"),
+              optional(duration, "p(90)"),
+              optional(duration, "p(95)"),
+              optional(duration, "p(99)"),
+              optional(duration, "max"),
+              K6_PERCENTILES);
     }
 
     double concurrency;
@@ -135,22 +179,29 @@ final class K6Summary {
       warnings.add("concurrency is the peak of the vus gauge (vus.max)");
       double min = vus.path("min").asDouble(concurrency);
       if (min < concurrency) {
-        warnings.add(String.format(Locale.ROOT,
-            "VUs varied from %s to %s: one step for the whole run averages throughput over the ramp;"
-                + " read the k6 --out json or csv output for throughput per VU level",
-            fmt(min), fmt(concurrency)));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "VUs varied from %s to %s: one step for the whole run averages throughput over the"
+                    + " ramp; read the k6 --out json or csv output for throughput per VU level",
+                fmt(min),
+                fmt(concurrency)));
       }
     } else if (vusMax != null && vusMax.path("max").asDouble(0) > 0) {
       concurrency = vusMax.path("max").asDouble();
       origin = ConcurrencyOrigin.GAUGE;
-      warnings.add("concurrency is the number of allocated VUs (vus_max.max); the vus gauge is missing");
+      warnings.add(
+          "concurrency is the number of allocated VUs (vus_max.max); the vus gauge is missing");
     } else if (latency != null && latency.meanMs() != null && latency.meanMs() > 0) {
       // Little's law N = X·R (Little 1961), R the mean response time in seconds
       concurrency = throughput * latency.meanMs() / 1000.0;
       origin = ConcurrencyOrigin.LITTLES_LAW;
       warnings.add("no vus or vus_max gauge: concurrency estimated with Little's law N = X·R");
     } else {
-      throw bad(file, key("vus"), "neither a vus gauge nor a mean http_req_duration",
+      throw bad(
+          file,
+          key("vus"),
+          "neither a vus gauge nor a mean http_req_duration",
           "a summary with vus or vus_max, or --concurrency");
     }
 
@@ -158,8 +209,14 @@ final class K6Summary {
     boolean dropped = values("dropped_iterations") != null;
     warnings.addAll(K6LoadModel.warnings(dropped));
     Step step = new Step(concurrency, origin, requests, errors, seconds, throughput, latency);
-    return new LoadTest(file.toString(), format, "k6 (" + (nested ? "handleSummary" : "--summary-export") + ")",
-        K6LoadModel.of(dropped), List.of(step), warnings, SkippedRecords.NONE);
+    return new LoadTest(
+        file.toString(),
+        format,
+        "k6 (" + (nested ? "handleSummary" : "--summary-export") + ")",
+        K6LoadModel.of(dropped),
+        List.of(step),
+        warnings,
+        SkippedRecords.NONE);
   }
 
   /** The values of metric {@code name}, or null when the summary lacks it. */
@@ -182,7 +239,8 @@ final class K6Summary {
       if (!required && v == null) {
         return Double.NaN;
       }
-      throw bad(file, key(metric) + "." + name, v == null ? "nothing" : v.toString(), "a number >= 0");
+      throw bad(
+          file, key(metric) + "." + name, v == null ? "nothing" : v.toString(), "a number >= 0");
     }
     return v.asDouble();
   }
@@ -210,7 +268,8 @@ final class K6Summary {
         continue;
       }
       for (Map.Entry<String, JsonNode> t : thresholds.properties()) {
-        boolean failed = nested ? !t.getValue().path("ok").asBoolean(true) : t.getValue().asBoolean(false);
+        boolean failed =
+            nested ? !t.getValue().path("ok").asBoolean(true) : t.getValue().asBoolean(false);
         if (failed) {
           out.add("k6 threshold failed: " + m.getKey() + " " + t.getKey());
         }
@@ -224,6 +283,7 @@ final class K6Summary {
   }
 
   private static BadInputException bad(Path file, String key, String found, String allowed) {
-    return new BadInputException(new InputProblem(file.toString(), 0, 0, key, found, allowed, null));
+    return new BadInputException(
+        new InputProblem(file.toString(), 0, 0, key, found, allowed, null));
   }
 }

@@ -23,8 +23,13 @@ final class K6Time {
    */
   static long rfc3339Micros(String s) {
     int n = s.length();
-    if (n >= 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
-        && s.charAt(16) == ':' && s.charAt(n - 1) == 'Z') {
+    if (n >= 20
+        && s.charAt(4) == '-'
+        && s.charAt(7) == '-'
+        && s.charAt(10) == 'T'
+        && s.charAt(13) == ':'
+        && s.charAt(16) == ':'
+        && s.charAt(n - 1) == 'Z') {
       long days = LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)).toEpochDay();
       int hour = digits(s, 11, 13);
       int minute = digits(s, 14, 16);
@@ -47,7 +52,9 @@ final class K6Time {
           scale /= 10;
         }
       }
-      return ((days * 24 + hour) * 60 + minute) * 60 * MICROS_PER_SECOND + second * MICROS_PER_SECOND + micros;
+      return ((days * 24 + hour) * 60 + minute) * 60 * MICROS_PER_SECOND
+          + second * MICROS_PER_SECOND
+          + micros;
     }
     try {
       OffsetDateTime t = OffsetDateTime.parse(s);

@@ -28,10 +28,13 @@ class CsvTokenizerTest {
 
   @Test
   void next_followsRfc4180QuotingAndReportsLinesAndColumns() throws IOException {
-    CsvTokenizer t = new CsvTokenizer(new StringReader(
-        "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",x\n\nlast,\"open"), ',');
+    CsvTokenizer t =
+        new CsvTokenizer(
+            new StringReader("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",x\n\nlast,\"open"),
+            ',');
     assertThat(t.next()).isTrue();
-    assertThat(List.of(t.field(0), t.field(1), t.field(2))).containsExactly("a", "b,c", "say \"hi\"");
+    assertThat(List.of(t.field(0), t.field(1), t.field(2)))
+        .containsExactly("a", "b,c", "say \"hi\"");
     assertThat(t.line()).isEqualTo(1);
     assertThat(t.column(1)).isEqualTo(3);
     assertThat(t.column(2)).isEqualTo(9);
@@ -81,13 +84,19 @@ class CsvTokenizerTest {
         }
         String s = v.toString();
         // quote what needs it, and the empty single field, which would otherwise be a blank line
-        boolean quote = s.indexOf(delimiter) >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
-            || s.indexOf('\r') >= 0 || (n == 1 && s.isEmpty()) || random.nextInt(4) == 0;
+        boolean quote =
+            s.indexOf(delimiter) >= 0
+                || s.indexOf('"') >= 0
+                || s.indexOf('\n') >= 0
+                || s.indexOf('\r') >= 0
+                || (n == 1 && s.isEmpty())
+                || random.nextInt(4) == 0;
         text.append(quote ? '"' + s.replace("\"", "\"\"") + '"' : s);
       }
       text.append(random.nextBoolean() ? "\n" : "\r\n");
       records.add(fields);
     }
-    assertThat(all(new CsvTokenizer(new StringReader(text.toString()), delimiter))).isEqualTo(records);
+    assertThat(all(new CsvTokenizer(new StringReader(text.toString()), delimiter)))
+        .isEqualTo(records);
   }
 }

@@ -38,7 +38,8 @@ final class JtlFixtures {
     final List<Request> requests = new ArrayList<>();
 
     @Override
-    public void accept(double concurrency, long endMicros, long latencyMicros, long count, long errors) {
+    public void accept(
+        double concurrency, long endMicros, long latencyMicros, long count, long errors) {
       requests.add(new Request(concurrency, endMicros, latencyMicros, count, errors));
     }
 

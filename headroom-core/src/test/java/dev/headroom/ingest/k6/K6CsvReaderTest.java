@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class K6CsvReaderTest {
 
   private static final String CSV = "k6-points.csv.gz";
-  private static final String HEADER = "metric_name,timestamp,metric_value,check,error,error_code,expected_response,"
-      + "group,method,name,proto,scenario,service,status,subproto,tls_version,url,extra_tags,metadata\n";
+  private static final String HEADER =
+      "metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,name,proto,scenario,service,status,subproto,tls_version,url,extra_tags,metadata\n";
 
   @TempDir Path dir;
 
@@ -49,9 +49,12 @@ class K6CsvReaderTest {
     assertThat(t.skipped().count()).isZero();
     // vus rows at seconds 249..258 read 2,4,6,7,8,8,8,8,5,1; requests end in seconds 248..257
     // (6,16,24,32,42,40,41,45,35,18 of them), those of 248 taking the first point's 2
-    assertThat(t.steps()).extracting(Step::concurrency).containsExactly(2.0, 4.0, 5.0, 6.0, 7.0, 8.0);
+    assertThat(t.steps())
+        .extracting(Step::concurrency)
+        .containsExactly(2.0, 4.0, 5.0, 6.0, 7.0, 8.0);
     assertThat(t.steps()).extracting(Step::requests).containsExactly(22L, 24L, 18L, 32L, 42L, 161L);
-    assertThat(t.steps()).allSatisfy(s -> assertThat(s.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.GAUGE));
+    assertThat(t.steps())
+        .allSatisfy(s -> assertThat(s.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.GAUGE));
     assertThat(t.warnings()).anyMatch(w -> w.startsWith("time stamps are whole unix seconds"));
     assertThat(t.warnings()).noneMatch(w -> w.startsWith("http_req_failed points count"));
   }
@@ -65,31 +68,43 @@ class K6CsvReaderTest {
     assertThat(csv.sortedMs()).containsExactly(json.sortedMs());
     assertThat(csv.failures()).isEqualTo(json.failures());
     // CSV seconds are the NDJSON times truncated
-    long[] csvEnds = csv.requests.stream().mapToLong(K6Fixtures.Request::endMicros).sorted().toArray();
-    long[] jsonEnds = json.requests.stream().mapToLong(r -> r.endMicros() / 1_000_000 * 1_000_000).sorted().toArray();
+    long[] csvEnds =
+        csv.requests.stream().mapToLong(K6Fixtures.Request::endMicros).sorted().toArray();
+    long[] jsonEnds =
+        json.requests.stream()
+            .mapToLong(r -> r.endMicros() / 1_000_000 * 1_000_000)
+            .sorted()
+            .toArray();
     assertThat(csvEnds).containsExactly(jsonEnds);
   }
 
   @Test
   void read_millisecondTimeStamps() {
     K6Fixtures.Tap tap = new K6Fixtures.Tap();
-    LoadTest t = new K6CsvReader().read(resource("k6-unixmilli-points.csv.gz"), ReadOptions.DEFAULTS, tap);
+    LoadTest t =
+        new K6CsvReader().read(resource("k6-unixmilli-points.csv.gz"), ReadOptions.DEFAULTS, tap);
     assertThat(tap.sortedMs()).hasSize(299);
     assertThat(tap.failures()).isEqualTo(11);
     assertThat(interpolated(tap.sortedMs(), 0.95)).isCloseTo(116.6976601, within(0.0005));
-    assertThat(Arrays.stream(tap.sortedMs()).average().orElseThrow()).isCloseTo(50.55018338, within(0.0005));
+    assertThat(Arrays.stream(tap.sortedMs()).average().orElseThrow())
+        .isCloseTo(50.55018338, within(0.0005));
     assertThat(tap.requests).allSatisfy(r -> assertThat(r.endMicros() % 1000).isZero());
-    assertThat(tap.requests.stream().filter(r -> r.endMicros() % 1_000_000 != 0).count()).isPositive();
+    assertThat(tap.requests.stream().filter(r -> r.endMicros() % 1_000_000 != 0).count())
+        .isPositive();
     assertThat(t.warnings()).noneMatch(w -> w.startsWith("time stamps are whole unix seconds"));
   }
 
   @Test
   void read_findsOutcomeInExtraTagsAndAcceptsRfc3339() {
-    Path f = write(dir, "custom.csv", "metric_name,timestamp,metric_value,status,extra_tags,metadata\n"
-        + "vus,2026-11-23T05:00:00Z,3.000000,,,\n"
-        + "http_req_duration,2026-11-23T05:00:00.5Z,10.000000,200,expected_response=false&name=a,\n"
-        + "http_req_duration,2026-11-23T05:00:01.5Z,20.000000,503,,\n"
-        + "http_req_duration,2026-11-23T05:00:02.5Z,30.000000,204,\"k=a,b&expected_response=true\",\n");
+    Path f =
+        write(
+            dir,
+            "custom.csv",
+            "metric_name,timestamp,metric_value,status,extra_tags,metadata\n"
+                + "vus,2026-11-23T05:00:00Z,3.000000,,,\n"
+                + "http_req_duration,2026-11-23T05:00:00.5Z,10.000000,200,expected_response=false&name=a,\n"
+                + "http_req_duration,2026-11-23T05:00:01.5Z,20.000000,503,,\n"
+                + "http_req_duration,2026-11-23T05:00:02.5Z,30.000000,204,\"k=a,b&expected_response=true\",\n");
     K6Fixtures.Tap tap = new K6Fixtures.Tap();
     LoadTest t = new K6CsvReader().read(f, ReadOptions.DEFAULTS, tap);
     assertThat(tap.requests).extracting(K6Fixtures.Request::ok).containsExactly(false, false, true);
@@ -99,19 +114,24 @@ class K6CsvReaderTest {
 
   @Test
   void read_skipsAndReportsRowWithNonNumber() {
-    Path f = write(dir, "bad.csv", HEADER
-        + "http_req_duration,1795416248,4.926819,,,,true,::browse,GET,items,HTTP/1.1,ramp,,200,,,items,,\n"
-        + "http_req_duration,1795416248,fast,,,,true,::browse,GET,items,HTTP/1.1,ramp,,200,,,items,,\n"
-        + "http_req_duration,noon,4.0,,,,true,::browse,GET,items,HTTP/1.1,ramp,,200,,,items,,\n"
-        + "http_req_duration\n"
-        + "http_req_duration,1795416249,5.5,,,,false,,GET,error,HTTP/1.1,ramp,,500,,,error,,\n");
+    Path f =
+        write(
+            dir,
+            "bad.csv",
+            HEADER
+                + "http_req_duration,1795416248,4.926819,,,,true,::browse,GET,items,HTTP/1.1,ramp,,200,,,items,,\n"
+                + "http_req_duration,1795416248,fast,,,,true,::browse,GET,items,HTTP/1.1,ramp,,200,,,items,,\n"
+                + "http_req_duration,noon,4.0,,,,true,::browse,GET,items,HTTP/1.1,ramp,,200,,,items,,\n"
+                + "http_req_duration\n"
+                + "http_req_duration,1795416249,5.5,,,,false,,GET,error,HTTP/1.1,ramp,,500,,,error,,\n");
     LoadTest t = new K6CsvReader().read(f, ReadOptions.DEFAULTS);
     assertThat(t.steps().stream().mapToLong(Step::requests).sum()).isEqualTo(2);
     assertThat(t.steps().stream().mapToLong(Step::errors).sum()).isEqualTo(1);
-    assertThat(t.skipped().examples()).containsExactly(
-        "line 3: column 30 (metric_value): found \"fast\"; allowed a number",
-        "line 4: column 19 (timestamp): found \"noon\"; allowed unix time or RFC 3339",
-        "line 5: 1 fields where the header names 19");
+    assertThat(t.skipped().examples())
+        .containsExactly(
+            "line 3: column 30 (metric_value): found \"fast\"; allowed a number",
+            "line 4: column 19 (timestamp): found \"noon\"; allowed unix time or RFC 3339",
+            "line 5: 1 fields where the header names 19");
   }
 
   @Test
@@ -119,8 +139,10 @@ class K6CsvReaderTest {
     Path f = write(dir, "nohdr.csv", "metric_name,timestamp,value\nhttp_req_duration,1,2\n");
     assertThatThrownBy(() -> new K6CsvReader().read(f, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
-        .hasMessage(f + ":1: found a header \"metric_name,timestamp,value\" without metric_value; allowed a k6 CSV"
-            + " header metric_name,timestamp,metric_value,<tags>,extra_tags,metadata");
+        .hasMessage(
+            f
+                + ":1: found a header \"metric_name,timestamp,value\" without metric_value; allowed"
+                + " a k6 CSV header metric_name,timestamp,metric_value,<tags>,extra_tags,metadata");
   }
 
   @Test
@@ -145,14 +167,19 @@ class K6CsvReaderTest {
     Path f = Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(gz, gz.length * 3 / 4));
     assertThatThrownBy(() -> new K6CsvReader().read(f, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
-        .hasMessageMatching("(?s)" + java.util.regex.Pattern.quote(f.toString())
-            + ":\\d+: found a truncated or corrupt compressed stream after line [1-9]\\d* .*");
+        .hasMessageMatching(
+            "(?s)"
+                + java.util.regex.Pattern.quote(f.toString())
+                + ":\\d+: found a truncated or corrupt compressed stream after line [1-9]\\d* .*");
   }
 
   @Test
   void accepts_k6CsvOnly() {
     assertThat(new K6CsvReader().accepts(LoadTestReader.head(resource(CSV)))).isTrue();
-    assertThat(new K6CsvReader().accepts(LoadTestReader.head(resource("k6-unixmilli-points.csv.gz")))).isTrue();
-    assertThat(new K6CsvReader().accepts(LoadTestReader.head(resource("k6-points.ndjson.gz")))).isFalse();
+    assertThat(
+            new K6CsvReader().accepts(LoadTestReader.head(resource("k6-unixmilli-points.csv.gz"))))
+        .isTrue();
+    assertThat(new K6CsvReader().accepts(LoadTestReader.head(resource("k6-points.ndjson.gz"))))
+        .isFalse();
   }
 }

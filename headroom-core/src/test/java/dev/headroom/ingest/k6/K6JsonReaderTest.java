@@ -63,19 +63,28 @@ class K6JsonReaderTest {
     LoadTest t = new K6JsonReader().read(resource(POINTS), ReadOptions.DEFAULTS, tap);
     // README: vus has 10 points; the gauge reads 2,4,6,7,8,8,8,8,6,2
     assertThat(t.steps()).extracting(Step::concurrency).containsExactly(2.0, 4.0, 6.0, 7.0, 8.0);
-    assertThat(t.steps()).allSatisfy(s -> assertThat(s.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.GAUGE));
+    assertThat(t.steps())
+        .allSatisfy(s -> assertThat(s.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.GAUGE));
     // the first second's requests precede the first vus point (05:26:36.049) and take its value
-    assertThat(t.warnings()).anyMatch(w -> w.matches("\\d+ requests ended before the first vus point .*\\(2 VUs\\)"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.matches("\\d+ requests ended before the first vus point .*\\(2 VUs\\)"));
     for (Step s : t.steps()) {
-      double[] exact = tap.requests.stream().filter(r -> r.vus() == s.concurrency())
-          .mapToDouble(r -> r.latencyMicros() / 1000.0).sorted().toArray();
+      double[] exact =
+          tap.requests.stream()
+              .filter(r -> r.vus() == s.concurrency())
+              .mapToDouble(r -> r.latencyMicros() / 1000.0)
+              .sorted()
+              .toArray();
       assertThat(s.requests()).isEqualTo(exact.length);
-      assertThat(s.latency().meanMs()).isCloseTo(Arrays.stream(exact).average().orElseThrow(), within(1e-9));
+      assertThat(s.latency().meanMs())
+          .isCloseTo(Arrays.stream(exact).average().orElseThrow(), within(1e-9));
       // HdrHistogram: rank round(p·n), 3 significant digits
       int rank = Math.max(1, (int) Math.round(0.95 * exact.length));
       int ceil = Math.max(1, (int) Math.ceil(0.95 * exact.length));
-      assertThat(s.latency().p95Ms()).isBetween(exact[Math.min(rank, ceil) - 1] * 0.999,
-          exact[Math.max(rank, ceil) - 1] * 1.001 + 0.001);
+      assertThat(s.latency().p95Ms())
+          .isBetween(
+              exact[Math.min(rank, ceil) - 1] * 0.999,
+              exact[Math.max(rank, ceil) - 1] * 1.001 + 0.001);
     }
     assertThat(t.loadModel()).isEqualTo(LoadModel.UNKNOWN);
     assertThat(t.warnings()).anyMatch(w -> w.startsWith("load model unknown"));
@@ -111,24 +120,33 @@ class K6JsonReaderTest {
 
   @Test
   void read_skipsAndReportsUnreadableLines() {
-    Path f = write(dir, "bad.ndjson", String.join("\n",
-        "{\"type\":\"Metric\",\"data\":{\"name\":\"http_req_duration\",\"type\":\"trend\"},\"metric\":\"http_req_duration\"}",
-        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-23T05:26:35.5Z\",\"value\":12.5,\"tags\":{\"status\":\"200\"}}}",
-        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"yesterday\",\"value\":12.5,\"tags\":{}}}",
-        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-23T05:26:36Z\",\"value\":\"fast\"}}",
-        "not json at all",
-        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-23T06:26:36.25+01:00\",\"value\":7.5,\"tags\":{\"expected_response\":\"false\",\"status\":\"200\"}}}",
-        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-23T05:26:37Z\",\"val"));
+    Path f =
+        write(
+            dir,
+            "bad.ndjson",
+            String.join(
+                "\n",
+                "{\"type\":\"Metric\",\"data\":{\"name\":\"http_req_duration\",\"type\":\"trend\"},\"metric\":\"http_req_duration\"}",
+                "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-23T05:26:35.5Z\",\"value\":12.5,\"tags\":{\"status\":\"200\"}}}",
+                "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"yesterday\",\"value\":12.5,\"tags\":{}}}",
+                "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-23T05:26:36Z\",\"value\":\"fast\"}}",
+                "not json at all",
+                "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-23T06:26:36.25+01:00\",\"value\":7.5,\"tags\":{\"expected_response\":\"false\",\"status\":\"200\"}}}",
+                "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-23T05:26:37Z\",\"val"));
     K6Fixtures.Tap tap = new K6Fixtures.Tap();
     LoadTest t = new K6JsonReader().read(f, ReadOptions.DEFAULTS, tap);
     assertThat(tap.requests).hasSize(2);
     // the +01:00 offset is the same instant as 05:26:36.25Z; expected_response wins over status
-    assertThat(tap.requests.get(1).endMicros() - tap.requests.get(0).endMicros()).isEqualTo(750_000);
+    assertThat(tap.requests.get(1).endMicros() - tap.requests.get(0).endMicros())
+        .isEqualTo(750_000);
     assertThat(tap.requests.get(1).ok()).isFalse();
     assertThat(t.skipped().count()).isEqualTo(4);
     assertThat(t.skipped().examples()).hasSize(4);
-    assertThat(t.skipped().examples().get(0)).startsWith("line 3: data.time ").contains("yesterday");
-    assertThat(t.skipped().examples().get(1)).isEqualTo("line 4: a Point without metric, data.time and a numeric data.value");
+    assertThat(t.skipped().examples().get(0))
+        .startsWith("line 3: data.time ")
+        .contains("yesterday");
+    assertThat(t.skipped().examples().get(1))
+        .isEqualTo("line 4: a Point without metric, data.time and a numeric data.value");
     assertThat(t.skipped().examples().get(2)).startsWith("line 5: malformed JSON at column ");
     assertThat(t.skipped().examples().get(3)).startsWith("line 7: malformed JSON");
     assertThat(t.warnings()).anyMatch(w -> w.startsWith("no vus gauge points"));
@@ -152,7 +170,8 @@ class K6JsonReaderTest {
     Path f = write(dir, "empty.ndjson", "");
     assertThatThrownBy(() -> new K6JsonReader().read(f, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
-        .hasMessage(f + ": found an empty file; allowed k6 --out json output: one JSON object per line");
+        .hasMessage(
+            f + ": found an empty file; allowed k6 --out json output: one JSON object per line");
   }
 
   @Test
@@ -161,15 +180,20 @@ class K6JsonReaderTest {
     Path f = Files.write(dir.resolve("cut.ndjson.gz"), Arrays.copyOf(gz, gz.length * 3 / 4));
     assertThatThrownBy(() -> new K6JsonReader().read(f, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
-        .hasMessageMatching("(?s)" + java.util.regex.Pattern.quote(f.toString())
-            + ":\\d+: found a truncated or corrupt compressed stream after line [1-9]\\d* .*");
+        .hasMessageMatching(
+            "(?s)"
+                + java.util.regex.Pattern.quote(f.toString())
+                + ":\\d+: found a truncated or corrupt compressed stream after line [1-9]\\d* .*");
   }
 
   @Test
   void accepts_ndjsonOnly() {
     assertThat(new K6JsonReader().accepts(LoadTestReader.head(resource(POINTS)))).isTrue();
-    assertThat(new K6JsonReader().accepts(LoadTestReader.head(resource("k6-summary-export.json")))).isFalse();
-    assertThat(new K6JsonReader().accepts(LoadTestReader.head(resource("k6-handlesummary.json")))).isFalse();
-    assertThat(new K6JsonReader().accepts(LoadTestReader.head(resource("k6-points.csv.gz")))).isFalse();
+    assertThat(new K6JsonReader().accepts(LoadTestReader.head(resource("k6-summary-export.json"))))
+        .isFalse();
+    assertThat(new K6JsonReader().accepts(LoadTestReader.head(resource("k6-handlesummary.json"))))
+        .isFalse();
+    assertThat(new K6JsonReader().accepts(LoadTestReader.head(resource("k6-points.csv.gz"))))
+        .isFalse();
   }
 }

@@ -24,7 +24,8 @@ class K6SummaryReaderTest {
 
   @Test
   void read_legacyExportReproducesPublishedFacts() {
-    LoadTest t = new K6SummaryReader().read(resource("k6-summary-export.json"), ReadOptions.DEFAULTS);
+    LoadTest t =
+        new K6SummaryReader().read(resource("k6-summary-export.json"), ReadOptions.DEFAULTS);
     assertThat(t.format()).isEqualTo(LoadTestFormat.K6_SUMMARY);
     Step s = t.steps().get(0);
     assertThat(t.steps()).hasSize(1);
@@ -35,8 +36,10 @@ class K6SummaryReaderTest {
     // the export lacks the duration: count / rate = 295 / 28.53282183683005 = 10.33897 s, which
     // is the handleSummary testRunDurationMs of the same run
     assertThat(s.durationSeconds()).isCloseTo(10.338970386, within(1e-6));
-    assertThat(t.warnings()).anyMatch(w -> w.startsWith("test duration 10.339 s derived from http_reqs count / rate"));
-    // README: avg 53.53407747, med 49.252882, p(90) 108.9989912, p(95) 117.5021332, p(99) 122.86742782, max 127.813759
+    assertThat(t.warnings())
+        .anyMatch(w -> w.startsWith("test duration 10.339 s derived from http_reqs count / rate"));
+    // README: avg 53.53407747, med 49.252882, p(90) 108.9989912, p(95) 117.5021332, p(99)
+    // 122.86742782, max 127.813759
     assertThat(s.latency().meanMs()).isCloseTo(53.53407747, within(1e-8));
     assertThat(s.latency().p50Ms()).isEqualTo(49.252882);
     assertThat(s.latency().p90Ms()).isEqualTo(108.9989912);
@@ -53,12 +56,14 @@ class K6SummaryReaderTest {
     assertThat(t.warnings()).contains("k6 threshold failed: http_req_duration p(95)<50");
     assertThat(t.warnings()).noneMatch(w -> w.contains("rate<0.05"));
     assertThat(t.loadModel()).isEqualTo(LoadModel.UNKNOWN);
-    assertThat(t.warnings()).anyMatch(w -> w.startsWith("load model unknown") && w.contains("coordinated omission"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.startsWith("load model unknown") && w.contains("coordinated omission"));
   }
 
   @Test
   void read_handleSummaryReproducesPublishedFacts() {
-    LoadTest t = new K6HandleSummaryReader().read(resource("k6-handlesummary.json"), ReadOptions.DEFAULTS);
+    LoadTest t =
+        new K6HandleSummaryReader().read(resource("k6-handlesummary.json"), ReadOptions.DEFAULTS);
     assertThat(t.format()).isEqualTo(LoadTestFormat.K6_HANDLE_SUMMARY);
     Step s = t.steps().get(0);
     assertThat(s.requests()).isEqualTo(295);
@@ -77,10 +82,12 @@ class K6SummaryReaderTest {
 
   @Test
   void read_thirdPartyHandleSummary() {
-    LoadTest t = new K6HandleSummaryReader().read(resource("k6-handlesummary-k6reporter-testdata.json"),
-        ReadOptions.DEFAULTS);
+    LoadTest t =
+        new K6HandleSummaryReader()
+            .read(resource("k6-handlesummary-k6reporter-testdata.json"), ReadOptions.DEFAULTS);
     Step s = t.steps().get(0);
-    // README: http_reqs 878; http_req_failed {passes 349, fails 529}: 349 requests failed; p(95) 30.0256841
+    // README: http_reqs 878; http_req_failed {passes 349, fails 529}: 349 requests failed; p(95)
+    // 30.0256841
     assertThat(s.requests()).isEqualTo(878);
     assertThat(s.errors()).isEqualTo(349);
     assertThat(s.latency().p95Ms()).isEqualTo(30.0256841);
@@ -91,26 +98,35 @@ class K6SummaryReaderTest {
 
   @Test
   void read_givenConcurrencyWinsOverTheGauge() {
-    LoadTest t = new K6SummaryReader().read(resource("k6-summary-export.json"), new ReadOptions(5.0));
+    LoadTest t =
+        new K6SummaryReader().read(resource("k6-summary-export.json"), new ReadOptions(5.0));
     assertThat(t.steps().get(0).concurrency()).isEqualTo(5.0);
     assertThat(t.steps().get(0).concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.GIVEN);
   }
 
   @Test
   void read_withoutVusUsesVusMaxThenLittlesLaw() {
-    Path maxOnly = write(dir, "vusmax.json", """
-        {"metrics": {"http_reqs": {"count": 100, "rate": 10},
-                     "http_req_duration": {"avg": 200, "med": 150, "p(90)": 300, "p(95)": 350, "max": 400, "min": 1},
-                     "vus_max": {"value": 4, "min": 4, "max": 4}}}
-        """);
+    Path maxOnly =
+        write(
+            dir,
+            "vusmax.json",
+            """
+            {"metrics": {"http_reqs": {"count": 100, "rate": 10},
+                         "http_req_duration": {"avg": 200, "med": 150, "p(90)": 300, "p(95)": 350, "max": 400, "min": 1},
+                         "vus_max": {"value": 4, "min": 4, "max": 4}}}
+            """);
     Step s = new K6SummaryReader().read(maxOnly, ReadOptions.DEFAULTS).steps().get(0);
     assertThat(s.concurrency()).isEqualTo(4.0);
     assertThat(s.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.GAUGE);
 
-    Path none = write(dir, "none.json", """
-        {"metrics": {"http_reqs": {"count": 100, "rate": 10},
-                     "http_req_duration": {"avg": 200, "med": 150, "p(90)": 300, "p(95)": 350, "max": 400, "min": 1}}}
-        """);
+    Path none =
+        write(
+            dir,
+            "none.json",
+            """
+            {"metrics": {"http_reqs": {"count": 100, "rate": 10},
+                         "http_req_duration": {"avg": 200, "med": 150, "p(90)": 300, "p(95)": 350, "max": 400, "min": 1}}}
+            """);
     LoadTest t = new K6SummaryReader().read(none, ReadOptions.DEFAULTS);
     s = t.steps().get(0);
     // Little's law: N = X·R = 10/s · 0.2 s = 2
@@ -124,10 +140,14 @@ class K6SummaryReaderTest {
 
   @Test
   void read_marksOpenModelWhenIterationsWereDropped() {
-    Path f = write(dir, "open.json", """
-        {"metrics": {"http_reqs": {"count": 100, "rate": 10}, "dropped_iterations": {"count": 3, "rate": 0.3},
-                     "vus": {"value": 1, "min": 1, "max": 6}}}
-        """);
+    Path f =
+        write(
+            dir,
+            "open.json",
+            """
+            {"metrics": {"http_reqs": {"count": 100, "rate": 10}, "dropped_iterations": {"count": 3, "rate": 0.3},
+                         "vus": {"value": 1, "min": 1, "max": 6}}}
+            """);
     LoadTest t = new K6SummaryReader().read(f, ReadOptions.DEFAULTS);
     assertThat(t.loadModel()).isEqualTo(LoadModel.OPEN);
     assertThat(t.warnings()).anyMatch(w -> w.startsWith("load model open"));
@@ -135,16 +155,21 @@ class K6SummaryReaderTest {
 
   @Test
   void read_rejectsSummaryWithoutHttpReqs() {
-    Path f = write(dir, "nohttp.json", "{\"metrics\": {\"iterations\": {\"count\": 3, \"rate\": 1}}}");
+    Path f =
+        write(dir, "nohttp.json", "{\"metrics\": {\"iterations\": {\"count\": 3, \"rate\": 1}}}");
     assertThatThrownBy(() -> new K6SummaryReader().read(f, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
-        .hasMessage(f + ": metrics.http_reqs: found no http_reqs metric; allowed a summary of a run that made HTTP"
-            + " requests (k6 counts them in http_reqs)");
+        .hasMessage(
+            f
+                + ": metrics.http_reqs: found no http_reqs metric; allowed a summary of a run that"
+                + " made HTTP requests (k6 counts them in http_reqs)");
   }
 
   @Test
   void read_rejectsNonNumberNamingTheKey() {
-    Path f = write(dir, "nan.json", "{\"metrics\": {\"http_reqs\": {\"count\": \"many\", \"rate\": 1}}}");
+    Path f =
+        write(
+            dir, "nan.json", "{\"metrics\": {\"http_reqs\": {\"count\": \"many\", \"rate\": 1}}}");
     assertThatThrownBy(() -> new K6SummaryReader().read(f, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
         .hasMessage(f + ": metrics.http_reqs.count: found \"many\"; allowed a number >= 0");
@@ -172,7 +197,8 @@ class K6SummaryReaderTest {
   void accepts_eachSummaryShapeOnlyByItsOwnReader() {
     LoadTestReader.Head legacy = LoadTestReader.head(resource("k6-summary-export.json"));
     LoadTestReader.Head nested = LoadTestReader.head(resource("k6-handlesummary.json"));
-    LoadTestReader.Head reporter = LoadTestReader.head(resource("k6-handlesummary-k6reporter-testdata.json"));
+    LoadTestReader.Head reporter =
+        LoadTestReader.head(resource("k6-handlesummary-k6reporter-testdata.json"));
     assertThat(new K6SummaryReader().accepts(legacy)).isTrue();
     assertThat(new K6SummaryReader().accepts(nested)).isFalse();
     assertThat(new K6SummaryReader().accepts(reporter)).isFalse();

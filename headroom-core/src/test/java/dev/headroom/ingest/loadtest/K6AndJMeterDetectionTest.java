@@ -22,28 +22,39 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Content detection picks the right reader for every real k6 and JMeter sample, and no other. */
 class K6AndJMeterDetectionTest {
 
-  private static final Set<LoadTestFormat> MINE = EnumSet.of(LoadTestFormat.K6_SUMMARY,
-      LoadTestFormat.K6_HANDLE_SUMMARY, LoadTestFormat.K6_JSON, LoadTestFormat.K6_CSV, LoadTestFormat.JMETER_CSV,
-      LoadTestFormat.JMETER_XML);
+  private static final Set<LoadTestFormat> MINE =
+      EnumSet.of(
+          LoadTestFormat.K6_SUMMARY,
+          LoadTestFormat.K6_HANDLE_SUMMARY,
+          LoadTestFormat.K6_JSON,
+          LoadTestFormat.K6_CSV,
+          LoadTestFormat.JMETER_CSV,
+          LoadTestFormat.JMETER_XML);
 
-  private static final Map<String, LoadTestFormat> SAMPLES = Map.ofEntries(
-      Map.entry("k6/k6-summary-export.json", LoadTestFormat.K6_SUMMARY),
-      Map.entry("k6/k6-csv-run-summary-export.json", LoadTestFormat.K6_SUMMARY),
-      Map.entry("k6/k6-handlesummary.json", LoadTestFormat.K6_HANDLE_SUMMARY),
-      Map.entry("k6/k6-handlesummary-k6reporter-testdata.json", LoadTestFormat.K6_HANDLE_SUMMARY),
-      Map.entry("k6/k6-points.ndjson.gz", LoadTestFormat.K6_JSON),
-      Map.entry("k6/k6-csv-run-points.ndjson.gz", LoadTestFormat.K6_JSON),
-      Map.entry("k6/k6-points.csv.gz", LoadTestFormat.K6_CSV),
-      Map.entry("k6/k6-unixmilli-points.csv.gz", LoadTestFormat.K6_CSV),
-      Map.entry("jmeter/jmeter.jtl.csv", LoadTestFormat.JMETER_CSV),
-      Map.entry("jmeter/jmeter-HTMLReportTestFile.jtl.csv", LoadTestFormat.JMETER_CSV),
-      Map.entry("jmeter/jmeter-sample_log1-head500.jtl.xml", LoadTestFormat.JMETER_XML));
+  private static final Map<String, LoadTestFormat> SAMPLES =
+      Map.ofEntries(
+          Map.entry("k6/k6-summary-export.json", LoadTestFormat.K6_SUMMARY),
+          Map.entry("k6/k6-csv-run-summary-export.json", LoadTestFormat.K6_SUMMARY),
+          Map.entry("k6/k6-handlesummary.json", LoadTestFormat.K6_HANDLE_SUMMARY),
+          Map.entry(
+              "k6/k6-handlesummary-k6reporter-testdata.json", LoadTestFormat.K6_HANDLE_SUMMARY),
+          Map.entry("k6/k6-points.ndjson.gz", LoadTestFormat.K6_JSON),
+          Map.entry("k6/k6-csv-run-points.ndjson.gz", LoadTestFormat.K6_JSON),
+          Map.entry("k6/k6-points.csv.gz", LoadTestFormat.K6_CSV),
+          Map.entry("k6/k6-unixmilli-points.csv.gz", LoadTestFormat.K6_CSV),
+          Map.entry("jmeter/jmeter.jtl.csv", LoadTestFormat.JMETER_CSV),
+          Map.entry("jmeter/jmeter-HTMLReportTestFile.jtl.csv", LoadTestFormat.JMETER_CSV),
+          Map.entry("jmeter/jmeter-sample_log1-head500.jtl.xml", LoadTestFormat.JMETER_XML));
 
   /** Real files of other producers that none of these readers may claim. */
   private static final String[] OTHERS = {
-    "detection/gatling-3.10.5-stats.json", "detection/gatling-3.10.5-global_stats.json",
-    "detection/otlp-traces-example.json", "detection/zipkin-v2-simple-db-p6.json",
-    "detection/jaeger-api-traces.json", "jmeter/jmeter-api.jmx", "k6/k6-script.js"
+    "detection/gatling-3.10.5-stats.json",
+    "detection/gatling-3.10.5-global_stats.json",
+    "detection/otlp-traces-example.json",
+    "detection/zipkin-v2-simple-db-p6.json",
+    "detection/jaeger-api-traces.json",
+    "jmeter/jmeter-api.jmx",
+    "k6/k6-script.js"
   };
 
   @TempDir Path dir;
@@ -57,7 +68,8 @@ class K6AndJMeterDetectionTest {
   }
 
   static Stream<Arguments> samples() {
-    return SAMPLES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+    return SAMPLES.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
@@ -67,7 +79,9 @@ class K6AndJMeterDetectionTest {
     assertThat(LoadTestFiles.detect(resource(sample))).isEqualTo(expected);
     LoadTestReader.Head head = LoadTestReader.head(resource(sample));
     for (LoadTestFormat f : MINE) {
-      assertThat(f.newReader().accepts(head)).as("%s accepts %s", f.id(), sample).isEqualTo(f == expected);
+      assertThat(f.newReader().accepts(head))
+          .as("%s accepts %s", f.id(), sample)
+          .isEqualTo(f == expected);
     }
     assertThat(LoadTestFormat.PLAIN_CSV.newReader().accepts(head)).isFalse();
   }
@@ -109,8 +123,10 @@ class K6AndJMeterDetectionTest {
   void formats_plainCsvStaysLastAndIdsAreAsDocumented() {
     LoadTestFormat[] all = LoadTestFormat.values();
     assertThat(all[all.length - 1]).isEqualTo(LoadTestFormat.PLAIN_CSV);
-    assertThat(MINE).extracting(LoadTestFormat::id).containsExactlyInAnyOrder(
-        "k6-summary", "k6-handle-summary", "k6-json", "k6-csv", "jmeter-csv", "jmeter-xml");
+    assertThat(MINE)
+        .extracting(LoadTestFormat::id)
+        .containsExactlyInAnyOrder(
+            "k6-summary", "k6-handle-summary", "k6-json", "k6-csv", "jmeter-csv", "jmeter-xml");
     for (LoadTestFormat f : MINE) {
       assertThat(LoadTestFormat.byId(f.id())).isEqualTo(f);
       assertThat(f.newReader().format()).isEqualTo(f);
