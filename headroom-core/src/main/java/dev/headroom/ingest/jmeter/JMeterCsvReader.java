@@ -126,6 +126,9 @@ public final class JMeterCsvReader extends LoadTestReader {
       Columns c =
           Columns.of(
               file, first.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
+      if (c.responseMessage < 0 && c.dataType < 0) {
+        samples.transactionsUndetectable();
+      }
       CsvTokenizer csv = new CsvTokenizer(in, delimiter, 2);
       while (csv.next()) {
         line = csv.line();

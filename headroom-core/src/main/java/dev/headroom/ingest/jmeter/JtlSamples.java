@@ -38,6 +38,7 @@ final class JtlSamples {
   private final RequestSink tap;
   private long transactions;
   private long aggregated;
+  private boolean transactionsUndetectable;
 
   JtlSamples(Path file, RequestSink tap) {
     this.file = file;
@@ -78,6 +79,14 @@ final class JtlSamples {
     if (tap != null) {
       tap.accept(n, endMicros, latencyMicros, sampleCount, errorCount);
     }
+  }
+
+  /**
+   * The file has neither a responseMessage nor a dataType column, so Transaction Controller rows
+   * cannot be told apart from samples.
+   */
+  void transactionsUndetectable() {
+    transactionsUndetectable = true;
   }
 
   void skip(long line, String reason) {
@@ -128,6 +137,15 @@ final class JtlSamples {
               "%d aggregated rows (SampleCount > 1) weighted as SampleCount samples of"
                   + " elapsed/SampleCount ms each",
               aggregated));
+    }
+    if (transactionsUndetectable) {
+      warnings.add(
+          "no responseMessage or dataType column: Transaction Controller rows, if any, cannot be"
+              + " told apart and are counted as samples");
+    }
+    boolean gauge = steps.stream().anyMatch(s -> s.concurrencyOrigin() == ConcurrencyOrigin.GAUGE);
+    if (gauge && options != null && options.concurrency() != null) {
+      warnings.add("--concurrency ignored: the file records allThreads");
     }
     for (Step s : steps) {
       if (s.concurrencyOrigin() == ConcurrencyOrigin.LITTLES_LAW) {

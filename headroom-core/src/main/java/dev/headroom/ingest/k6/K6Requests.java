@@ -134,6 +134,9 @@ final class K6Requests {
     }
     List<String> warnings = new ArrayList<>(notes);
     List<Step> steps = recorder.steps(ConcurrencyOrigin.GAUGE, options);
+    if (vusPoints > 0 && options != null && options.concurrency() != null) {
+      warnings.add("--concurrency ignored: the file has vus gauge points");
+    }
     if (vusPoints == 0) {
       warnings.add(
           options != null && options.concurrency() != null

@@ -218,6 +218,14 @@ class JMeterCsvReaderTest {
     assertThat(s.concurrency()).isEqualTo(3.0);
     assertThat(s.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.GIVEN);
     assertThat(s.latency().meanMs()).isCloseTo(20.0, within(1e-9));
+    assertThat(t.warnings()).anyMatch(w -> w.startsWith("no responseMessage or dataType column"));
+  }
+
+  @Test
+  void read_ignoresGivenConcurrencyWhenAllThreadsIsRecorded() {
+    LoadTest t = new JMeterCsvReader().read(resource("jmeter.jtl.csv"), new ReadOptions(3.0));
+    assertThat(t.steps()).hasSize(8);
+    assertThat(t.warnings()).contains("--concurrency ignored: the file records allThreads");
   }
 
   @Test

@@ -91,6 +91,13 @@ class K6JsonReaderTest {
   }
 
   @Test
+  void read_ignoresGivenConcurrencyWhenTheFileHasTheVusGauge() {
+    LoadTest t = new K6JsonReader().read(resource(POINTS), new ReadOptions(3.0));
+    assertThat(t.steps()).extracting(Step::concurrency).containsExactly(2.0, 4.0, 6.0, 7.0, 8.0);
+    assertThat(t.warnings()).contains("--concurrency ignored: the file has vus gauge points");
+  }
+
+  @Test
   void read_plainAndGzipGiveTheSameResult() throws IOException {
     Path plain = write(dir, "points.ndjson", plain(POINTS));
     assertThat(new K6JsonReader().read(plain, ReadOptions.DEFAULTS).steps())
