@@ -142,7 +142,7 @@ final class K6Requests {
           options != null && options.concurrency() != null
               ? "no vus gauge points: concurrency taken from --concurrency"
               : "no vus gauge points: concurrency estimated with Little's law N = X·R over the"
-                    + " whole run");
+                  + " whole run");
     }
     if (beforeFirstVus > 0) {
       warnings.add(
