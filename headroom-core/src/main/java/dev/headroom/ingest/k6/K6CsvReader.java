@@ -67,7 +67,7 @@ public final class K6CsvReader extends LoadTestReader {
     K6Requests requests = new K6Requests(file, tap);
     Columns c;
     long line = 0;
-    // pass 1: the vus gauge; its rows start with the metric name, which needs no quoting
+    // pass 1: the vus gauge; k6 writes metric_name first, and "vus" needs no quoting
     try (BufferedReader in = openText(file)) {
       String header = in.readLine();
       line = 1;
@@ -75,9 +75,10 @@ public final class K6CsvReader extends LoadTestReader {
       String text;
       while ((text = in.readLine()) != null) {
         line++;
-        if (text.startsWith("vus,")) {
+        boolean candidate = c.metricName == 0 ? text.startsWith("vus,") : text.contains("vus");
+        if (candidate) {
           CsvTokenizer row = new CsvTokenizer(new StringReader(text), ',', line);
-          if (row.next() && row.size() > c.needed) {
+          if (row.next() && row.size() > c.needed && "vus".equals(row.field(c.metricName))) {
             try {
               requests.vus(c.timeMicros(row.field(c.timestamp)), value(row, c));
             } catch (NumberFormatException | DateTimeException e) {

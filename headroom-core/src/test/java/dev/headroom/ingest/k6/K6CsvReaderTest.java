@@ -113,6 +113,22 @@ class K6CsvReaderTest {
   }
 
   @Test
+  void read_columnsInAnyOrder() {
+    Path f =
+        write(
+            dir,
+            "reordered.csv",
+            "timestamp,metric_value,metric_name,expected_response\n"
+                + "1795416249,4.000000,vus,\n"
+                + "1795416249,12.000000,http_req_duration,true\n"
+                + "1795416250,6.000000,vus,\n"
+                + "1795416250,14.000000,http_req_duration,false\n");
+    LoadTest t = new K6CsvReader().read(f, ReadOptions.DEFAULTS);
+    assertThat(t.steps()).extracting(Step::concurrency).containsExactly(4.0, 6.0);
+    assertThat(t.steps()).extracting(Step::errors).containsExactly(0L, 1L);
+  }
+
+  @Test
   void read_skipsAndReportsRowWithNonNumber() {
     Path f =
         write(

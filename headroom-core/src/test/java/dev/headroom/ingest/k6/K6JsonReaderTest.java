@@ -98,6 +98,29 @@ class K6JsonReaderTest {
   }
 
   @Test
+  void read_fallsBackToTheStatusTagWithoutExpectedResponse() throws IOException {
+    // README: status tags 284 x 200 and 11 x 500; k6's default expected statuses are 200-399
+    String stripped = plain(POINTS).replaceAll("\"expected_response\":\"(true|false)\",?", "");
+    assertThat(stripped).doesNotContain("\"expected_response\":\"");
+    K6Fixtures.Tap tap = new K6Fixtures.Tap();
+    LoadTest t =
+        new K6JsonReader().read(write(dir, "status.ndjson", stripped), ReadOptions.DEFAULTS, tap);
+    assertThat(tap.requests).hasSize(295);
+    assertThat(tap.failures()).isEqualTo(11);
+    assertThat(t.warnings()).noneMatch(w -> w.startsWith("http_req_failed points count"));
+  }
+
+  @Test
+  void read_warnsWhenTagsDisagreeWithHttpReqFailed() throws IOException {
+    String allOk =
+        plain(POINTS).replace("\"expected_response\":\"false\"", "\"expected_response\":\"true\"");
+    LoadTest t =
+        new K6JsonReader().read(write(dir, "disagree.ndjson", allOk), ReadOptions.DEFAULTS);
+    assertThat(t.warnings())
+        .contains("http_req_failed points count 11 failures but the request tags give 0");
+  }
+
+  @Test
   void read_plainAndGzipGiveTheSameResult() throws IOException {
     Path plain = write(dir, "points.ndjson", plain(POINTS));
     assertThat(new K6JsonReader().read(plain, ReadOptions.DEFAULTS).steps())
