@@ -79,8 +79,10 @@ public final class JMeterCsvReader extends LoadTestReader {
   static char delimiterOf(String header) {
     for (char d : DELIMITERS) {
       String[] names = header.split(java.util.regex.Pattern.quote(String.valueOf(d)), -1);
-      boolean startsLikeJtl = "timeStamp".equalsIgnoreCase(names[0].strip());
-      boolean namesLikeJtl = contains(names, "timeStamp") && contains(names, "label");
+      // JMeter writes "timeStamp" with this exact case; Locust's history starts "Timestamp"
+      boolean startsLikeJtl = "timeStamp".equals(names[0].strip())
+          && (contains(names, "elapsed") || contains(names, "label"));
+      boolean namesLikeJtl = contains(names, "timeStamp") && contains(names, "label") && contains(names, "elapsed");
       if (names.length > 1 && (startsLikeJtl || namesLikeJtl)) {
         return d;
       }
