@@ -1,6 +1,6 @@
 package dev.headroom.analysis.queueing;
 
-import java.util.Locale;
+import dev.headroom.model.Units;
 
 /**
  * A queueing model was given numbers it cannot use: a negative, infinite or NaN rate or time, a
@@ -53,6 +53,6 @@ public class QueueInputException extends IllegalArgumentException {
     if (Double.isInfinite(value)) {
       return value > 0 ? "Infinity" : "-Infinity";
     }
-    return String.format(Locale.ROOT, "%.6g", value);
+    return Units.format(value, 6);
   }
 }

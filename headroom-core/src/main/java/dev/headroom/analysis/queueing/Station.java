@@ -8,10 +8,12 @@ import java.util.List;
  * the service demand D = V·S is what MVA needs (Jain §34.2), the split into V and S only serves
  * to report response times per visit.
  *
- * <p>A queue station with {@code servers} &gt; 1 is solved with Seidmann's decomposition (Seidmann,
- * Schweitzer and Shalev-Oren 1987; Menascé, Almeida and Dowdy, <i>Performance by Design</i>,
- * §15.2): a single-server queue with demand D/m followed by a delay of D(m−1)/m. It is exact at
- * both ends (light load and saturation, where X = m/D) and an approximation in between.
+ * <p>A queue station with {@code servers} &gt; 1 is solved exactly by single-class exact MVA
+ * (load-dependent, see {@link Mva}). Multi-class exact MVA and Bard–Schweitzer use Seidmann's
+ * decomposition instead (Seidmann, Schweitzer and Shalev-Oren 1987; Menascé, Almeida and Dowdy,
+ * <i>Performance by Design</i>, §15.2): a single-server queue with demand D/m followed by a delay
+ * of D(m−1)/m. It is exact at both ends (light load and saturation, where X = m/D) and an
+ * approximation in between, where it overstates the response time.
  *
  * @param name unique within the network
  * @param kind queue or delay

@@ -51,6 +51,10 @@ public final class QueueRenderer {
       "Stations with several servers use Seidmann's decomposition (a queue of demand D/m plus a"
           + " delay of D(m−1)/m): exact when idle and when saturated, approximate between.";
 
+  private static final String LOAD_DEPENDENT =
+      "Stations with several servers are solved exactly as load-dependent queues (service rate"
+          + " min(j, m)/S with j customers present).";
+
   private QueueRenderer() {}
 
   /** The report in {@code format}, ending with a newline. */
@@ -251,7 +255,8 @@ public final class QueueRenderer {
     b.table("Stations " + at, stHeader, stRows);
     StringBuilder note = new StringBuilder(MVA_ASSUMPTIONS);
     if (net.stations().stream().anyMatch(s -> s.servers() > 1)) {
-      note.append(' ').append(SEIDMANN);
+      boolean exactMultiServer = sol.algorithm() == MvaAlgorithm.EXACT && classes == 1;
+      note.append(' ').append(exactMultiServer ? LOAD_DEPENDENT : SEIDMANN);
     }
     if (sol.algorithm() == MvaAlgorithm.BARD_SCHWEITZER) {
       note.append(" Bard–Schweitzer is approximate; it stopped when no queue length moved by more than ")

@@ -125,36 +125,93 @@ class MvaReferenceTest {
     assertMatchesJmt(s.atFullPopulation(), "Bard-Schweitzer");
   }
 
-  /**
-   * PDQ's AWS Tomcat model: N = 400, Z = 0, one 300-thread station with S = 0.444 s. The station
-   * is a 300-server queue, solved by Seidmann's decomposition; with 400 requests it is saturated,
-   * where the decomposition is exact in the limit: X → m/S, R = N/X. Our value sits within 1e-6
-   * relative of PDQ's, and never above the bound m/S.
-   */
-  @Test
-  void exact_multiserverStationSaturatesAtPdqClosedMultiserverAnswer() {
+  static ClosedNetwork pdqTomcat(int n) {
     Map<String, String> row = ReferenceCsv.read("pdq_aws_tomcat_closed_multiserver.csv").get(0);
-    int n = Integer.parseInt(row.get("requests_N"));
     int m = Integer.parseInt(row.get("threads_m"));
     double s = ReferenceCsv.num(row, "service_time_S_s");
-    ClosedNetwork net =
-        ClosedNetwork.singleClass(
-            "PDQ AWS Tomcat",
-            n,
-            ReferenceCsv.num(row, "think_time_Z_s"),
-            List.of(new Station("tomcat", StationKind.QUEUE, m, List.of(s), List.of(1.0))));
-    PopulationResult p = Mva.exact(net).atFullPopulation();
+    return ClosedNetwork.singleClass(
+        "PDQ AWS Tomcat",
+        n,
+        ReferenceCsv.num(row, "think_time_Z_s"),
+        List.of(new Station("tomcat", StationKind.QUEUE, m, List.of(s), List.of(1.0))));
+  }
+
+  /**
+   * PDQ's AWS Tomcat model: N = 400, Z = 0, one 300-thread station with S = 0.444 s, modelled as
+   * a 300-server queue and solved by exact load-dependent MVA (as PDQ's MSC node is). It is
+   * saturated, so X = m/S and R = N/X: every published figure is reproduced to its 4 decimals.
+   */
+  @Test
+  void exact_reproducesPdqClosedMultiserver() {
+    Map<String, String> row = ReferenceCsv.read("pdq_aws_tomcat_closed_multiserver.csv").get(0);
+    int n = Integer.parseInt(row.get("requests_N"));
+    double s = ReferenceCsv.num(row, "service_time_S_s");
+    PopulationResult p = Mva.exact(pdqTomcat(n)).atFullPopulation();
     double x = p.totalThroughput();
-    double bound = m / s;
-    assertThat(x).isLessThanOrEqualTo(bound * (1 + 1e-12));
-    assertThat(x).isCloseTo(ReferenceCsv.num(row, "published_X_reqs_per_s"), within(675.6757 * 1e-6));
-    assertThat(p.classes().get(0).responseTime())
-        .isCloseTo(ReferenceCsv.num(row, "published_R_s"), within(5e-5));
-    assertThat(p.stations().get(0).queueLength()).isCloseTo(400.0, within(1e-9));
-    assertThat(p.stations().get(0).utilization()).isCloseTo(1.0, within(1e-6));
-    // The published waiting time: R − S
-    assertThat(p.classes().get(0).responseTime() - s)
-        .isCloseTo(ReferenceCsv.num(row, "published_waiting_time_s"), within(5e-5));
+    double r = p.classes().get(0).responseTime();
+    assertThat(x).isCloseTo(ReferenceCsv.num(row, "published_X_reqs_per_s"), within(5e-5));
+    assertThat(x).isCloseTo(300 / 0.444, within(1e-9));
+    assertThat(r).isCloseTo(ReferenceCsv.num(row, "published_R_s"), within(5e-5));
+    assertThat(r / s).isCloseTo(ReferenceCsv.num(row, "published_stretch_factor"), within(5e-5));
+    assertThat(r - s).isCloseTo(ReferenceCsv.num(row, "published_waiting_time_s"), within(5e-5));
+    assertThat(p.stations().get(0).queueLength())
+        .isCloseTo(ReferenceCsv.num(row, "published_queue_length"), within(5e-5));
+    // the waiting line: customers present minus those in service
+    assertThat(p.stations().get(0).queueLength() - x * s)
+        .isCloseTo(ReferenceCsv.num(row, "published_waiting_line"), within(5e-5));
+    assertThat(p.stations().get(0).utilization()).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
+  void exact_multiserverHasNoQueueingWhileCustomersAreFewerThanServers() {
+    MvaSolution s = Mva.exact(pdqTomcat(400));
+    for (int n = 1; n <= 300; n++) {
+      assertThat(s.results().get(n - 1).classes().get(0).responseTime())
+          .as("R(%d)", n)
+          .isCloseTo(0.444, within(1e-9));
+    }
+    assertThat(s.results().get(300).classes().get(0).responseTime()).isGreaterThan(0.444);
+  }
+
+  /**
+   * The machine-repairman model (Gross and Harris §2.7, M/M/m//N): N users thinking Z, m servers
+   * of mean S. Its closed-form stationary distribution p(k) ∝ N!/(N−k)! · (S/Z)^k / β(k), with
+   * β(k) = k! for k ≤ m and m!·m^(k−m) above, gives X = Σ p(k)·min(k, m)/S independently of MVA.
+   */
+  @Test
+  void exact_multiserverMatchesTheMachineRepairmanClosedForm() {
+    int[][] cases = {{10, 3}, {25, 4}, {40, 8}, {7, 7}, {60, 2}};
+    for (int[] c : cases) {
+      int users = c[0];
+      int m = c[1];
+      double s = 0.5;
+      double z = 3.0;
+      double[] w = new double[users + 1];
+      w[0] = 1;
+      double norm = 1;
+      for (int k = 1; k <= users; k++) {
+        w[k] = w[k - 1] * (users - k + 1) * (s / z) / Math.min(k, m);
+        norm += w[k];
+      }
+      double x = 0;
+      double q = 0;
+      for (int k = 0; k <= users; k++) {
+        x += w[k] / norm * Math.min(k, m) / s;
+        q += w[k] / norm * k;
+      }
+      ClosedNetwork net =
+          ClosedNetwork.singleClass(
+              "repairman", users, z, List.of(new Station("pool", StationKind.QUEUE, m, List.of(s), List.of(1.0))));
+      PopulationResult p = Mva.exact(net).atFullPopulation();
+      assertThat(p.totalThroughput()).as("X for N=%d m=%d", users, m).isCloseTo(x, within(1e-10 * x));
+      assertThat(p.stations().get(0).queueLength()).as("Q for N=%d m=%d", users, m).isCloseTo(q, within(1e-9));
+    }
+  }
+
+  @Test
+  void bardSchweitzer_multiserverUsesSeidmannAndApproachesTheSaturationBound() {
+    PopulationResult p = Mva.bardSchweitzer(pdqTomcat(400)).atFullPopulation();
+    assertThat(p.totalThroughput()).isLessThanOrEqualTo(300 / 0.444).isCloseTo(300 / 0.444, within(300 / 0.444 * 0.01));
   }
 
   @Test

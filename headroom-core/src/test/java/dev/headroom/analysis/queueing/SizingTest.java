@@ -53,7 +53,7 @@ class SizingTest {
   void unstableInput_isRefusedWithTheUtilisationComputed() {
     assertThatThrownBy(() -> MMc.of(100, 0.05, 4))
         .isInstanceOf(UnstableQueueException.class)
-        .hasMessageContaining("= 1.25000")
+        .hasMessageContaining("= 1.25,")
         .hasMessageContaining("at least 6");
     assertThatThrownBy(() -> MM1.of(4, 0.25))
         .isInstanceOfSatisfying(
