@@ -111,7 +111,8 @@ public final class QueueRenderer {
     if (q instanceof MG1 g) {
       b.pair("service-time CV", Fmt.number(g.serviceCv()));
     }
-    b.pair("offered load a = λS", Fmt.number(q.arrivalRate() * q.serviceTime()) + " Erlangs");
+    double a = q.arrivalRate() * q.serviceTime();
+    b.pair("offered load a = λS", Fmt.number(a) + (a == 1.0 ? " Erlang" : " Erlangs"));
     b.pairs("Predicted (steady state)")
         .pair("utilisation ρ", Fmt.percent(q.utilization()))
         .pair("probability of waiting", Fmt.percent(q.probabilityOfWaiting()))
