@@ -136,7 +136,7 @@ public final class NetworkModelReader {
       }
       return new YamlNode.Sequence(items, line, column);
     }
-    return new YamlNode.Scalar(t == JsonToken.VALUE_NULL ? null : p.getText(), line, column);
+    return new YamlNode.Scalar(t == JsonToken.VALUE_NULL ? null : p.getString(), line, column);
   }
 
   private static String firstLine(String s) {
