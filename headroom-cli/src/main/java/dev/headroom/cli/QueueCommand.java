@@ -16,8 +16,8 @@ import dev.headroom.model.Dimension;
 import dev.headroom.model.UnitException;
 import dev.headroom.model.Units;
 import dev.headroom.report.OutputFormat;
-import dev.headroom.report.queueing.QueueReport;
 import dev.headroom.report.queueing.QueueRenderer;
+import dev.headroom.report.queueing.QueueReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +27,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -70,7 +70,9 @@ public final class QueueCommand {
         names = "--format",
         defaultValue = "text",
         converter = FormatConverter.class,
-        description = "Output: text, markdown or json (seconds and per-second rates). Default: ${DEFAULT-VALUE}.")
+        description =
+            "Output: text, markdown or json (seconds and per-second rates). Default:"
+                + " ${DEFAULT-VALUE}.")
     OutputFormat format;
 
     /** Builds the report; model refusals become usage errors (exit 2). */
@@ -100,13 +102,25 @@ public final class QueueCommand {
         "Example: headroom queue little --arrival 1200/s --time 40ms"
       })
   static final class Little extends Base {
-    @Option(names = {"--population", "-L"}, paramLabel = "L", converter = NumberConverter.class, description = "Mean number in the system (requests in flight, busy threads).")
+    @Option(
+        names = {"--population", "-L"},
+        paramLabel = "L",
+        converter = NumberConverter.class,
+        description = "Mean number in the system (requests in flight, busy threads).")
     Double population;
 
-    @Option(names = {"--arrival", "--throughput"}, paramLabel = "RATE", converter = RateConverter.class, description = "Arrival rate λ, such as 1200/s, 240/h, 50/min.")
+    @Option(
+        names = {"--arrival", "--throughput"},
+        paramLabel = "RATE",
+        converter = RateConverter.class,
+        description = "Arrival rate λ, such as 1200/s, 240/h, 50/min.")
     Double arrival;
 
-    @Option(names = {"--time", "--response-time"}, paramLabel = "DURATION", converter = DurationConverter.class, description = "Mean time in the system W, such as 40ms.")
+    @Option(
+        names = {"--time", "--response-time"},
+        paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = "Mean time in the system W, such as 40ms.")
     Double time;
 
     @Override
@@ -118,27 +132,45 @@ public final class QueueCommand {
             "give exactly two of --population, --arrival and --time (found " + given + ")");
       }
       if (population == null) {
-        return new QueueReport.Little(LittlesLaw.fromRateAndTime(arrival, time), QueueReport.Term.POPULATION);
+        return new QueueReport.Little(
+            LittlesLaw.fromRateAndTime(arrival, time), QueueReport.Term.POPULATION);
       }
       if (arrival == null) {
-        return new QueueReport.Little(LittlesLaw.fromPopulationAndTime(population, time), QueueReport.Term.ARRIVAL_RATE);
+        return new QueueReport.Little(
+            LittlesLaw.fromPopulationAndTime(population, time), QueueReport.Term.ARRIVAL_RATE);
       }
-      return new QueueReport.Little(LittlesLaw.fromPopulationAndRate(population, arrival), QueueReport.Term.TIME_IN_SYSTEM);
+      return new QueueReport.Little(
+          LittlesLaw.fromPopulationAndRate(population, arrival), QueueReport.Term.TIME_IN_SYSTEM);
     }
   }
 
   /** Options of every open queue. */
   abstract static class OpenBase extends Base {
-    @Option(names = "--arrival", required = true, paramLabel = "RATE", converter = RateConverter.class, description = "Arrival rate λ, such as 4/s, 240/h, 1200 rps.")
+    @Option(
+        names = "--arrival",
+        required = true,
+        paramLabel = "RATE",
+        converter = RateConverter.class,
+        description = "Arrival rate λ, such as 4/s, 240/h, 1200 rps.")
     double arrival;
 
-    @Option(names = "--service", required = true, paramLabel = "DURATION", converter = DurationConverter.class, description = "Mean service time S, such as 200ms, 15s.")
+    @Option(
+        names = "--service",
+        required = true,
+        paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = "Mean service time S, such as 200ms, 15s.")
     double service;
   }
 
   /** Open queues whose percentiles are known. */
   abstract static class MarkovianBase extends OpenBase {
-    @Option(names = {"--percentile", "-p"}, split = ",", paramLabel = "P", converter = PercentileConverter.class, description = "Percentiles to print, such as 95 or 50,99,99.9. Default: 50,90,95,99.")
+    @Option(
+        names = {"--percentile", "-p"},
+        split = ",",
+        paramLabel = "P",
+        converter = PercentileConverter.class,
+        description = "Percentiles to print, such as 95 or 50,99,99.9. Default: 50,90,95,99.")
     List<Double> percentiles;
 
     List<Double> percentiles() {
@@ -149,7 +181,10 @@ public final class QueueCommand {
   @Command(
       name = "mm1",
       mixinStandardHelpOptions = true,
-      description = {"M/M/1: one server, exponential service.", "Example: headroom queue mm1 --arrival 4/s --service 200ms"})
+      description = {
+        "M/M/1: one server, exponential service.",
+        "Example: headroom queue mm1 --arrival 4/s --service 200ms"
+      })
   static final class Mm1 extends MarkovianBase {
     @Override
     QueueReport report() {
@@ -165,7 +200,11 @@ public final class QueueCommand {
         "Example: headroom queue mmc --arrival 240/h --service 15s --servers 2 --percentile 95"
       })
   static final class Mmc extends MarkovianBase {
-    @Option(names = {"--servers", "-c"}, required = true, paramLabel = "C", description = "Number of servers (threads, connections, agents), at least 1.")
+    @Option(
+        names = {"--servers", "-c"},
+        required = true,
+        paramLabel = "C",
+        description = "Number of servers (threads, connections, agents), at least 1.")
     int servers;
 
     @Override
@@ -182,16 +221,27 @@ public final class QueueCommand {
         "Example: headroom queue mg1 --arrival 4/s --service 200ms --service-cv 1.5"
       })
   static final class Mg1 extends OpenBase {
-    @Option(names = "--service-cv", paramLabel = "CV", converter = NumberConverter.class, description = "Coefficient of variation of the service time σ/S (1 = exponential, 0 = constant). Default 1.")
+    @Option(
+        names = "--service-cv",
+        paramLabel = "CV",
+        converter = NumberConverter.class,
+        description =
+            "Coefficient of variation of the service time σ/S (1 = exponential, 0 = constant)."
+                + " Default 1.")
     Double cv;
 
-    @Option(names = "--service-sd", paramLabel = "DURATION", converter = DurationConverter.class, description = "Standard deviation of the service time, instead of --service-cv.")
+    @Option(
+        names = "--service-sd",
+        paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = "Standard deviation of the service time, instead of --service-cv.")
     Double sd;
 
     @Override
     QueueReport report() {
       if (cv != null && sd != null) {
-        throw new ParameterException(spec.commandLine(), "give --service-cv or --service-sd, not both");
+        throw new ParameterException(
+            spec.commandLine(), "give --service-cv or --service-sd, not both");
       }
       // with S = 0 the ratio is meaningless, and MG1 refuses S = 0 by name
       double c = sd != null ? (service > 0 ? sd / service : 0.0) : cv != null ? cv : 1.0;
@@ -210,52 +260,96 @@ public final class QueueCommand {
         "         headroom queue size --arrival 1200/s --service 40ms --of waiting --target-p99 5ms"
       })
   static final class Size extends Base {
-    @Option(names = "--arrival", paramLabel = "RATE", converter = RateConverter.class, description = "Arrival rate λ: find the fewest servers.")
+    @Option(
+        names = "--arrival",
+        paramLabel = "RATE",
+        converter = RateConverter.class,
+        description = "Arrival rate λ: find the fewest servers.")
     Double arrival;
 
-    @Option(names = {"--servers", "-c"}, paramLabel = "C", description = "Number of servers: find the largest arrival rate.")
+    @Option(
+        names = {"--servers", "-c"},
+        paramLabel = "C",
+        description = "Number of servers: find the largest arrival rate.")
     Integer servers;
 
-    @Option(names = "--service", required = true, paramLabel = "DURATION", converter = DurationConverter.class, description = "Mean service time S (exponential).")
+    @Option(
+        names = "--service",
+        required = true,
+        paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = "Mean service time S (exponential).")
     double service;
 
-    @Option(names = "--target", paramLabel = "DURATION", converter = DurationConverter.class, description = "Bound on the percentile (with --percentile, default 95).")
+    @Option(
+        names = "--target",
+        paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = "Bound on the percentile (with --percentile, default 95).")
     Double target;
 
-    @Option(names = "--target-p95", paramLabel = "DURATION", converter = DurationConverter.class, description = "Shorthand for --target D --percentile 95.")
+    @Option(
+        names = "--target-p95",
+        paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = "Shorthand for --target D --percentile 95.")
     Double targetP95;
 
-    @Option(names = "--target-p99", paramLabel = "DURATION", converter = DurationConverter.class, description = "Shorthand for --target D --percentile 99.")
+    @Option(
+        names = "--target-p99",
+        paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = "Shorthand for --target D --percentile 99.")
     Double targetP99;
 
-    @Option(names = {"--percentile", "-p"}, paramLabel = "P", converter = PercentileConverter.class, description = "Which percentile --target bounds, such as 95 or 99.9. Default 95.")
+    @Option(
+        names = {"--percentile", "-p"},
+        paramLabel = "P",
+        converter = PercentileConverter.class,
+        description = "Which percentile --target bounds, such as 95 or 99.9. Default 95.")
     Double percentile;
 
-    @Option(names = "--of", paramLabel = "TIME", defaultValue = "response", converter = MetricConverter.class, description = "response (waiting plus service, the default) or waiting (time queued for a server, such as a pool's acquire time).")
+    @Option(
+        names = "--of",
+        paramLabel = "TIME",
+        defaultValue = "response",
+        converter = MetricConverter.class,
+        description =
+            "response (waiting plus service, the default) or waiting (time queued for a server,"
+                + " such as a pool's acquire time).")
     LatencyMetric metric;
 
     @Override
     QueueReport report() {
-      int targets = (target != null ? 1 : 0) + (targetP95 != null ? 1 : 0) + (targetP99 != null ? 1 : 0);
+      int targets =
+          (target != null ? 1 : 0) + (targetP95 != null ? 1 : 0) + (targetP99 != null ? 1 : 0);
       if (targets != 1) {
-        throw new ParameterException(spec.commandLine(), "give one of --target, --target-p95 and --target-p99");
+        throw new ParameterException(
+            spec.commandLine(), "give one of --target, --target-p95 and --target-p99");
       }
       if ((arrival == null) == (servers == null)) {
         throw new ParameterException(
             spec.commandLine(),
-            "give --arrival (to find the fewest servers) or --servers (to find the largest arrival rate), not both");
+            "give --arrival (to find the fewest servers) or --servers (to find the largest arrival"
+                + " rate), not both");
       }
       if ((targetP95 != null || targetP99 != null) && percentile != null) {
-        throw new ParameterException(spec.commandLine(), "--percentile goes with --target, not with --target-p95 or --target-p99");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--percentile goes with --target, not with --target-p95 or --target-p99");
       }
-      double p = targetP95 != null ? 0.95 : targetP99 != null ? 0.99 : percentile != null ? percentile : 0.95;
+      double p =
+          targetP95 != null
+              ? 0.95
+              : targetP99 != null ? 0.99 : percentile != null ? percentile : 0.95;
       double t = targetP95 != null ? targetP95 : targetP99 != null ? targetP99 : target;
       if (arrival != null) {
         ServerSizing s = Sizing.serversFor(arrival, service, p, t, metric);
         return new QueueReport.Servers(s);
       }
       if (servers < 1) {
-        throw new ParameterException(spec.commandLine(), "--servers must be at least 1, found " + servers);
+        throw new ParameterException(
+            spec.commandLine(), "--servers must be at least 1, found " + servers);
       }
       ArrivalSizing a = Sizing.maxArrivalRate(service, servers, p, t, metric);
       return new QueueReport.MaxRate(a);
@@ -271,13 +365,22 @@ public final class QueueCommand {
         "Example: headroom queue mva examples/queueing/jain-central-server.yaml"
       })
   static final class MvaCommand extends Base {
-    @Parameters(index = "0", paramLabel = "MODEL.yaml", description = "The network; see docs/queue.md.")
+    @Parameters(
+        index = "0",
+        paramLabel = "MODEL.yaml",
+        description = "The network; see docs/queue.md.")
     Path model;
 
-    @Option(names = "--approximate", description = "Use Bard–Schweitzer (fast for large populations) instead of exact MVA.")
+    @Option(
+        names = "--approximate",
+        description = "Use Bard–Schweitzer (fast for large populations) instead of exact MVA.")
     boolean approximate;
 
-    @Option(names = "--tolerance", paramLabel = "Q", converter = NumberConverter.class, description = "Bard–Schweitzer stopping tolerance on queue lengths. Default 1e-10.")
+    @Option(
+        names = "--tolerance",
+        paramLabel = "Q",
+        converter = NumberConverter.class,
+        description = "Bard–Schweitzer stopping tolerance on queue lengths. Default 1e-10.")
     Double tolerance;
 
     @Override
@@ -345,12 +448,18 @@ public final class QueueCommand {
       }
       if (v > 0 && v < 1) {
         throw new CommandLine.TypeConversionException(
-            "found \"" + value + "\" (a fraction?); allowed a percentile between 1 and 100, such as 95; did you mean \""
-                + Units.format(v * 100, 6) + "\"?");
+            "found \""
+                + value
+                + "\" (a fraction?); allowed a percentile between 1 and 100, such as 95; did you"
+                + " mean \""
+                + Units.format(v * 100, 6)
+                + "\"?");
       }
       if (!(v >= 1 && v < 100)) {
         throw new CommandLine.TypeConversionException(
-            "found \"" + value + "\"; allowed a percentile at least 1 and below 100, such as 95 or 99.9");
+            "found \""
+                + value
+                + "\"; allowed a percentile at least 1 and below 100, such as 95 or 99.9");
       }
       return v / 100.0;
     }
@@ -364,7 +473,9 @@ public final class QueueCommand {
         case "waiting", "waiting-time", "wait" -> LatencyMetric.WAITING_TIME;
         default ->
             throw new CommandLine.TypeConversionException(
-                "found \"" + value + "\"; allowed response or waiting"
+                "found \""
+                    + value
+                    + "\"; allowed response or waiting"
                     + Units.Suggest.closest(value, List.of("response", "waiting"))
                         .map(s -> "; did you mean \"" + s + "\"?")
                         .orElse(""));
@@ -380,10 +491,16 @@ public final class QueueCommand {
           return f;
         }
       }
-      List<String> ids = java.util.Arrays.stream(OutputFormat.values()).map(OutputFormat::id).toList();
+      List<String> ids =
+          java.util.Arrays.stream(OutputFormat.values()).map(OutputFormat::id).toList();
       throw new CommandLine.TypeConversionException(
-          "found \"" + value + "\"; allowed " + String.join(", ", ids)
-              + Units.Suggest.closest(value, ids).map(s -> "; did you mean \"" + s + "\"?").orElse(""));
+          "found \""
+              + value
+              + "\"; allowed "
+              + String.join(", ", ids)
+              + Units.Suggest.closest(value, ids)
+                  .map(s -> "; did you mean \"" + s + "\"?")
+                  .orElse(""));
     }
   }
 
@@ -397,7 +514,8 @@ public final class QueueCommand {
 
   private static double nonNegative(double v, String text, String allowed) {
     if (v < 0) {
-      throw new CommandLine.TypeConversionException("found \"" + text + "\" (negative); allowed " + allowed);
+      throw new CommandLine.TypeConversionException(
+          "found \"" + text + "\" (negative); allowed " + allowed);
     }
     return v;
   }

@@ -5,9 +5,9 @@ package dev.headroom.analysis.queueing;
  *
  * <p>Erlang B is computed by the recursion B(0) = 1, B(k) = a·B(k−1) / (k + a·B(k−1)) (Jagerman
  * 1974; the method of PDQ's {@code lib/PDQ_MServer.c}). Every step divides numbers of similar size,
- * so it neither overflows nor loses precision for thousands of servers, unlike the textbook
- * sum of a^k/k!. Erlang C follows from B as C = B / (1 − ρ(1 − B)) with ρ = a/c (Cooper,
- * <i>Introduction to Queueing Theory</i>, eq. 3.1.5).
+ * so it neither overflows nor loses precision for thousands of servers, unlike the textbook sum of
+ * a^k/k!. Erlang C follows from B as C = B / (1 − ρ(1 − B)) with ρ = a/c (Cooper, <i>Introduction
+ * to Queueing Theory</i>, eq. 3.1.5).
  */
 public final class Erlang {
 

@@ -11,9 +11,7 @@ public enum LatencyMetric {
 
   /** The {@code p}-quantile of this time in {@code queue}, seconds. */
   public double percentile(MarkovianQueue queue, double p) {
-    return this == RESPONSE_TIME
-        ? queue.responseTimePercentile(p)
-        : queue.waitingTimePercentile(p);
+    return this == RESPONSE_TIME ? queue.responseTimePercentile(p) : queue.waitingTimePercentile(p);
   }
 
   /** Lower-case words for reports: "response time", "waiting time". */

@@ -1,11 +1,11 @@
 package dev.headroom.analysis.queueing;
 
 /**
- * The M/G/1 queue: Poisson arrivals, one server whose service time has any distribution with mean
- * S and coefficient of variation cv = σ_S/S, FCFS, unbounded queue, steady state. The
- * Pollaczek–Khinchine mean-value formula (Kleinrock vol. 1, eq. 5.72; Jain §31.9) gives
- * Lq = ρ²(1 + cv²) / (2(1−ρ)) and Wq = Lq/λ = ρS(1 + cv²) / (2(1−ρ)). cv = 1 is M/M/1, cv = 0 is
- * M/D/1 (half the M/M/1 wait); a burstier service (cv &gt; 1) waits longer at the same load.
+ * The M/G/1 queue: Poisson arrivals, one server whose service time has any distribution with mean S
+ * and coefficient of variation cv = σ_S/S, FCFS, unbounded queue, steady state. The
+ * Pollaczek–Khinchine mean-value formula (Kleinrock vol. 1, eq. 5.72; Jain §31.9) gives Lq = ρ²(1 +
+ * cv²) / (2(1−ρ)) and Wq = Lq/λ = ρS(1 + cv²) / (2(1−ρ)). cv = 1 is M/M/1, cv = 0 is M/D/1 (half
+ * the M/M/1 wait); a burstier service (cv &gt; 1) waits longer at the same load.
  *
  * <p>Only the means are known for a general service distribution, so there are no percentiles.
  */
@@ -47,15 +47,7 @@ public record MG1(
     double wq = rho * serviceTime * (1.0 + serviceCv * serviceCv) / (2.0 * (1.0 - rho));
     double w = wq + serviceTime;
     return new MG1(
-        arrivalRate,
-        serviceTime,
-        serviceCv,
-        rho,
-        rho,
-        arrivalRate * wq,
-        arrivalRate * w,
-        wq,
-        w);
+        arrivalRate, serviceTime, serviceCv, rho, rho, arrivalRate * wq, arrivalRate * w, wq, w);
   }
 
   /**

@@ -41,8 +41,7 @@ public record MM1(
     }
     double w = serviceTime / (1.0 - rho);
     double wq = rho * w;
-    return new MM1(
-        arrivalRate, serviceTime, rho, rho, arrivalRate * wq, arrivalRate * w, wq, w);
+    return new MM1(arrivalRate, serviceTime, rho, rho, arrivalRate * wq, arrivalRate * w, wq, w);
   }
 
   @Override

@@ -1,17 +1,17 @@
 package dev.headroom.analysis.queueing;
 
 /**
- * The M/M/c queue: Poisson arrivals at rate λ, c identical servers with exponential service of
- * mean S sharing one FCFS queue of unbounded length, steady state (Kleinrock vol. 1, §3.5; Gross
- * and Harris, <i>Fundamentals of Queueing Theory</i>, §2.3). With offered load a = λS, ρ = a/c and
- * C the Erlang C probability of waiting ({@link Erlang}):
+ * The M/M/c queue: Poisson arrivals at rate λ, c identical servers with exponential service of mean
+ * S sharing one FCFS queue of unbounded length, steady state (Kleinrock vol. 1, §3.5; Gross and
+ * Harris, <i>Fundamentals of Queueing Theory</i>, §2.3). With offered load a = λS, ρ = a/c and C
+ * the Erlang C probability of waiting ({@link Erlang}):
  *
  * <ul>
  *   <li>Lq = C·ρ/(1−ρ), Wq = C/(cμ−λ) = C·S/(c(1−ρ)), W = Wq + S, L = λW = Lq + a;
  *   <li>P(Wq &gt; t) = C·e^{−(cμ−λ)t} (Gross and Harris eq. 2.46);
  *   <li>W = Wq + S with S exponential and independent of Wq, so P(W &gt; t) = e^{−μt}·(1 − C·μ·
- *       (e^{−δt} − 1)/δ) with δ = cμ − λ − μ, which is (1 + C·μ·t)·e^{−μt} when δ = 0
- *       (Gross and Harris eq. 2.47; the δ = 0 case is its limit).
+ *       (e^{−δt} − 1)/δ) with δ = cμ − λ − μ, which is (1 + C·μ·t)·e^{−μt} when δ = 0 (Gross and
+ *       Harris eq. 2.47; the δ = 0 case is its limit).
  * </ul>
  *
  * <p>Build with {@link #of(double, double, int)}; the record components are the computed metrics.

@@ -20,12 +20,12 @@ import java.util.Locale;
  * computed for every sub-population vector from 0 to N: Π(N_r + 1) states.
  *
  * <p>Bard–Schweitzer (Schweitzer 1979; Bard 1979; Lazowska §7.4.3) drops the recursion: it
- * estimates the queue seen on arrival from the queue at n itself, Q_kj(n − e_r) ≈ Q_kj(n)·(n_j −
- * [j = r])/n_j, and iterates these equations from an even spread of customers until no queue
- * length moves by more than the tolerance.
+ * estimates the queue seen on arrival from the queue at n itself, Q_kj(n − e_r) ≈ Q_kj(n)·(n_j − [j
+ * = r])/n_j, and iterates these equations from an even spread of customers until no queue length
+ * moves by more than the tolerance.
  *
- * <p>Queue stations with m &gt; 1 servers are exact in single-class exact MVA (load-dependent
- * MVA with marginal probabilities). Multi-class exact MVA and Bard–Schweitzer decompose them as
+ * <p>Queue stations with m &gt; 1 servers are exact in single-class exact MVA (load-dependent MVA
+ * with marginal probabilities). Multi-class exact MVA and Bard–Schweitzer decompose them as
  * Seidmann proposed (see {@link Station}): a queue of demand D/m plus a delay of D(m−1)/m.
  */
 public final class Mva {
@@ -115,9 +115,9 @@ public final class Mva {
   }
 
   /**
-   * Exact single-class MVA in which a queue with m servers is load-dependent (service rate
-   * min(j, m)/S with j customers present), solved with the marginal probabilities p_k(j | n) of
-   * j customers at station k (Reiser and Lavenberg 1980; Bolch et al., <i>Queueing Networks and
+   * Exact single-class MVA in which a queue with m servers is load-dependent (service rate min(j,
+   * m)/S with j customers present), solved with the marginal probabilities p_k(j | n) of j
+   * customers at station k (Reiser and Lavenberg 1980; Bolch et al., <i>Queueing Networks and
    * Markov Chains</i>, §8.1.3; Menascé, Almeida and Dowdy, <i>Performance by Design</i>, §15.2):
    *
    * <pre>
@@ -408,7 +408,8 @@ public final class Mva {
     }
 
     /** Result from residence times per real station, {@code residence[k][r]}. */
-    PopulationResult resultByStation(int[] n, double[] x, double[][] residenceByStation, int iterations) {
+    PopulationResult resultByStation(
+        int[] n, double[] x, double[][] residenceByStation, int iterations) {
       int stations = network.stations().size();
       List<ClassResult> cls = new ArrayList<>();
       double[] stationQueue = new double[stations];

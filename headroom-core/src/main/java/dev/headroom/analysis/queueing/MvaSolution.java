@@ -3,9 +3,9 @@ package dev.headroom.analysis.queueing;
 import java.util.List;
 
 /**
- * A solved closed network. For a single-class network {@code results} holds every population from
- * 1 to N in order (the curve of throughput and response time against users); for several classes
- * it holds the full population vector only.
+ * A solved closed network. For a single-class network {@code results} holds every population from 1
+ * to N in order (the curve of throughput and response time against users); for several classes it
+ * holds the full population vector only.
  *
  * @param network the model solved
  * @param algorithm how
@@ -13,7 +13,10 @@ import java.util.List;
  * @param results at least one, the last at the network's populations
  */
 public record MvaSolution(
-    ClosedNetwork network, MvaAlgorithm algorithm, double tolerance, List<PopulationResult> results) {
+    ClosedNetwork network,
+    MvaAlgorithm algorithm,
+    double tolerance,
+    List<PopulationResult> results) {
   public MvaSolution {
     results = List.copyOf(results);
     if (results.isEmpty()) {

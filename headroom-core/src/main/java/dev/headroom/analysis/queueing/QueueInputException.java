@@ -34,7 +34,8 @@ public class QueueInputException extends IllegalArgumentException {
   static double percentile(double p) {
     if (!(p > 0 && p < 1)) {
       throw new QueueInputException(
-          "percentile must be a fraction strictly between 0 and 1 (0.95 for p95), found " + show(p));
+          "percentile must be a fraction strictly between 0 and 1 (0.95 for p95), found "
+              + show(p));
     }
     return p;
   }

@@ -29,7 +29,8 @@ public record ServerSizing(
       throw new QueueInputException("metric and queue are required");
     }
     if (achieved > target) {
-      throw new IllegalStateException("a sizing must meet its target: " + achieved + " > " + target);
+      throw new IllegalStateException(
+          "a sizing must meet its target: " + achieved + " > " + target);
     }
   }
 

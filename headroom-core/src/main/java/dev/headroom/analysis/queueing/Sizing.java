@@ -8,8 +8,8 @@ import java.util.Locale;
  * arrival rate a given number of servers sustains under the target.
  *
  * <p>Both searches rely on monotonicity: at a fixed load, adding a server never raises the
- * probability of waiting nor the waiting time (the Erlang C formula falls with c; Jain §31.3),
- * and at a fixed c every percentile rises with λ.
+ * probability of waiting nor the waiting time (the Erlang C formula falls with c; Jain §31.3), and
+ * at a fixed c every percentile rises with λ.
  */
 public final class Sizing {
 
@@ -29,8 +29,8 @@ public final class Sizing {
    * The fewest servers c with {@code metric}'s p-quantile ≤ {@code targetSeconds}. Starts at the
    * fewest stable servers ⌊λS⌋ + 1 and adds one at a time, stepping Erlang B in O(1) per server.
    *
-   * @throws QueueInputException when no number of servers can meet the target: a response time
-   *     is never shorter than the service time, so its p-quantile is at least −ln(1−p)·S
+   * @throws QueueInputException when no number of servers can meet the target: a response time is
+   *     never shorter than the service time, so its p-quantile is at least −ln(1−p)·S
    */
   public static ServerSizing serversFor(
       double arrivalRate,

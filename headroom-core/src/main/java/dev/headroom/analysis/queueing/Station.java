@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A station of a closed network, with per-class service time per visit and visits per request;
- * the service demand D = V·S is what MVA needs (Jain §34.2), the split into V and S only serves
- * to report response times per visit.
+ * A station of a closed network, with per-class service time per visit and visits per request; the
+ * service demand D = V·S is what MVA needs (Jain §34.2), the split into V and S only serves to
+ * report response times per visit.
  *
  * <p>A queue station with {@code servers} &gt; 1 is solved exactly by single-class exact MVA
  * (load-dependent, see {@link Mva}). Multi-class exact MVA and Bard–Schweitzer use Seidmann's

@@ -6,8 +6,8 @@ package dev.headroom.analysis.queueing;
  * @param name the station
  * @param kind queue or delay
  * @param servers m
- * @param utilization per server, U = Σ_r X_r·D_r / m (utilisation law); 0 for a delay, which has
- *     no server to keep busy
+ * @param utilization per server, U = Σ_r X_r·D_r / m (utilisation law); 0 for a delay, which has no
+ *     server to keep busy
  * @param queueLength Q, the mean number of customers at the station, waiting or in service
  */
 public record StationResult(

@@ -47,10 +47,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * </pre>
  *
  * With several classes, {@code demand}, {@code service-time} and {@code visits} may be a mapping
- * from class name to value ({@code demand: {batch: 2s, web: 30ms}}); a class left out has no
- * demand there. A plain value applies to every class. Durations need their unit ({@link
- * Units#parse}). Unknown keys, wrong types and bad values are reported together, each with its
- * file, line and column and, for a misspelt key, the key meant.
+ * from class name to value ({@code demand: {batch: 2s, web: 30ms}}); a class left out has no demand
+ * there. A plain value applies to every class. Durations need their unit ({@link Units#parse}).
+ * Unknown keys, wrong types and bad values are reported together, each with its file, line and
+ * column and, for a misspelt key, the key meant.
  */
 public final class NetworkModelReader {
 
@@ -72,7 +72,15 @@ public final class NetworkModelReader {
       return read(path.toString(), r);
     } catch (IOException e) {
       throw new BadInputException(
-          new InputProblem(path.toString(), 0, 0, "", "a file that cannot be read (" + e.getMessage() + ")", "a readable YAML file", null), e);
+          new InputProblem(
+              path.toString(),
+              0,
+              0,
+              "",
+              "a file that cannot be read (" + e.getMessage() + ")",
+              "a readable YAML file",
+              null),
+          e);
     }
   }
 
@@ -93,7 +101,9 @@ public final class NetworkModelReader {
     try (JsonParser p = new YAMLMapper().createParser(reader)) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        problems.add(new InputProblem(file, 0, 0, "", "an empty file", "a model with classes and stations", null));
+        problems.add(
+            new InputProblem(
+                file, 0, 0, "", "an empty file", "a model with classes and stations", null));
         throw new BadInputException(problems);
       }
       return node(p, t);
@@ -123,7 +133,15 @@ public final class NetworkModelReader {
         String key = p.currentName();
         YamlNode value = node(p, p.nextToken());
         if (entries.containsKey(key)) {
-          problems.add(new InputProblem(file, kl.getLineNr(), kl.getColumnNr(), key, "the key \"" + key + "\" a second time", "each key once", null));
+          problems.add(
+              new InputProblem(
+                  file,
+                  kl.getLineNr(),
+                  kl.getColumnNr(),
+                  key,
+                  "the key \"" + key + "\" a second time",
+                  "each key once",
+                  null));
         }
         entries.put(key, new YamlNode.Entry(key, kl.getLineNr(), kl.getColumnNr(), value));
       }
@@ -157,7 +175,8 @@ public final class NetworkModelReader {
     unknownKeys(top, "", TOP_KEYS);
     String name = text(top, "name", "");
     List<CustomerClass> classes = new ArrayList<>();
-    YamlNode.Sequence cs = sequence(top, "classes", "a list of classes (name, population, think-time)");
+    YamlNode.Sequence cs =
+        sequence(top, "classes", "a list of classes (name, population, think-time)");
     if (cs != null) {
       for (int i = 0; i < cs.items().size(); i++) {
         CustomerClass c = customerClass(cs.items().get(i), "classes[" + i + "]");
@@ -181,7 +200,9 @@ public final class NetworkModelReader {
       }
     }
     List<Station> stations = new ArrayList<>();
-    YamlNode.Sequence ss = sequence(top, "stations", "a list of stations (name, kind, demand or service-time and visits)");
+    YamlNode.Sequence ss =
+        sequence(
+            top, "stations", "a list of stations (name, kind, demand or service-time and visits)");
     if (ss != null) {
       for (int i = 0; i < ss.items().size(); i++) {
         Station s = station(ss.items().get(i), "stations[" + i + "]", classNames);
@@ -197,7 +218,15 @@ public final class NetworkModelReader {
     try {
       return new ClosedNetwork(name, classes, stations);
     } catch (QueueInputException e) {
-      problems.add(new InputProblem(file, top.line(), top.column(), "", "a model that cannot be solved (" + e.getMessage() + ")", "a closed network in which every class with customers has demand or think time", null));
+      problems.add(
+          new InputProblem(
+              file,
+              top.line(),
+              top.column(),
+              "",
+              "a model that cannot be solved (" + e.getMessage() + ")",
+              "a closed network in which every class with customers has demand or think time",
+              null));
       return null;
     }
   }
@@ -210,8 +239,10 @@ public final class NetworkModelReader {
     unknownKeys(m, path, CLASS_KEYS);
     String name = requiredText(m, path, "name", "a class name");
     YamlNode.Entry pop = required(m, path, "population", "a whole number of customers ≥ 0");
-    Integer population = pop == null ? null : wholeNumber(pop, path, 0, "a whole number of customers ≥ 0");
-    double think = m.entries().containsKey("think-time") ? duration(m.entries().get("think-time"), path) : 0.0;
+    Integer population =
+        pop == null ? null : wholeNumber(pop, path, 0, "a whole number of customers ≥ 0");
+    double think =
+        m.entries().containsKey("think-time") ? duration(m.entries().get("think-time"), path) : 0.0;
     if (name == null || population == null || Double.isNaN(think)) {
       return null;
     }
@@ -219,7 +250,8 @@ public final class NetworkModelReader {
   }
 
   private Station station(YamlNode node, String path, List<String> classNames) {
-    YamlNode.Mapping m = mapping(node, path, "a station with name, kind and demand (or service-time and visits)");
+    YamlNode.Mapping m =
+        mapping(node, path, "a station with name, kind and demand (or service-time and visits)");
     if (m == null) {
       return null;
     }
@@ -233,7 +265,12 @@ public final class NetworkModelReader {
       if (text != null && kinds.contains(text.toLowerCase(Locale.ROOT))) {
         kind = StationKind.valueOf(text.toUpperCase(Locale.ROOT));
       } else if (text != null) {
-        problem(k, path, '"' + text + '"', "queue or delay", Units.Suggest.closest(text, kinds).orElse(null));
+        problem(
+            k,
+            path,
+            '"' + text + '"',
+            "queue or delay",
+            Units.Suggest.closest(text, kinds).orElse(null));
         return null;
       } else {
         return null;
@@ -247,7 +284,12 @@ public final class NetworkModelReader {
         return null;
       }
       if (kind == StationKind.DELAY && v != 1) {
-        problem(sv, path, v + " servers on a delay", "servers only on a queue: a delay never makes anyone wait", null);
+        problem(
+            sv,
+            path,
+            v + " servers on a delay",
+            "servers only on a queue: a delay never makes anyone wait",
+            null);
         return null;
       }
       servers = v;
@@ -261,16 +303,32 @@ public final class NetworkModelReader {
     if (demand != null) {
       if (service != null || visits != null) {
         YamlNode.Entry other = service != null ? service : visits;
-        problem(other, path, "both demand and " + other.key(), "either demand, or service-time with visits", null);
+        problem(
+            other,
+            path,
+            "both demand and " + other.key(),
+            "either demand, or service-time with visits",
+            null);
         return null;
       }
       times = perClass(demand, path, classNames, true, 0.0);
       counts = times == null ? null : new ArrayList<>(java.util.Collections.nCopies(n, 1.0));
     } else if (service != null) {
       times = perClass(service, path, classNames, true, 0.0);
-      counts = visits == null ? new ArrayList<>(java.util.Collections.nCopies(n, 1.0)) : perClass(visits, path, classNames, false, 1.0);
+      counts =
+          visits == null
+              ? new ArrayList<>(java.util.Collections.nCopies(n, 1.0))
+              : perClass(visits, path, classNames, false, 1.0);
     } else {
-      problems.add(new InputProblem(file, m.line(), m.column(), path, "a station with no demand", "demand, or service-time (with visits, default 1)", null));
+      problems.add(
+          new InputProblem(
+              file,
+              m.line(),
+              m.column(),
+              path,
+              "a station with no demand",
+              "demand, or service-time (with visits, default 1)",
+              null));
       return null;
     }
     if (name == null || times == null || counts == null) {
@@ -280,7 +338,8 @@ public final class NetworkModelReader {
   }
 
   /** A value per class: one plain value for all, or a mapping from class name to value. */
-  private List<Double> perClass(YamlNode.Entry e, String path, List<String> classNames, boolean isDuration, double missing) {
+  private List<Double> perClass(
+      YamlNode.Entry e, String path, List<String> classNames, boolean isDuration, double missing) {
     String key = path + "." + e.key();
     List<Double> out = new ArrayList<>();
     if (e.value() instanceof YamlNode.Mapping m) {
@@ -291,7 +350,15 @@ public final class NetworkModelReader {
       for (YamlNode.Entry c : m.entries().values()) {
         int r = classNames.indexOf(c.key());
         if (r < 0) {
-          problems.add(new InputProblem(file, c.line(), c.column(), key, "the class \"" + c.key() + "\", which is not in classes", "one of " + classNames, Units.Suggest.closest(c.key(), classNames).orElse(null)));
+          problems.add(
+              new InputProblem(
+                  file,
+                  c.line(),
+                  c.column(),
+                  key,
+                  "the class \"" + c.key() + "\", which is not in classes",
+                  "one of " + classNames,
+                  Units.Suggest.closest(c.key(), classNames).orElse(null)));
           ok = false;
           continue;
         }
@@ -320,7 +387,9 @@ public final class NetworkModelReader {
     if (node instanceof YamlNode.Mapping m) {
       return m;
     }
-    problems.add(new InputProblem(file, node.line(), node.column(), path, YamlNode.describe(node), allowed, null));
+    problems.add(
+        new InputProblem(
+            file, node.line(), node.column(), path, YamlNode.describe(node), allowed, null));
     return null;
   }
 
@@ -332,14 +401,21 @@ public final class NetworkModelReader {
     if (e.value() instanceof YamlNode.Sequence s && !s.items().isEmpty()) {
       return s;
     }
-    problem(e, "", e.value() instanceof YamlNode.Sequence ? "an empty list" : YamlNode.describe(e.value()), allowed, null);
+    problem(
+        e,
+        "",
+        e.value() instanceof YamlNode.Sequence ? "an empty list" : YamlNode.describe(e.value()),
+        allowed,
+        null);
     return null;
   }
 
   private YamlNode.Entry required(YamlNode.Mapping m, String path, String key, String allowed) {
     YamlNode.Entry e = m.entries().get(key);
     if (e == null) {
-      problems.add(new InputProblem(file, m.line(), m.column(), join(path, key), "no " + key, allowed, null));
+      problems.add(
+          new InputProblem(
+              file, m.line(), m.column(), join(path, key), "no " + key, allowed, null));
     }
     return e;
   }
@@ -421,7 +497,15 @@ public final class NetworkModelReader {
     List<String> sorted = allowed.stream().sorted().toList();
     for (YamlNode.Entry e : m.entries().values()) {
       if (!allowed.contains(e.key())) {
-        problems.add(new InputProblem(file, e.line(), e.column(), join(path, e.key()), "the unknown key \"" + e.key() + "\"", String.join(", ", sorted), Units.Suggest.closest(e.key(), sorted).orElse(null)));
+        problems.add(
+            new InputProblem(
+                file,
+                e.line(),
+                e.column(),
+                join(path, e.key()),
+                "the unknown key \"" + e.key() + "\"",
+                String.join(", ", sorted),
+                Units.Suggest.closest(e.key(), sorted).orElse(null)));
       }
     }
   }
@@ -432,14 +516,25 @@ public final class NetworkModelReader {
     }
     for (int i = 0; i < names.size(); i++) {
       if (names.indexOf(names.get(i)) != i) {
-        problems.add(new InputProblem(file, seq.line(), seq.column(), what, "the name \"" + names.get(i) + "\" twice", "unique " + what + " names", null));
+        problems.add(
+            new InputProblem(
+                file,
+                seq.line(),
+                seq.column(),
+                what,
+                "the name \"" + names.get(i) + "\" twice",
+                "unique " + what + " names",
+                null));
       }
     }
   }
 
-  private void problem(YamlNode.Entry e, String path, String found, String allowed, String suggestion) {
+  private void problem(
+      YamlNode.Entry e, String path, String found, String allowed, String suggestion) {
     YamlNode v = e.value();
-    problems.add(new InputProblem(file, v.line(), v.column(), join(path, e.key()), found, allowed, suggestion));
+    problems.add(
+        new InputProblem(
+            file, v.line(), v.column(), join(path, e.key()), found, allowed, suggestion));
   }
 
   private static String join(String path, String key) {

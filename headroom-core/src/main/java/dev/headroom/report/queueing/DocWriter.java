@@ -22,7 +22,11 @@ final class DocWriter {
           w = Math.max(w, width(r.get(0)));
         }
         for (List<String> r : p.rows()) {
-          sb.append("  ").append(pad(r.get(0), w, false)).append("  ").append(r.get(1)).append('\n');
+          sb.append("  ")
+              .append(pad(r.get(0), w, false))
+              .append("  ")
+              .append(r.get(1))
+              .append('\n');
         }
       } else if (b instanceof Doc.Table t) {
         if (!t.heading().isEmpty()) {
@@ -66,7 +70,11 @@ final class DocWriter {
         }
         sb.append("| quantity | value |\n|---|---:|\n");
         for (List<String> r : p.rows()) {
-          sb.append("| ").append(cell(r.get(0))).append(" | ").append(cell(r.get(1))).append(" |\n");
+          sb.append("| ")
+              .append(cell(r.get(0)))
+              .append(" | ")
+              .append(cell(r.get(1)))
+              .append(" |\n");
         }
       } else if (b instanceof Doc.Table t) {
         if (!t.heading().isEmpty()) {
@@ -103,7 +111,8 @@ final class DocWriter {
       boolean numeric = !t.rows().isEmpty();
       for (List<String> r : t.rows()) {
         String c = r.get(i);
-        numeric &= !c.isEmpty() && (Character.isDigit(c.charAt(0)) || c.equals("—") || c.startsWith("-"));
+        numeric &=
+            !c.isEmpty() && (Character.isDigit(c.charAt(0)) || c.equals("—") || c.startsWith("-"));
       }
       right[i] = numeric;
     }

@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders a {@link QueueReport} as text, Markdown or JSON. It formats what the models computed
- * and computes nothing itself. JSON times are seconds and rates per second; its shape is {@code
+ * Renders a {@link QueueReport} as text, Markdown or JSON. It formats what the models computed and
+ * computes nothing itself. JSON times are seconds and rates per second; its shape is {@code
  * docs/queue-report-schema.json}.
  */
 public final class QueueRenderer {
@@ -151,7 +151,9 @@ public final class QueueRenderer {
     b.pairs("Answer")
         .pair("servers needed", Integer.toString(s.servers()))
         .pair("fewest stable servers", Integer.toString(s.minimumStableServers()))
-        .pair(Fmt.p(s.percentile()) + " " + s.metric().words() + " with " + s.servers(), Fmt.seconds(s.achieved()))
+        .pair(
+            Fmt.p(s.percentile()) + " " + s.metric().words() + " with " + s.servers(),
+            Fmt.seconds(s.achieved()))
         .pair("target", Fmt.seconds(s.target()));
     openPairs(b, q);
     b.note(MARKOVIAN_ASSUMPTIONS);
@@ -170,7 +172,8 @@ public final class QueueRenderer {
     b.pairs("Answer")
         .pair("largest arrival rate", Fmt.rate(s.maxArrivalRate()))
         .pair("capacity c/S", Fmt.rate(s.servers() / s.serviceTime()))
-        .pair(Fmt.p(s.percentile()) + " " + s.metric().words() + " there", Fmt.seconds(s.achieved()))
+        .pair(
+            Fmt.p(s.percentile()) + " " + s.metric().words() + " there", Fmt.seconds(s.achieved()))
         .pair("target", Fmt.seconds(s.target()));
     openPairs(b, q);
     b.note(MARKOVIAN_ASSUMPTIONS);
@@ -189,7 +192,8 @@ public final class QueueRenderer {
     }
     List<List<String>> modelRows = new ArrayList<>();
     for (Station s : net.stations()) {
-      List<String> row = new ArrayList<>(List.of(s.name(), s.kind().id(), Integer.toString(s.servers())));
+      List<String> row =
+          new ArrayList<>(List.of(s.name(), s.kind().id(), Integer.toString(s.servers())));
       for (int r = 0; r < classes; r++) {
         row.add(Fmt.seconds(s.demand(r)));
       }
@@ -198,7 +202,8 @@ public final class QueueRenderer {
     b.table("Model", modelHeader, modelRows);
     List<List<String>> classRows = new ArrayList<>();
     for (var c : net.classes()) {
-      classRows.add(List.of(c.name(), Integer.toString(c.population()), Fmt.seconds(c.thinkTime())));
+      classRows.add(
+          List.of(c.name(), Integer.toString(c.population()), Fmt.seconds(c.thinkTime())));
     }
     b.table("Classes", List.of("class", "population", "think time"), classRows);
 
@@ -212,8 +217,12 @@ public final class QueueRenderer {
       List<PopulationResult> shown = sample(sol.results());
       for (PopulationResult p : shown) {
         ClassResult c = p.classes().get(0);
-        List<String> row = new ArrayList<>(List.of(
-            Integer.toString(p.totalPopulation()), Fmt.rate(c.throughput()), Fmt.seconds(c.responseTime())));
+        List<String> row =
+            new ArrayList<>(
+                List.of(
+                    Integer.toString(p.totalPopulation()),
+                    Fmt.rate(c.throughput()),
+                    Fmt.seconds(c.responseTime())));
         for (StationResult st : p.stations()) {
           row.add(Fmt.number(st.queueLength()));
         }
@@ -221,15 +230,26 @@ public final class QueueRenderer {
       }
       b.table("By population", header, rows);
       if (shown.size() < sol.results().size()) {
-        b.note("Populations in steps of " + step(sol.results().size()) + " shown, and the last; --format json lists all " + sol.results().size() + ".");
+        b.note(
+            "Populations in steps of "
+                + step(sol.results().size())
+                + " shown, and the last; --format json lists all "
+                + sol.results().size()
+                + ".");
       }
     }
     String at = "at N = " + populationWords(full);
     List<List<String>> clsRows = new ArrayList<>();
     for (ClassResult c : full.classes()) {
-      clsRows.add(List.of(c.name(), Integer.toString(c.population()), Fmt.rate(c.throughput()), Fmt.seconds(c.responseTime())));
+      clsRows.add(
+          List.of(
+              c.name(),
+              Integer.toString(c.population()),
+              Fmt.rate(c.throughput()),
+              Fmt.seconds(c.responseTime())));
     }
-    b.table("Classes " + at, List.of("class", "population", "throughput", "response time"), clsRows);
+    b.table(
+        "Classes " + at, List.of("class", "population", "throughput", "response time"), clsRows);
     List<String> stHeader = new ArrayList<>(List.of("station", "utilisation", "queue length"));
     for (var c : net.classes()) {
       stHeader.add(classes == 1 ? "residence time" : "residence " + c.name());
@@ -240,10 +260,12 @@ public final class QueueRenderer {
     List<List<String>> stRows = new ArrayList<>();
     for (int k = 0; k < full.stations().size(); k++) {
       StationResult st = full.stations().get(k);
-      List<String> row = new ArrayList<>(List.of(
-          st.name(),
-          st.kind() == StationKind.DELAY ? "—" : Fmt.percent(st.utilization()),
-          Fmt.number(st.queueLength())));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  st.name(),
+                  st.kind() == StationKind.DELAY ? "—" : Fmt.percent(st.utilization()),
+                  Fmt.number(st.queueLength())));
       for (ClassResult c : full.classes()) {
         row.add(Fmt.seconds(c.residenceTimes().get(k)));
       }
@@ -260,7 +282,9 @@ public final class QueueRenderer {
       note.append(' ').append(exactMultiServer ? LOAD_DEPENDENT : SEIDMANN);
     }
     if (sol.algorithm() == MvaAlgorithm.BARD_SCHWEITZER) {
-      note.append(" Bard–Schweitzer is approximate; it stopped when no queue length moved by more than ")
+      note.append(
+              " Bard–Schweitzer is approximate; it stopped when no queue length moved by more than"
+                  + " ")
           .append(Fmt.small(sol.tolerance()))
           .append(" (")
           .append(full.iterations())
@@ -340,7 +364,8 @@ public final class QueueRenderer {
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
-  private static void targetJson(ObjectNode o, double percentile, LatencyMetric metric, double target) {
+  private static void targetJson(
+      ObjectNode o, double percentile, LatencyMetric metric, double target) {
     o.put("metric", metric == LatencyMetric.RESPONSE_TIME ? "response-time" : "waiting-time");
     o.put("percentile", percentile);
     o.put("target", target);

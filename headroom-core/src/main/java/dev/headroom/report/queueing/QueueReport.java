@@ -27,8 +27,8 @@ public sealed interface QueueReport {
   }
 
   /**
-   * An open queue, with the percentiles (fractions such as 0.95) to print when the model knows
-   * its time distributions.
+   * An open queue, with the percentiles (fractions such as 0.95) to print when the model knows its
+   * time distributions.
    */
   record Open(OpenQueue queue, List<Double> percentiles) implements QueueReport {
     public Open {

@@ -30,7 +30,9 @@ class MMcDistributionTest {
   void responseTimeExceedance_matchesNumericalConvolution() {
     for (MMc q : new MMc[] {MMc.of(0.5, 1.0, 1), MMc.of(3.0, 1.0, 4), MMc.of(30, 0.2, 8)}) {
       for (double t : new double[] {0.1, 1.0, 3.0}) {
-        assertThat(q.responseTimeExceedance(t)).as("%s t=%s", q.model(), t).isCloseTo(convolved(q, t), within(1e-8));
+        assertThat(q.responseTimeExceedance(t))
+            .as("%s t=%s", q.model(), t)
+            .isCloseTo(convolved(q, t), within(1e-8));
       }
     }
   }
@@ -43,19 +45,26 @@ class MMcDistributionTest {
     MMc above = MMc.of(2.0 + 1e-7, 1.0, 3);
     for (double t : new double[] {0.01, 0.5, 2.0, 10.0, 50.0}) {
       double c = special.probabilityOfWaiting();
-      assertThat(special.responseTimeExceedance(t)).isCloseTo((1 + c * t) * Math.exp(-t), within(1e-15));
-      assertThat(below.responseTimeExceedance(t)).isCloseTo(special.responseTimeExceedance(t), within(1e-6));
-      assertThat(above.responseTimeExceedance(t)).isCloseTo(special.responseTimeExceedance(t), within(1e-6));
+      assertThat(special.responseTimeExceedance(t))
+          .isCloseTo((1 + c * t) * Math.exp(-t), within(1e-15));
+      assertThat(below.responseTimeExceedance(t))
+          .isCloseTo(special.responseTimeExceedance(t), within(1e-6));
+      assertThat(above.responseTimeExceedance(t))
+          .isCloseTo(special.responseTimeExceedance(t), within(1e-6));
     }
-    assertThat(special.responseTimePercentile(0.95)).isCloseTo(below.responseTimePercentile(0.95), within(1e-5));
+    assertThat(special.responseTimePercentile(0.95))
+        .isCloseTo(below.responseTimePercentile(0.95), within(1e-5));
   }
 
   @Test
   void waitingTimePercentile_isZeroWhenFewEnoughWait() {
     MMc q = MMc.of(960 / 3600.0, 15.0, 8); // C = 0.059
     assertThat(q.waitingTimePercentile(0.90)).isZero();
-    assertThat(q.waitingTimePercentile(0.95)).isCloseTo(Math.log(q.probabilityOfWaiting() / 0.05) / (8 / 15.0 - 960 / 3600.0), within(1e-12));
-    assertThat(q.waitingTimeExceedance(q.waitingTimePercentile(0.99))).isCloseTo(0.01, within(1e-12));
+    assertThat(q.waitingTimePercentile(0.95))
+        .isCloseTo(
+            Math.log(q.probabilityOfWaiting() / 0.05) / (8 / 15.0 - 960 / 3600.0), within(1e-12));
+    assertThat(q.waitingTimeExceedance(q.waitingTimePercentile(0.99)))
+        .isCloseTo(0.01, within(1e-12));
   }
 
   @Test
@@ -70,8 +79,10 @@ class MMcDistributionTest {
   @Test
   void littlesLaw_givesTheThirdFromAnyTwo() {
     assertThat(LittlesLaw.fromRateAndTime(4, 0.2).population()).isCloseTo(0.8, within(1e-15));
-    assertThat(LittlesLaw.fromPopulationAndTime(0.8, 0.2).arrivalRate()).isCloseTo(4, within(1e-12));
-    assertThat(LittlesLaw.fromPopulationAndRate(0.8, 4).timeInSystem()).isCloseTo(0.2, within(1e-15));
+    assertThat(LittlesLaw.fromPopulationAndTime(0.8, 0.2).arrivalRate())
+        .isCloseTo(4, within(1e-12));
+    assertThat(LittlesLaw.fromPopulationAndRate(0.8, 4).timeInSystem())
+        .isCloseTo(0.2, within(1e-15));
     UtilizationLaw u = UtilizationLaw.of(240 / 3600.0, 15, 2);
     assertThat(u.utilization()).isCloseTo(0.5, within(1e-15));
     assertThat(u.offeredLoad()).isCloseTo(1.0, within(1e-15));

@@ -97,7 +97,8 @@ class MMcPublishedExamplesTest {
       if (row.get("published_metric").equals("L")) {
         tolerance = published * 0.01; // G&H rounded intermediate values
       }
-      assertThat(ours).as(row.get("example") + " " + row.get("published_metric"))
+      assertThat(ours)
+          .as(row.get("example") + " " + row.get("published_metric"))
           .isCloseTo(published, within(tolerance));
     }
   }

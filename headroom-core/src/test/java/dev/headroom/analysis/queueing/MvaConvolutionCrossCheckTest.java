@@ -64,7 +64,8 @@ class MvaConvolutionCrossCheckTest {
     List<double[]> withThink = new ArrayList<>(fs);
     withThink.add(factors(z, 1, true, n));
     double[] g = convolve(withThink, n);
-    PopulationResult p = Mva.exact(ClosedNetwork.singleClass("x", n, z, stations)).atFullPopulation();
+    PopulationResult p =
+        Mva.exact(ClosedNetwork.singleClass("x", n, z, stations)).atFullPopulation();
     double x = g[n - 1] / g[n];
     assertThat(p.totalThroughput()).isCloseTo(x, within(1e-10 * x));
     for (int i = 0; i < k; i++) {
@@ -75,7 +76,9 @@ class MvaConvolutionCrossCheckTest {
       for (int j = 1; j <= n; j++) {
         q += j * fs.get(i)[j] * gOthers[n - j] / g[n];
       }
-      assertThat(p.stations().get(i).queueLength()).as("Q at s%d", i).isCloseTo(q, within(1e-9 * n));
+      assertThat(p.stations().get(i).queueLength())
+          .as("Q at s%d", i)
+          .isCloseTo(q, within(1e-9 * n));
     }
   }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Exact and approximate MVA against published closed-network solutions. */
 class MvaReferenceTest {
 
-  /** Jain Ex. 34.2: central server, CPU 0.125 s × 16, disk A 0.3 s × 10, disk B 0.2 s × 5, Z = 4 s. */
+  /**
+   * Jain Ex. 34.2: central server, CPU 0.125 s × 16, disk A 0.3 s × 10, disk B 0.2 s × 5, Z = 4 s.
+   */
   static ClosedNetwork jain(int n) {
     return ClosedNetwork.singleClass(
         "Jain Ex. 34.2",
@@ -36,8 +38,12 @@ class MvaReferenceTest {
       PopulationResult p = s.results().get(n - 1);
       assertThat(p.totalPopulation()).isEqualTo(n);
       ClassResult c = p.classes().get(0);
-      assertThat(c.throughput()).as("X(%d)", n).isCloseTo(ReferenceCsv.num(row, "X_system_jobs_per_s"), within(5e-4));
-      assertThat(c.responseTime()).as("R(%d)", n).isCloseTo(ReferenceCsv.num(row, "R_system_s"), within(5e-4));
+      assertThat(c.throughput())
+          .as("X(%d)", n)
+          .isCloseTo(ReferenceCsv.num(row, "X_system_jobs_per_s"), within(5e-4));
+      assertThat(c.responseTime())
+          .as("R(%d)", n)
+          .isCloseTo(ReferenceCsv.num(row, "R_system_s"), within(5e-4));
       for (int k = 0; k < 3; k++) {
         assertThat(c.residenceTimes().get(k) / visits[k])
             .as("%s at N=%d", perVisit[k], n)
@@ -79,7 +85,9 @@ class MvaReferenceTest {
     assertThat(p.classes().get(0).responseTime()).isCloseTo(44.2308, within(5e-5));
   }
 
-  /** JMT's testLinearizerExample: classes N = (8, 1); a delay (class 0: 8 s) and a queue (1 s each). */
+  /**
+   * JMT's testLinearizerExample: classes N = (8, 1); a delay (class 0: 8 s) and a queue (1 s each).
+   */
   static ClosedNetwork jmtTwoClass() {
     return new ClosedNetwork(
         "JMT linearizer example",
@@ -100,12 +108,18 @@ class MvaReferenceTest {
     double tol = 5e-7 + 1e-12;
     assertThat(c0.throughput()).isCloseTo(ReferenceCsv.num(row, "X_class0"), within(tol));
     assertThat(c1.throughput()).isCloseTo(ReferenceCsv.num(row, "X_class1"), within(tol));
-    assertThat(c0.queueLengths().get(0)).isCloseTo(ReferenceCsv.num(row, "Q_st1_class0"), within(tol));
-    assertThat(c0.queueLengths().get(1)).isCloseTo(ReferenceCsv.num(row, "Q_st2_class0"), within(tol));
-    assertThat(c1.queueLengths().get(1)).isCloseTo(ReferenceCsv.num(row, "Q_st2_class1"), within(tol));
-    assertThat(c0.residenceTimes().get(0)).isCloseTo(ReferenceCsv.num(row, "R_st1_class0"), within(tol));
-    assertThat(c0.residenceTimes().get(1)).isCloseTo(ReferenceCsv.num(row, "R_st2_class0"), within(tol));
-    assertThat(c1.residenceTimes().get(1)).isCloseTo(ReferenceCsv.num(row, "R_st2_class1"), within(tol));
+    assertThat(c0.queueLengths().get(0))
+        .isCloseTo(ReferenceCsv.num(row, "Q_st1_class0"), within(tol));
+    assertThat(c0.queueLengths().get(1))
+        .isCloseTo(ReferenceCsv.num(row, "Q_st2_class0"), within(tol));
+    assertThat(c1.queueLengths().get(1))
+        .isCloseTo(ReferenceCsv.num(row, "Q_st2_class1"), within(tol));
+    assertThat(c0.residenceTimes().get(0))
+        .isCloseTo(ReferenceCsv.num(row, "R_st1_class0"), within(tol));
+    assertThat(c0.residenceTimes().get(1))
+        .isCloseTo(ReferenceCsv.num(row, "R_st2_class0"), within(tol));
+    assertThat(c1.residenceTimes().get(1))
+        .isCloseTo(ReferenceCsv.num(row, "R_st2_class1"), within(tol));
   }
 
   @Test
@@ -114,7 +128,8 @@ class MvaReferenceTest {
     assertThat(s.results()).hasSize(1);
     assertThat(s.atFullPopulation().population()).containsExactly(8, 1);
     assertMatchesJmt(s.atFullPopulation(), "MVA_exact");
-    assertThat(s.atFullPopulation().classes().get(0).throughput()).isCloseTo(0.6533269, within(5e-8));
+    assertThat(s.atFullPopulation().classes().get(0).throughput())
+        .isCloseTo(0.6533269, within(5e-8));
   }
 
   @Test
@@ -137,8 +152,8 @@ class MvaReferenceTest {
   }
 
   /**
-   * PDQ's AWS Tomcat model: N = 400, Z = 0, one 300-thread station with S = 0.444 s, modelled as
-   * a 300-server queue and solved by exact load-dependent MVA (as PDQ's MSC node is). It is
+   * PDQ's AWS Tomcat model: N = 400, Z = 0, one 300-thread station with S = 0.444 s, modelled as a
+   * 300-server queue and solved by exact load-dependent MVA (as PDQ's MSC node is). It is
    * saturated, so X = m/S and R = N/X: every published figure is reproduced to its 4 decimals.
    */
   @Test
@@ -174,9 +189,9 @@ class MvaReferenceTest {
   }
 
   /**
-   * The machine-repairman model (Gross and Harris §2.7, M/M/m//N): N users thinking Z, m servers
-   * of mean S. Its closed-form stationary distribution p(k) ∝ N!/(N−k)! · (S/Z)^k / β(k), with
-   * β(k) = k! for k ≤ m and m!·m^(k−m) above, gives X = Σ p(k)·min(k, m)/S independently of MVA.
+   * The machine-repairman model (Gross and Harris §2.7, M/M/m//N): N users thinking Z, m servers of
+   * mean S. Its closed-form stationary distribution p(k) ∝ N!/(N−k)! · (S/Z)^k / β(k), with β(k) =
+   * k! for k ≤ m and m!·m^(k−m) above, gives X = Σ p(k)·min(k, m)/S independently of MVA.
    */
   @Test
   void exact_multiserverMatchesTheMachineRepairmanClosedForm() {
@@ -201,17 +216,26 @@ class MvaReferenceTest {
       }
       ClosedNetwork net =
           ClosedNetwork.singleClass(
-              "repairman", users, z, List.of(new Station("pool", StationKind.QUEUE, m, List.of(s), List.of(1.0))));
+              "repairman",
+              users,
+              z,
+              List.of(new Station("pool", StationKind.QUEUE, m, List.of(s), List.of(1.0))));
       PopulationResult p = Mva.exact(net).atFullPopulation();
-      assertThat(p.totalThroughput()).as("X for N=%d m=%d", users, m).isCloseTo(x, within(1e-10 * x));
-      assertThat(p.stations().get(0).queueLength()).as("Q for N=%d m=%d", users, m).isCloseTo(q, within(1e-9));
+      assertThat(p.totalThroughput())
+          .as("X for N=%d m=%d", users, m)
+          .isCloseTo(x, within(1e-10 * x));
+      assertThat(p.stations().get(0).queueLength())
+          .as("Q for N=%d m=%d", users, m)
+          .isCloseTo(q, within(1e-9));
     }
   }
 
   @Test
   void bardSchweitzer_multiserverUsesSeidmannAndApproachesTheSaturationBound() {
     PopulationResult p = Mva.bardSchweitzer(pdqTomcat(400)).atFullPopulation();
-    assertThat(p.totalThroughput()).isLessThanOrEqualTo(300 / 0.444).isCloseTo(300 / 0.444, within(300 / 0.444 * 0.01));
+    assertThat(p.totalThroughput())
+        .isLessThanOrEqualTo(300 / 0.444)
+        .isCloseTo(300 / 0.444, within(300 / 0.444 * 0.01));
   }
 
   @Test

@@ -36,16 +36,25 @@ class OpenQueueContractTest {
       assertThat(q.servers()).isEqualTo(servers);
       assertThat(q.utilization()).isCloseTo(rho, within(1e-12));
       assertThat(q.probabilityOfWaiting()).isBetween(0.0, 1.0);
-      assertThat(q.meanResponseTime()).isCloseTo(q.meanWaitingTime() + s, within(1e-9 * q.meanResponseTime()));
-      assertThat(q.meanNumberInSystem()).isCloseTo(q.arrivalRate() * q.meanResponseTime(), within(1e-9 * (1 + q.meanNumberInSystem())));
-      assertThat(q.meanQueueLength()).isCloseTo(q.arrivalRate() * q.meanWaitingTime(), within(1e-9 * (1 + q.meanQueueLength())));
+      assertThat(q.meanResponseTime())
+          .isCloseTo(q.meanWaitingTime() + s, within(1e-9 * q.meanResponseTime()));
+      assertThat(q.meanNumberInSystem())
+          .isCloseTo(
+              q.arrivalRate() * q.meanResponseTime(), within(1e-9 * (1 + q.meanNumberInSystem())));
+      assertThat(q.meanQueueLength())
+          .isCloseTo(
+              q.arrivalRate() * q.meanWaitingTime(), within(1e-9 * (1 + q.meanQueueLength())));
       // L = Lq + a: the customers in service are the busy servers
-      assertThat(q.meanNumberInSystem()).isCloseTo(q.meanQueueLength() + rho * servers, within(1e-9 * (1 + q.meanNumberInSystem())));
+      assertThat(q.meanNumberInSystem())
+          .isCloseTo(
+              q.meanQueueLength() + rho * servers, within(1e-9 * (1 + q.meanNumberInSystem())));
       if (q instanceof MarkovianQueue m) {
         double previous = 0;
         for (double p : new double[] {0.1, 0.5, 0.9, 0.99, 0.999}) {
           double w = m.responseTimePercentile(p);
-          assertThat(w).isGreaterThanOrEqualTo(previous).isGreaterThanOrEqualTo(m.waitingTimePercentile(p));
+          assertThat(w)
+              .isGreaterThanOrEqualTo(previous)
+              .isGreaterThanOrEqualTo(m.waitingTimePercentile(p));
           previous = w;
         }
       }
@@ -56,11 +65,20 @@ class OpenQueueContractTest {
   @MethodSource("models")
   void contract_refusesUnstableAndInvalidInput(String name, int servers, Factory f) {
     assertThatThrownBy(() -> f.of(servers / 0.25, 0.25))
-        .isInstanceOfSatisfying(UnstableQueueException.class, e -> assertThat(e.utilization()).isEqualTo(1.0))
+        .isInstanceOfSatisfying(
+            UnstableQueueException.class, e -> assertThat(e.utilization()).isEqualTo(1.0))
         .hasMessageContaining("not below 1");
-    assertThatThrownBy(() -> f.of(-1, 0.25)).isInstanceOf(QueueInputException.class).hasMessageContaining("arrival rate");
-    assertThatThrownBy(() -> f.of(Double.NaN, 0.25)).isInstanceOf(QueueInputException.class).hasMessageContaining("NaN");
-    assertThatThrownBy(() -> f.of(1, Double.POSITIVE_INFINITY)).isInstanceOf(QueueInputException.class).hasMessageContaining("service time");
-    assertThatThrownBy(() -> f.of(1, 0)).isInstanceOf(QueueInputException.class).hasMessageContaining("service time");
+    assertThatThrownBy(() -> f.of(-1, 0.25))
+        .isInstanceOf(QueueInputException.class)
+        .hasMessageContaining("arrival rate");
+    assertThatThrownBy(() -> f.of(Double.NaN, 0.25))
+        .isInstanceOf(QueueInputException.class)
+        .hasMessageContaining("NaN");
+    assertThatThrownBy(() -> f.of(1, Double.POSITIVE_INFINITY))
+        .isInstanceOf(QueueInputException.class)
+        .hasMessageContaining("service time");
+    assertThatThrownBy(() -> f.of(1, 0))
+        .isInstanceOf(QueueInputException.class)
+        .hasMessageContaining("service time");
   }
 }

@@ -43,11 +43,16 @@ class QueueingPropertiesTest {
       assertThat(q.utilization()).as(q.model()).isGreaterThanOrEqualTo(0).isLessThan(1);
       assertThat(q.meanNumberInSystem())
           .as("%s L = λW", q.model())
-          .isCloseTo(q.arrivalRate() * q.meanResponseTime(), within(1e-9 * Math.max(1, q.meanNumberInSystem())));
+          .isCloseTo(
+              q.arrivalRate() * q.meanResponseTime(),
+              within(1e-9 * Math.max(1, q.meanNumberInSystem())));
       assertThat(q.meanQueueLength())
           .as("%s Lq = λWq", q.model())
-          .isCloseTo(q.arrivalRate() * q.meanWaitingTime(), within(1e-9 * Math.max(1, q.meanQueueLength())));
-      assertThat(q.meanResponseTime()).isCloseTo(q.meanWaitingTime() + s, within(1e-9 * q.meanResponseTime()));
+          .isCloseTo(
+              q.arrivalRate() * q.meanWaitingTime(),
+              within(1e-9 * Math.max(1, q.meanQueueLength())));
+      assertThat(q.meanResponseTime())
+          .isCloseTo(q.meanWaitingTime() + s, within(1e-9 * q.meanResponseTime()));
       assertThat(q.probabilityOfWaiting()).isBetween(0.0, 1.0);
       assertThat(q.littlesLaw().population()).isEqualTo(q.meanNumberInSystem());
     }
@@ -79,8 +84,10 @@ class QueueingPropertiesTest {
     MMc b = MMc.of(lambda, s, 1);
     MG1 g = MG1.of(lambda, s, 1.0);
     for (OpenQueue q : List.of(b, g)) {
-      assertThat(q.meanQueueLength()).isCloseTo(a.meanQueueLength(), within(1e-9 * (1 + a.meanQueueLength())));
-      assertThat(q.meanResponseTime()).isCloseTo(a.meanResponseTime(), within(1e-9 * a.meanResponseTime()));
+      assertThat(q.meanQueueLength())
+          .isCloseTo(a.meanQueueLength(), within(1e-9 * (1 + a.meanQueueLength())));
+      assertThat(q.meanResponseTime())
+          .isCloseTo(a.meanResponseTime(), within(1e-9 * a.meanResponseTime()));
       assertThat(q.probabilityOfWaiting()).isCloseTo(a.probabilityOfWaiting(), within(1e-12));
     }
     assertThat(b.responseTimePercentile(p))
@@ -114,24 +121,29 @@ class QueueingPropertiesTest {
       boolean delay = rnd.nextInt(4) == 0;
       double d = rnd.nextDouble(0.001, 2.0);
       int servers = delay || rnd.nextInt(3) > 0 ? 1 : 2 + rnd.nextInt(6);
-      stations.add(Station.ofDemands("s" + i, delay ? StationKind.DELAY : StationKind.QUEUE, d).withServers(servers));
+      stations.add(
+          Station.ofDemands("s" + i, delay ? StationKind.DELAY : StationKind.QUEUE, d)
+              .withServers(servers));
       if (!delay) {
         // the bound is the largest demand per server: X ≤ m/D at every queue
         maxDemand = Math.max(maxDemand, d / servers);
       }
     }
     int n = 1 + rnd.nextInt(60);
-    ClosedNetwork net =
-        ClosedNetwork.singleClass("random", n, rnd.nextDouble(0, 10), stations);
+    ClosedNetwork net = ClosedNetwork.singleClass("random", n, rnd.nextDouble(0, 10), stations);
     for (MvaSolution s : List.of(Mva.exact(net), Mva.bardSchweitzer(net))) {
       assertThat(s.results()).hasSize(n);
       double previous = 0;
       for (PopulationResult p : s.results()) {
         double x = p.totalThroughput();
         if (maxDemand > 0) {
-          assertThat(x).as("%s X ≤ min m/D", s.algorithm()).isLessThanOrEqualTo(1 / maxDemand * (1 + 1e-9));
+          assertThat(x)
+              .as("%s X ≤ min m/D", s.algorithm())
+              .isLessThanOrEqualTo(1 / maxDemand * (1 + 1e-9));
         }
-        assertThat(x).as("%s X non-decreasing in N", s.algorithm()).isGreaterThanOrEqualTo(previous * (1 - 1e-9));
+        assertThat(x)
+            .as("%s X non-decreasing in N", s.algorithm())
+            .isGreaterThanOrEqualTo(previous * (1 - 1e-9));
         previous = x;
         for (StationResult st : p.stations()) {
           assertThat(st.utilization()).isLessThanOrEqualTo(1 + 1e-9);
@@ -161,14 +173,16 @@ class QueueingPropertiesTest {
       for (int r = 0; r < classes; r++) {
         d[r] = rnd.nextDouble(0.01, 1.0);
       }
-      stations.add(Station.ofDemands("s" + i, StationKind.QUEUE, d).withServers(1 + rnd.nextInt(2)));
+      stations.add(
+          Station.ofDemands("s" + i, StationKind.QUEUE, d).withServers(1 + rnd.nextInt(2)));
     }
     ClosedNetwork net = new ClosedNetwork("random", cs, stations);
     for (MvaSolution s : List.of(Mva.exact(net), Mva.bardSchweitzer(net))) {
       PopulationResult p = s.atFullPopulation();
       for (ClassResult c : p.classes()) {
         double q = c.queueLengths().stream().mapToDouble(Double::doubleValue).sum();
-        assertThat(q + c.throughput() * c.thinkTime()).isCloseTo(c.population(), within(1e-8 * c.population()));
+        assertThat(q + c.throughput() * c.thinkTime())
+            .isCloseTo(c.population(), within(1e-8 * c.population()));
       }
       for (StationResult st : p.stations()) {
         assertThat(st.utilization()).isLessThanOrEqualTo(1 + 1e-9);
@@ -183,7 +197,8 @@ class QueueingPropertiesTest {
     double s = Math.pow(10, rnd.nextDouble(-3, 0));
     double lambda = rnd.nextDouble(0, 200) / s;
     double p = rnd.nextDouble(0.5, 0.999);
-    LatencyMetric metric = rnd.nextBoolean() ? LatencyMetric.RESPONSE_TIME : LatencyMetric.WAITING_TIME;
+    LatencyMetric metric =
+        rnd.nextBoolean() ? LatencyMetric.RESPONSE_TIME : LatencyMetric.WAITING_TIME;
     double floor = metric == LatencyMetric.RESPONSE_TIME ? -Math.log1p(-p) * s : 0;
     double target = floor + rnd.nextDouble(0.01, 3) * s;
     ServerSizing z = Sizing.serversFor(lambda, s, p, target, metric);

@@ -27,8 +27,10 @@ class SizingTest {
     // 1200 req/s holding a connection 40 ms: a = 48 Erlangs; p99 wait under 5 ms
     ServerSizing z = Sizing.serversFor(1200, 0.040, 0.99, 0.005, LatencyMetric.WAITING_TIME);
     assertThat(z.servers()).isGreaterThan(48);
-    assertThat(MMc.of(1200, 0.040, z.servers()).waitingTimePercentile(0.99)).isLessThanOrEqualTo(0.005);
-    assertThat(MMc.of(1200, 0.040, z.servers() - 1).waitingTimePercentile(0.99)).isGreaterThan(0.005);
+    assertThat(MMc.of(1200, 0.040, z.servers()).waitingTimePercentile(0.99))
+        .isLessThanOrEqualTo(0.005);
+    assertThat(MMc.of(1200, 0.040, z.servers() - 1).waitingTimePercentile(0.99))
+        .isGreaterThan(0.005);
   }
 
   @Test
@@ -65,11 +67,15 @@ class SizingTest {
 
   @Test
   void badNumbers_areRefusedNamingTheParameter() {
-    assertThatThrownBy(() -> MMc.of(-1, 0.1, 2)).hasMessageContaining("arrival rate").hasMessageContaining("-1");
+    assertThatThrownBy(() -> MMc.of(-1, 0.1, 2))
+        .hasMessageContaining("arrival rate")
+        .hasMessageContaining("-1");
     assertThatThrownBy(() -> MMc.of(Double.NaN, 0.1, 2)).hasMessageContaining("NaN");
-    assertThatThrownBy(() -> MM1.of(1, 0)).hasMessageContaining("service time must be a finite number > 0");
+    assertThatThrownBy(() -> MM1.of(1, 0))
+        .hasMessageContaining("service time must be a finite number > 0");
     assertThatThrownBy(() -> MMc.of(1, 0.1, 0)).hasMessageContaining("servers must be at least 1");
-    assertThatThrownBy(() -> MMc.of(1, 0.1, 2).responseTimePercentile(95)).hasMessageContaining("0.95 for p95");
+    assertThatThrownBy(() -> MMc.of(1, 0.1, 2).responseTimePercentile(95))
+        .hasMessageContaining("0.95 for p95");
     assertThatThrownBy(() -> MG1.of(1, 0.1, -2)).hasMessageContaining("coefficient of variation");
   }
 }

@@ -1,7 +1,6 @@
 package dev.headroom.ingest.queueing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.headroom.analysis.queueing.ClosedNetwork;
@@ -43,7 +42,13 @@ class NetworkModelReaderTest {
 
   @Test
   void read_everyShippedExampleIsValid() {
-    for (String f : new String[] {"jain-central-server.yaml", "menasce-db-server.yaml", "jmt-two-class.yaml", "tomcat-300-threads.yaml"}) {
+    for (String f :
+        new String[] {
+          "jain-central-server.yaml",
+          "menasce-db-server.yaml",
+          "jmt-two-class.yaml",
+          "tomcat-300-threads.yaml"
+        }) {
       ClosedNetwork n = NetworkModelReader.read(EXAMPLES.resolve(f));
       assertThat(Mva.exact(n).atFullPopulation().totalThroughput()).as(f).isPositive();
     }
@@ -57,7 +62,8 @@ class NetworkModelReaderTest {
     assertThat(n.stations().get(0).demand(0)).isEqualTo(8.0);
     assertThat(n.stations().get(0).demand(1)).isEqualTo(0.0);
     assertThat(n.stations().get(1).demand(1)).isEqualTo(1.0);
-    assertThat(Mva.exact(n).atFullPopulation().classes().get(0).throughput()).isCloseTo(0.653327, within(5e-7));
+    assertThat(Mva.exact(n).atFullPopulation().classes().get(0).throughput())
+        .isCloseTo(0.653327, within(5e-7));
   }
 
   @Test
@@ -77,7 +83,8 @@ class NetworkModelReaderTest {
     assertThat(p.line()).isEqualTo(4);
     assertThat(p.column()).isEqualTo(5);
     assertThat(p.suggestion()).isEqualTo("think-time");
-    assertThat(e.getMessage()).startsWith("model.yaml:4:5: classes[0].thinktime: found the unknown key \"thinktime\"");
+    assertThat(e.getMessage())
+        .startsWith("model.yaml:4:5: classes[0].thinktime: found the unknown key \"thinktime\"");
   }
 
   @Test
@@ -91,7 +98,11 @@ class NetworkModelReaderTest {
               - name: cpu
                 service-time: 12
             """);
-    assertThat(e.getMessage()).contains("model.yaml:5:19").contains("stations[0].service-time").contains("no unit").contains("250ms");
+    assertThat(e.getMessage())
+        .contains("model.yaml:5:19")
+        .contains("stations[0].service-time")
+        .contains("no unit")
+        .contains("250ms");
   }
 
   @Test
@@ -141,7 +152,9 @@ class NetworkModelReaderTest {
               - {name: a, demand: 1s, service-time: 1s}
               - {name: b, kind: delay, servers: 4, demand: 1s}
             """);
-    assertThat(e.getMessage()).contains("both demand and service-time").contains("servers only on a queue");
+    assertThat(e.getMessage())
+        .contains("both demand and service-time")
+        .contains("servers only on a queue");
   }
 
   @Test

@@ -46,16 +46,26 @@ class QueueRendererTest {
 
   static Map<String, QueueReport> reports() {
     Map<String, QueueReport> m = new TreeMap<>();
-    m.put("mmc-airport-8", new QueueReport.Open(MMc.of(960 / 3600.0, 15, 8), List.of(0.5, 0.95, 0.99)));
+    m.put(
+        "mmc-airport-8",
+        new QueueReport.Open(MMc.of(960 / 3600.0, 15, 8), List.of(0.5, 0.95, 0.99)));
     m.put("mm1", new QueueReport.Open(MM1.of(4, 0.2), List.of(0.95)));
     m.put("mg1", new QueueReport.Open(MG1.of(4, 0.2, 1.5), List.of(0.95)));
-    m.put("little", new QueueReport.Little(LittlesLaw.fromRateAndTime(1200, 0.040), QueueReport.Term.POPULATION));
-    m.put("servers", new QueueReport.Servers(Sizing.serversFor(1200, 0.040, 0.99, 0.005, LatencyMetric.WAITING_TIME)));
+    m.put(
+        "little",
+        new QueueReport.Little(
+            LittlesLaw.fromRateAndTime(1200, 0.040), QueueReport.Term.POPULATION));
+    m.put(
+        "servers",
+        new QueueReport.Servers(
+            Sizing.serversFor(1200, 0.040, 0.99, 0.005, LatencyMetric.WAITING_TIME)));
     m.put("max-rate", new QueueReport.MaxRate(Sizing.maxArrivalRate(0.040, 60, 0.95, 0.150)));
     m.put("mva-jain", new QueueReport.Network(Mva.exact(jain())));
     m.put("mva-jmt-schweitzer", new QueueReport.Network(Mva.bardSchweitzer(jmt())));
     m.put("mva-tomcat", new QueueReport.Network(Mva.exact(tomcat())));
-    m.put("mva-tomcat-schweitzer", new QueueReport.Network(Mva.bardSchweitzer(tomcat().withPopulations(40))));
+    m.put(
+        "mva-tomcat-schweitzer",
+        new QueueReport.Network(Mva.bardSchweitzer(tomcat().withPopulations(40))));
     return m;
   }
 
@@ -105,8 +115,8 @@ class QueueRendererTest {
 
   @ParameterizedTest(name = "{0}.{1}")
   @MethodSource("cases")
-  void render_matchesGoldenFileUnderRootAndGermanLocales(String name, OutputFormat format, QueueReport report)
-      throws IOException {
+  void render_matchesGoldenFileUnderRootAndGermanLocales(
+      String name, OutputFormat format, QueueReport report) throws IOException {
     Path file = GOLDEN.resolve(name + "." + extension(format));
     Locale saved = Locale.getDefault();
     try {
@@ -150,7 +160,10 @@ class QueueRendererTest {
         .contains("\"meanWaitingTime\"")
         .contains("\"meanResponseTime\" : 15.22141498");
     String mva = QueueRenderer.render(reports().get("mva-jain"), OutputFormat.JSON);
-    assertThat(mva).contains("\"throughput\"").contains("\"responseTime\"").contains("\"queueLength\"");
+    assertThat(mva)
+        .contains("\"throughput\"")
+        .contains("\"responseTime\"")
+        .contains("\"queueLength\"");
   }
 
   @Test
@@ -160,6 +173,7 @@ class QueueRendererTest {
         .contains("Populations in steps of 14 shown, and the last")
         .contains("solved exactly as load-dependent queues")
         .doesNotContain("Seidmann");
-    assertThat(text.lines().filter(l -> l.matches("\\s+\\d+\\s+\\d.*/s.*")).count()).isLessThanOrEqualTo(31);
+    assertThat(text.lines().filter(l -> l.matches("\\s+\\d+\\s+\\d.*/s.*")).count())
+        .isLessThanOrEqualTo(31);
   }
 }
