@@ -69,6 +69,7 @@ public final class QueueCommand {
     @Option(
         names = "--format",
         defaultValue = "text",
+        paramLabel = "FORMAT",
         converter = FormatConverter.class,
         description =
             "Output: text, markdown or json (seconds and per-second rates). Default:"
@@ -98,9 +99,10 @@ public final class QueueCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Little's law L = λ·W: give any two of --population, --arrival and --time; the third is"
-            + " computed.",
-        "Example: headroom queue little --arrival 1200/s --time 40ms"
-      })
+            + " computed."
+      },
+      footerHeading = "%nExample:%n",
+      footer = "  headroom queue little --arrival 1200/s --time 40ms")
   static final class Little extends Base {
     @Option(
         names = {"--population", "-L"},
@@ -183,8 +185,9 @@ public final class QueueCommand {
       mixinStandardHelpOptions = true,
       description = {
         "M/M/1: one server, exponential service.",
-        "Example: headroom queue mm1 --arrival 4/s --service 200ms"
-      })
+      },
+      footerHeading = "%nExample:%n",
+      footer = "  headroom queue mm1 --arrival 4/s --service 200ms")
   static final class Mm1 extends MarkovianBase {
     @Override
     QueueReport report() {
@@ -197,8 +200,9 @@ public final class QueueCommand {
       mixinStandardHelpOptions = true,
       description = {
         "M/M/c: c servers sharing one queue (Erlang C).",
-        "Example: headroom queue mmc --arrival 240/h --service 15s --servers 2 --percentile 95"
-      })
+      },
+      footerHeading = "%nExample:%n",
+      footer = "  headroom queue mmc --arrival 240/h --service 15s --servers 2 -p 95")
   static final class Mmc extends MarkovianBase {
     @Option(
         names = {"--servers", "-c"},
@@ -218,8 +222,9 @@ public final class QueueCommand {
       mixinStandardHelpOptions = true,
       description = {
         "M/G/1: one server, any service-time distribution (Pollaczek–Khinchine); means only.",
-        "Example: headroom queue mg1 --arrival 4/s --service 200ms --service-cv 1.5"
-      })
+      },
+      footerHeading = "%nExample:%n",
+      footer = "  headroom queue mg1 --arrival 4/s --service 200ms --service-cv 1.5")
   static final class Mg1 extends OpenBase {
     @Option(
         names = "--service-cv",
@@ -255,9 +260,13 @@ public final class QueueCommand {
       description = {
         "Sizing in reverse with M/M/c. With --arrival: the fewest servers keeping a percentile"
             + " under the target. With --servers: the largest arrival rate they sustain.",
-        "Example: headroom queue size --arrival 1200/s --service 40ms --target-p99 150ms",
-        "         headroom queue size --servers 60 --service 40ms --target 150ms --percentile 95",
-        "         headroom queue size --arrival 1200/s --service 40ms --of waiting --target-p99 5ms"
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  headroom queue size --arrival 1200/s --service 40ms --target-p99 200ms",
+        "  headroom queue size --servers 60 --service 40ms --target 150ms -p 95",
+        "  headroom queue size --arrival 1200/s --service 40ms --of waiting \\",
+        "      --target-p99 5ms"
       })
   static final class Size extends Base {
     @Option(
@@ -362,8 +371,9 @@ public final class QueueCommand {
       description = {
         "Solve a closed network (YAML: classes and stations) by exact MVA, or approximately by"
             + " Bard–Schweitzer.",
-        "Example: headroom queue mva examples/queueing/jain-central-server.yaml"
-      })
+      },
+      footerHeading = "%nExample:%n",
+      footer = "  headroom queue mva examples/queueing/jain-central-server.yaml")
   static final class MvaCommand extends Base {
     @Parameters(
         index = "0",
