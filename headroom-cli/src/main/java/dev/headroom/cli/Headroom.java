@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       InitCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
+      QueueCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Headroom {
