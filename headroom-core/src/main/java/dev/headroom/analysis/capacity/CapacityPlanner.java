@@ -205,6 +205,12 @@ public final class CapacityPlanner {
     add("read_query_rate", db.name() + ": read queries per second at the growth target", readRate, "C3");
     Figure replicaCapacity = replicaCapacity(db);
     add("replica_capacity", db.name() + ": read queries per second one replica takes", replicaCapacity, "C3");
+    double readNow = peak.get().value() * qpr.get().value() * read.get().value();
+    add("replicas_now", db.name() + ": read replicas for today's peak", derived(
+        Math.ceil(readNow / replicaCapacity.value()), Dimension.COUNT,
+        "ceil(today's read traffic / one replica's capacity) (C3)",
+        "today's read traffic = peak x queries per request x read share = " + Units.format(readNow, 6) + "/s",
+        "replica capacity = " + replicaCapacity.formatted() + " (" + replicaCapacity.provenance().kind() + ")"), "C3");
     double replicas = Math.ceil(readRate.value() / replicaCapacity.value());
     add("replicas", db.name() + ": read replicas needed", derived(replicas, Dimension.COUNT,
         "ceil(read traffic / one replica's capacity) (C3)", "read traffic = " + readRate.formatted(),
