@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Headroom.Version.class,
     description = "A scalability advisor: where a system stands, what limits it, what to do next, how far it will go.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, FitCommand.class})
 public final class Headroom {
 
   @Option(
