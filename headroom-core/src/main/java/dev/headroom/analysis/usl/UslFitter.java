@@ -70,6 +70,10 @@ public final class UslFitter {
    *     throughput, or when no start converges
    */
   public static UslModel fit(List<UslPoint> points, double confidenceLevel, String source) {
+    return fit(points, confidenceLevel, source, MAX_ITERATIONS);
+  }
+
+  static UslModel fit(List<UslPoint> points, double confidenceLevel, String source, int maxIterations) {
     Objects.requireNonNull(points, "points");
     Objects.requireNonNull(source, "source");
     if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
@@ -99,8 +103,18 @@ public final class UslFitter {
     }
     double[] n = data.stream().mapToDouble(UslPoint::concurrency).toArray();
     double[] x = data.stream().mapToDouble(UslPoint::throughput).toArray();
+    // Fit on X / max X so that the solver sees numbers near 1 whatever the unit (1e-300 or 1e200
+    // requests per second fit alike); σ and κ are scale-free, λ and the RSS are scaled back.
+    double scale = 0;
+    for (double v : x) {
+      scale = Math.max(scale, v);
+    }
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i] / scale;
+    }
 
-    Candidate best = fitFace(n, x, Double.NaN, Double.NaN, source);
+    Candidate best = fitFace(n, y, Double.NaN, Double.NaN, source, maxIterations);
     // Active set: hold any coefficient that ended on a bound there and refit the rest.
     for (int round = 0; round < 2; round++) {
       double fixSigma = best.fixed[0] ? best.theta[0] : onBound(best.theta[0]);
@@ -110,13 +124,17 @@ public final class UslFitter {
       if (!newBound) {
         break;
       }
-      Candidate face = fitFace(n, x, fixSigma, fixKappa, source);
+      Candidate face = fitFace(n, y, fixSigma, fixKappa, source, maxIterations);
       if (face.rss <= best.rss * (1 + 1e-12) + Double.MIN_NORMAL) {
         best = face;
       } else {
         break;
       }
     }
+    Candidate amdahl =
+        best.fixed[1] && best.theta[1] == 0 ? best : fitFace(n, y, Double.NaN, 0, source, maxIterations);
+    best = best.rescaled(scale);
+    amdahl = amdahl.rescaled(scale);
     boolean[] atBound = {best.fixed[0], best.fixed[1], false};
     int p = best.freeCount();
     int df = n.length - p;
@@ -150,6 +168,11 @@ public final class UslFitter {
         }
       }
       t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
+      if (!allFinite(cov)) {
+        cov = null;
+        warnings.add("the covariance of the coefficients overflows in these units; no standard errors or"
+            + " intervals (rescale the throughput)");
+      }
     }
     double mean = 0;
     for (double v : x) {
@@ -159,7 +182,6 @@ public final class UslFitter {
     for (double v : x) {
       tss += (v - mean) * (v - mean);
     }
-    Candidate amdahl = best.fixed[1] && best.theta[1] == 0 ? best : fitFace(n, x, Double.NaN, 0, source);
     return new UslModel(
         data,
         best.theta,
@@ -173,6 +195,17 @@ public final class UslFitter {
         comparison("Amdahl (κ = 0)", amdahl, n.length),
         linear(n, x),
         warnings);
+  }
+
+  private static boolean allFinite(double[][] m) {
+    for (double[] row : m) {
+      for (double v : row) {
+        if (!Double.isFinite(v)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static double onBound(double v) {
@@ -206,7 +239,8 @@ public final class UslFitter {
    * The best fit over all starts with σ and/or κ held at the given values (NaN = free). Throws
    * when no start converges.
    */
-  static Candidate fitFace(double[] n, double[] x, double fixSigma, double fixKappa, String source) {
+  static Candidate fitFace(
+      double[] n, double[] x, double fixSigma, double fixKappa, String source, int maxIterations) {
     boolean[] fixed = {!Double.isNaN(fixSigma), !Double.isNaN(fixKappa), false};
     double lambda0 = 0;
     for (int i = 0; i < n.length; i++) {
@@ -222,7 +256,7 @@ public final class UslFitter {
     for (double[] s : starts) {
       double[] full = {fixed[0] ? fixSigma : s[0], fixed[1] ? fixKappa : s[1], s[2]};
       try {
-        Candidate c = solve(n, x, full, fixed);
+        Candidate c = solve(n, x, full, fixed, maxIterations);
         if (best == null || c.rss < best.rss) {
           best = c;
         }
@@ -286,7 +320,7 @@ public final class UslFitter {
   }
 
   /** One Levenberg–Marquardt run over the free coefficients, projected onto the bounds. */
-  private static Candidate solve(double[] n, double[] x, double[] start, boolean[] fixed) {
+  private static Candidate solve(double[] n, double[] x, double[] start, boolean[] fixed, int maxIterations) {
     int[] free = freeIndices(fixed);
     double[] full = start.clone();
     MultivariateJacobianFunction f =
@@ -307,7 +341,7 @@ public final class UslFitter {
     for (int j = 0; j < free.length; j++) {
       init[j] = full[free[j]];
     }
-    double lambdaFloor = Math.ulp(1.0) * Math.max(1, start[2]);
+    double lambdaFloor = start[2] * 1e-15;
     LeastSquaresProblem problem =
         new LeastSquaresBuilder()
             .model(f)
@@ -324,8 +358,8 @@ public final class UslFitter {
                   }
                   return c;
                 })
-            .maxEvaluations(MAX_ITERATIONS * 4)
-            .maxIterations(MAX_ITERATIONS)
+            .maxEvaluations(maxIterations * 4)
+            .maxIterations(maxIterations)
             .lazyEvaluation(false)
             .build();
     LeastSquaresOptimizer.Optimum opt =
@@ -395,6 +429,29 @@ public final class UslFitter {
 
     int[] freeIndices() {
       return UslFitter.freeIndices(fixed);
+    }
+
+    /**
+     * This fit in the units of X·c, from one made on X: λ and RSS scale by c and c²; with D =
+     * diag(1, 1, c) over the free coefficients, (JᵀJ)⁻¹ becomes D(JᵀJ)⁻¹D / c², so that s²(JᵀJ)⁻¹
+     * is the covariance in the new units.
+     */
+    Candidate rescaled(double c) {
+      double[] t = theta.clone();
+      t[2] *= c;
+      double[][] u = null;
+      if (unscaledCovariance != null) {
+        int[] idx = freeIndices();
+        u = new double[idx.length][idx.length];
+        for (int i = 0; i < idx.length; i++) {
+          for (int j = 0; j < idx.length; j++) {
+            double di = idx[i] == 2 ? c : 1;
+            double dj = idx[j] == 2 ? c : 1;
+            u[i][j] = unscaledCovariance[i][j] * di * dj / (c * c);
+          }
+        }
+      }
+      return new Candidate(t, fixed, rss * c * c, u);
     }
   }
 }

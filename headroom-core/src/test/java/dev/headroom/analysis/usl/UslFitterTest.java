@@ -326,4 +326,31 @@ class UslFitterTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maximum is 1883.9");
   }
+
+  @Test
+  void fit_thatCannotConverge_throwsWithAClearMessage() {
+    // one iteration is not enough for any start: the path a pathological data set takes
+    assertThatThrownBy(() -> UslFitter.fit(SPECSDM91, 0.95, "specsdm91.csv", 1))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("specsdm91.csv")
+        .hasMessageContaining("could not converge")
+        .hasMessageContaining("from any of 3 starting points");
+  }
+
+  @Test
+  void fit_isIndependentOfTheThroughputUnit() {
+    UslModel reference = UslFitter.fit(SPECSDM91);
+    for (double c : new double[] {1e-100, 1e-3, 1e3, 1e100}) {
+      List<UslPoint> scaled =
+          SPECSDM91.stream().map(p -> new UslPoint(p.concurrency(), p.throughput() * c)).toList();
+      UslModel m = UslFitter.fit(scaled);
+      assertThat(m.sigma()).as("σ at scale %s", c).isCloseTo(reference.sigma(), withinPercentage(1e-6));
+      assertThat(m.kappa()).as("κ at scale %s", c).isCloseTo(reference.kappa(), withinPercentage(1e-6));
+      assertThat(m.lambda() / c).as("λ at scale %s", c).isCloseTo(reference.lambda(), withinPercentage(1e-6));
+      assertThat(m.estimate(UslParameter.LAMBDA).standardError() / c)
+          .isCloseTo(reference.estimate(UslParameter.LAMBDA).standardError(), withinPercentage(1e-4));
+      assertThat(m.estimate(UslParameter.SIGMA).standardError())
+          .isCloseTo(reference.estimate(UslParameter.SIGMA).standardError(), withinPercentage(1e-4));
+    }
+  }
 }
