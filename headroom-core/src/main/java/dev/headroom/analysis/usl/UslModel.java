@@ -307,7 +307,8 @@ public final class UslModel {
     double b = l - x * s + x * k;
     double disc = b * b - 4 * x * x * k * (1 - s);
     double max = maxThroughput();
-    if (x > max || b <= 0 || disc < 0) {
+    // At X(N*) itself Δ is 0 up to rounding, so a tiny negative Δ still counts as the peak.
+    if (x > max * (1 + 1e-12) || b <= 0 || disc < -1e-12 * b * b) {
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,

@@ -5,7 +5,6 @@ import dev.headroom.analysis.usl.UslModel;
 import dev.headroom.analysis.usl.UslPoint;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.Step;
-import dev.headroom.model.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,17 +61,13 @@ public record FitReport(
       predictions.add(new FitPrediction(FitPrediction.Given.CONCURRENCY, n, model.predictAtConcurrency(n), null));
     }
     for (double x : atThroughput) {
-      if (x <= model.maxThroughput() && x > 0) {
-        predictions.add(new FitPrediction(FitPrediction.Given.THROUGHPUT, x, model.predictAtThroughput(x), null));
-      } else {
-        predictions.add(
-            new FitPrediction(
-                FitPrediction.Given.THROUGHPUT,
-                x,
-                null,
-                "beyond the model's maximum throughput " + Units.format(model.maxThroughput(), 6) + "/s"
-                    + (model.kappa() == 0 ? " (the Amdahl limit λ/σ, approached but never reached)" : "")));
+      FitPrediction answer;
+      try {
+        answer = new FitPrediction(FitPrediction.Given.THROUGHPUT, x, model.predictAtThroughput(x), null);
+      } catch (IllegalArgumentException e) {
+        answer = new FitPrediction(FitPrediction.Given.THROUGHPUT, x, null, e.getMessage());
       }
+      predictions.add(answer);
     }
     return new FitReport(inputs, steps, model, warnings, predictions);
   }

@@ -155,7 +155,7 @@ final class FitText {
       return sb.toString();
     }
     if (u == null) {
-      return "At X = " + Units.format(p.value(), 6) + "/s: unreachable, " + p.problem() + ".";
+      return "At X = " + Units.format(p.value(), 6) + "/s: unreachable: " + p.problem() + ".";
     }
     StringBuilder sb =
         new StringBuilder("At X = " + Units.format(p.value(), 6) + "/s: N = " + Units.format(u.concurrency(), 5)
