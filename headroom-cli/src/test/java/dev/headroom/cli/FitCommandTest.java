@@ -125,4 +125,13 @@ class FitCommandTest {
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("--at").contains("positive");
   }
+
+  @Test
+  void fit_undetectableFile_pointsToInputFormat(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("odd.txt");
+    Files.writeString(f, "this is not a load test\n");
+    int code = run("fit", f.toString());
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("odd.txt:1").contains("matches no known format").contains("--input-format");
+  }
 }
