@@ -114,7 +114,7 @@ public final class UslFitter {
       y[i] = x[i] / scale;
     }
 
-    Candidate best = fitFace(n, y, Double.NaN, Double.NaN, source, maxIterations);
+    Candidate best = fitFace(n, y, Double.NaN, Double.NaN, source, maxIterations, false);
     // Active set: hold any coefficient that ended on a bound there and refit the rest.
     for (int round = 0; round < 2; round++) {
       double fixSigma = best.fixed[0] ? best.theta[0] : onBound(best.theta[0]);
@@ -124,7 +124,7 @@ public final class UslFitter {
       if (!newBound) {
         break;
       }
-      Candidate face = fitFace(n, y, fixSigma, fixKappa, source, maxIterations);
+      Candidate face = fitFace(n, y, fixSigma, fixKappa, source, maxIterations, false);
       if (face.rss <= best.rss * (1 + 1e-12) + Double.MIN_NORMAL) {
         best = face;
       } else {
@@ -132,7 +132,7 @@ public final class UslFitter {
       }
     }
     Candidate amdahl =
-        best.fixed[1] && best.theta[1] == 0 ? best : fitFace(n, y, Double.NaN, 0, source, maxIterations);
+        best.fixed[1] && best.theta[1] == 0 ? best : fitFace(n, y, Double.NaN, 0, source, maxIterations, true);
     best = best.rescaled(scale);
     amdahl = amdahl.rescaled(scale);
     boolean[] atBound = {best.fixed[0], best.fixed[1], false};
@@ -236,11 +236,18 @@ public final class UslFitter {
   }
 
   /**
-   * The best fit over all starts with σ and/or κ held at the given values (NaN = free). Throws
-   * when no start converges.
+   * The best fit over all starts with σ and/or κ held at the given values (NaN = free); with
+   * {@code firstConverged}, the first start that converges (enough for the two-coefficient Amdahl
+   * comparison, whose surface has one minimum in practice). Throws when no start converges.
    */
   static Candidate fitFace(
-      double[] n, double[] x, double fixSigma, double fixKappa, String source, int maxIterations) {
+      double[] n,
+      double[] x,
+      double fixSigma,
+      double fixKappa,
+      String source,
+      int maxIterations,
+      boolean firstConverged) {
     boolean[] fixed = {!Double.isNaN(fixSigma), !Double.isNaN(fixKappa), false};
     double lambda0 = 0;
     for (int i = 0; i < n.length; i++) {
@@ -259,6 +266,9 @@ public final class UslFitter {
         Candidate c = solve(n, x, full, fixed, maxIterations);
         if (best == null || c.rss < best.rss) {
           best = c;
+        }
+        if (firstConverged) {
+          break;
         }
       } catch (MathIllegalStateException | MathIllegalArgumentException e) {
         last = e;
