@@ -114,7 +114,7 @@ public final class UslFitter {
       y[i] = x[i] / scale;
     }
 
-    Candidate best = fitFace(n, y, Double.NaN, Double.NaN, source, maxIterations, false);
+    Candidate best = fitFace(n, y, Double.NaN, Double.NaN, source, maxIterations, false, null);
     // Active set: hold any coefficient that ended on a bound there and refit the rest.
     for (int round = 0; round < 2; round++) {
       double fixSigma = best.fixed[0] ? best.theta[0] : onBound(best.theta[0]);
@@ -124,7 +124,7 @@ public final class UslFitter {
       if (!newBound) {
         break;
       }
-      Candidate face = fitFace(n, y, fixSigma, fixKappa, source, maxIterations, false);
+      Candidate face = fitFace(n, y, fixSigma, fixKappa, source, maxIterations, false, best.theta);
       if (face.rss <= best.rss * (1 + 1e-12) + Double.MIN_NORMAL) {
         best = face;
       } else {
@@ -132,7 +132,7 @@ public final class UslFitter {
       }
     }
     Candidate amdahl =
-        best.fixed[1] && best.theta[1] == 0 ? best : fitFace(n, y, Double.NaN, 0, source, maxIterations, true);
+        best.fixed[1] && best.theta[1] == 0 ? best : fitFace(n, y, Double.NaN, 0, source, maxIterations, true, null);
     best = best.rescaled(scale);
     amdahl = amdahl.rescaled(scale);
     boolean[] atBound = {best.fixed[0], best.fixed[1], false};
@@ -238,7 +238,9 @@ public final class UslFitter {
   /**
    * The best fit over all starts with σ and/or κ held at the given values (NaN = free); with
    * {@code firstConverged}, the first start that converges (enough for the two-coefficient Amdahl
-   * comparison, whose surface has one minimum in practice). Throws when no start converges.
+   * comparison, whose surface has one minimum in practice). {@code from}, when not null, is tried
+   * first: the point where the previous fit stopped, so a face fit never ends worse than it. Throws
+   * when no start converges.
    */
   static Candidate fitFace(
       double[] n,
@@ -247,13 +249,17 @@ public final class UslFitter {
       double fixKappa,
       String source,
       int maxIterations,
-      boolean firstConverged) {
+      boolean firstConverged,
+      double[] from) {
     boolean[] fixed = {!Double.isNaN(fixSigma), !Double.isNaN(fixKappa), false};
     double lambda0 = 0;
     for (int i = 0; i < n.length; i++) {
       lambda0 = Math.max(lambda0, x[i] / n[i]);
     }
     List<double[]> starts = new ArrayList<>();
+    if (from != null) {
+      starts.add(from.clone());
+    }
     starts.add(linearisedStart(n, x, lambda0));
     for (double[] s : STARTS) {
       starts.add(new double[] {s[0], s[1], lambda0});
