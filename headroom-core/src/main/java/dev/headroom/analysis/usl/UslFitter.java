@@ -51,6 +51,7 @@ public final class UslFitter {
   public static final int RECOMMENDED_POINTS = 6;
 
   private static final double TOLERANCE = 1e-14;
+  private static final double BOUND_SLACK = 1e-9;
   private static final int MAX_ITERATIONS = 2_000;
   private static final double[][] STARTS = {{0.01, 1e-4}, {0.1, 0.01}};
 
@@ -125,7 +126,8 @@ public final class UslFitter {
         break;
       }
       Candidate face = fitFace(n, y, fixSigma, fixKappa, source, maxIterations, false, best.theta);
-      if (face.rss <= best.rss * (1 + 1e-12) + Double.MIN_NORMAL) {
+      // Adopt the face unless it fits measurably worse (then the coefficient is small, not zero).
+      if (face.rss <= best.rss * (1 + 1e-9) + Double.MIN_NORMAL) {
         best = face;
       } else {
         break;
@@ -208,8 +210,13 @@ public final class UslFitter {
     return true;
   }
 
+  /**
+   * The bound v sits on, or NaN. "On" allows {@value #BOUND_SLACK}: LM approaching a bound from
+   * inside can stop a hair away from it (σ = 1e-17 on exactly linear data); the face fit then
+   * decides, since it is adopted only if its RSS is no worse.
+   */
   private static double onBound(double v) {
-    return v <= 0 ? 0 : v >= 1 ? 1 : Double.NaN;
+    return v <= BOUND_SLACK ? 0 : v >= 1 - BOUND_SLACK ? 1 : Double.NaN;
   }
 
   private static ComparisonFit comparison(String name, Candidate c, int count) {

@@ -35,7 +35,9 @@ class FitReportSchemaTest {
     return Stream.of(
         Arguments.of("cisco", (Supplier<FitReport>) FitReportFixtures::cisco),
         Arguments.of("isilon", (Supplier<FitReport>) FitReportFixtures::isilon),
-        Arguments.of("raytracer", (Supplier<FitReport>) FitReportFixtures::raytracer));
+        Arguments.of("raytracer", (Supplier<FitReport>) FitReportFixtures::raytracer),
+        Arguments.of("linear", (Supplier<FitReport>) FitReportFixtures::linear),
+        Arguments.of("threePoints", (Supplier<FitReport>) FitReportFixtures::threePoints));
   }
 
   @ParameterizedTest(name = "{0}")

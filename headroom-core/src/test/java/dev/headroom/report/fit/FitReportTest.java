@@ -68,4 +68,25 @@ class FitReportTest {
     assertThat(r.predictions().get(1).prediction().retrogradeConcurrency()).isInfinite();
     assertThat(FitRenderer.render(r, OutputFormat.JSON)).contains("\"retrogradeConcurrency\" : null");
   }
+
+  @Test
+  void linearData_holdsBothCostsAtZeroAndRendersWithoutPeakOrLimit() {
+    FitReport r = FitReportFixtures.linear();
+    assertThat(r.model().boundsHit()).extracting(b -> b.parameter().id()).containsExactly("sigma", "kappa");
+    assertThat(r.model().dominance().name()).isEqualTo("NEITHER");
+    assertThat(r.predictions().get(1).prediction().concurrency()).isCloseTo(5.0, org.assertj.core.api.Assertions.within(1e-9));
+    String text = FitRenderer.render(r, OutputFormat.TEXT);
+    assertThat(text).contains("No peak").contains("Amdahl limit λ/σ = none (σ = 0)");
+    assertThat(FitRenderer.render(r, OutputFormat.JSON)).contains("\"peakConcurrency\" : null").contains("\"amdahlLimit\" : null");
+    assertThat(FitPlot.render(r)).doesNotContain("N* =");
+  }
+
+  @Test
+  void threePoints_renderWithoutStandardErrors() {
+    FitReport r = FitReportFixtures.threePoints();
+    assertThat(r.model().degreesOfFreedom()).isZero();
+    String text = FitRenderer.render(r, OutputFormat.TEXT);
+    assertThat(text).contains("Intervals: none").contains("no standard errors");
+    assertThat(FitPlot.render(r)).doesNotContain("<polygon");
+  }
 }
