@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Time to fit the USL to 10, 100 and 1000 points. {@code headroom} is the full fit (three starts,
  * the active-set check, covariance, t quantile, Amdahl and linear comparisons); {@code
  * baselineUnboundedLm} is a single unbounded Hipparchus Levenberg–Marquardt run from usl4j's start
- * (σ, κ, λ) = (0.1, 0.01, max X/N), coefficients only: the least work that yields σ, κ, λ.
+ * (σ, κ, λ) = (0.1, 0.01, max X/N), coefficients only: the least work that yields σ, κ, λ. The
+ * natural peer, usl4j, cannot be raced: {@code com.codahale:usl4j} 0.7.0 and 0.6.1 are not on Maven
+ * Central (its README reports 0.5 µs for 10 points with DDogleg's LM).
  *
  * <p>Data: the Cisco coefficients (Schwartz 2015: σ 0.0267, κ 0.000769, λ 995.6) at concurrencies
  * spread over 1–64, with 2 % uniform multiplicative noise from a fixed seed.
