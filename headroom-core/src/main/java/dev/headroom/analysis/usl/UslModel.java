@@ -384,16 +384,47 @@ public final class UslModel {
     if (covariance == null) {
       return null;
     }
-    double[] g = gradient(theta, n);
+    return deltaInterval(throughput(theta, n), gradient(theta, n), 0);
+  }
+
+  /**
+   * Confidence interval of N* by the delta method: ∂(N*)/∂σ = −1/(2κN*), ∂(N*)/∂κ = −N* / (2κ). Null when
+   * there is no peak (κ = 0), when N* is clamped to 1, or when the fit has no covariance.
+   */
+  public Interval peakConcurrencyInterval() {
+    if (covariance == null || kappa() == 0 || Math.sqrt((1 - sigma()) / kappa()) < 1) {
+      return null;
+    }
+    double ns = peakConcurrency();
+    double[] g = {-1 / (2 * kappa() * ns), -ns / (2 * kappa()), 0};
+    return deltaInterval(ns, g, 1);
+  }
+
+  /**
+   * Confidence interval of X(N*) by the delta method. Because ∂X/∂N = 0 at N*, the gradient of
+   * X(N*(θ); θ) is just ∂X/∂θ at N* (the envelope theorem). Null when {@link
+   * #peakConcurrencyInterval()} is.
+   */
+  public Interval maxThroughputInterval() {
+    if (peakConcurrencyInterval() == null) {
+      return null;
+    }
+    double ns = peakConcurrency();
+    return deltaInterval(throughput(theta, ns), gradient(theta, ns), 0);
+  }
+
+  private Interval deltaInterval(double value, double[] g, double floor) {
     double var = 0;
     for (int i = 0; i < 3; i++) {
       for (int j = 0; j < 3; j++) {
         var += g[i] * covariance[i][j] * g[j];
       }
     }
-    double x = throughput(theta, n);
     double half = tQuantile * Math.sqrt(Math.max(0, var));
-    return new Interval(Math.max(0, x - half), x + half);
+    if (!Double.isFinite(half)) {
+      return null;
+    }
+    return new Interval(Math.max(floor, value - half), value + half);
   }
 
   /** True when n is beyond {@link #EXTRAPOLATION_FACTOR}× the largest measured concurrency. */

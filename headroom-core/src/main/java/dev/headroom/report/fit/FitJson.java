@@ -90,12 +90,14 @@ final class FitJson {
       o.put("meaning", b.meaning());
     }
     num(m, "peakConcurrency", model.peakConcurrency());
+    interval(m, "peakConcurrencyInterval", model.peakConcurrencyInterval());
     if (model.bestIntegerConcurrency().isPresent()) {
       m.put("bestIntegerConcurrency", model.bestIntegerConcurrency().getAsLong());
     } else {
       m.putNull("bestIntegerConcurrency");
     }
     num(m, "maxThroughput", model.maxThroughput());
+    interval(m, "maxThroughputInterval", model.maxThroughputInterval());
     m.put("maxThroughputIsAsymptote", model.kappa() == 0);
     num(m, "amdahlLimit", model.amdahlLimit());
     ObjectNode d = m.putObject("dominance");

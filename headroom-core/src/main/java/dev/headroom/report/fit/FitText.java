@@ -78,9 +78,12 @@ final class FitText {
     line("");
     heading(2, "What the curve says");
     if (m.kappa() > 0) {
+      Interval ni = m.peakConcurrencyInterval();
+      Interval xi = m.maxThroughputInterval();
       bullet(
-          "Peak: N* = " + Units.format(m.peakConcurrency(), 5) + " (best whole number "
-              + m.bestIntegerConcurrency().getAsLong() + "), X(N*) = " + Units.format(m.maxThroughput(), 6) + "/s.");
+          "Peak: N* = " + Units.format(m.peakConcurrency(), 5) + (ni == null ? "" : " " + interval(ni, 4))
+              + " (best whole number " + m.bestIntegerConcurrency().getAsLong() + "), X(N*) = "
+              + Units.format(m.maxThroughput(), 6) + "/s" + (xi == null ? "" : " " + interval(xi, 5)) + ".");
     } else {
       bullet("No peak: with κ = 0 throughput rises for ever towards λ/σ.");
     }

@@ -371,4 +371,42 @@ class UslFitterTest {
     assertThat(Math.floor(m.peakConcurrency())).isEqualTo(96);
     assertThat(m.maxThroughput()).isCloseTo(1883.76, withinPercentage(1e-2));
   }
+
+  @Test
+  void peakIntervals_matchTheDeltaMethodWithNumericalGradients() {
+    UslModel m = UslFitter.fit(CISCO);
+    double[][] c = m.covariance();
+    double[] theta = {m.sigma(), m.kappa(), m.lambda()};
+    java.util.function.ToDoubleFunction<double[]> peak = t -> Math.sqrt((1 - t[0]) / t[1]);
+    java.util.function.ToDoubleFunction<double[]> xmax = t -> UslModel.throughput(t, peak.applyAsDouble(t));
+    double[] expectedHalf = new double[2];
+    int k = 0;
+    for (java.util.function.ToDoubleFunction<double[]> f : List.of(peak, xmax)) {
+      double[] g = new double[3];
+      for (int i = 0; i < 3; i++) {
+        double h = Math.abs(theta[i]) * 1e-6;
+        double[] up = theta.clone();
+        double[] down = theta.clone();
+        up[i] += h;
+        down[i] -= h;
+        g[i] = (f.applyAsDouble(up) - f.applyAsDouble(down)) / (2 * h);
+      }
+      double var = 0;
+      for (int i = 0; i < 3; i++) {
+        for (int j = 0; j < 3; j++) {
+          var += g[i] * c[i][j] * g[j];
+        }
+      }
+      expectedHalf[k++] = m.tQuantile() * Math.sqrt(var);
+    }
+    Interval n = m.peakConcurrencyInterval();
+    Interval x = m.maxThroughputInterval();
+    assertThat((n.upper() - n.lower()) / 2).isCloseTo(expectedHalf[0], withinPercentage(1e-3));
+    assertThat((x.upper() - x.lower()) / 2).isCloseTo(expectedHalf[1], withinPercentage(1e-3));
+    assertThat(n.contains(m.peakConcurrency())).isTrue();
+    assertThat(x.contains(m.maxThroughput())).isTrue();
+    // no peak, no interval
+    assertThat(UslFitter.fit(RAYTRACER).peakConcurrencyInterval()).isNull();
+    assertThat(UslFitter.fit(RAYTRACER).maxThroughputInterval()).isNull();
+  }
 }
