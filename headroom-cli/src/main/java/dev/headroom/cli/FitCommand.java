@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code headroom fit}: reads load-test results (one file per concurrency step, or one file with
- * every step), fits the Universal Scalability Law and prints the coefficients, the peak, the
- * steps and any predictions asked for.
+ * every step), fits the Universal Scalability Law and prints the coefficients, the peak, the steps
+ * and any predictions asked for.
  */
 @Command(
     name = "fit",
@@ -49,14 +49,17 @@ final class FitCommand implements Callable<Integer> {
       names = "--input-format",
       paramLabel = "ID",
       converter = FormatConverter.class,
-      description = "Format of the input files (default: detected from the content). One of: ${COMPLETION-CANDIDATES}.",
+      description =
+          "Format of the input files (default: detected from the content). One of:"
+              + " ${COMPLETION-CANDIDATES}.",
       completionCandidates = FormatIds.class)
   LoadTestFormat inputFormat;
 
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      description = "Concurrency of the run, for inputs that do not record it (hey, HdrHistogram logs).")
+      description =
+          "Concurrency of the run, for inputs that do not record it (hey, HdrHistogram logs).")
   Double concurrency;
 
   @Option(
@@ -67,16 +70,23 @@ final class FitCommand implements Callable<Integer> {
       description = "Output format: text, markdown or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also write an SVG plot of the fit to this file.")
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.svg",
+      description = "Also write an SVG plot of the fit to this file.")
   Path plot;
 
-  @Option(names = "--at", paramLabel = "N", description = "Predict throughput and latency at this concurrency (repeatable).")
+  @Option(
+      names = "--at",
+      paramLabel = "N",
+      description = "Predict throughput and latency at this concurrency (repeatable).")
   List<Double> at = new ArrayList<>();
 
   @Option(
       names = "--throughput",
       paramLabel = "X",
-      description = "Find the concurrency and latency that deliver this throughput per second (repeatable).")
+      description =
+          "Find the concurrency and latency that deliver this throughput per second (repeatable).")
   List<Double> throughput = new ArrayList<>();
 
   @Override
@@ -95,8 +105,14 @@ final class FitCommand implements Callable<Integer> {
         Files.writeString(plot, FitPlot.render(report), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new BadInputException(
-            new InputProblem(plot.toString(), 0, 0, "--plot", "a file that cannot be written (" + e.getMessage() + ")",
-                "a writable path for the SVG plot", null),
+            new InputProblem(
+                plot.toString(),
+                0,
+                0,
+                "--plot",
+                "a file that cannot be written (" + e.getMessage() + ")",
+                "a writable path for the SVG plot",
+                null),
             e);
       }
     }
@@ -110,7 +126,12 @@ final class FitCommand implements Callable<Integer> {
     for (double v : values) {
       if (!(v > 0) || !Double.isFinite(v)) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "Invalid value for option '" + option + "': " + Units.format(v, 6) + " (must be a positive number)");
+            spec.commandLine(),
+            "Invalid value for option '"
+                + option
+                + "': "
+                + Units.format(v, 6)
+                + " (must be a positive number)");
       }
     }
   }
@@ -133,7 +154,10 @@ final class FitCommand implements Callable<Integer> {
       try {
         return LoadTestFormat.byId(value);
       } catch (IllegalArgumentException e) {
-        String hint = Units.Suggest.closest(value, new FormatIds()).map(s -> "; did you mean \"" + s + "\"?").orElse("");
+        String hint =
+            Units.Suggest.closest(value, new FormatIds())
+                .map(s -> "; did you mean \"" + s + "\"?")
+                .orElse("");
         throw new CommandLine.TypeConversionException(
             "unknown input format \"" + value + "\"; allowed: " + LoadTestFiles.formatIds() + hint);
       }
@@ -150,7 +174,9 @@ final class FitCommand implements Callable<Integer> {
         }
       }
       throw new CommandLine.TypeConversionException(
-          "unknown output format \"" + value + "\"; allowed: text, markdown, json (the input format is --input-format)");
+          "unknown output format \""
+              + value
+              + "\"; allowed: text, markdown, json (the input format is --input-format)");
     }
   }
 }

@@ -37,29 +37,35 @@ class FitCommandTest {
     assertThat(out.toString())
         .contains("Universal Scalability Law fit")
         .contains("σ contention    0.02671594")
-        .contains("Peak: N* = 35.574 (best whole number 36), X(N*) = 12342.9/s.");
+        .contains("Peak: N* = 35.574 [31.64, 39.51] (best whole number 36), X(N*) = 12342.9/s [12077, 12609].");
     assertThat(err.toString()).isEmpty();
   }
 
   @Test
   void fit_json_withPredictions() throws IOException {
-    int code = run("fit", CISCO, "--format", "json", "--at", "20", "--at", "100", "--throughput", "12000");
+    int code =
+        run("fit", CISCO, "--format", "json", "--at", "20", "--at", "100", "--throughput", "12000");
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
     JsonNode json = JsonMapper.builder().build().readTree(out.toString());
     assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(json.get("model").get("lambda").asDouble()).isCloseTo(995.6488, within(5e-5));
     assertThat(json.get("steps")).hasSize(32);
     assertThat(json.get("predictions")).hasSize(3);
-    assertThat(json.get("predictions").get(0).get("throughput").asDouble()).isCloseTo(11063.63, within(0.02));
-    assertThat(json.get("predictions").get(1).get("warnings").get(0).asString()).contains("extrapolation");
-    assertThat(json.get("predictions").get(2).get("concurrency").asDouble()).isCloseTo(26.639, within(5e-4));
+    assertThat(json.get("predictions").get(0).get("throughput").asDouble())
+        .isCloseTo(11063.63, within(0.02));
+    assertThat(json.get("predictions").get(1).get("warnings").get(0).asString())
+        .contains("extrapolation");
+    assertThat(json.get("predictions").get(2).get("concurrency").asDouble())
+        .isCloseTo(26.639, within(5e-4));
   }
 
   @Test
   void fit_markdownAndExplicitInputFormat() {
     int code = run("fit", CISCO, "--format", "MARKDOWN", "--input-format", "csv");
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(out.toString()).startsWith("# Universal Scalability Law fit").contains("| coefficient |");
+    assertThat(out.toString())
+        .startsWith("# Universal Scalability Law fit")
+        .contains("| coefficient |");
   }
 
   @Test
@@ -73,7 +79,9 @@ class FitCommandTest {
   @Test
   void fit_severalFiles_oneStepEach_makeOneCurve(@TempDir Path dir) throws IOException {
     // SPEC SDM91 (R usl `specsdm91`), one file per concurrency step
-    double[][] rows = {{1, 64.9}, {18, 995.9}, {36, 1652.4}, {72, 1853.2}, {108, 1828.9}, {144, 1775}, {216, 1702.2}};
+    double[][] rows = {
+      {1, 64.9}, {18, 995.9}, {36, 1652.4}, {72, 1853.2}, {108, 1828.9}, {144, 1775}, {216, 1702.2}
+    };
     List<String> args = new ArrayList<>(List.of("fit", "--format", "json"));
     for (double[] r : rows) {
       Path f = dir.resolve("step-" + (int) r[0] + ".csv");
@@ -94,7 +102,10 @@ class FitCommandTest {
     Files.writeString(f, "nodes,throughput\n3,182000\n6,290625\n");
     int code = run("fit", f.toString());
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("two.csv").contains("found 2 measured points").contains("at least 3");
+    assertThat(err.toString())
+        .contains("two.csv")
+        .contains("found 2 measured points")
+        .contains("at least 3");
     assertThat(err.toString()).doesNotContain("Exception");
   }
 
@@ -132,6 +143,9 @@ class FitCommandTest {
     Files.writeString(f, "this is not a load test\n");
     int code = run("fit", f.toString());
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("odd.txt:1").contains("matches no known format").contains("--input-format");
+    assertThat(err.toString())
+        .contains("odd.txt:1")
+        .contains("matches no known format")
+        .contains("--input-format");
   }
 }

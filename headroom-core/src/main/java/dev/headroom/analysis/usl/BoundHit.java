@@ -17,13 +17,13 @@ public record BoundHit(UslParameter parameter, double bound, String meaning) {
     String meaning;
     if (p == UslParameter.KAPPA && bound == 0) {
       meaning =
-          "κ = 0: no coherency cost was detected, so Amdahl's law holds: throughput rises towards the"
-              + " ceiling λ/σ and never falls; the data do not show a peak.";
+          "κ = 0: no coherency cost was detected, so Amdahl's law holds: throughput rises towards"
+              + " the ceiling λ/σ and never falls; the data do not show a peak.";
     } else if (p == UslParameter.SIGMA && bound == 0) {
       meaning =
           "σ = 0: no contention (serialisation) was detected; any loss of scaling is crosstalk (κ)."
-              + " If the unbounded fit wanted σ < 0, the data scale better than linearly (warm caches,"
-              + " a measurement artefact): check the first points.";
+              + " If the unbounded fit wanted σ < 0, the data scale better than linearly (warm"
+              + " caches, a measurement artefact): check the first points.";
     } else if (p == UslParameter.SIGMA) {
       meaning =
           "σ = 1: the work is fully serialised; adding concurrency adds no throughput at all.";

@@ -20,7 +20,9 @@ public record ComparisonFit(
 
   public ComparisonFit {
     Objects.requireNonNull(name, "name");
-    if (!Double.isFinite(sigma) || !Double.isFinite(kappa) || !Double.isFinite(lambda)
+    if (!Double.isFinite(sigma)
+        || !Double.isFinite(kappa)
+        || !Double.isFinite(lambda)
         || !Double.isFinite(residualSumOfSquares)) {
       throw new IllegalArgumentException("a comparison fit must be finite");
     }

@@ -7,13 +7,13 @@ package dev.headroom.analysis.usl;
  */
 public enum Dominance {
   CONTENTION(
-      "contention (σ) dominates: work waits for something serial, such as a lock, a single writer, a"
-          + " connection pool or one hot row. Throughput levels off towards λ/σ; shorten or split the"
-          + " serial part."),
+      "contention (σ) dominates: work waits for something serial, such as a lock, a single writer,"
+          + " a connection pool or one hot row. Throughput levels off towards λ/σ; shorten or split"
+          + " the serial part."),
   COHERENCY(
       "coherency (κ) dominates: workers pay to stay consistent with each other (crosstalk, cache"
-          + " coherency, chatty coordination, distributed locks). Past the peak, more concurrency lowers"
-          + " throughput; cut the exchanges between workers."),
+          + " coherency, chatty coordination, distributed locks). Past the peak, more concurrency"
+          + " lowers throughput; cut the exchanges between workers."),
   BOTH(
       "contention (σ) and coherency (κ) cost about the same (within a factor of 1.25): look for a"
           + " serial resource and for crosstalk between workers alike."),

@@ -5,7 +5,8 @@ public record Interval(double lower, double upper) {
 
   public Interval {
     if (!Double.isFinite(lower) || !Double.isFinite(upper) || lower > upper) {
-      throw new IllegalArgumentException("need finite lower <= upper, got [" + lower + ", " + upper + "]");
+      throw new IllegalArgumentException(
+          "need finite lower <= upper, got [" + lower + ", " + upper + "]");
     }
   }
 

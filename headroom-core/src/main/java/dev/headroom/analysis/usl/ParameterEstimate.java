@@ -9,7 +9,11 @@ import java.util.Objects;
  * free coefficients), or the Jacobian is singular.
  */
 public record ParameterEstimate(
-    UslParameter parameter, double value, Double standardError, Interval confidenceInterval, boolean atBound) {
+    UslParameter parameter,
+    double value,
+    Double standardError,
+    Interval confidenceInterval,
+    boolean atBound) {
 
   public ParameterEstimate {
     Objects.requireNonNull(parameter, "parameter");
@@ -17,7 +21,8 @@ public record ParameterEstimate(
       throw new IllegalArgumentException(parameter.id() + " must be finite, got " + value);
     }
     if (standardError != null && (!Double.isFinite(standardError) || standardError < 0)) {
-      throw new IllegalArgumentException("standard error must be finite and >= 0, got " + standardError);
+      throw new IllegalArgumentException(
+          "standard error must be finite and >= 0, got " + standardError);
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.headroom.analysis.usl;
 
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
-import dev.headroom.model.Units;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,13 +23,13 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFu
 import org.hipparchus.util.Pair;
 
 /**
- * Fits the USL by bounded nonlinear least squares: minimise Σ (Xᵢ − X(Nᵢ))² subject to 0 ≤ σ ≤ 1,
- * 0 ≤ κ ≤ 1, λ &gt; 0.
+ * Fits the USL by bounded nonlinear least squares: minimise Σ (Xᵢ − X(Nᵢ))² subject to 0 ≤ σ ≤ 1, 0
+ * ≤ κ ≤ 1, λ &gt; 0.
  *
  * <p>Method. Levenberg–Marquardt (Hipparchus, the MINPACK variant) with a parameter validator that
  * projects every trial point onto the bounds, started from three points: a linearised start
- * (Gunther's transform N·λ₀/X − 1 = σ(N−1) + κN(N−1), solved by linear least squares with λ₀ =
- * max X/N), the start of R {@code usl} (σ, κ) = (0.01, 0.0001) and that of Schwartz and usl4j (0.1,
+ * (Gunther's transform N·λ₀/X − 1 = σ(N−1) + κN(N−1), solved by linear least squares with λ₀ = max
+ * X/N), the start of R {@code usl} (σ, κ) = (0.01, 0.0001) and that of Schwartz and usl4j (0.1,
  * 0.01). The best result is then checked face by face: a coefficient that ended on a bound is held
  * there and the others refitted, until no free coefficient sits on a bound. This active-set step
  * makes the answer the exact bounded optimum rather than wherever projection stopped, and tells
@@ -45,8 +44,10 @@ public final class UslFitter {
 
   /** The confidence level used unless another is asked for. */
   public static final double DEFAULT_CONFIDENCE_LEVEL = 0.95;
+
   /** Fewer distinct concurrency levels than this cannot determine three coefficients. */
   public static final int MIN_POINTS = 3;
+
   /** Fewer points than this earn a warning (R {@code usl} warns too; usl4j refuses). */
   public static final int RECOMMENDED_POINTS = 6;
 
@@ -74,11 +75,13 @@ public final class UslFitter {
     return fit(points, confidenceLevel, source, MAX_ITERATIONS);
   }
 
-  static UslModel fit(List<UslPoint> points, double confidenceLevel, String source, int maxIterations) {
+  static UslModel fit(
+      List<UslPoint> points, double confidenceLevel, String source, int maxIterations) {
     Objects.requireNonNull(points, "points");
     Objects.requireNonNull(source, "source");
     if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-      throw new IllegalArgumentException("confidence level must be in (0, 1), got " + confidenceLevel);
+      throw new IllegalArgumentException(
+          "confidence level must be in (0, 1), got " + confidenceLevel);
     }
     List<UslPoint> data = List.copyOf(points);
     Set<Double> levels = new HashSet<>();
@@ -93,14 +96,22 @@ public final class UslFitter {
               data.size() == levels.size()
                   ? data.size() + " measured point" + (data.size() == 1 ? "" : "s")
                   : levels.size() + " distinct concurrency levels (in " + data.size() + " points)",
-              "at least " + MIN_POINTS + " distinct concurrency levels to fit the three USL coefficients"
+              "at least "
+                  + MIN_POINTS
+                  + " distinct concurrency levels to fit the three USL coefficients"
                   + " σ, κ, λ (6 or more for a fit worth trusting)",
               null));
     }
     if (data.stream().allMatch(p -> p.throughput() == 0)) {
       throw new BadInputException(
-          new InputProblem(source, 0, 0, "throughput", "zero throughput at every point",
-              "some positive throughput to fit", null));
+          new InputProblem(
+              source,
+              0,
+              0,
+              "throughput",
+              "zero throughput at every point",
+              "some positive throughput to fit",
+              null));
     }
     double[] n = data.stream().mapToDouble(UslPoint::concurrency).toArray();
     double[] x = data.stream().mapToDouble(UslPoint::throughput).toArray();
@@ -134,7 +145,9 @@ public final class UslFitter {
       }
     }
     Candidate amdahl =
-        best.fixed[1] && best.theta[1] == 0 ? best : fitFace(n, y, Double.NaN, 0, source, maxIterations, true, null);
+        best.fixed[1] && best.theta[1] == 0
+            ? best
+            : fitFace(n, y, Double.NaN, 0, source, maxIterations, true, null);
     best = best.rescaled(scale);
     amdahl = amdahl.rescaled(scale);
     boolean[] atBound = {best.fixed[0], best.fixed[1], false};
@@ -147,19 +160,20 @@ public final class UslFitter {
       warnings.add(
           String.format(
               Locale.ROOT,
-              "only %d points: with so few, one odd measurement moves the coefficients a lot and the"
-                  + " intervals are wide (or absent); measure at least %d concurrency levels, ideally a"
-                  + " dozen, from 1 to past the expected peak",
+              "only %d points: with so few, one odd measurement moves the coefficients a lot and"
+                  + " the intervals are wide (or absent); measure at least %d concurrency levels,"
+                  + " ideally a dozen, from 1 to past the expected peak",
               n.length,
               RECOMMENDED_POINTS));
     }
     if (df <= 0) {
       warnings.add(
-          "as many points as fitted coefficients: the curve passes through every point, so nothing is"
-              + " left to estimate the error; no standard errors or intervals");
+          "as many points as fitted coefficients: the curve passes through every point, so nothing"
+              + " is left to estimate the error; no standard errors or intervals");
     } else if (best.unscaledCovariance == null) {
-      warnings.add("the coefficients are not separately identifiable from these points (singular"
-          + " Jacobian); no standard errors or intervals");
+      warnings.add(
+          "the coefficients are not separately identifiable from these points (singular"
+              + " Jacobian); no standard errors or intervals");
     } else {
       double s2 = best.rss / df;
       cov = new double[3][3];
@@ -172,8 +186,9 @@ public final class UslFitter {
       t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
       if (!allFinite(cov)) {
         cov = null;
-        warnings.add("the covariance of the coefficients overflows in these units; no standard errors or"
-            + " intervals (rescale the throughput)");
+        warnings.add(
+            "the covariance of the coefficients overflows in these units; no standard errors or"
+                + " intervals (rescale the throughput)");
       }
     }
     double mean = 0;
@@ -221,7 +236,13 @@ public final class UslFitter {
 
   private static ComparisonFit comparison(String name, Candidate c, int count) {
     int p = c.freeCount();
-    return new ComparisonFit(name, c.theta[0], c.theta[1], c.theta[2], p, c.rss,
+    return new ComparisonFit(
+        name,
+        c.theta[0],
+        c.theta[1],
+        c.theta[2],
+        p,
+        c.rss,
         count > p ? Math.sqrt(c.rss / (count - p)) : null);
   }
 
@@ -239,12 +260,13 @@ public final class UslFitter {
       double r = x[i] - l * n[i];
       rss += r * r;
     }
-    return new ComparisonFit("linear (X = λN)", 0, 0, l, 1, rss, n.length > 1 ? Math.sqrt(rss / (n.length - 1)) : null);
+    return new ComparisonFit(
+        "linear (X = λN)", 0, 0, l, 1, rss, n.length > 1 ? Math.sqrt(rss / (n.length - 1)) : null);
   }
 
   /**
-   * The best fit over all starts with σ and/or κ held at the given values (NaN = free); with
-   * {@code firstConverged}, the first start that converges (enough for the two-coefficient Amdahl
+   * The best fit over all starts with σ and/or κ held at the given values (NaN = free); with {@code
+   * firstConverged}, the first start that converges (enough for the two-coefficient Amdahl
    * comparison, whose surface has one minimum in practice). {@code from}, when not null, is tried
    * first: the point where the previous fit stopped, so a face fit never ends worse than it. Throws
    * when no start converges.
@@ -294,10 +316,13 @@ public final class UslFitter {
               0,
               0,
               "",
-              "points the USL fit could not converge on from any of " + starts.size() + " starting points ("
-                  + last.getMessage() + ")",
-              "points that rise with concurrency, then level off or fall; check the units and that each"
-                  + " row pairs a concurrency with its own throughput",
+              "points the USL fit could not converge on from any of "
+                  + starts.size()
+                  + " starting points ("
+                  + last.getMessage()
+                  + ")",
+              "points that rise with concurrency, then level off or fall; check the units and that"
+                  + " each row pairs a concurrency with its own throughput",
               null),
           last);
     }
@@ -343,7 +368,8 @@ public final class UslFitter {
   }
 
   /** One Levenberg–Marquardt run over the free coefficients, projected onto the bounds. */
-  private static Candidate solve(double[] n, double[] x, double[] start, boolean[] fixed, int maxIterations) {
+  private static Candidate solve(
+      double[] n, double[] x, double[] start, boolean[] fixed, int maxIterations) {
     int[] free = freeIndices(fixed);
     double[] full = start.clone();
     MultivariateJacobianFunction f =
@@ -444,7 +470,10 @@ public final class UslFitter {
     return t;
   }
 
-  /** One local optimum: coefficients (σ, κ, λ), which were held fixed, RSS, (JᵀJ)⁻¹ of the free ones. */
+  /**
+   * One local optimum: coefficients (σ, κ, λ), which were held fixed, RSS, (JᵀJ)⁻¹ of the free
+   * ones.
+   */
   record Candidate(double[] theta, boolean[] fixed, double rss, double[][] unscaledCovariance) {
     int freeCount() {
       return UslFitter.freeIndices(fixed).length;

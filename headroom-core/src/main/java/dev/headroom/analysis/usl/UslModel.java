@@ -13,12 +13,15 @@ import java.util.OptionalLong;
  * with the statistics of the fit and everything that can be read from the curve.
  *
  * <p>Units: concurrency N is a count; throughput X is in whatever unit per time the points were
- * given in; latencies R = N/X (Little's law with no think time) are in the reciprocal time unit,
- * so seconds when throughput is per second. Immutable; built by {@link UslFitter}.
+ * given in; latencies R = N/X (Little's law with no think time) are in the reciprocal time unit, so
+ * seconds when throughput is per second. Immutable; built by {@link UslFitter}.
  */
 public final class UslModel {
 
-  /** Predictions beyond this multiple of the largest measured concurrency carry a warning (Schwartz 2015, ch. 5). */
+  /**
+   * Predictions beyond this multiple of the largest measured concurrency carry a warning (Schwartz
+   * 2015, ch. 5).
+   */
   public static final double EXTRAPOLATION_FACTOR = 2.0;
 
   private final List<UslPoint> points;
@@ -60,7 +63,8 @@ public final class UslModel {
     this.tQuantile = tQuantile;
     this.amdahl = amdahl;
     this.linear = linear;
-    this.maxMeasuredConcurrency = this.points.stream().mapToDouble(UslPoint::concurrency).max().orElseThrow();
+    this.maxMeasuredConcurrency =
+        this.points.stream().mapToDouble(UslPoint::concurrency).max().orElseThrow();
     List<BoundHit> hits = new ArrayList<>();
     for (UslParameter p : UslParameter.values()) {
       if (atBound[p.ordinal()]) {
@@ -222,8 +226,8 @@ public final class UslModel {
 
   /**
    * The continuous concurrency of maximum throughput, N* = sqrt((1 − σ)/κ) (Gunther 2007, eq.
-   * 4.33), at least 1 (below one unit of concurrency the model means nothing), or positive
-   * infinity when κ = 0 (Amdahl: throughput only levels off).
+   * 4.33), at least 1 (below one unit of concurrency the model means nothing), or positive infinity
+   * when κ = 0 (Amdahl: throughput only levels off).
    */
   public double peakConcurrency() {
     if (kappa() == 0) {
@@ -272,7 +276,8 @@ public final class UslModel {
     if (contention == 0 && coherency == 0) {
       return Dominance.NEITHER;
     }
-    if (contention <= coherency * Dominance.SIMILAR && coherency <= contention * Dominance.SIMILAR) {
+    if (contention <= coherency * Dominance.SIMILAR
+        && coherency <= contention * Dominance.SIMILAR) {
       return Dominance.BOTH;
     }
     return contention > coherency ? Dominance.CONTENTION : Dominance.COHERENCY;
@@ -290,8 +295,8 @@ public final class UslModel {
 
   /**
    * Both concurrencies at which the model delivers throughput {@code x}. Solving X(N) = x gives
-   * xκN² + (xσ − xκ − λ)N + x(1 − σ) = 0; with b = λ − xσ + xκ and Δ = b² − 4x²κ(1 − σ) the roots are
-   * (b ∓ √Δ)/(2xκ). The lower one is computed as 2x(1 − σ)/(b + √Δ), which is stable and stays
+   * xκN² + (xσ − xκ − λ)N + x(1 − σ) = 0; with b = λ − xσ + xκ and Δ = b² − 4x²κ(1 − σ) the roots
+   * are (b ∓ √Δ)/(2xκ). The lower one is computed as 2x(1 − σ)/(b + √Δ), which is stable and stays
    * valid when κ = 0 (then it is x(1−σ)/(λ − xσ), Schwartz 2015 eq. 8). usl4j's inverse uses only
    * the κ = 0 form and so understates N near the peak.
    *
@@ -315,7 +320,8 @@ public final class UslModel {
               "throughput %s is beyond what the model reaches: its maximum is %s%s",
               Units.format(x, 6),
               Units.format(max, 6),
-              k == 0 ? " (the Amdahl limit λ/σ, approached but never reached)"
+              k == 0
+                  ? " (the Amdahl limit λ/σ, approached but never reached)"
                   : " at N* = " + Units.format(peakConcurrency(), 5)));
     }
     double root = Math.sqrt(Math.max(0, disc));
@@ -329,20 +335,25 @@ public final class UslModel {
     return new ConcurrencyBranches(lower, Math.max(upper, lower));
   }
 
-  /** The useful (lower-branch) concurrency at throughput x; see {@link #concurrenciesAt(double)}. */
+  /**
+   * The useful (lower-branch) concurrency at throughput x; see {@link #concurrenciesAt(double)}.
+   */
   public double concurrencyAt(double x) {
     return concurrenciesAt(x).lower();
   }
 
-  /** Latency R = N/x on the useful branch at throughput x (the full-κ inverse, not usl4j's shortcut). */
+  /**
+   * Latency R = N/x on the useful branch at throughput x (the full-κ inverse, not usl4j's
+   * shortcut).
+   */
   public double latencyAtThroughput(double x) {
     return concurrencyAt(x) / x;
   }
 
   /**
-   * The concurrency at which latency reaches r: R(N) = (1 + σ(N−1) + κN(N−1))/λ solved for N,
-   * κN² + (σ − κ)N + (1 − σ − rλ) = 0, positive root (Schwartz 2015, "N(R)"). R rises with N, so
-   * there is one answer.
+   * The concurrency at which latency reaches r: R(N) = (1 + σ(N−1) + κN(N−1))/λ solved for N, κN² +
+   * (σ − κ)N + (1 − σ − rλ) = 0, positive root (Schwartz 2015, "N(R)"). R rises with N, so there is
+   * one answer.
    *
    * @throws IllegalArgumentException when r is below 1/λ, the latency at N = 1 (the least the model
    *     offers)
@@ -356,7 +367,9 @@ public final class UslModel {
     double c = 1 - s - r * lambda();
     if (r < 1 / lambda()) {
       throw new IllegalArgumentException(
-          "latency " + Units.format(r, 6) + " is below the model's latency at concurrency 1, 1/λ = "
+          "latency "
+              + Units.format(r, 6)
+              + " is below the model's latency at concurrency 1, 1/λ = "
               + Units.format(1 / lambda(), 6));
     }
     if (k == 0) {
@@ -388,8 +401,8 @@ public final class UslModel {
   }
 
   /**
-   * Confidence interval of N* by the delta method: ∂(N*)/∂σ = −1/(2κN*), ∂(N*)/∂κ = −N* / (2κ). Null when
-   * there is no peak (κ = 0), when N* is clamped to 1, or when the fit has no covariance.
+   * Confidence interval of N* by the delta method: ∂(N*)/∂σ = −1/(2κN*), ∂(N*)/∂κ = −N* / (2κ).
+   * Null when there is no peak (κ = 0), when N* is clamped to 1, or when the fit has no covariance.
    */
   public Interval peakConcurrencyInterval() {
     if (covariance == null || kappa() == 0 || Math.sqrt((1 - sigma()) / kappa()) < 1) {
@@ -493,7 +506,10 @@ public final class UslModel {
   @Override
   public String toString() {
     return String.format(
-        Locale.ROOT, "UslModel[σ=%s, κ=%s, λ=%s]", Units.format(sigma(), 7), Units.format(kappa(), 7),
+        Locale.ROOT,
+        "UslModel[σ=%s, κ=%s, λ=%s]",
+        Units.format(sigma(), 7),
+        Units.format(kappa(), 7),
         Units.format(lambda(), 7));
   }
 }

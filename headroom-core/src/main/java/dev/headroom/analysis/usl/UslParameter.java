@@ -4,7 +4,9 @@ package dev.headroom.analysis.usl;
 public enum UslParameter {
   /** Contention: the fraction of work that is serialised (0 ≤ σ ≤ 1). R {@code usl}: α. */
   SIGMA("sigma", "σ", 0.0, 1.0),
-  /** Coherency: the cost of keeping each pair of workers consistent (0 ≤ κ ≤ 1). R {@code usl}: β. */
+  /**
+   * Coherency: the cost of keeping each pair of workers consistent (0 ≤ κ ≤ 1). R {@code usl}: β.
+   */
   KAPPA("kappa", "κ", 0.0, 1.0),
   /** Throughput of one unit of concurrency, X(1) (λ &gt; 0). R {@code usl}: γ. */
   LAMBDA("lambda", "λ", 0.0, Double.POSITIVE_INFINITY);

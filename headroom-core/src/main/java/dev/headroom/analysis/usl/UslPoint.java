@@ -9,7 +9,8 @@ public record UslPoint(double concurrency, double throughput) {
 
   public UslPoint {
     if (!(concurrency > 0) || !Double.isFinite(concurrency)) {
-      throw new IllegalArgumentException("concurrency must be positive and finite, got " + concurrency);
+      throw new IllegalArgumentException(
+          "concurrency must be positive and finite, got " + concurrency);
     }
     if (!(throughput >= 0) || !Double.isFinite(throughput)) {
       throw new IllegalArgumentException("throughput must be >= 0 and finite, got " + throughput);

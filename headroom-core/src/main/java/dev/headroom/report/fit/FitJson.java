@@ -23,12 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The fit report as JSON, laid out as {@code docs/fit-report-schema.json} says. Fields are written
  * in a fixed order; numbers are rounded to {@value #SIGNIFICANT} significant digits and written
- * plainly (no exponent), so output is identical on every platform and locale. A value that does
- * not exist (no peak when κ = 0, no standard error for a coefficient held at a bound) is null.
+ * plainly (no exponent), so output is identical on every platform and locale. A value that does not
+ * exist (no peak when κ = 0, no standard error for a coefficient held at a bound) is null.
  */
 final class FitJson {
 
-  /** Digits kept: more than any input carries, few enough to be stable across solvers' last bits. */
+  /**
+   * Digits kept: more than any input carries, few enough to be stable across solvers' last bits.
+   */
   static final int SIGNIFICANT = 10;
 
   private static final JsonMapper MAPPER =
@@ -75,8 +77,10 @@ final class FitJson {
     }
     ObjectNode ci = m.putObject("confidenceIntervals");
     num(ci, "level", model.confidenceLevel());
-    ci.put("method", "estimate ± t(1 − (1 − level)/2, n − p) × standard error; standard errors from"
-        + " s²·(JᵀJ)⁻¹ with s² = RSS/(n − p)");
+    ci.put(
+        "method",
+        "estimate ± t(1 − (1 − level)/2, n − p) × standard error; standard errors from"
+            + " s²·(JᵀJ)⁻¹ with s² = RSS/(n − p)");
     ci.put("degreesOfFreedom", model.degreesOfFreedom());
     num(ci, "tQuantile", model.tQuantile());
     for (ParameterEstimate e : model.estimates()) {
@@ -122,17 +126,31 @@ final class FitJson {
       num(o, "residual", r.get(i));
     }
     ObjectNode cmp = m.putObject("comparison");
-    comparison(cmp.putObject("usl"), model.sigma(), model.kappa(), model.lambda(), model.freeParameters(),
-        model.residualSumOfSquares(), model.residualStandardError());
+    comparison(
+        cmp.putObject("usl"),
+        model.sigma(),
+        model.kappa(),
+        model.lambda(),
+        model.freeParameters(),
+        model.residualSumOfSquares(),
+        model.residualStandardError());
     comparison(cmp.putObject("amdahl"), model.amdahl());
     comparison(cmp.putObject("linear"), model.linear());
   }
 
   private static void comparison(ObjectNode o, ComparisonFit c) {
-    comparison(o, c.sigma(), c.kappa(), c.lambda(), c.parameters(), c.residualSumOfSquares(), c.residualStandardError());
+    comparison(
+        o,
+        c.sigma(),
+        c.kappa(),
+        c.lambda(),
+        c.parameters(),
+        c.residualSumOfSquares(),
+        c.residualStandardError());
   }
 
-  private static void comparison(ObjectNode o, double s, double k, double l, int p, double rss, Double rse) {
+  private static void comparison(
+      ObjectNode o, double s, double k, double l, int p, double rss, Double rse) {
     num(o, "sigma", s);
     num(o, "kappa", k);
     num(o, "lambda", l);
@@ -216,7 +234,10 @@ final class FitJson {
     if (v == 0) {
       return BigDecimal.ZERO;
     }
-    BigDecimal b = new BigDecimal(v).round(new MathContext(SIGNIFICANT, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    BigDecimal b =
+        new BigDecimal(v)
+            .round(new MathContext(SIGNIFICANT, RoundingMode.HALF_EVEN))
+            .stripTrailingZeros();
     return b.scale() < 0 ? b.setScale(0, RoundingMode.UNNECESSARY) : b;
   }
 }

@@ -36,9 +36,12 @@ public final class FitPlot {
   private FitPlot(UslModel model) {
     this.model = model;
     double dataMax = model.maxMeasuredConcurrency();
-    double reach = model.kappa() > 0
-        ? Math.max(dataMax, Math.min(model.peakConcurrency() * 1.2, UslModel.EXTRAPOLATION_FACTOR * dataMax))
-        : dataMax * 1.2;
+    double reach =
+        model.kappa() > 0
+            ? Math.max(
+                dataMax,
+                Math.min(model.peakConcurrency() * 1.2, UslModel.EXTRAPOLATION_FACTOR * dataMax))
+            : dataMax * 1.2;
     this.xStep = niceStep(reach / 6);
     this.xMax = Math.ceil(reach / xStep) * xStep;
     double top = 0;
@@ -72,10 +75,24 @@ public final class FitPlot {
 
   private void draw() {
     line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-    line("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + HEIGHT + "\" viewBox=\"0 0 "
-        + WIDTH + " " + HEIGHT + "\" font-family=\"sans-serif\" font-size=\"12\">");
-    line("<title>USL fit: σ=" + Units.format(model.sigma(), 4) + ", κ=" + Units.format(model.kappa(), 4) + ", λ="
-        + Units.format(model.lambda(), 6) + "</title>");
+    line(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
+            + WIDTH
+            + "\" height=\""
+            + HEIGHT
+            + "\" viewBox=\"0 0 "
+            + WIDTH
+            + " "
+            + HEIGHT
+            + "\" font-family=\"sans-serif\" font-size=\"12\">");
+    line(
+        "<title>USL fit: σ="
+            + Units.format(model.sigma(), 4)
+            + ", κ="
+            + Units.format(model.kappa(), 4)
+            + ", λ="
+            + Units.format(model.lambda(), 6)
+            + "</title>");
     line("<rect width=\"" + WIDTH + "\" height=\"" + HEIGHT + "\" fill=\"#ffffff\"/>");
     axes();
     band();
@@ -92,29 +109,97 @@ public final class FitPlot {
     double y0 = py(0);
     line("<g stroke=\"#dddddd\" stroke-width=\"1\">");
     for (double v : ticks(yStep, yMax, 1)) {
-      line("<line x1=\"" + f(x0) + "\" y1=\"" + f(py(v)) + "\" x2=\"" + f(px(xMax)) + "\" y2=\"" + f(py(v)) + "\"/>");
+      line(
+          "<line x1=\""
+              + f(x0)
+              + "\" y1=\""
+              + f(py(v))
+              + "\" x2=\""
+              + f(px(xMax))
+              + "\" y2=\""
+              + f(py(v))
+              + "\"/>");
     }
     line("</g>");
     line("<g stroke=\"#333333\" stroke-width=\"1\">");
-    line("<line x1=\"" + f(x0) + "\" y1=\"" + f(y0) + "\" x2=\"" + f(px(xMax)) + "\" y2=\"" + f(y0) + "\"/>");
-    line("<line x1=\"" + f(x0) + "\" y1=\"" + f(y0) + "\" x2=\"" + f(x0) + "\" y2=\"" + f(py(yMax)) + "\"/>");
+    line(
+        "<line x1=\""
+            + f(x0)
+            + "\" y1=\""
+            + f(y0)
+            + "\" x2=\""
+            + f(px(xMax))
+            + "\" y2=\""
+            + f(y0)
+            + "\"/>");
+    line(
+        "<line x1=\""
+            + f(x0)
+            + "\" y1=\""
+            + f(y0)
+            + "\" x2=\""
+            + f(x0)
+            + "\" y2=\""
+            + f(py(yMax))
+            + "\"/>");
     for (double v : ticks(xStep, xMax, 0)) {
-      line("<line x1=\"" + f(px(v)) + "\" y1=\"" + f(y0) + "\" x2=\"" + f(px(v)) + "\" y2=\"" + f(y0 + 5) + "\"/>");
+      line(
+          "<line x1=\""
+              + f(px(v))
+              + "\" y1=\""
+              + f(y0)
+              + "\" x2=\""
+              + f(px(v))
+              + "\" y2=\""
+              + f(y0 + 5)
+              + "\"/>");
     }
     for (double v : ticks(yStep, yMax, 0)) {
-      line("<line x1=\"" + f(x0 - 5) + "\" y1=\"" + f(py(v)) + "\" x2=\"" + f(x0) + "\" y2=\"" + f(py(v)) + "\"/>");
+      line(
+          "<line x1=\""
+              + f(x0 - 5)
+              + "\" y1=\""
+              + f(py(v))
+              + "\" x2=\""
+              + f(x0)
+              + "\" y2=\""
+              + f(py(v))
+              + "\"/>");
     }
     line("</g>");
     line("<g fill=\"#333333\">");
     for (double v : ticks(xStep, xMax, 0)) {
-      line("<text x=\"" + f(px(v)) + "\" y=\"" + f(y0 + 18) + "\" text-anchor=\"middle\">" + Units.format(v, 6) + "</text>");
+      line(
+          "<text x=\""
+              + f(px(v))
+              + "\" y=\""
+              + f(y0 + 18)
+              + "\" text-anchor=\"middle\">"
+              + Units.format(v, 6)
+              + "</text>");
     }
     for (double v : ticks(yStep, yMax, 0)) {
-      line("<text x=\"" + f(x0 - 8) + "\" y=\"" + f(py(v) + 4) + "\" text-anchor=\"end\">" + Units.format(v, 6) + "</text>");
+      line(
+          "<text x=\""
+              + f(x0 - 8)
+              + "\" y=\""
+              + f(py(v) + 4)
+              + "\" text-anchor=\"end\">"
+              + Units.format(v, 6)
+              + "</text>");
     }
-    line("<text x=\"" + f((px(0) + px(xMax)) / 2) + "\" y=\"" + (HEIGHT - 14) + "\" text-anchor=\"middle\">concurrency N</text>");
-    line("<text x=\"18\" y=\"" + f((py(0) + py(yMax)) / 2) + "\" text-anchor=\"middle\" transform=\"rotate(-90 18 "
-        + f((py(0) + py(yMax)) / 2) + ")\">throughput X (per second)</text>");
+    line(
+        "<text x=\""
+            + f((px(0) + px(xMax)) / 2)
+            + "\" y=\""
+            + (HEIGHT - 14)
+            + "\" text-anchor=\"middle\">concurrency N</text>");
+    line(
+        "<text x=\"18\" y=\""
+            + f((py(0) + py(yMax)) / 2)
+            + "\" text-anchor=\"middle\" transform=\"rotate(-90 18 "
+            + f((py(0) + py(yMax)) / 2)
+            + ")\">throughput X (per second)</text>");
     line("</g>");
   }
 
@@ -131,13 +216,24 @@ public final class FitPlot {
       lower.add(0, f(px(n)) + "," + f(py(Math.max(b.lower(), 0))));
     }
     upper.addAll(lower);
-    line("<polygon fill=\"#4a90d9\" fill-opacity=\"0.2\" stroke=\"none\" points=\"" + String.join(" ", upper) + "\"/>");
+    line(
+        "<polygon fill=\"#4a90d9\" fill-opacity=\"0.2\" stroke=\"none\" points=\""
+            + String.join(" ", upper)
+            + "\"/>");
   }
 
   private void ideal() {
     double end = Math.min(xMax, yMax / model.lambda());
-    line("<line x1=\"" + f(px(0)) + "\" y1=\"" + f(py(0)) + "\" x2=\"" + f(px(end)) + "\" y2=\""
-        + f(py(model.lambda() * end)) + "\" stroke=\"#888888\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>");
+    line(
+        "<line x1=\""
+            + f(px(0))
+            + "\" y1=\""
+            + f(py(0))
+            + "\" x2=\""
+            + f(px(end))
+            + "\" y2=\""
+            + f(py(model.lambda() * end))
+            + "\" stroke=\"#888888\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>");
   }
 
   private void curve() {
@@ -155,17 +251,38 @@ public final class FitPlot {
       return;
     }
     double xs = model.maxThroughput();
-    line("<line x1=\"" + f(px(ns)) + "\" y1=\"" + f(py(0)) + "\" x2=\"" + f(px(ns)) + "\" y2=\"" + f(py(xs))
-        + "\" stroke=\"#c0392b\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>");
+    line(
+        "<line x1=\""
+            + f(px(ns))
+            + "\" y1=\""
+            + f(py(0))
+            + "\" x2=\""
+            + f(px(ns))
+            + "\" y2=\""
+            + f(py(xs))
+            + "\" stroke=\"#c0392b\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>");
     line("<circle cx=\"" + f(px(ns)) + "\" cy=\"" + f(py(xs)) + "\" r=\"4\" fill=\"#c0392b\"/>");
-    line("<text x=\"" + f(px(ns) + 6) + "\" y=\"" + f(py(xs) - 8) + "\" fill=\"#c0392b\">N* = " + Units.format(ns, 4)
-        + ", X = " + Units.format(xs, 5) + "</text>");
+    line(
+        "<text x=\""
+            + f(px(ns) + 6)
+            + "\" y=\""
+            + f(py(xs) - 8)
+            + "\" fill=\"#c0392b\">N* = "
+            + Units.format(ns, 4)
+            + ", X = "
+            + Units.format(xs, 5)
+            + "</text>");
   }
 
   private void points() {
     line("<g fill=\"#222222\">");
     for (UslPoint p : model.points()) {
-      line("<circle cx=\"" + f(px(p.concurrency())) + "\" cy=\"" + f(py(p.throughput())) + "\" r=\"3\"/>");
+      line(
+          "<circle cx=\""
+              + f(px(p.concurrency()))
+              + "\" cy=\""
+              + f(py(p.throughput()))
+              + "\" r=\"3\"/>");
     }
     line("</g>");
   }
@@ -176,14 +293,41 @@ public final class FitPlot {
     line("<g font-size=\"11\">");
     line("<circle cx=\"" + x + "\" cy=\"" + (y - 4) + "\" r=\"3\" fill=\"#222222\"/>");
     line("<text x=\"" + (x + 8) + "\" y=\"" + y + "\">measured</text>");
-    line("<line x1=\"" + (x + 80) + "\" y1=\"" + (y - 4) + "\" x2=\"" + (x + 104) + "\" y2=\"" + (y - 4)
-        + "\" stroke=\"#1f5fa8\" stroke-width=\"2\"/>");
+    line(
+        "<line x1=\""
+            + (x + 80)
+            + "\" y1=\""
+            + (y - 4)
+            + "\" x2=\""
+            + (x + 104)
+            + "\" y2=\""
+            + (y - 4)
+            + "\" stroke=\"#1f5fa8\" stroke-width=\"2\"/>");
     line("<text x=\"" + (x + 110) + "\" y=\"" + y + "\">USL fit</text>");
-    line("<rect x=\"" + (x + 170) + "\" y=\"" + (y - 10) + "\" width=\"24\" height=\"10\" fill=\"#4a90d9\" fill-opacity=\"0.2\"/>");
-    line("<text x=\"" + (x + 200) + "\" y=\"" + y + "\">" + Units.format(model.confidenceLevel() * 100, 4)
-        + " % confidence band</text>");
-    line("<line x1=\"" + (x + 340) + "\" y1=\"" + (y - 4) + "\" x2=\"" + (x + 364) + "\" y2=\"" + (y - 4)
-        + "\" stroke=\"#888888\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>");
+    line(
+        "<rect x=\""
+            + (x + 170)
+            + "\" y=\""
+            + (y - 10)
+            + "\" width=\"24\" height=\"10\" fill=\"#4a90d9\" fill-opacity=\"0.2\"/>");
+    line(
+        "<text x=\""
+            + (x + 200)
+            + "\" y=\""
+            + y
+            + "\">"
+            + Units.format(model.confidenceLevel() * 100, 4)
+            + " % confidence band</text>");
+    line(
+        "<line x1=\""
+            + (x + 340)
+            + "\" y1=\""
+            + (y - 4)
+            + "\" x2=\""
+            + (x + 364)
+            + "\" y2=\""
+            + (y - 4)
+            + "\" stroke=\"#888888\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>");
     line("<text x=\"" + (x + 370) + "\" y=\"" + y + "\">linear λN</text>");
     line("</g>");
   }

@@ -4,9 +4,9 @@ import dev.headroom.analysis.usl.UslPrediction;
 import java.util.Objects;
 
 /**
- * One question asked of the model (--at N or --throughput X) and its answer: {@code prediction}
- * is null when the question has no answer (a throughput beyond the model's maximum), and then
- * {@code problem} says why.
+ * One question asked of the model (--at N or --throughput X) and its answer: {@code prediction} is
+ * null when the question has no answer (a throughput beyond the model's maximum), and then {@code
+ * problem} says why.
  */
 public record FitPrediction(Given given, double value, UslPrediction prediction, String problem) {
 

@@ -3,7 +3,9 @@ package dev.headroom.report.fit;
 import dev.headroom.report.OutputFormat;
 import java.util.Objects;
 
-/** Renders a {@link FitReport} in one of the {@link OutputFormat}s; the SVG plot is {@link FitPlot}. */
+/**
+ * Renders a {@link FitReport} in one of the {@link OutputFormat}s; the SVG plot is {@link FitPlot}.
+ */
 public final class FitRenderer {
 
   private FitRenderer() {}

@@ -16,9 +16,16 @@ import java.util.Objects;
  * asked for. Immutable; renderers read it and compute nothing.
  */
 public record FitReport(
-    List<LoadTest> inputs, List<Step> steps, UslModel model, List<String> warnings, List<FitPrediction> predictions) {
+    List<LoadTest> inputs,
+    List<Step> steps,
+    UslModel model,
+    List<String> warnings,
+    List<FitPrediction> predictions) {
 
-  /** Version of the JSON layout ({@code docs/fit-report-schema.json}); raised on incompatible changes. */
+  /**
+   * Version of the JSON layout ({@code docs/fit-report-schema.json}); raised on incompatible
+   * changes.
+   */
   public static final int SCHEMA_VERSION = 1;
 
   public FitReport {
@@ -34,7 +41,8 @@ public record FitReport(
    * curve) and answers the questions: throughput, band and latency at each concurrency in {@code
    * atConcurrency}; concurrency and latency at each throughput in {@code atThroughput}.
    */
-  public static FitReport of(List<LoadTest> inputs, List<Double> atConcurrency, List<Double> atThroughput) {
+  public static FitReport of(
+      List<LoadTest> inputs, List<Double> atConcurrency, List<Double> atThroughput) {
     List<Step> steps = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -46,8 +54,14 @@ public record FitReport(
       }
       if (t.skipped().count() > 0) {
         warnings.add(
-            t.source() + ": skipped " + t.skipped().count() + " record" + (t.skipped().count() == 1 ? "" : "s")
-                + (t.skipped().examples().isEmpty() ? "" : " (" + String.join("; ", t.skipped().examples()) + ")"));
+            t.source()
+                + ": skipped "
+                + t.skipped().count()
+                + " record"
+                + (t.skipped().count() == 1 ? "" : "s")
+                + (t.skipped().examples().isEmpty()
+                    ? ""
+                    : " (" + String.join("; ", t.skipped().examples()) + ")"));
       }
     }
     steps.sort(Comparator.comparingDouble(Step::concurrency));
@@ -55,15 +69,20 @@ public record FitReport(
     for (Step s : steps) {
       points.add(new UslPoint(s.concurrency(), s.throughput()));
     }
-    UslModel model = UslFitter.fit(points, UslFitter.DEFAULT_CONFIDENCE_LEVEL, String.join(", ", names));
+    UslModel model =
+        UslFitter.fit(points, UslFitter.DEFAULT_CONFIDENCE_LEVEL, String.join(", ", names));
     List<FitPrediction> predictions = new ArrayList<>();
     for (double n : atConcurrency) {
-      predictions.add(new FitPrediction(FitPrediction.Given.CONCURRENCY, n, model.predictAtConcurrency(n), null));
+      predictions.add(
+          new FitPrediction(
+              FitPrediction.Given.CONCURRENCY, n, model.predictAtConcurrency(n), null));
     }
     for (double x : atThroughput) {
       FitPrediction answer;
       try {
-        answer = new FitPrediction(FitPrediction.Given.THROUGHPUT, x, model.predictAtThroughput(x), null);
+        answer =
+            new FitPrediction(
+                FitPrediction.Given.THROUGHPUT, x, model.predictAtThroughput(x), null);
       } catch (IllegalArgumentException e) {
         answer = new FitPrediction(FitPrediction.Given.THROUGHPUT, x, null, e.getMessage());
       }

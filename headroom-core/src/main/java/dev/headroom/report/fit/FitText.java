@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fit report for people: plain text for a terminal or Markdown for a pull request or wiki.
- * Both say the same things in the same order; only the markup differs. Numbers are printed with
- * {@link Units#format(double, int)} ({@link java.util.Locale#ROOT}).
+ * The fit report for people: plain text for a terminal or Markdown for a pull request or wiki. Both
+ * say the same things in the same order; only the markup differs. Numbers are printed with {@link
+ * Units#format(double, int)} ({@link java.util.Locale#ROOT}).
  */
 final class FitText {
 
@@ -54,7 +54,9 @@ final class FitText {
           new String[] {
             labels[e.parameter().ordinal()],
             Units.format(e.value(), 7),
-            e.standardError() == null ? (e.atBound() ? "at bound" : "n/a") : Units.format(e.standardError(), 4),
+            e.standardError() == null
+                ? (e.atBound() ? "at bound" : "n/a")
+                : Units.format(e.standardError(), 4),
             e.confidenceInterval() == null ? "n/a" : interval(e.confidenceInterval(), 4)
           });
     }
@@ -62,8 +64,12 @@ final class FitText {
     line("");
     if (m.tQuantile() != null) {
       line(
-          "Intervals: estimate ± t × standard error, two-sided, t(" + Units.format(1 - (1 - m.confidenceLevel()) / 2, 4)
-              + ", " + m.degreesOfFreedom() + " df) = " + Units.format(m.tQuantile(), 5)
+          "Intervals: estimate ± t × standard error, two-sided, t("
+              + Units.format(1 - (1 - m.confidenceLevel()) / 2, 4)
+              + ", "
+              + m.degreesOfFreedom()
+              + " df) = "
+              + Units.format(m.tQuantile(), 5)
               + "; standard errors from s²(JᵀJ)⁻¹ with s² = RSS/(n − p).");
     } else {
       line("Intervals: none (no residual degrees of freedom or a singular fit).");
@@ -81,35 +87,77 @@ final class FitText {
       Interval ni = m.peakConcurrencyInterval();
       Interval xi = m.maxThroughputInterval();
       bullet(
-          "Peak: N* = " + Units.format(m.peakConcurrency(), 5) + (ni == null ? "" : " " + interval(ni, 4))
-              + " (best whole number " + m.bestIntegerConcurrency().getAsLong() + "), X(N*) = "
-              + Units.format(m.maxThroughput(), 6) + "/s" + (xi == null ? "" : " " + interval(xi, 5)) + ".");
+          "Peak: N* = "
+              + Units.format(m.peakConcurrency(), 5)
+              + (ni == null ? "" : " " + interval(ni, 4))
+              + " (best whole number "
+              + m.bestIntegerConcurrency().getAsLong()
+              + "), X(N*) = "
+              + Units.format(m.maxThroughput(), 6)
+              + "/s"
+              + (xi == null ? "" : " " + interval(xi, 5))
+              + ".");
     } else {
       bullet("No peak: with κ = 0 throughput rises for ever towards λ/σ.");
     }
     bullet(
         "Amdahl limit λ/σ = "
-            + (Double.isFinite(m.amdahlLimit()) ? Units.format(m.amdahlLimit(), 6) + "/s" : "none (σ = 0)")
+            + (Double.isFinite(m.amdahlLimit())
+                ? Units.format(m.amdahlLimit(), 6) + "/s"
+                : "none (σ = 0)")
             + ": the ceiling if contention were the only cost.");
     bullet(
-        "At N = " + Units.format(m.maxMeasuredConcurrency(), 6) + ": contention σ(N−1) = "
-            + Units.format(m.contentionCost(), 4) + ", coherency κN(N−1) = " + Units.format(m.coherencyCost(), 4)
-            + "; " + m.dominance().explanation());
+        "At N = "
+            + Units.format(m.maxMeasuredConcurrency(), 6)
+            + ": contention σ(N−1) = "
+            + Units.format(m.contentionCost(), 4)
+            + ", coherency κN(N−1) = "
+            + Units.format(m.coherencyCost(), 4)
+            + "; "
+            + m.dominance().explanation());
     bullet(
-        "Fit: residual standard error " + (m.residualStandardError() == null ? "n/a" : Units.format(m.residualStandardError(), 5))
-            + " on " + m.degreesOfFreedom() + " df; R² = " + Units.fixed(m.rSquared(), 4)
+        "Fit: residual standard error "
+            + (m.residualStandardError() == null
+                ? "n/a"
+                : Units.format(m.residualStandardError(), 5))
+            + " on "
+            + m.degreesOfFreedom()
+            + " df; R² = "
+            + Units.fixed(m.rSquared(), 4)
             + " (descriptive only: R² is not a goodness-of-fit test for a nonlinear model).");
     ComparisonFit a = m.amdahl();
     ComparisonFit l = m.linear();
     bullet(
-        "Compared on the same points, residual standard error: USL " + rse(m.residualStandardError())
-            + ", Amdahl (κ = 0; σ = " + Units.format(a.sigma(), 4) + ", λ = " + Units.format(a.lambda(), 6) + ") "
-            + rse(a.residualStandardError()) + ", linear (λ = " + Units.format(l.lambda(), 6) + ") "
-            + rse(l.residualStandardError()) + ".");
+        "Compared on the same points, residual standard error: USL "
+            + rse(m.residualStandardError())
+            + ", Amdahl (κ = 0; σ = "
+            + Units.format(a.sigma(), 4)
+            + ", λ = "
+            + Units.format(a.lambda(), 6)
+            + ") "
+            + rse(a.residualStandardError())
+            + ", linear (λ = "
+            + Units.format(l.lambda(), 6)
+            + ") "
+            + rse(l.residualStandardError())
+            + ".");
     line("");
     heading(2, "Steps");
     List<String[]> steps = new ArrayList<>();
-    steps.add(new String[] {"N", "requests", "errors", "X/s", "fitted", "p50 ms", "p90 ms", "p95 ms", "p99 ms", "max ms", "mean ms"});
+    steps.add(
+        new String[] {
+          "N",
+          "requests",
+          "errors",
+          "X/s",
+          "fitted",
+          "p50 ms",
+          "p90 ms",
+          "p95 ms",
+          "p99 ms",
+          "max ms",
+          "mean ms"
+        });
     for (Step s : r.steps()) {
       boolean counted = s.requests() > 0 || s.durationSeconds() > 0;
       LatencySummary lat = s.latency();
@@ -149,7 +197,13 @@ final class FitText {
   private String prediction(FitPrediction p) {
     UslPrediction u = p.prediction();
     if (p.given() == FitPrediction.Given.CONCURRENCY) {
-      StringBuilder sb = new StringBuilder("At N = " + Units.format(p.value(), 6) + ": X = " + Units.format(u.throughput(), 6) + "/s");
+      StringBuilder sb =
+          new StringBuilder(
+              "At N = "
+                  + Units.format(p.value(), 6)
+                  + ": X = "
+                  + Units.format(u.throughput(), 6)
+                  + "/s");
       if (u.throughputBand() != null) {
         sb.append(" (band ").append(interval(u.throughputBand(), 5)).append(')');
       }
@@ -161,11 +215,20 @@ final class FitText {
       return "At X = " + Units.format(p.value(), 6) + "/s: unreachable: " + p.problem() + ".";
     }
     StringBuilder sb =
-        new StringBuilder("At X = " + Units.format(p.value(), 6) + "/s: N = " + Units.format(u.concurrency(), 5)
-            + ", R = " + Units.format(u.latency() * 1000, 4) + " ms");
+        new StringBuilder(
+            "At X = "
+                + Units.format(p.value(), 6)
+                + "/s: N = "
+                + Units.format(u.concurrency(), 5)
+                + ", R = "
+                + Units.format(u.latency() * 1000, 4)
+                + " ms");
     if (u.retrogradeConcurrency() != null && Double.isFinite(u.retrogradeConcurrency())) {
-      sb.append(" (the same X again past the peak at N = ").append(Units.format(u.retrogradeConcurrency(), 5))
-          .append(", with R = ").append(Units.format(u.retrogradeConcurrency() / p.value() * 1000, 4)).append(" ms)");
+      sb.append(" (the same X again past the peak at N = ")
+          .append(Units.format(u.retrogradeConcurrency(), 5))
+          .append(", with R = ")
+          .append(Units.format(u.retrogradeConcurrency() / p.value() * 1000, 4))
+          .append(" ms)");
     }
     sb.append('.');
     u.warnings().forEach(w -> sb.append(" Warning: ").append(w).append('.'));
@@ -174,7 +237,9 @@ final class FitText {
 
   private static final String NONE = "–";
 
-  /** Drops columns (other than the first) that have nothing in any row: a CSV has no percentiles. */
+  /**
+   * Drops columns (other than the first) that have nothing in any row: a CSV has no percentiles.
+   */
   private static List<String[]> withoutEmptyColumns(List<String[]> rows) {
     int cols = rows.get(0).length;
     List<Integer> keep = new ArrayList<>();
@@ -235,7 +300,9 @@ final class FitText {
     out.append(s).append('\n');
   }
 
-  /** A table: Markdown pipes, or columns padded to width (left-aligned up to {@code textColumns}). */
+  /**
+   * A table: Markdown pipes, or columns padded to width (left-aligned up to {@code textColumns}).
+   */
   private void table(List<String[]> rows, int textColumns) {
     int cols = rows.get(0).length;
     if (markdown) {

@@ -23,7 +23,8 @@ final class UslData {
       int nc = header.indexOf(concurrencyColumn);
       int xc = header.indexOf(throughputColumn);
       if (nc < 0 || xc < 0) {
-        throw new IllegalStateException("no column " + concurrencyColumn + " or " + throughputColumn + " in " + file);
+        throw new IllegalStateException(
+            "no column " + concurrencyColumn + " or " + throughputColumn + " in " + file);
       }
       List<UslPoint> points = new ArrayList<>();
       for (int i = 1; i < lines.length; i++) {

@@ -17,14 +17,18 @@ import org.junit.jupiter.api.Test;
  */
 class UslFitterTest {
 
-  private static final List<UslPoint> SPECSDM91 = UslData.read("specsdm91.csv", "load", "throughput");
-  private static final List<UslPoint> RAYTRACER = UslData.read("raytracer.csv", "processors", "throughput");
-  private static final List<UslPoint> CISCO = UslData.read("cisco_schwartz.csv", "concurrency", "throughput");
+  private static final List<UslPoint> SPECSDM91 =
+      UslData.read("specsdm91.csv", "load", "throughput");
+  private static final List<UslPoint> RAYTRACER =
+      UslData.read("raytracer.csv", "processors", "throughput");
+  private static final List<UslPoint> CISCO =
+      UslData.read("cisco_schwartz.csv", "concurrency", "throughput");
 
   @Test
   void fit_specsdm91_reproducesRPackageCoefficientsAndStandardErrors() {
     UslModel m = UslFitter.fit(SPECSDM91);
-    // smoeding/usl README: α 0.0277285 (SE 0.0091217), β 0.0001044 (SE 0.0000199), γ 89.9952330 (SE 14.2134894)
+    // smoeding/usl README: α 0.0277285 (SE 0.0091217), β 0.0001044 (SE 0.0000199), γ 89.9952330 (SE
+    // 14.2134894)
     assertThat(m.sigma()).isCloseTo(0.0277285, within(5e-8));
     assertThat(m.kappa()).isCloseTo(0.0001044, within(5e-8));
     assertThat(m.lambda()).isCloseTo(89.9952330, within(5e-7));
@@ -52,7 +56,8 @@ class UslFitterTest {
   @Test
   void fit_raytracerFirstSix_reproducesPublishedCoefficients() {
     UslModel m = UslFitter.fit(UslData.first(RAYTRACER, 6));
-    // tests/confint.Rout.save: α 0.02444, β 0.00163, γ 20.85605; ours 0.02444405, 0.001626809, 20.85605
+    // tests/confint.Rout.save: α 0.02444, β 0.00163, γ 20.85605; ours 0.02444405, 0.001626809,
+    // 20.85605
     // The RSS surface is flat along σ: this fit and scipy's agree on RSS to 1e-15 relative while σ
     // differs in the 7th digit, so "ours" is pinned to 5e-7 relative.
     assertThat(m.sigma()).isCloseTo(0.02444405, withinPercentage(5e-5));
@@ -73,8 +78,10 @@ class UslFitterTest {
     assertThat(sigma.value() + rQuantile * sigma.standardError()).isCloseTo(0.04135, within(5e-6));
     assertThat(kappa.value() - rQuantile * kappa.standardError()).isCloseTo(0.00110, within(5e-6));
     assertThat(kappa.value() + rQuantile * kappa.standardError()).isCloseTo(0.00215, within(5e-6));
-    assertThat(lambda.value() - rQuantile * lambda.standardError()).isCloseTo(19.26717, within(5e-6));
-    assertThat(lambda.value() + rQuantile * lambda.standardError()).isCloseTo(22.44492, within(5e-6));
+    assertThat(lambda.value() - rQuantile * lambda.standardError())
+        .isCloseTo(19.26717, within(5e-6));
+    assertThat(lambda.value() + rQuantile * lambda.standardError())
+        .isCloseTo(22.44492, within(5e-6));
     // Ours are the textbook two-sided intervals: t(0.975, 6 − 3 = 3) = 3.182446, so wider.
     assertThat(m.tQuantile()).isCloseTo(3.182446, within(1e-6));
     assertThat(sigma.confidenceInterval().lower())
@@ -87,13 +94,16 @@ class UslFitterTest {
   @Test
   void fit_raytracerFirstFive_matchesPublishedDigitsAndWarnsAboutFewPoints() {
     UslModel m = UslFitter.fit(UslData.first(RAYTRACER, 5));
-    // tests/warn-accuracy.Rout.save (digits = 1): α 0.028, β 0.001, γ 21.059; ours 0.02789502, 0.001460803, 21.05933
+    // tests/warn-accuracy.Rout.save (digits = 1): α 0.028, β 0.001, γ 21.059; ours 0.02789502,
+    // 0.001460803, 21.05933
     assertThat(m.sigma()).isCloseTo(0.028, within(5e-4));
-    assertThat(m.sigma()).isCloseTo(0.02789502, withinPercentage(5e-5)); // flat RSS along σ, see above
+    assertThat(m.sigma())
+        .isCloseTo(0.02789502, withinPercentage(5e-5)); // flat RSS along σ, see above
     assertThat(m.kappa()).isCloseTo(0.001460803, within(5e-10));
     assertThat(m.lambda()).isCloseTo(21.05933, within(5e-6));
     assertThat(m.lambda()).isCloseTo(21.059, within(5e-4));
-    assertThat(m.warnings()).anySatisfy(w -> assertThat(w).contains("only 5 points").contains("at least 6"));
+    assertThat(m.warnings())
+        .anySatisfy(w -> assertThat(w).contains("only 5 points").contains("at least 6"));
   }
 
   @Test
@@ -106,11 +116,14 @@ class UslFitterTest {
     assertThat(m.amdahlLimit()).isCloseTo(378.2, within(0.05));
     assertThat(m.throughputAt(96)).isCloseTo(323.28, within(0.005));
     assertThat(m.throughputAt(128)).isCloseTo(335.46, within(0.005));
-    assertThat(m.boundsHit()).singleElement().satisfies(b -> {
-      assertThat(b.parameter()).isEqualTo(UslParameter.KAPPA);
-      assertThat(b.bound()).isZero();
-      assertThat(b.meaning()).contains("Amdahl's law holds");
-    });
+    assertThat(m.boundsHit())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.parameter()).isEqualTo(UslParameter.KAPPA);
+              assertThat(b.bound()).isZero();
+              assertThat(b.meaning()).contains("Amdahl's law holds");
+            });
     assertThat(m.estimate(UslParameter.KAPPA).standardError()).isNull();
     assertThat(m.estimate(UslParameter.KAPPA).atBound()).isTrue();
     assertThat(m.freeParameters()).isEqualTo(2);
@@ -125,13 +138,15 @@ class UslFitterTest {
   @Test
   void fit_cisco_reproducesSchwartzCoefficientsAndUsl4jPredictions() {
     UslModel m = UslFitter.fit(CISCO);
-    // Book (R nls): λ 995.6486, σ 0.02671591, κ 0.0007690945 agree to ~6 significant digits (the 7th
+    // Book (R nls): λ 995.6486, σ 0.02671591, κ 0.0007690945 agree to ~6 significant digits (the
+    // 7th
     // depends on solver tolerance); ours (1e-15): 995.6488, 0.02671595, 0.0007690939.
     assertThat(m.lambda()).isCloseTo(995.6486, withinPercentage(2e-4));
     assertThat(m.sigma()).isCloseTo(0.02671591, withinPercentage(2e-4));
     assertThat(m.kappa()).isCloseTo(0.0007690945, withinPercentage(2e-4));
     assertThat(m.lambda()).isCloseTo(995.6488, within(5e-5));
-    assertThat(m.sigma()).isCloseTo(0.02671595, withinPercentage(5e-5)); // RSS equal to 1e-15 relative
+    assertThat(m.sigma())
+        .isCloseTo(0.02671595, withinPercentage(5e-5)); // RSS equal to 1e-15 relative
     assertThat(m.kappa()).isCloseTo(0.0007690939, within(5e-11));
     // N_max = floor(N*) = 35, X_max 12341 (book); continuous N* 35.574, X 12342.9 (ours)
     assertThat(Math.floor(m.peakConcurrency())).isEqualTo(35);
@@ -176,7 +191,8 @@ class UslFitterTest {
     assertThat(m.sigma()).isCloseTo(0.01700277, within(5e-9));
     assertThat(m.kappa()).isCloseTo(0.000446539, within(5e-10));
     assertThat(m.peakConcurrency()).isCloseTo(46.92, within(0.005));
-    // book: max 16,049 QPS at N = 46; X(20) = 12,572; R(20) = 0.00159 s; N(R = 1.5 ms) = 17 → ~11,450 QPS
+    // book: max 16,049 QPS at N = 46; X(20) = 12,572; R(20) = 0.00159 s; N(R = 1.5 ms) = 17 →
+    // ~11,450 QPS
     assertThat(m.throughputAt(46)).isCloseTo(16049.85, within(0.005));
     assertThat(m.throughputAt(20)).isCloseTo(12572.60, within(0.005));
     assertThat(m.latencyAt(20)).isCloseTo(0.00159076, within(5e-9));
@@ -200,11 +216,12 @@ class UslFitterTest {
     assertThat(m.peakConcurrency()).isCloseTo(6.89, within(0.005));
     assertThat(m.dominance()).isEqualTo(Dominance.COHERENCY);
     for (UslParameter p : UslParameter.values()) {
-      double truth = switch (p) {
-        case SIGMA -> 0.05;
-        case KAPPA -> 0.02;
-        case LAMBDA -> 1800;
-      };
+      double truth =
+          switch (p) {
+            case SIGMA -> 0.05;
+            case KAPPA -> 0.02;
+            case LAMBDA -> 1800;
+          };
       assertThat(m.estimate(p).confidenceInterval().contains(truth)).as(p.id()).isTrue();
     }
   }
@@ -212,8 +229,11 @@ class UslFitterTest {
   @Test
   void fit_isilonFirstNine_reproducesSchwartzCoefficients() {
     UslModel m =
-        UslFitter.fit(UslData.first(UslData.read("isilon_schwartz.csv", "concurrency", "throughput_ops_per_s"), 9));
-    // r-code.txt: σ 0.00487, κ 1.33e-06, λ 1768. (Ours via scipy, 1767.947, has a slightly larger RSS
+        UslFitter.fit(
+            UslData.first(
+                UslData.read("isilon_schwartz.csv", "concurrency", "throughput_ops_per_s"), 9));
+    // r-code.txt: σ 0.00487, κ 1.33e-06, λ 1768. (Ours via scipy, 1767.947, has a slightly larger
+    // RSS
     // than this fit: the problem is ill-conditioned in λ, so we pin the printed digits.)
     assertThat(m.sigma()).isCloseTo(0.00487, within(5e-6));
     assertThat(m.kappa()).isCloseTo(1.33e-06, within(5e-9));
@@ -232,7 +252,8 @@ class UslFitterTest {
   @Test
   void fit_oracledb_handlesNoisyMultiValuedProductionSamples() {
     UslModel m = UslFitter.fit(UslData.read("oracledb.csv", "db_time", "txn_rate"));
-    // ours: α 0.4413716, β 0.04529833, γ 3.386078, SE (0.0467, 0.0162, 0.0611), resid sd 0.7587, N* 3.5117, X 4.7409
+    // ours: α 0.4413716, β 0.04529833, γ 3.386078, SE (0.0467, 0.0162, 0.0611), resid sd 0.7587, N*
+    // 3.5117, X 4.7409
     assertThat(m.points()).hasSize(360);
     assertThat(m.sigma()).isCloseTo(0.4413716, within(5e-7));
     assertThat(m.kappa()).isCloseTo(0.04529833, within(5e-8));
@@ -250,7 +271,8 @@ class UslFitterTest {
   @Test
   void fit_voltdbFourPoints_fitsButWarnsThatFewPointsMakeWideIntervals() {
     UslModel m = UslFitter.fit(UslData.read("voltdb_schwartz.csv", "nodes", "throughput"));
-    assertThat(m.warnings()).anySatisfy(w -> assertThat(w).contains("only 4 points").contains("intervals are wide"));
+    assertThat(m.warnings())
+        .anySatisfy(w -> assertThat(w).contains("only 4 points").contains("intervals are wide"));
     // unbounded the fit gives κ < 0; bounded it is held at 0 and said so
     assertThat(m.kappa()).isZero();
     assertThat(m.boundsHit()).extracting(BoundHit::parameter).containsExactly(UslParameter.KAPPA);
@@ -258,7 +280,8 @@ class UslFitterTest {
 
   @Test
   void fit_rejectsFewerThanThreePoints() {
-    List<UslPoint> two = UslData.first(UslData.read("voltdb_schwartz.csv", "nodes", "throughput"), 2);
+    List<UslPoint> two =
+        UslData.first(UslData.read("voltdb_schwartz.csv", "nodes", "throughput"), 2);
     assertThatThrownBy(() -> UslFitter.fit(two, 0.95, "voltdb.csv"))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("voltdb.csv")
@@ -344,19 +367,28 @@ class UslFitterTest {
       List<UslPoint> scaled =
           SPECSDM91.stream().map(p -> new UslPoint(p.concurrency(), p.throughput() * c)).toList();
       UslModel m = UslFitter.fit(scaled);
-      assertThat(m.sigma()).as("σ at scale %s", c).isCloseTo(reference.sigma(), withinPercentage(1e-6));
-      assertThat(m.kappa()).as("κ at scale %s", c).isCloseTo(reference.kappa(), withinPercentage(1e-6));
-      assertThat(m.lambda() / c).as("λ at scale %s", c).isCloseTo(reference.lambda(), withinPercentage(1e-6));
+      assertThat(m.sigma())
+          .as("σ at scale %s", c)
+          .isCloseTo(reference.sigma(), withinPercentage(1e-6));
+      assertThat(m.kappa())
+          .as("κ at scale %s", c)
+          .isCloseTo(reference.kappa(), withinPercentage(1e-6));
+      assertThat(m.lambda() / c)
+          .as("λ at scale %s", c)
+          .isCloseTo(reference.lambda(), withinPercentage(1e-6));
       assertThat(m.estimate(UslParameter.LAMBDA).standardError() / c)
-          .isCloseTo(reference.estimate(UslParameter.LAMBDA).standardError(), withinPercentage(1e-4));
+          .isCloseTo(
+              reference.estimate(UslParameter.LAMBDA).standardError(), withinPercentage(1e-4));
       assertThat(m.estimate(UslParameter.SIGMA).standardError())
-          .isCloseTo(reference.estimate(UslParameter.SIGMA).standardError(), withinPercentage(1e-4));
+          .isCloseTo(
+              reference.estimate(UslParameter.SIGMA).standardError(), withinPercentage(1e-4));
     }
   }
 
   @Test
   void fit_specsdm91Rounded_matchesTheGoUslReadmeToItsSolverTolerance() {
-    UslModel m = UslFitter.fit(UslData.read("specsdm91_rounded_go_readme.csv", "concurrency", "throughput"));
+    UslModel m =
+        UslFitter.fit(UslData.read("specsdm91_rounded_go_readme.csv", "concurrency", "throughput"));
     // codahale/usl README: σ 0.0277299, κ 0.000104343, λ 89.9878 (its LM stops at eps 1e-8);
     // ours at 1e-15: 0.02772888, 0.0001043483, 89.98714 (5e-6 relative: the RSS is flat along
     // σ, as for specsdm91); predictions to 1e-4 relative, the reference README's tolerance.
@@ -364,7 +396,9 @@ class UslFitterTest {
     assertThat(m.kappa()).isCloseTo(0.0001043483, withinPercentage(5e-4));
     assertThat(m.lambda()).isCloseTo(89.98714, withinPercentage(5e-4));
     double[] n = {10, 50, 100, 150, 200, 250, 300};
-    double[] go = {714.778987, 1721.000603, 1883.278957, 1808.481681, 1686.571797, 1562.279331, 1447.463805};
+    double[] go = {
+      714.778987, 1721.000603, 1883.278957, 1808.481681, 1686.571797, 1562.279331, 1447.463805
+    };
     for (int i = 0; i < n.length; i++) {
       assertThat(m.throughputAt(n[i])).as("X(%s)", n[i]).isCloseTo(go[i], withinPercentage(1e-2));
     }
@@ -378,7 +412,8 @@ class UslFitterTest {
     double[][] c = m.covariance();
     double[] theta = {m.sigma(), m.kappa(), m.lambda()};
     java.util.function.ToDoubleFunction<double[]> peak = t -> Math.sqrt((1 - t[0]) / t[1]);
-    java.util.function.ToDoubleFunction<double[]> xmax = t -> UslModel.throughput(t, peak.applyAsDouble(t));
+    java.util.function.ToDoubleFunction<double[]> xmax =
+        t -> UslModel.throughput(t, peak.applyAsDouble(t));
     double[] expectedHalf = new double[2];
     int k = 0;
     for (java.util.function.ToDoubleFunction<double[]> f : List.of(peak, xmax)) {

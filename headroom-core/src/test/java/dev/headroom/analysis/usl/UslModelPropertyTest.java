@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Invariants of a fitted model, over models fitted to noisy points drawn from random (σ, κ, λ),
- * one seed per case so a failure can be replayed.
+ * Invariants of a fitted model, over models fitted to noisy points drawn from random (σ, κ, λ), one
+ * seed per case so a failure can be replayed.
  */
 class UslModelPropertyTest {
 
@@ -99,7 +99,8 @@ class UslModelPropertyTest {
       assertThat(m.latencyAt(n)).isCloseTo(n / m.throughputAt(n), within(m.latencyAt(n) * 1e-12));
     }
     double x = m.maxThroughput() * 0.5;
-    assertThat(m.latencyAtThroughput(x)).isCloseTo(m.concurrencyAt(x) / x, within(1e-15 + m.latencyAtThroughput(x) * 1e-12));
+    assertThat(m.latencyAtThroughput(x))
+        .isCloseTo(m.concurrencyAt(x) / x, within(1e-15 + m.latencyAtThroughput(x) * 1e-12));
     // more concurrency never lowers latency
     assertThat(m.latencyAt(10)).isGreaterThanOrEqualTo(m.latencyAt(5));
   }

@@ -37,27 +37,40 @@ class FitRendererTest {
   @ParameterizedTest
   @EnumSource(OutputFormat.class)
   void render_cisco_matchesGoldenFileInEveryLocale(OutputFormat format) {
-    Golden.assertMatches("cisco." + ext(format), inBothLocales(() -> FitRenderer.render(FitReportFixtures.cisco(), format)));
+    Golden.assertMatches(
+        "cisco." + ext(format),
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.cisco(), format)));
   }
 
   @ParameterizedTest
   @EnumSource(OutputFormat.class)
   void render_isilonWithLatency_matchesGoldenFile(OutputFormat format) {
-    Golden.assertMatches("isilon." + ext(format), inBothLocales(() -> FitRenderer.render(FitReportFixtures.isilon(), format)));
+    Golden.assertMatches(
+        "isilon." + ext(format),
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.isilon(), format)));
   }
 
   @Test
   void render_raytracer_saysKappaIsAtItsBound() {
-    String text = inBothLocales(() -> FitRenderer.render(FitReportFixtures.raytracer(), OutputFormat.TEXT));
+    String text =
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.raytracer(), OutputFormat.TEXT));
     Golden.assertMatches("raytracer.txt", text);
-    assertThat(text).contains("Bound hit: κ = 0").contains("Amdahl's law holds").contains("No peak");
+    assertThat(text)
+        .contains("Bound hit: κ = 0")
+        .contains("Amdahl's law holds")
+        .contains("No peak");
   }
 
   @Test
   void plot_cisco_matchesGoldenSvg() {
     String svg = inBothLocales(() -> FitPlot.render(FitReportFixtures.cisco()));
     Golden.assertMatches("cisco.svg", svg);
-    assertThat(svg).startsWith("<?xml").contains("<polyline").contains("<polygon").contains("N* = 35.57").endsWith("</svg>\n");
+    assertThat(svg)
+        .startsWith("<?xml")
+        .contains("<polyline")
+        .contains("<polygon")
+        .contains("N* = 35.57")
+        .endsWith("</svg>\n");
   }
 
   @Test

@@ -50,8 +50,10 @@ class FitReportSchemaTest {
 
   @Test
   void json_hasTheRequiredFieldsInAFixedOrder() throws IOException {
-    JsonNode json = MAPPER.readTree(FitRenderer.render(FitReportFixtures.isilon(), OutputFormat.JSON));
-    assertThat(json.propertyNames()).containsExactly("schemaVersion", "inputs", "model", "steps", "predictions", "warnings");
+    JsonNode json =
+        MAPPER.readTree(FitRenderer.render(FitReportFixtures.isilon(), OutputFormat.JSON));
+    assertThat(json.propertyNames())
+        .containsExactly("schemaVersion", "inputs", "model", "steps", "predictions", "warnings");
     JsonNode step = json.get("steps").get(0);
     assertThat(step.get("throughput").asDouble()).isEqualTo(25504.0);
     assertThat(step.get("latencyMs").get("mean").asDouble()).isEqualTo(0.7);
@@ -62,7 +64,9 @@ class FitReportSchemaTest {
   @Test
   void schema_rejectsAReportWithoutSteps() throws IOException {
     // the schema must be able to fail: drop a required field
-    ObjectNode json = (ObjectNode) MAPPER.readTree(FitRenderer.render(FitReportFixtures.cisco(), OutputFormat.JSON));
+    ObjectNode json =
+        (ObjectNode)
+            MAPPER.readTree(FitRenderer.render(FitReportFixtures.cisco(), OutputFormat.JSON));
     json.remove("steps");
     ((ObjectNode) json.get("model")).put("kappa", -0.1);
     List<Error> errors = schema().validate(json);

@@ -23,8 +23,12 @@ final class Golden {
       if (Boolean.getBoolean("headroom.golden.update")) {
         Files.writeString(file, actual, StandardCharsets.UTF_8);
       }
-      assertThat(file).as("golden file %s (set -Dheadroom.golden.update=true to create it)", file).exists();
-      assertThat(actual).as("output against golden file %s", file).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+      assertThat(file)
+          .as("golden file %s (set -Dheadroom.golden.update=true to create it)", file)
+          .exists();
+      assertThat(actual)
+          .as("output against golden file %s", file)
+          .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
