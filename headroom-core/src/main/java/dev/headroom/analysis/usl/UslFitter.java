@@ -99,7 +99,8 @@ public final class UslFitter {
               "at least "
                   + MIN_POINTS
                   + " distinct concurrency levels to fit the three USL coefficients"
-                  + " σ, κ, λ (6 or more for a fit worth trusting)",
+                  + " σ, κ, λ (6 or more for a fit worth trusting), for example one load-test"
+                  + " result per concurrency level",
               null));
     }
     if (data.stream().allMatch(p -> p.throughput() == 0)) {
