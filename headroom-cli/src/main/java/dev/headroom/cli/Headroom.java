@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       RulesCommand.class,
       ExplainCommand.class,
       QueueCommand.class,
+      FitCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Headroom {

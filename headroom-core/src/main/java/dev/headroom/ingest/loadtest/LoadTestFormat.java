@@ -58,7 +58,7 @@ public enum LoadTestFormat {
     this.reader = reader;
   }
 
-  /** The name used on the command line ({@code --format k6-json}). */
+  /** The name used on the command line ({@code --input-format k6-json}). */
   public String id() {
     return id;
   }
