@@ -46,7 +46,7 @@ class ExamplesGoldenTest {
 
   static Advice advise(String name) throws IOException {
     String text = Files.readString(EXAMPLES.resolve(name).resolve("system.yaml"), StandardCharsets.UTF_8);
-    return Advisor.advise(SystemFileReader.read("examples/" + name + "/system.yaml", text));
+    return Advisor.advise(SystemFileReader.read("examples/" + name + "/system.yaml", text), EXAMPLES.resolve(name));
   }
 
   @Test
@@ -171,6 +171,20 @@ class ExamplesGoldenTest {
     assertThat(recs.get(0)).isEqualTo("add-cdn");
     assertThat(recs.indexOf("multi-region")).isGreaterThan(recs.indexOf("edge-compute"));
     assertThat(a.stage().movedBy()).extracting(t -> t.id()).contains("s7-geo-latency");
+  }
+
+  @Test
+  void measuredCapacity_replacesThePlaceholderWithTheLoadTestAndTheQueueModel() throws IOException {
+    Advice a = advise("measured-capacity");
+    var perInstance = a.capacity().item("rps_per_instance").orElseThrow().value();
+    assertThat(perInstance.provenance().kind()).isEqualTo("measured");
+    assertThat(perInstance.provenance().describe()).contains("loadtests/api-c16.csv");
+    assertThat(perInstance.value()).isCloseTo(328.2, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(a.capacity().item("api.latency_at_target")).isPresent();
+    assertThat(a.capacity().item("pdf.jobs_per_instance").orElseThrow().value().provenance().kind())
+        .isEqualTo("derived");
+    assertThat(a.findings()).extracting(f -> f.ruleId()).contains("HR-APP-007");
+    assertThat(actions(a.plan().recommendations()).get(0)).isEqualTo("scale-horizontally");
   }
 
   @Test
