@@ -66,7 +66,7 @@ final class FitCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = OutputFormatConverter.class,
+      converter = Converters.OutputFormatConverter.class,
       description = "Output format: text, markdown or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
@@ -164,19 +164,4 @@ final class FitCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code --format text|markdown|json}, case-insensitively. */
-  static final class OutputFormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
-    @Override
-    public OutputFormat convert(String value) {
-      for (OutputFormat f : OutputFormat.values()) {
-        if (f.id().equalsIgnoreCase(value)) {
-          return f;
-        }
-      }
-      throw new CommandLine.TypeConversionException(
-          "unknown output format \""
-              + value
-              + "\"; allowed: text, markdown, json (the input format is --input-format)");
-    }
-  }
 }

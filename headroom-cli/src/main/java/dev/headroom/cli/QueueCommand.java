@@ -70,7 +70,7 @@ public final class QueueCommand {
         names = "--format",
         defaultValue = "text",
         paramLabel = "FORMAT",
-        converter = FormatConverter.class,
+        converter = Converters.OutputFormatConverter.class,
         description =
             "Output: text, markdown or json (seconds and per-second rates). Default:"
                 + " ${DEFAULT-VALUE}.")
@@ -493,26 +493,6 @@ public final class QueueCommand {
     }
   }
 
-  static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
-    @Override
-    public OutputFormat convert(String value) {
-      for (OutputFormat f : OutputFormat.values()) {
-        if (f.id().equalsIgnoreCase(value.strip())) {
-          return f;
-        }
-      }
-      List<String> ids =
-          java.util.Arrays.stream(OutputFormat.values()).map(OutputFormat::id).toList();
-      throw new CommandLine.TypeConversionException(
-          "found \""
-              + value
-              + "\"; allowed "
-              + String.join(", ", ids)
-              + Units.Suggest.closest(value, ids)
-                  .map(s -> "; did you mean \"" + s + "\"?")
-                  .orElse(""));
-    }
-  }
 
   private static double quantity(String value, Dimension dimension) {
     try {
