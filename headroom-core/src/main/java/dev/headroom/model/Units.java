@@ -427,7 +427,21 @@ public final class Units {
         }
       }
       int limit = Math.max(1, Math.min(3, found.length() / 3 + 1));
-      return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
+      if (bestDistance <= limit) {
+        return Optional.ofNullable(best);
+      }
+      // an abbreviation ("warn" for "warning") is far by edit distance but plain to a reader;
+      // suggest the one candidate it begins, if only one does
+      String prefix = found.toLowerCase(Locale.ROOT);
+      String only = null;
+      int starting = 0;
+      for (String c : candidates) {
+        if (prefix.length() >= 3 && c.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+          only = c;
+          starting++;
+        }
+      }
+      return starting == 1 ? Optional.of(only) : Optional.empty();
     }
 
     /** Candidates sorted by distance, for listing alternatives. */
