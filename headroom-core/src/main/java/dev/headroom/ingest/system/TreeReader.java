@@ -29,7 +29,9 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
 /**
  * Reads YAML or JSON into {@link Node}s that remember their positions. Refuses, with a clear
  * message, what is not a readable text document: a missing, empty, binary, non-UTF-8 or oversized
- * file, a syntax error, or a key given twice in one map.
+ * file, a syntax error (placed at the parser's problem mark), a key given twice in one map, or a
+ * second YAML document. A file named {@code .json}, or not named {@code .yaml}/{@code .yml} and
+ * starting with <code>{</code>, is read as JSON; anything else as YAML.
  */
 final class TreeReader {
 
@@ -96,7 +98,11 @@ final class TreeReader {
         throw fail(name, 0, 0, "an empty document", "a system file; run `headroom init` for a commented template");
       }
       Node root = reader.value(p, "");
-      if (p.nextToken() != null) {
+      JsonToken next = p.nextToken();
+      while (!json && next == JsonToken.VALUE_NULL) {
+        next = p.nextToken(); // an empty document after a trailing `---` holds nothing to lose
+      }
+      if (next != null) {
         // a second YAML document would otherwise be ignored without a word
         throw fail(name, line(p), col(p),
             json ? "more content after the end of the JSON document" : "a second YAML document",

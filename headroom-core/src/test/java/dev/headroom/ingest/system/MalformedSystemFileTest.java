@@ -268,6 +268,17 @@ class MalformedSystemFileTest {
   }
 
   @Test
+  void advise_acceptsDocumentMarkersAroundTheOneDocument(@TempDir Path dir) throws IOException {
+    Path ended = dir.resolve("ended.yaml");
+    Files.writeString(ended, "---\nname: tiny\ncomponents:\n  - { name: web, kind: app }\n...\n");
+    Path trailing = dir.resolve("trailing.yaml");
+    Files.writeString(trailing, "---\nname: tiny\ncomponents:\n  - { name: web, kind: app }\n---\n");
+
+    assertThat(Advisor.advise(ended).system().name()).isEqualTo("tiny");
+    assertThat(Advisor.advise(trailing).system().name()).isEqualTo("tiny");
+  }
+
+  @Test
   void advise_readsAYamlFlowMapThatLooksLikeJson(@TempDir Path dir) throws IOException {
     Path flow = dir.resolve("system.yaml");
     Files.writeString(flow, "{name: tiny, components: [{name: web, kind: app, instances: 2}]}\n");
