@@ -25,12 +25,14 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads YAML or JSON into {@link Node}s that remember their positions. Refuses, with a clear
  * message, what is not a readable text document: a missing, empty, binary, non-UTF-8 or oversized
- * file, a syntax error (placed at the parser's problem mark), a key given twice in one map, or a
- * second YAML document. A file named {@code .json}, or not named {@code .yaml}/{@code .yml} and
+ * file, a syntax error (placed at the parser's problem mark), a key given twice in one map, a
+ * second YAML document, or a YAML alias or merge key (the streaming parser would hand an alias over
+ * as its anchor's name, silently). A file named {@code .json}, or not named {@code .yaml}/{@code .yml} and
  * starting with <code>{</code>, is read as JSON; anything else as YAML.
  */
 final class TreeReader {
@@ -132,6 +134,13 @@ final class TreeReader {
   private Node value(JsonParser p, String path) {
     SourceLocation at = here(p);
     JsonToken t = p.currentToken();
+    if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+      // the streaming parser hands an alias over as its anchor's name: `*web` would read as "web"
+      problems.add(new InputProblem(fileName, at.line(), at.column(), path,
+          "a YAML alias (*" + p.getText() + ")", "the value written out in full; headroom does not expand anchors",
+          null));
+      return new Node.Scalar(at, "", "null");
+    }
     switch (t) {
       case START_OBJECT -> {
         Map<String, Node> entries = new LinkedHashMap<>();
@@ -141,6 +150,12 @@ final class TreeReader {
           SourceLocation keyAt = here(p);
           p.nextToken();
           String keyPath = path.isEmpty() ? key : path + "." + key;
+          if (key.equals("<<") && p instanceof YAMLParser) {
+            problems.add(new InputProblem(fileName, keyAt.line(), keyAt.column(), keyPath,
+                "a YAML merge key (<<)", "the keys written out in full; headroom does not expand merge keys", null));
+            p.skipChildren();
+            continue;
+          }
           Node v = value(p, keyPath);
           if (entries.containsKey(key)) {
             problems.add(
