@@ -121,8 +121,8 @@ final class SystemFileReference {
       case BOOLEAN -> "true / false";
       case CHOICE -> "one of " + k.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
       case QUANTITY -> dimensionName(k.dimension());
-      case TEXT_LIST -> "list of names";
-      case REFERENCE_LIST -> "list of component names";
+      case TEXT_LIST -> "list of texts (or one)";
+      case REFERENCE_LIST -> "list of component names (or one)";
       case REFERENCE -> "a component name";
       case MAP -> "map";
       case LIST -> "list";
