@@ -367,6 +367,13 @@ public final class SystemFileReader {
         if (rule == null) {
           continue;
         }
+        if (rule.entries().isEmpty()) {
+          // nothing would be checked later, so a misspelt rule id would pass unseen
+          problems.add(problem(rule.location(), section + "." + e.getKey(), "an empty map",
+              "threshold overrides such as { warning: 65% } (`headroom explain " + e.getKey() + "` lists them)",
+              null));
+          continue;
+        }
         for (Map.Entry<String, Node> t : rule.entries().entrySet()) {
           scalarText(t.getValue(), section + "." + e.getKey() + "." + t.getKey()).ifPresent(text ->
               overrides.add(new SystemSpec.Override(section, e.getKey(), t.getKey(), text, t.getValue().location())));

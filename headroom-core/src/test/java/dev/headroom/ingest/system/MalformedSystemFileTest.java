@@ -136,6 +136,8 @@ class MalformedSystemFileTest {
         // thresholds and prices, checked by the advisor after reading
         new Case("threshold-unknown-rule.yaml", 6, 24, "thresholds.HR-DB-01", "\"HR-DB-01\", which has no thresholds",
             "a rule id or calculator with thresholds (HR-DB-001, HR-DB-002", "HR-DB-001"),
+        new Case("threshold-empty-rule.yaml", 6, 13, "thresholds.HR-DB-01", "an empty map",
+            "threshold overrides such as { warning: 65% } (`headroom explain HR-DB-01` lists them)", null),
         new Case("threshold-unknown-name.yaml", 6, 22, "thresholds.HR-DB-001.warn", "the threshold \"warn\"",
             "for HR-DB-001: warning, critical, read_heavy, write_heavy", "warning"),
         new Case("threshold-wrong-unit.yaml", 6, 25, "thresholds.HR-DB-001.warning", "\"200ms\" (unknown unit \"ms\")",
@@ -269,6 +271,50 @@ class MalformedSystemFileTest {
     assertThat(advice.system().components()).hasSize(1);
     assertThat(advice.notEvaluated()).isNotEmpty();
     assertThat(advice.notEvaluated()).allSatisfy(n -> assertThat(n.needs()).isNotEmpty());
+  }
+
+  /**
+   * Property: whatever a slip of the keyboard does to a real system file (characters deleted,
+   * inserted, replaced, a stretch copied elsewhere), advising either works or fails with bad
+   * input that names the file and says what was found. Never another exception.
+   */
+  @Test
+  void advise_mutatedExamples_failOnlyWithBadInput(@TempDir Path dir) throws IOException {
+    List<Path> examples;
+    try (Stream<Path> s = Files.list(SystemFileReference.root().resolve("examples"))) {
+      examples = s.map(d -> d.resolve("system.yaml")).filter(Files::isRegularFile).sorted().toList();
+    }
+    String junk = ":{}[],-#&*!|>'\"%@` \t\n0123456789xyz.";
+    java.util.Random random = new java.util.Random(20261123L);
+    int refused = 0;
+    for (int i = 0; i < 400; i++) {
+      Path source = examples.get(random.nextInt(examples.size()));
+      StringBuilder t = new StringBuilder(Files.readString(source));
+      for (int m = 1 + random.nextInt(3); m > 0; m--) {
+        int at = random.nextInt(t.length());
+        switch (random.nextInt(4)) {
+          case 0 -> t.deleteCharAt(at);
+          case 1 -> t.insert(at, junk.charAt(random.nextInt(junk.length())));
+          case 2 -> t.setCharAt(at, junk.charAt(random.nextInt(junk.length())));
+          default -> t.insert(random.nextInt(t.length()), t.substring(at, Math.min(t.length(), at + 1 + random.nextInt(30))));
+        }
+      }
+      Path file = dir.resolve("mutant-" + i + ".yaml");
+      Files.writeString(file, t);
+      try {
+        Advisor.advise(file);
+      } catch (BadInputException e) {
+        refused++;
+        assertThat(e.problems()).allSatisfy(p -> {
+          assertThat(p.file()).isEqualTo(file.toString());
+          assertThat(p.found()).isNotBlank();
+          assertThat(p.allowed()).isNotBlank();
+        });
+      } catch (RuntimeException e) {
+        throw new AssertionError("mutant " + i + " of " + source + " failed with " + e + ":\n" + t, e);
+      }
+    }
+    assertThat(refused).as("most mutants are refused").isGreaterThan(200);
   }
 
   @Test

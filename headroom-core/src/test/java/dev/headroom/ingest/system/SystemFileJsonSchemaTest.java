@@ -211,6 +211,13 @@ class SystemFileJsonSchemaTest {
   }
 
   @Test
+  void schema_refusesAnEmptyThresholdMapAsTheReaderDoes() {
+    String text = "name: shop\ncomponents: [{ name: web, kind: app }]\nthresholds:\n  HR-DB-001: {}\n";
+    assertThat(validate(text)).singleElement()
+        .satisfies(e -> assertThat(e.getInstanceLocation().toString()).contains("HR-DB-001"));
+  }
+
+  @Test
   void schema_namesExactlyTheTopWorkloadAndSloKeys() {
     JsonNode s = schemaNode();
     assertThat(propertyNames(s)).isEqualTo(keyNames(SystemFileSchema.TOP));

@@ -475,6 +475,7 @@ final class SystemFileReference {
     thresholdOwners().forEach((owner, list) -> {
       ObjectNode r = props.putObject(owner);
       r.put("type", "object");
+      r.put("minProperties", 1);
       ObjectNode rp = r.putObject("properties");
       for (Threshold t : list) {
         rp.set(t.name(), ref(defName(t.dimension())).put("description",
