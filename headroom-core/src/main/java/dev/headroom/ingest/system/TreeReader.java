@@ -75,16 +75,31 @@ final class TreeReader {
       }
     }
     String text;
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
     try {
       text =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .decode(in)
               .toString();
     } catch (CharacterCodingException e) {
-      throw fail(name, 0, 0, "bytes that are not UTF-8 text", "a UTF-8 text file in YAML or JSON");
+      // the decoder stops at the first bad byte: say where it is, as a text editor would count
+      int offset = Math.min(in.position(), bytes.length - 1);
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int column = 1 + new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length();
+      throw fail(name, line, column,
+          String.format(java.util.Locale.ROOT, "the byte 0x%02X, which is not UTF-8 text (Latin-1 or Windows-1252?)",
+              bytes[offset] & 0xff),
+          "a UTF-8 text file in YAML or JSON; save it as UTF-8");
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);

@@ -131,7 +131,8 @@ class MalformedSystemFileTest {
             "one JSON object", null),
         new Case("empty.yaml", 0, 0, "", "an empty file", "run `headroom init` for a commented template", null),
         new Case("only-comments.yaml", 0, 0, "", "an empty document", "run `headroom init`", null),
-        new Case("non-utf8-latin1.yaml", 0, 0, "", "bytes that are not UTF-8 text", "a UTF-8 text file", null),
+        new Case("non-utf8-latin1.yaml", 1, 10, "", "the byte 0xE9, which is not UTF-8 text (Latin-1 or Windows-1252?)",
+            "a UTF-8 text file in YAML or JSON; save it as UTF-8", null),
         new Case("binary.yaml", 0, 0, "", "binary content (a NUL byte at offset 8)", "a text file in YAML or JSON", null),
         // thresholds and prices, checked by the advisor after reading
         new Case("threshold-unknown-rule.yaml", 6, 24, "thresholds.HR-DB-01", "\"HR-DB-01\", which has no thresholds",
