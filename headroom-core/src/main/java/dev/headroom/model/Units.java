@@ -336,6 +336,39 @@ public final class Units {
     return number;
   }
 
+  /**
+   * The unit spellings {@link #parse} accepts for {@code dimension}, for documentation and the
+   * JSON Schema: each entry is what may follow the number ({@code ""} for a bare number).
+   */
+  public static List<String> accepted(Dimension dimension) {
+    return switch (dimension) {
+      case DURATION -> List.copyOf(DURATION.keySet());
+      case DATA_SIZE -> List.copyOf(DATA.keySet());
+      case RATIO -> List.of("%", "");
+      case RATE -> {
+        List<String> out = new ArrayList<>(List.of("", "rps", "qps", "tps", "ops/s", "req/s", "requests/s", "msg/s"));
+        RATE_PER.keySet().forEach(p -> out.add("/" + p));
+        yield List.copyOf(out);
+      }
+      case MONTHLY_COST -> List.of("USD/month", "USD/mo", "USD/hour", "USD/h", "USD/hr", "USD/day", "USD/d",
+          "USD/year", "USD/yr");
+      case COUNT -> {
+        List<String> out = new ArrayList<>(List.of(""));
+        out.addAll(COUNT_SUFFIX.keySet());
+        yield List.copyOf(out);
+      }
+      case NUMBER -> List.of("");
+      case GROWTH_RATE -> {
+        List<String> out = new ArrayList<>();
+        for (String head : List.of("%", "x")) {
+          PERIOD_MONTHS.keySet().forEach(p -> out.add(head + "/" + p));
+        }
+        yield List.copyOf(out);
+      }
+      case MULTIPLIER -> List.of("x", "×", "");
+    };
+  }
+
   /** Formats a canonical value for humans, in {@link Locale#ROOT}. */
   public static String format(double value, Dimension dimension) {
     return switch (dimension) {
@@ -427,7 +460,21 @@ public final class Units {
         }
       }
       int limit = Math.max(1, Math.min(3, found.length() / 3 + 1));
-      return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
+      if (bestDistance <= limit) {
+        return Optional.ofNullable(best);
+      }
+      // an abbreviation ("warn" for "warning") is far by edit distance but plain to a reader;
+      // suggest the one candidate it begins, if only one does
+      String prefix = found.toLowerCase(Locale.ROOT);
+      String only = null;
+      int starting = 0;
+      for (String c : candidates) {
+        if (prefix.length() >= 3 && c.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+          only = c;
+          starting++;
+        }
+      }
+      return starting == 1 ? Optional.of(only) : Optional.empty();
     }
 
     /** Candidates sorted by distance, for listing alternatives. */

@@ -18,6 +18,7 @@ import dev.headroom.model.Units;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,8 @@ public final class SystemFileReader {
   private final List<InputProblem> problems = new ArrayList<>();
   private final Map<String, Figure> facts = new LinkedHashMap<>();
   private final List<SystemSpec.Override> overrides = new ArrayList<>();
+  /** Where each component value was written ({@code web.autoscaling.min}), for cross-checks. */
+  private final Map<String, SourceLocation> valueAt = new LinkedHashMap<>();
   private String observationsWindow = "";
 
   private SystemFileReader(String file) {
@@ -109,6 +112,8 @@ public final class SystemFileReader {
       }
     }
     if (!problems.isEmpty()) {
+      // checks run section by section (references after all components); report in file order
+      problems.sort(Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column));
       throw new BadInputException(problems);
     }
     return new SystemSpec(
@@ -170,7 +175,7 @@ public final class SystemFileReader {
       Figure inst = facts.get(name + ".instances");
       if (inst != null && inst.value() < 1) {
         problems.add(problem(m.entries().get("instances").location(), name + ".instances",
-            m.entries().get("instances").describe(), "at least 1 instance", null));
+            m.entries().get("instances").describe(), "a whole number of at least 1 (instances)", null));
       }
       out.add(new Component(name, kind, settings, uses, m.location()));
     }
@@ -190,6 +195,7 @@ public final class SystemFileReader {
       }
       Node v = e.getValue();
       String path = component + "." + keyName;
+      valueAt.put(path, v.location());
       switch (key.get().type()) {
         case QUANTITY -> quantity(v, key.get(), path, new Provenance.Declared(v.location() + " " + path))
             .ifPresent(f -> facts.put(path, f));
@@ -233,7 +239,8 @@ public final class SystemFileReader {
           .findFirst()
           .ifPresent(target -> {
             if (target.kind() != ComponentKind.DATABASE || target.setting("role").orElse("primary").equals("replica")) {
-              problems.add(problem(c.location(), c.name() + ".replica_of",
+              problems.add(problem(valueAt.getOrDefault(c.name() + ".replica_of", c.location()),
+                  c.name() + ".replica_of",
                   "\"" + ref + "\", which is not a primary database", "the name of a database whose role is primary",
                   null));
             }
@@ -241,7 +248,8 @@ public final class SystemFileReader {
       Figure min = facts.get(c.name() + ".autoscaling.min");
       Figure max = facts.get(c.name() + ".autoscaling.max");
       if (min != null && max != null && min.value() > max.value()) {
-        problems.add(problem(c.location(), c.name() + ".autoscaling",
+        problems.add(problem(valueAt.getOrDefault(c.name() + ".autoscaling.min", c.location()),
+            c.name() + ".autoscaling",
             "min " + Units.format(min.value(), 6) + " above max " + Units.format(max.value(), 6), "min <= max", null));
       }
     }
@@ -326,9 +334,16 @@ public final class SystemFileReader {
               allowed.add(x.key());
             }
           }
+          List<String> kindsOfMetric = new ArrayList<>();
+          for (Metric x : Metric.values()) {
+            if (x.key().equals(metricKey)) {
+              x.kinds().forEach(kk -> kindsOfMetric.add(kk.id()));
+            }
+          }
           problems.add(problem(keyAt, "observations." + key,
-              "the metric \"" + metricKey + "\" on " + c.kind().id() + " \"" + compName + "\"",
-              "for a " + c.kind().id() + ": " + String.join(", ", allowed),
+              "the metric \"" + metricKey + "\" on " + c.kind().id() + " \"" + compName + "\""
+                  + (kindsOfMetric.isEmpty() ? "" : " (it is measured on: " + String.join(", ", kindsOfMetric) + ")"),
+              "for " + article(c.kind().id()) + " " + c.kind().id() + ": " + String.join(", ", allowed),
               Units.Suggest.closest(metricKey, allowed).map(s -> compName + "." + s).orElse(null)));
           continue;
         }
@@ -350,6 +365,13 @@ public final class SystemFileReader {
       if (section.equals("thresholds")) {
         Node.MapNode rule = asMap(e.getValue(), section + "." + e.getKey());
         if (rule == null) {
+          continue;
+        }
+        if (rule.entries().isEmpty()) {
+          // nothing would be checked later, so a misspelt rule id would pass unseen
+          problems.add(problem(rule.location(), section + "." + e.getKey(), "an empty map",
+              "threshold overrides such as { warning: 65% } (`headroom explain " + e.getKey() + "` lists them)",
+              null));
           continue;
         }
         for (Map.Entry<String, Node> t : rule.entries().entrySet()) {
@@ -378,6 +400,10 @@ public final class SystemFileReader {
     }
   }
 
+  private static String article(String word) {
+    return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+  }
+
   private Optional<Figure> quantity(Node v, Key k, String path, Provenance provenance) {
     Optional<String> t = scalarText(v, path);
     if (t.isEmpty()) {
@@ -391,7 +417,9 @@ public final class SystemFileReader {
       Quantity q = Units.parse(t.get(), k.dimension());
       return Optional.of(new Figure(q.value(), q.dimension(), provenance));
     } catch (UnitException e) {
-      problems.add(new InputProblem(file, v.location().line(), v.location().column(), path, e.found(), e.allowed(),
+      // a component runs on at least one instance: "zero or more" would mislead here
+      String allowed = k.name().equals("instances") ? "a whole number of at least 1 (instances)" : e.allowed();
+      problems.add(new InputProblem(file, v.location().line(), v.location().column(), path, e.found(), allowed,
           e.suggestion()));
       return Optional.empty();
     }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -23,11 +25,15 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads YAML or JSON into {@link Node}s that remember their positions. Refuses, with a clear
  * message, what is not a readable text document: a missing, empty, binary, non-UTF-8 or oversized
- * file, a syntax error, or a key given twice in one map.
+ * file, a syntax error (placed at the parser's problem mark), a key given twice in one map, a
+ * second YAML document, or a YAML alias or merge key (the streaming parser would hand an alias over
+ * as its anchor's name, silently). A file named {@code .json}, or not named {@code .yaml}/{@code .yml} and
+ * starting with <code>{</code>, is read as JSON; anything else as YAML.
  */
 final class TreeReader {
 
@@ -69,21 +75,38 @@ final class TreeReader {
       }
     }
     String text;
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
     try {
       text =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .decode(in)
               .toString();
     } catch (CharacterCodingException e) {
-      throw fail(name, 0, 0, "bytes that are not UTF-8 text", "a UTF-8 text file in YAML or JSON");
+      // the decoder stops at the first bad byte: say where it is, as a text editor would count
+      int offset = Math.min(in.position(), bytes.length - 1);
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int column = 1 + new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length();
+      throw fail(name, line, column,
+          String.format(java.util.Locale.ROOT, "the byte 0x%02X, which is not UTF-8 text (Latin-1 or Windows-1252?)",
+              bytes[offset] & 0xff),
+          "a UTF-8 text file in YAML or JSON; save it as UTF-8");
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    boolean json = name.endsWith(".json") || text.stripLeading().startsWith("{");
+    // A .yaml file may well start with a flow map ({name: shop, …}), which is YAML but not JSON.
+    boolean yamlName = name.endsWith(".yaml") || name.endsWith(".yml");
+    boolean json = name.endsWith(".json") || (!yamlName && text.stripLeading().startsWith("{"));
     TokenStreamFactory factory = json ? new JsonFactory() : new YAMLFactory();
     TreeReader reader = new TreeReader(name);
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), text)) {
@@ -91,9 +114,16 @@ final class TreeReader {
       if (t == null) {
         throw fail(name, 0, 0, "an empty document", "a system file; run `headroom init` for a commented template");
       }
-      Node root = reader.value(p);
-      if (p.nextToken() != null && json) {
-        throw fail(name, line(p), col(p), "more content after the end of the JSON document", "one JSON object");
+      Node root = reader.value(p, "");
+      JsonToken next = p.nextToken();
+      while (!json && next == JsonToken.VALUE_NULL) {
+        next = p.nextToken(); // an empty document after a trailing `---` holds nothing to lose
+      }
+      if (next != null) {
+        // a second YAML document would otherwise be ignored without a word
+        throw fail(name, line(p), col(p),
+            json ? "more content after the end of the JSON document" : "a second YAML document",
+            json ? "one JSON object" : "one YAML document (no second `---`)");
       }
       if (!reader.problems.isEmpty()) {
         throw new BadInputException(reader.problems);
@@ -101,11 +131,13 @@ final class TreeReader {
       return root;
     } catch (StreamReadException e) {
       TokenStreamLocation l = e.getLocation();
+      int[] mark = json ? null : problemMark(e.getOriginalMessage());
       throw fail(
           name,
-          l == null ? 0 : Math.max(0, l.getLineNr()),
-          l == null ? 0 : Math.max(0, l.getColumnNr()),
-          "invalid " + (json ? "JSON" : "YAML") + " (" + firstLine(e.getOriginalMessage()) + ")",
+          mark != null ? mark[0] : l == null ? 0 : Math.max(0, l.getLineNr()),
+          mark != null ? mark[1] : l == null ? 0 : Math.max(0, l.getColumnNr()),
+          "invalid " + (json ? "JSON" : "YAML") + " (" + (json ? firstLine(e.getOriginalMessage())
+              : yamlProblem(e.getOriginalMessage())) + ")",
           "well-formed " + (json ? "JSON" : "YAML") + "; check indentation, colons and quotes near this line");
     } catch (JacksonException e) {
       throw fail(name, 0, 0, "unreadable " + (json ? "JSON" : "YAML") + " (" + firstLine(e.getOriginalMessage()) + ")",
@@ -113,9 +145,17 @@ final class TreeReader {
     }
   }
 
-  private Node value(JsonParser p) {
+  /** {@code path} names the value for messages: {@code components[2].pool}. */
+  private Node value(JsonParser p, String path) {
     SourceLocation at = here(p);
     JsonToken t = p.currentToken();
+    if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+      // the streaming parser hands an alias over as its anchor's name: `*web` would read as "web"
+      problems.add(new InputProblem(fileName, at.line(), at.column(), path,
+          "a YAML alias (*" + p.getText() + ")", "the value written out in full; headroom does not expand anchors",
+          null));
+      return new Node.Scalar(at, "", "null");
+    }
     switch (t) {
       case START_OBJECT -> {
         Map<String, Node> entries = new LinkedHashMap<>();
@@ -124,11 +164,18 @@ final class TreeReader {
           String key = p.currentName();
           SourceLocation keyAt = here(p);
           p.nextToken();
-          Node v = value(p);
+          String keyPath = path.isEmpty() ? key : path + "." + key;
+          if (key.equals("<<") && p instanceof YAMLParser) {
+            problems.add(new InputProblem(fileName, keyAt.line(), keyAt.column(), keyPath,
+                "a YAML merge key (<<)", "the keys written out in full; headroom does not expand merge keys", null));
+            p.skipChildren();
+            continue;
+          }
+          Node v = value(p, keyPath);
           if (entries.containsKey(key)) {
             problems.add(
                 new InputProblem(
-                    fileName, keyAt.line(), keyAt.column(), key,
+                    fileName, keyAt.line(), keyAt.column(), keyPath,
                     "the key \"" + key + "\" a second time (first at line " + keys.get(key).line() + ")",
                     "each key once per map", null));
           } else {
@@ -141,7 +188,7 @@ final class TreeReader {
       case START_ARRAY -> {
         List<Node> items = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(value(p));
+          items.add(value(p, path + "[" + items.size() + "]"));
         }
         return new Node.ListNode(at, items);
       }
@@ -186,6 +233,41 @@ final class TreeReader {
     String l = s.strip();
     int nl = l.indexOf('\n');
     return nl < 0 ? l : l.substring(0, nl).strip();
+  }
+
+  /**
+   * The YAML parser's message lists the context ("while parsing a flow sequence"), the problem
+   * ("expected ',' or ']', but got }") and, after each, a "line N, column M" mark followed by the
+   * source line and a caret. Jackson's own location for some of these errors is where the scanner
+   * stopped (one column early, or the previous line for a tab), so the last mark, the problem's,
+   * is the one to report.
+   */
+  private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
+
+  static int[] problemMark(String message) {
+    if (message == null) {
+      return null;
+    }
+    Matcher m = MARK.matcher(message);
+    int[] last = null;
+    while (m.find()) {
+      last = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+    return last;
+  }
+
+  /** The YAML parser's description lines without the position marks, source excerpts and carets. */
+  static String yamlProblem(String message) {
+    if (message == null) {
+      return "syntax error";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String line : message.split("\\R")) {
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        parts.add(line.strip());
+      }
+    }
+    return parts.isEmpty() ? firstLine(message) : String.join("; ", parts);
   }
 
   private static String humanBytes(long size) {
