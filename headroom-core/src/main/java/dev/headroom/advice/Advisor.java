@@ -57,7 +57,31 @@ public final class Advisor {
 
   /** Advises on {@code spec}, resolving {@code capacity.from} paths against {@code baseDir}. */
   public static Advice advise(SystemSpec spec, Path baseDir) {
-    return advise(spec, PriceTable.of(spec), baseDir);
+    // check thresholds and prices together, so one run reports every problem in both sections
+    List<dev.headroom.model.InputProblem> problems = new ArrayList<>();
+    PriceTable prices = null;
+    try {
+      new Thresholds(declaredThresholds(), spec);
+    } catch (BadInputException e) {
+      problems.addAll(e.problems());
+    }
+    try {
+      prices = PriceTable.of(spec);
+    } catch (BadInputException e) {
+      problems.addAll(e.problems());
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(java.util.Comparator.comparingInt(dev.headroom.model.InputProblem::line)
+          .thenComparingInt(dev.headroom.model.InputProblem::column));
+      throw new BadInputException(problems);
+    }
+    return advise(spec, prices, baseDir);
+  }
+
+  private static Map<String, List<Threshold>> declaredThresholds() {
+    Map<String, List<Threshold>> declared = new LinkedHashMap<>(RuleRegistry.thresholds());
+    declared.put(CapacityPlanner.OWNER, CapacityPlanner.DEFAULTS);
+    return declared;
   }
 
   /** Advises with an explicit price table (tests scale prices this way). */
@@ -72,9 +96,7 @@ public final class Advisor {
     Map<String, dev.headroom.model.Figure> modelled = new LinkedHashMap<>();
     measured.forEach((name, m) -> modelled.put(name + ".max_rps_per_instance", m.perInstance()));
     SystemView view = new SystemView(spec.withFacts(modelled));
-    Map<String, List<Threshold>> declared = new LinkedHashMap<>(RuleRegistry.thresholds());
-    declared.put(CapacityPlanner.OWNER, CapacityPlanner.DEFAULTS);
-    Thresholds thresholds = new Thresholds(declared, spec);
+    Thresholds thresholds = new Thresholds(declaredThresholds(), spec);
     StageAssessment stage = StageAnalyzer.assess(view);
     Health health = HealthAnalyzer.assess(view);
     Capacity capacity = CapacityPlanner.plan(view, thresholds, measured);

@@ -40,9 +40,13 @@ public final class Thresholds {
       byOwner.put(owner, m);
     });
     List<InputProblem> problems = new ArrayList<>();
+    java.util.Set<String> reportedOwners = new java.util.HashSet<>();
     for (SystemSpec.Override o : spec.overrides("thresholds")) {
       Map<String, Threshold> owner = byOwner.get(o.owner());
       if (owner == null || owner.isEmpty()) {
+        if (!reportedOwners.add(o.owner())) {
+          continue; // one problem per unknown owner, not one per threshold under it
+        }
         List<String> owners = new ArrayList<>();
         byOwner.forEach((k, v) -> {
           if (!v.isEmpty()) {
