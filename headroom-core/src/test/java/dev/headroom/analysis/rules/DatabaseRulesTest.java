@@ -72,6 +72,14 @@ class DatabaseRulesTest {
   }
 
   @Test
+  void cpu_readHeavyWithEveryRemedyInPlaceStillSuggestsMoreReplicas() {
+    RuleHarness h = RuleHarness.run("HR-DB-001", system().component("name: db, kind: database, replicas: 2")
+        .workload("read_ratio: 95%").observe("db.cpu: 90%").component("name: cache, kind: cache, memory: 4GiB")
+        .observe("db.slowest_query: 40ms").observe("db.seq_scan_tables: 0"));
+    assertThat(h.finding().actions()).containsExactly("add-read-replicas");
+  }
+
+  @Test
   void cpu_measuredReadShareOnTheDatabaseBeatsTheDeclaredOne() {
     RuleHarness h = RuleHarness.run("HR-DB-001", db("80%").workload("read_ratio: 95%").observe("db.read_ratio: 40%"));
     assertThat(h.finding().actions()).containsExactly("optimize-queries", "partition-tables");
