@@ -76,6 +76,13 @@ class ApplicationRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
+  @ParameterizedTest(name = "critical 95%: {0} -> {1}")
+  @CsvSource({"94.9%, warning", "95.1%, critical"})
+  void cpu_criticalOverrideMovesTheBoundary(String cpu, String expected) {
+    RuleHarness h = RuleHarness.run("HR-APP-001", cpu(cpu).threshold("HR-APP-001", "critical", "95%"));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
   // ------------------------------------------------------------------ HR-APP-002
 
   private static SystemYaml memory(String used) {
@@ -112,6 +119,13 @@ class ApplicationRulesTest {
   @CsvSource({"94.9%, warning", "95.1%, critical"})
   void memory_overrideMovesTheBoundary(String used, String expected) {
     RuleHarness h = RuleHarness.run("HR-APP-002", memory(used).threshold("HR-APP-002", "critical", "95%"));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
+  @ParameterizedTest(name = "warning 60%: {0} -> {1}")
+  @CsvSource({"59.9%, none", "60.1%, warning"})
+  void memory_warningOverrideMovesTheBoundary(String used, String expected) {
+    RuleHarness h = RuleHarness.run("HR-APP-002", memory(used).threshold("HR-APP-002", "warning", "60%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
@@ -313,6 +327,13 @@ class ApplicationRulesTest {
   @CsvSource({"99.8 rps, none", "100.2 rps, warning"})
   void nearCapacity_overrideMovesTheBoundary(String peak, String expected) {
     RuleHarness h = RuleHarness.run("HR-APP-007", capacity(peak).threshold("HR-APP-007", "warning", "50%"));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
+  @ParameterizedTest(name = "critical 80%: peak {0} -> {1}")
+  @CsvSource({"159.8 rps, warning", "160.2 rps, critical"})
+  void nearCapacity_criticalOverrideMovesTheBoundary(String peak, String expected) {
+    RuleHarness h = RuleHarness.run("HR-APP-007", capacity(peak).threshold("HR-APP-007", "critical", "80%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 

@@ -80,6 +80,14 @@ class CacheRulesTest {
     }
   }
 
+  @ParameterizedTest(name = "cache_aside 90%: {0} -> {1}")
+  @CsvSource({"89.9%, info", "90.1%, none"})
+  void hitRatio_cacheAsideOverrideMovesTheBoundary(String ratio, String expected) {
+    RuleHarness h = RuleHarness.run("HR-CACHE-001", hit("name: cache, kind: cache, strategy: cache-aside", ratio)
+        .threshold("HR-CACHE-001", "cache_aside", "90%"));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
   // ------------------------------------------------------------------ HR-CACHE-002
 
   private static SystemYaml evicting(String policy, String evictions, String used) {
@@ -219,6 +227,13 @@ class CacheRulesTest {
   @CsvSource({"49.9%, none", "50.1%, warning"})
   void noCache_overrideMovesTheBoundary(String cpu, String expected) {
     RuleHarness h = RuleHarness.run("HR-CACHE-005", busy("90%", cpu).threshold("HR-CACHE-005", "cpu", "50%"));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
+  @ParameterizedTest(name = "read_share 60%: reads {0} -> {1}")
+  @CsvSource({"59.9%, none", "60%, warning"})
+  void noCache_readShareOverrideMovesTheBoundary(String read, String expected) {
+    RuleHarness h = RuleHarness.run("HR-CACHE-005", busy(read, "90%").threshold("HR-CACHE-005", "read_share", "60%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 

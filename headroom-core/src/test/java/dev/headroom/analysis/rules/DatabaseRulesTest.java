@@ -125,6 +125,14 @@ class DatabaseRulesTest {
     assertThat(h.finding().actions()).contains("add-read-replicas");
   }
 
+  @ParameterizedTest(name = "write_heavy 30%: reads {0} -> {1}")
+  @CsvSource({"29.9%, optimize-queries partition-tables", "30.1%, optimize-queries add-indexes add-connection-pooler"})
+  void cpu_overriddenWriteHeavyShareMovesTheRemedyBoundary(String read, String actions) {
+    RuleHarness h = RuleHarness.run("HR-DB-001", db("80%").workload("read_ratio: " + read)
+        .threshold("HR-DB-001", "write_heavy", "30%"));
+    assertThat(h.finding().actions()).containsExactlyElementsOf(ids(actions));
+  }
+
   // ------------------------------------------------------------------ HR-DB-002
 
   private static SystemYaml connections(int inUse) {
@@ -227,6 +235,13 @@ class DatabaseRulesTest {
   @CsvSource({"4.9, none", "5.1, warning"})
   void queriesPerRequest_overrideMovesTheBoundary(String q, String expected) {
     RuleHarness h = RuleHarness.run("HR-DB-003", qpr(q).threshold("HR-DB-003", "warning", "5"));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
+  @ParameterizedTest(name = "critical 40: {0} -> {1}")
+  @CsvSource({"39.9, warning", "40.1, critical"})
+  void queriesPerRequest_criticalOverrideMovesTheBoundary(String q, String expected) {
+    RuleHarness h = RuleHarness.run("HR-DB-003", qpr(q).threshold("HR-DB-003", "critical", "40"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
@@ -438,6 +453,13 @@ class DatabaseRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
+  @ParameterizedTest(name = "cpu 90%: cpu {0} -> {1}")
+  @CsvSource({"89.9%, none", "90.1%, critical"})
+  void writeHeavy_cpuOverrideMovesTheBoundary(String cpu, String expected) {
+    RuleHarness h = RuleHarness.run("HR-DB-008", mix("20%", cpu).threshold("HR-DB-008", "cpu", "90%"));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
   // ------------------------------------------------------------------ HR-DB-009
 
   private static SystemYaml pools(int poolSize) {
@@ -484,6 +506,13 @@ class DatabaseRulesTest {
   @CsvSource({"499, none", "501, warning"})
   void poolsVsLimit_overrideMovesTheBoundary(int poolSize, String expected) {
     RuleHarness h = RuleHarness.run("HR-DB-009", pools(poolSize).threshold("HR-DB-009", "warning", "50%"));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
+  @ParameterizedTest(name = "critical 90%: pool {0} -> {1}")
+  @CsvSource({"899, warning", "901, critical"})
+  void poolsVsLimit_criticalOverrideMovesTheBoundary(int poolSize, String expected) {
+    RuleHarness h = RuleHarness.run("HR-DB-009", pools(poolSize).threshold("HR-DB-009", "critical", "90%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
