@@ -1,6 +1,7 @@
 package dev.headroom.cli;
 
 import dev.headroom.analysis.Severity;
+import dev.headroom.model.Units;
 import dev.headroom.report.OutputFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,15 +15,22 @@ final class Converters {
 
   private Converters() {}
 
+  /** {@code --format text|markdown|json} (also {@code md}), case-insensitively, with a did-you-mean. */
   static final class OutputFormatConverter implements ITypeConverter<OutputFormat> {
     @Override
     public OutputFormat convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
       for (OutputFormat f : OutputFormat.values()) {
-        if (f.id().equals(value.toLowerCase(Locale.ROOT)) || (f == OutputFormat.MARKDOWN && value.equals("md"))) {
+        if (f.id().equals(v) || (f == OutputFormat.MARKDOWN && v.equals("md"))) {
           return f;
         }
       }
-      throw new TypeConversionException("'" + value + "' is not an output format; allowed: text, markdown, json");
+      List<String> ids = new ArrayList<>();
+      new OutputFormats().forEach(ids::add);
+      throw new TypeConversionException("unknown output format \"" + value + "\"; allowed: "
+          + String.join(", ", ids)
+          + Units.Suggest.closest(v, ids).map(s -> "; did you mean \"" + s + "\"?").orElse("")
+          + " (the input format of `fit` is --input-format)");
     }
   }
 

@@ -18,6 +18,8 @@ import picocli.CommandLine.ScopeType;
       InitCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
+      QueueCommand.class,
+      FitCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Headroom {

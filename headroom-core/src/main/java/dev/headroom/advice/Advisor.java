@@ -8,6 +8,7 @@ import dev.headroom.analysis.bottleneck.BottleneckRanker;
 import dev.headroom.analysis.bottleneck.Bottlenecks;
 import dev.headroom.analysis.capacity.Capacity;
 import dev.headroom.analysis.capacity.CapacityPlanner;
+import dev.headroom.analysis.capacity.MeasuredCapacity;
 import dev.headroom.analysis.cost.CostAnalyzer;
 import dev.headroom.analysis.cost.CostModel;
 import dev.headroom.analysis.cost.CostReport;
@@ -39,29 +40,44 @@ public final class Advisor {
 
   private Advisor() {}
 
-  /** Reads {@code systemFile} and advises on it. */
+  /** Reads {@code systemFile} and advises on it; load tests it names are found beside it. */
   public static Advice advise(Path systemFile) {
-    return advise(SystemFileReader.read(systemFile));
+    Path dir = systemFile.toAbsolutePath().getParent();
+    return advise(SystemFileReader.read(systemFile), dir);
   }
 
   /**
-   * Advises on {@code spec}.
+   * Advises on {@code spec}; {@code capacity.from} paths resolve against the working directory.
    *
-   * @throws BadInputException when thresholds or prices in the spec are invalid
+   * @throws BadInputException when thresholds, prices or capacity evidence in the spec are invalid
    */
   public static Advice advise(SystemSpec spec) {
-    return advise(spec, PriceTable.of(spec));
+    return advise(spec, Path.of("").toAbsolutePath());
+  }
+
+  /** Advises on {@code spec}, resolving {@code capacity.from} paths against {@code baseDir}. */
+  public static Advice advise(SystemSpec spec, Path baseDir) {
+    return advise(spec, PriceTable.of(spec), baseDir);
   }
 
   /** Advises with an explicit price table (tests scale prices this way). */
   public static Advice advise(SystemSpec spec, PriceTable prices) {
-    SystemView view = new SystemView(spec);
+    return advise(spec, prices, Path.of("").toAbsolutePath());
+  }
+
+  /** The full form: explicit prices and the directory {@code capacity.from} paths are relative to. */
+  public static Advice advise(SystemSpec spec, PriceTable prices, Path baseDir) {
+    Map<String, MeasuredCapacity> measured =
+        CapacityEvidence.load(new SystemView(spec), baseDir.toAbsolutePath());
+    Map<String, dev.headroom.model.Figure> modelled = new LinkedHashMap<>();
+    measured.forEach((name, m) -> modelled.put(name + ".max_rps_per_instance", m.perInstance()));
+    SystemView view = new SystemView(spec.withFacts(modelled));
     Map<String, List<Threshold>> declared = new LinkedHashMap<>(RuleRegistry.thresholds());
     declared.put(CapacityPlanner.OWNER, CapacityPlanner.DEFAULTS);
     Thresholds thresholds = new Thresholds(declared, spec);
     StageAssessment stage = StageAnalyzer.assess(view);
     Health health = HealthAnalyzer.assess(view);
-    Capacity capacity = CapacityPlanner.plan(view, thresholds);
+    Capacity capacity = CapacityPlanner.plan(view, thresholds, measured);
     CostModel costs = new CostModel(view, prices);
     CostReport cost = CostAnalyzer.assess(view, costs, capacity, stage.stage());
     RuleEngine.Result rules = RuleEngine.run(view, thresholds, stage);
@@ -72,7 +88,7 @@ public final class Advisor {
     List<NotEvaluated> missing = new ArrayList<>(rules.notEvaluated());
     missing.addAll(capacity.notEvaluated());
     missing.addAll(cost.notEvaluated());
-    return new Advice(spec, stage, health, bottlenecks, rules.findings(), plan, capacity, cost, dedupe(missing));
+    return new Advice(view.spec(), stage, health, bottlenecks, rules.findings(), plan, capacity, cost, dedupe(missing));
   }
 
   /** Which rule, action, calculator or report section carries each knowledge id. */

@@ -45,6 +45,14 @@ public record SystemSpec(
     overrides = List.copyOf(overrides);
   }
 
+  /** A copy with {@code extra} figures added to (and replacing) the facts. */
+  public SystemSpec withFacts(Map<String, Figure> extra) {
+    java.util.LinkedHashMap<String, Figure> merged = new java.util.LinkedHashMap<>(facts.asMap());
+    merged.putAll(extra);
+    return new SystemSpec(name, description, source, components, new Facts(merged), userRegions, dataResidency,
+        observationsWindow, overrides);
+  }
+
   public List<Component> components(ComponentKind kind) {
     return components.stream().filter(c -> c.kind() == kind).collect(Collectors.toList());
   }

@@ -318,13 +318,14 @@ public final class Planner {
       }
       inputs.add("to bring CPU " + cpu.get().formatted() + " to 70% (P13): " + Units.format(byCpu, 6));
     }
-    if (frontApp().filter(f -> f.name().equals(c.name())).isPresent()) {
+    if (cpu.isEmpty() && frontApp().filter(f -> f.name().equals(c.name())).isPresent()) {
+      // no CPU measurement: fall back to the capacity plan (growth target, C5)
       double needed = capacity.value("app_instances", 0);
       if (needed > target) {
         target = needed;
       }
-      capacity.item("app_instances").ifPresent(i -> inputs.add("capacity plan (C5): " + i.value().formatted()
-          + " (" + i.value().provenance().kind() + ")"));
+      capacity.item("app_instances").ifPresent(i -> inputs.add("capacity plan at the growth target (C5): "
+          + i.value().formatted() + " (" + i.value().provenance().kind() + ")"));
     }
     double add = target - now;
     inputs.add("price per instance = " + price.get().formatted() + " (" + price.get().provenance().kind() + ")");
@@ -364,11 +365,13 @@ public final class Planner {
       return CostDelta.needs(costs.needs(db.get()));
     }
     double have = view.replicaCount(db.get());
-    double needed = Math.max(1, capacity.value("replicas", 1));
+    double needed = Math.max(1, capacity.value("replicas_now", 1));
     double add = Math.max(1, needed - have);
     return CostDelta.of(new Figure(add * price.get().value(), Dimension.MONTHLY_COST, new Provenance.Derived(
-        "replicas to add x the primary's price", List.of("replicas needed = " + Units.format(needed, 6)
-            + capacity.item("replicas").map(i -> " (C3, " + i.value().provenance().kind() + ")").orElse(" (at least one)"),
+        "replicas to add for today's peak x the primary's price (the capacity section sizes the growth target)",
+        List.of("replicas needed today = " + Units.format(needed, 6)
+            + capacity.item("replicas_now").map(i -> " (C3, " + i.value().provenance().kind() + ")")
+                .orElse(" (at least one)"),
             "replicas now = " + Units.format(have, 6),
             "price = " + price.get().formatted() + " (" + price.get().provenance().kind() + ")"))));
   }

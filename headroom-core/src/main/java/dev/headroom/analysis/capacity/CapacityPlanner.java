@@ -43,13 +43,21 @@ public final class CapacityPlanner {
   private final List<CapacityItem> items = new ArrayList<>();
   private final List<NotEvaluated> missing = new ArrayList<>();
 
-  private CapacityPlanner(SystemView view, Thresholds thresholds) {
+  private final java.util.Map<String, MeasuredCapacity> measured;
+
+  private CapacityPlanner(SystemView view, Thresholds thresholds, java.util.Map<String, MeasuredCapacity> measured) {
     this.view = view;
     this.thresholds = thresholds;
+    this.measured = measured;
   }
 
   public static Capacity plan(SystemView view, Thresholds thresholds) {
-    CapacityPlanner p = new CapacityPlanner(view, thresholds);
+    return plan(view, thresholds, java.util.Map.of());
+  }
+
+  /** Plans with model-based capacities (USL fits, queues) for the components that have them. */
+  public static Capacity plan(SystemView view, Thresholds thresholds, java.util.Map<String, MeasuredCapacity> measured) {
+    CapacityPlanner p = new CapacityPlanner(view, thresholds, measured);
     p.run();
     return new Capacity(p.items, p.missing);
   }
@@ -75,6 +83,7 @@ public final class CapacityPlanner {
       add("required_rps", "required capacity at the growth target", required, "C1");
     }
     appInstances(required);
+    modelledWorkers(growth);
     pools();
     database(required, growth);
     cache(growth);
@@ -114,15 +123,75 @@ public final class CapacityPlanner {
       return;
     }
     Component c = app.get();
-    Figure perInstance = view.fact(c.fact("max_rps_per_instance")).orElse(t("rps_per_instance"));
+    MeasuredCapacity model = measured.get(c.name());
+    Figure perInstance = model != null ? model.perInstance()
+        : view.fact(c.fact("max_rps_per_instance")).orElse(t("rps_per_instance"));
     add("rps_per_instance", c.name() + ": requests per second one instance sustains", perInstance, "C5");
+    if (model != null) {
+      items.addAll(model.items());
+    }
     double needed = Math.ceil(required.value() / perInstance.value());
     add("app_instances", c.name() + ": instances needed", derived(needed, Dimension.COUNT,
         "ceil(required capacity / per-instance capacity) (C5)", "required = " + required.formatted(),
         "per instance = " + perInstance.formatted() + " (" + perInstance.provenance().kind() + ")"), "C5");
+    if (model != null) {
+      predictLatency(c, model, required.value() / needed);
+    }
     add("app_instances_now", c.name() + ": instances now", new Figure(view.spec().instances(c), Dimension.COUNT,
         view.fact(c.fact("instances")).map(Figure::provenance)
             .orElse(new Provenance.Assumed("C5", "one instance when instances is not declared"))), "C5");
+  }
+
+  /** Workers with a modelled capacity: instances needed for the job rate at the growth target. */
+  private void modelledWorkers(Figure growth) {
+    Optional<Figure> jobs = view.fact("workload.job_rate");
+    for (Component w : view.spec().components(ComponentKind.WORKER)) {
+      MeasuredCapacity model = measured.get(w.name());
+      if (model == null) {
+        continue;
+      }
+      add(w.name() + ".jobs_per_instance", w.name() + ": jobs per second one instance takes", model.perInstance(),
+          "C5.resolve");
+      items.addAll(model.items());
+      if (jobs.isEmpty()) {
+        missing.add(new NotEvaluated("C5", w.name() + ": instances needed", List.of("workload.job_rate"),
+            List.of("jobs enqueued per second at peak")));
+        continue;
+      }
+      Figure margin = t("safety_margin");
+      double rate = jobs.get().value() * growth.value() * margin.value();
+      double needed = Math.ceil(rate / model.perInstance().value());
+      add(w.name() + ".instances_needed", w.name() + ": instances needed at the growth target", derived(needed,
+          Dimension.COUNT, "ceil(job rate x growth x safety margin / jobs per instance) (C1, C5)",
+          "job rate = " + jobs.get().formatted(), "growth = " + growth.formatted(), "margin = " + margin.formatted(),
+          "per instance = " + model.perInstance().formatted() + " (" + model.perInstance().provenance().kind() + ")"),
+          "C5");
+      predictLatency(w, model, rate / needed);
+    }
+  }
+
+  /** The model's latency at the growth target, with each instance at {@code perInstanceLoad}. */
+  private void predictLatency(Component c, MeasuredCapacity model, double perInstanceLoad) {
+    String load = "load per instance = " + Units.format(perInstanceLoad, 6) + "/s (required / instances needed)";
+    if (model.usl() != null) {
+      dev.headroom.analysis.usl.UslModel usl = model.usl();
+      if (perInstanceLoad >= usl.maxThroughput()) {
+        return;
+      }
+      double n = usl.concurrencyAt(perInstanceLoad);
+      double r = usl.latencyAt(n);
+      String note = usl.isExtrapolation(n) ? " (beyond 2x the largest measured concurrency: an extrapolation)" : "";
+      add(c.name() + ".latency_at_target", c.name() + ": mean latency per instance at the growth target (USL)"
+          + note, derived(r, Dimension.DURATION, "R = N / X(N) at the concurrency the USL needs for this load",
+              load, "N = " + Units.format(n, 4), "sigma = " + Units.format(usl.sigma(), 4), "kappa = "
+                  + Units.format(usl.kappa(), 4), "lambda = " + Units.format(usl.lambda(), 6) + "/s"), "C5.resolve");
+    } else if (model.queue() != null) {
+      dev.headroom.analysis.queueing.MMc q = dev.headroom.analysis.queueing.MMc.of(perInstanceLoad,
+          model.queue().serviceTime(), model.queue().servers());
+      add(c.name() + ".p95_at_target", c.name() + ": p95 response time per instance at the growth target (M/M/c)",
+          derived(q.responseTimePercentile(0.95), Dimension.DURATION, "M/M/c response-time p95 (Erlang C)", load,
+              "service time = " + Units.formatDuration(q.serviceTime()), "workers = " + q.servers()), "C5.resolve");
+    }
   }
 
   private void pools() {
@@ -205,6 +274,12 @@ public final class CapacityPlanner {
     add("read_query_rate", db.name() + ": read queries per second at the growth target", readRate, "C3");
     Figure replicaCapacity = replicaCapacity(db);
     add("replica_capacity", db.name() + ": read queries per second one replica takes", replicaCapacity, "C3");
+    double readNow = peak.get().value() * qpr.get().value() * read.get().value();
+    add("replicas_now", db.name() + ": read replicas for today's peak", derived(
+        Math.ceil(readNow / replicaCapacity.value()), Dimension.COUNT,
+        "ceil(today's read traffic / one replica's capacity) (C3)",
+        "today's read traffic = peak x queries per request x read share = " + Units.format(readNow, 6) + "/s",
+        "replica capacity = " + replicaCapacity.formatted() + " (" + replicaCapacity.provenance().kind() + ")"), "C3");
     double replicas = Math.ceil(readRate.value() / replicaCapacity.value());
     add("replicas", db.name() + ": read replicas needed", derived(replicas, Dimension.COUNT,
         "ceil(read traffic / one replica's capacity) (C3)", "read traffic = " + readRate.formatted(),

@@ -76,7 +76,7 @@ public final class StageAnalyzer {
     }
     Stage next = stage.next();
     List<Trigger> nextTriggers = next == null ? List.of() : triggers(view, stage);
-    String explanation = stage.id() + ": decided by " + decidedBy + ": " + because + ".";
+    String explanation = "Decided by " + decidedBy + ": " + because + ".";
     return new StageAssessment(stage, decidedBy, explanation, ladders, movedBy, next, nextTriggers);
   }
 

@@ -40,7 +40,7 @@ public final class LoadTestFiles {
             0,
             "",
             "content that matches no known format (starts with \"" + preview(head) + "\")",
-            "one of " + String.join(", ", ids) + " (or name it with --format)",
+            "one of " + String.join(", ", ids) + " (or name it with --input-format)",
             null));
   }
 

@@ -13,6 +13,12 @@ import dev.headroom.ingest.hey.HeyTextReader;
 import dev.headroom.ingest.locust.LocustHistoryReader;
 import dev.headroom.ingest.locust.LocustStatsReader;
 import dev.headroom.ingest.wrk.WrkReader;
+import dev.headroom.ingest.jmeter.JMeterCsvReader;
+import dev.headroom.ingest.jmeter.JMeterXmlReader;
+import dev.headroom.ingest.k6.K6CsvReader;
+import dev.headroom.ingest.k6.K6HandleSummaryReader;
+import dev.headroom.ingest.k6.K6JsonReader;
+import dev.headroom.ingest.k6.K6SummaryReader;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -34,6 +40,12 @@ public enum LoadTestFormat {
   AB_CSV("ab-csv", "ApacheBench -e percentile CSV", AbCsvReader::new),
   LOCUST_STATS("locust-stats", "Locust _stats.csv", LocustStatsReader::new),
   LOCUST_HISTORY("locust-history", "Locust _stats_history.csv", LocustHistoryReader::new),
+  K6_SUMMARY("k6-summary", "k6 --summary-export JSON (legacy end-of-test summary)", K6SummaryReader::new),
+  K6_HANDLE_SUMMARY("k6-handle-summary", "k6 handleSummary() JSON", K6HandleSummaryReader::new),
+  K6_JSON("k6-json", "k6 --out json NDJSON (plain or gzip)", K6JsonReader::new),
+  K6_CSV("k6-csv", "k6 --out csv (plain or gzip)", K6CsvReader::new),
+  JMETER_CSV("jmeter-csv", "Apache JMeter JTL CSV", JMeterCsvReader::new),
+  JMETER_XML("jmeter-xml", "Apache JMeter JTL XML", JMeterXmlReader::new),
   PLAIN_CSV("csv", "plain CSV (concurrency,throughput[,latency])", PlainCsvReader::new);
 
   private final String id;
@@ -46,7 +58,7 @@ public enum LoadTestFormat {
     this.reader = reader;
   }
 
-  /** The name used on the command line ({@code --format k6-json}). */
+  /** The name used on the command line ({@code --input-format k6-json}). */
   public String id() {
     return id;
   }

@@ -134,6 +134,19 @@ public final class SystemFileSchema {
             q("autoscaling.min", Dimension.COUNT, "minimum instances"),
             q("autoscaling.max", Dimension.COUNT, "maximum instances"),
             q("autoscaling.target_cpu", Dimension.RATIO, "CPU target"),
+            map("capacity", false, "what one instance takes, from a model instead of the 500 rps placeholder (C5)"),
+            new Key("capacity.from", Type.TEXT_LIST, null, List.of(), false,
+                "load-test result files of one instance, relative to this file (globs: loadtests/api-*.jtl); fitted"
+                    + " with the Universal Scalability Law"),
+            text("capacity.input_format", false, "the load-test format, when detection is not wanted (headroom fit"
+                + " --help lists them)"),
+            q("capacity.concurrency", Dimension.NUMBER, "the concurrency of the load test, for formats that do not"
+                + " record it"),
+            q("capacity.service_time", Dimension.DURATION, "mean service time of one request on one worker"
+                + " (M/M/c model)"),
+            q("capacity.workers", Dimension.COUNT, "workers (threads, processes) per instance (M/M/c model)"),
+            q("capacity.p95_target", Dimension.DURATION, "the p95 one request or job must stay under (default: the"
+                + " system's slo.latency_p95, or M1's 500 ms)"),
             flag("circuit_breakers", "whether calls to external services go through circuit breakers"));
     BY_KIND.put(APP, compute);
     BY_KIND.put(WORKER, compute);

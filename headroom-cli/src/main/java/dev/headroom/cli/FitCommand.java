@@ -1,0 +1,167 @@
+package dev.headroom.cli;
+
+import dev.headroom.ingest.loadtest.LoadTest;
+import dev.headroom.ingest.loadtest.LoadTestFiles;
+import dev.headroom.ingest.loadtest.LoadTestFormat;
+import dev.headroom.ingest.loadtest.ReadOptions;
+import dev.headroom.model.BadInputException;
+import dev.headroom.model.InputProblem;
+import dev.headroom.model.Units;
+import dev.headroom.report.OutputFormat;
+import dev.headroom.report.fit.FitPlot;
+import dev.headroom.report.fit.FitRenderer;
+import dev.headroom.report.fit.FitReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code headroom fit}: reads load-test results (one file per concurrency step, or one file with
+ * every step), fits the Universal Scalability Law and prints the coefficients, the peak, the steps
+ * and any predictions asked for.
+ */
+@Command(
+    name = "fit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fit the Universal Scalability Law X(N) = λN / (1 + σ(N−1) + κN(N−1)) to load-test results.",
+      "Several files (one per concurrency step) make one curve. See docs/fit.md."
+    })
+final class FitCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Load-test result files.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--input-format",
+      paramLabel = "ID",
+      converter = FormatConverter.class,
+      description =
+          "Format of the input files (default: detected from the content). One of:"
+              + " ${COMPLETION-CANDIDATES}.",
+      completionCandidates = FormatIds.class)
+  LoadTestFormat inputFormat;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      description =
+          "Concurrency of the run, for inputs that do not record it (hey, HdrHistogram logs).")
+  Double concurrency;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = Converters.OutputFormatConverter.class,
+      description = "Output format: text, markdown or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.svg",
+      description = "Also write an SVG plot of the fit to this file.")
+  Path plot;
+
+  @Option(
+      names = "--at",
+      paramLabel = "N",
+      description = "Predict throughput and latency at this concurrency (repeatable).")
+  List<Double> at = new ArrayList<>();
+
+  @Option(
+      names = "--throughput",
+      paramLabel = "X",
+      description =
+          "Find the concurrency and latency that deliver this throughput per second (repeatable).")
+  List<Double> throughput = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    checkPositive("--concurrency", concurrency == null ? List.of() : List.of(concurrency));
+    checkPositive("--at", at);
+    checkPositive("--throughput", throughput);
+    ReadOptions options = new ReadOptions(concurrency);
+    List<LoadTest> tests = new ArrayList<>();
+    for (Path f : files) {
+      tests.add(LoadTestFiles.read(f, inputFormat, options));
+    }
+    FitReport report = FitReport.of(tests, at, throughput);
+    if (plot != null) {
+      try {
+        Files.writeString(plot, FitPlot.render(report), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new BadInputException(
+            new InputProblem(
+                plot.toString(),
+                0,
+                0,
+                "--plot",
+                "a file that cannot be written (" + e.getMessage() + ")",
+                "a writable path for the SVG plot",
+                null),
+            e);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(FitRenderer.render(report, format));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private void checkPositive(String option, List<Double> values) {
+    for (double v : values) {
+      if (!(v > 0) || !Double.isFinite(v)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "Invalid value for option '"
+                + option
+                + "': "
+                + Units.format(v, 6)
+                + " (must be a positive number)");
+      }
+    }
+  }
+
+  /** Load-test format ids for help and completion. */
+  static final class FormatIds extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    FormatIds() {
+      for (LoadTestFormat f : LoadTestFormat.values()) {
+        add(f.id());
+      }
+    }
+  }
+
+  /** {@code --input-format ID} through the format registry, with a did-you-mean. */
+  static final class FormatConverter implements CommandLine.ITypeConverter<LoadTestFormat> {
+    @Override
+    public LoadTestFormat convert(String value) {
+      try {
+        return LoadTestFormat.byId(value);
+      } catch (IllegalArgumentException e) {
+        String hint =
+            Units.Suggest.closest(value, new FormatIds())
+                .map(s -> "; did you mean \"" + s + "\"?")
+                .orElse("");
+        throw new CommandLine.TypeConversionException(
+            "unknown input format \"" + value + "\"; allowed: " + LoadTestFiles.formatIds() + hint);
+      }
+    }
+  }
+
+}

@@ -1,0 +1,151 @@
+package dev.headroom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class FitCommandTest {
+
+  private static final String CISCO = "src/test/resources/fit/cisco_schwartz.csv";
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Headroom.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void fit_realCsv_printsCoefficientsAndPeakAsText() {
+    int code = run("fit", CISCO);
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .contains("Universal Scalability Law fit")
+        .contains("σ contention    0.02671594")
+        .contains("Peak: N* = 35.574 [31.64, 39.51] (best whole number 36), X(N*) = 12342.9/s [12077, 12609].");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void fit_json_withPredictions() throws IOException {
+    int code =
+        run("fit", CISCO, "--format", "json", "--at", "20", "--at", "100", "--throughput", "12000");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("model").get("lambda").asDouble()).isCloseTo(995.6488, within(5e-5));
+    assertThat(json.get("steps")).hasSize(32);
+    assertThat(json.get("predictions")).hasSize(3);
+    assertThat(json.get("predictions").get(0).get("throughput").asDouble())
+        .isCloseTo(11063.63, within(0.02));
+    assertThat(json.get("predictions").get(1).get("warnings").get(0).asString())
+        .contains("extrapolation");
+    assertThat(json.get("predictions").get(2).get("concurrency").asDouble())
+        .isCloseTo(26.639, within(5e-4));
+  }
+
+  @Test
+  void fit_markdownAndExplicitInputFormat() {
+    int code = run("fit", CISCO, "--format", "MARKDOWN", "--input-format", "csv");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .startsWith("# Universal Scalability Law fit")
+        .contains("| coefficient |");
+  }
+
+  @Test
+  void fit_plot_writesSvg(@TempDir Path dir) throws IOException {
+    Path svg = dir.resolve("fit.svg");
+    int code = run("fit", CISCO, "--plot", svg.toString());
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(svg)).startsWith("<?xml").contains("<svg").contains("N* = 35.57");
+  }
+
+  @Test
+  void fit_severalFiles_oneStepEach_makeOneCurve(@TempDir Path dir) throws IOException {
+    // SPEC SDM91 (R usl `specsdm91`), one file per concurrency step
+    double[][] rows = {
+      {1, 64.9}, {18, 995.9}, {36, 1652.4}, {72, 1853.2}, {108, 1828.9}, {144, 1775}, {216, 1702.2}
+    };
+    List<String> args = new ArrayList<>(List.of("fit", "--format", "json"));
+    for (double[] r : rows) {
+      Path f = dir.resolve("step-" + (int) r[0] + ".csv");
+      Files.writeString(f, "load,throughput\n" + (int) r[0] + "," + r[1] + "\n");
+      args.add(f.toString());
+    }
+    int code = run(args.toArray(String[]::new));
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+    assertThat(json.get("inputs")).hasSize(7);
+    assertThat(json.get("steps")).hasSize(7);
+    assertThat(json.get("model").get("sigma").asDouble()).isCloseTo(0.0277285, within(5e-8));
+  }
+
+  @Test
+  void fit_tooFewPoints_exitsWithBadInput(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("two.csv");
+    Files.writeString(f, "nodes,throughput\n3,182000\n6,290625\n");
+    int code = run("fit", f.toString());
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("two.csv")
+        .contains("found 2 measured points")
+        .contains("at least 3");
+    assertThat(err.toString()).doesNotContain("Exception");
+  }
+
+  @Test
+  void fit_missingFile_exitsWithBadInput() {
+    int code = run("fit", "no-such-file.csv");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("no-such-file.csv");
+  }
+
+  @Test
+  void fit_unknownInputFormat_listsTheKnownOnes() {
+    int code = run("fit", CISCO, "--input-format", "cvs");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("unknown input format \"cvs\"").contains("csv");
+  }
+
+  @Test
+  void fit_inputFormatGivenToFormat_pointsToInputFormat() {
+    int code = run("fit", CISCO, "--format", "csv");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("unknown output format \"csv\"").contains("--input-format");
+  }
+
+  @Test
+  void fit_negativeAt_isRejected() {
+    int code = run("fit", CISCO, "--at", "-3");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("--at").contains("positive");
+  }
+
+  @Test
+  void fit_undetectableFile_pointsToInputFormat(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("odd.txt");
+    Files.writeString(f, "this is not a load test\n");
+    int code = run("fit", f.toString());
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("odd.txt:1")
+        .contains("matches no known format")
+        .contains("--input-format");
+  }
+}

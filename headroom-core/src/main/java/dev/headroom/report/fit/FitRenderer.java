@@ -1,0 +1,22 @@
+package dev.headroom.report.fit;
+
+import dev.headroom.report.OutputFormat;
+import java.util.Objects;
+
+/**
+ * Renders a {@link FitReport} in one of the {@link OutputFormat}s; the SVG plot is {@link FitPlot}.
+ */
+public final class FitRenderer {
+
+  private FitRenderer() {}
+
+  /** The report as text, Markdown or JSON; every line ends with a newline. */
+  public static String render(FitReport report, OutputFormat format) {
+    Objects.requireNonNull(report, "report");
+    return switch (Objects.requireNonNull(format, "format")) {
+      case TEXT -> FitText.render(report, false);
+      case MARKDOWN -> FitText.render(report, true);
+      case JSON -> FitJson.render(report);
+    };
+  }
+}

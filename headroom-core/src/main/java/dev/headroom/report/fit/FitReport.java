@@ -1,0 +1,93 @@
+package dev.headroom.report.fit;
+
+import dev.headroom.analysis.usl.UslFitter;
+import dev.headroom.analysis.usl.UslModel;
+import dev.headroom.analysis.usl.UslPoint;
+import dev.headroom.ingest.loadtest.LoadTest;
+import dev.headroom.ingest.loadtest.Step;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything {@code headroom fit} shows: the files read, the steps they hold (one per concurrency
+ * level, sorted by concurrency), the fitted model, warnings from the readers and the predictions
+ * asked for. Immutable; renderers read it and compute nothing.
+ */
+public record FitReport(
+    List<LoadTest> inputs,
+    List<Step> steps,
+    UslModel model,
+    List<String> warnings,
+    List<FitPrediction> predictions) {
+
+  /**
+   * Version of the JSON layout ({@code docs/fit-report-schema.json}); raised on incompatible
+   * changes.
+   */
+  public static final int SCHEMA_VERSION = 1;
+
+  public FitReport {
+    inputs = List.copyOf(inputs);
+    steps = List.copyOf(steps);
+    Objects.requireNonNull(model, "model");
+    warnings = List.copyOf(warnings);
+    predictions = List.copyOf(predictions);
+  }
+
+  /**
+   * Fits the USL to every step of every input (several files, one per concurrency step, make one
+   * curve) and answers the questions: throughput, band and latency at each concurrency in {@code
+   * atConcurrency}; concurrency and latency at each throughput in {@code atThroughput}.
+   */
+  public static FitReport of(
+      List<LoadTest> inputs, List<Double> atConcurrency, List<Double> atThroughput) {
+    List<Step> steps = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (LoadTest t : inputs) {
+      names.add(t.source());
+      steps.addAll(t.steps());
+      for (String w : t.warnings()) {
+        warnings.add(t.source() + ": " + w);
+      }
+      if (t.skipped().count() > 0) {
+        warnings.add(
+            t.source()
+                + ": skipped "
+                + t.skipped().count()
+                + " record"
+                + (t.skipped().count() == 1 ? "" : "s")
+                + (t.skipped().examples().isEmpty()
+                    ? ""
+                    : " (" + String.join("; ", t.skipped().examples()) + ")"));
+      }
+    }
+    steps.sort(Comparator.comparingDouble(Step::concurrency));
+    List<UslPoint> points = new ArrayList<>();
+    for (Step s : steps) {
+      points.add(new UslPoint(s.concurrency(), s.throughput()));
+    }
+    UslModel model =
+        UslFitter.fit(points, UslFitter.DEFAULT_CONFIDENCE_LEVEL, String.join(", ", names));
+    List<FitPrediction> predictions = new ArrayList<>();
+    for (double n : atConcurrency) {
+      predictions.add(
+          new FitPrediction(
+              FitPrediction.Given.CONCURRENCY, n, model.predictAtConcurrency(n), null));
+    }
+    for (double x : atThroughput) {
+      FitPrediction answer;
+      try {
+        answer =
+            new FitPrediction(
+                FitPrediction.Given.THROUGHPUT, x, model.predictAtThroughput(x), null);
+      } catch (IllegalArgumentException e) {
+        answer = new FitPrediction(FitPrediction.Given.THROUGHPUT, x, null, e.getMessage());
+      }
+      predictions.add(answer);
+    }
+    return new FitReport(inputs, steps, model, warnings, predictions);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.headroom.advice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.headroom.ingest.system.SystemFileReader;
+import dev.headroom.plan.Recommendation;
+import dev.headroom.report.OutputFormat;
+import dev.headroom.report.advice.AdviceRenderer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every example in {@code examples/} against its golden JSON and Markdown output (regenerate with
+ * {@code -Dheadroom.updateGolden=true} and review the diff), under Locale.ROOT and a second
+ * locale; the JSON against {@code docs/report-schema.json}; and each example's expected top
+ * actions asserted explicitly, so a golden update cannot silently change the advice.
+ */
+class ExamplesGoldenTest {
+
+  private static final Path EXAMPLES = Path.of("..", "examples");
+  private static final boolean UPDATE = Boolean.getBoolean("headroom.updateGolden");
+
+  static Stream<String> examples() throws IOException {
+    try (Stream<Path> dirs = Files.list(EXAMPLES)) {
+      return dirs.filter(d -> Files.exists(d.resolve("system.yaml")))
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  static Advice advise(String name) throws IOException {
+    String text = Files.readString(EXAMPLES.resolve(name).resolve("system.yaml"), StandardCharsets.UTF_8);
+    return Advisor.advise(SystemFileReader.read("examples/" + name + "/system.yaml", text), EXAMPLES.resolve(name));
+  }
+
+  @Test
+  void examples_coverEverySituationTheAdvisorMustTellApart() throws IOException {
+    assertThat(examples().toList()).contains("startup-not-yet", "premature-microservices", "n-plus-one",
+        "read-heavy-growth", "cpu-bound-app", "write-heavy-scale", "thrashing-cache", "global-users");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void render_matchesGoldenFiles_underTwoLocales(String name) throws IOException {
+    Locale saved = Locale.getDefault();
+    try {
+      for (Locale locale : List.of(Locale.ROOT, Locale.GERMANY)) {
+        Locale.setDefault(locale);
+        Advice advice = advise(name);
+        check(name, "advice.json", AdviceRenderer.of(OutputFormat.JSON).render(advice));
+        check(name, "advice.md", AdviceRenderer.of(OutputFormat.MARKDOWN).render(advice));
+      }
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+
+  private static void check(String name, String file, String actual) throws IOException {
+    Path golden = EXAMPLES.resolve(name).resolve(file);
+    if (UPDATE) {
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(actual).as(golden.toString()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void json_followsThePublishedSchema(String name) throws IOException {
+    Schema schema;
+    try (InputStream in = Files.newInputStream(Path.of("..", "docs", "report-schema.json"))) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+    }
+    String json = AdviceRenderer.of(OutputFormat.JSON).render(advise(name));
+    List<Error> errors = schema.validate(JsonMapper.builder().build().readTree(json));
+    assertThat(errors).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void text_rendersEverySection(String name) throws IOException {
+    String text = AdviceRenderer.of(OutputFormat.TEXT).render(advise(name));
+    assertThat(text).contains("STAGE", "HEALTH", "BOTTLENECKS", "FINDINGS", "PLAN", "CAPACITY", "COST");
+  }
+
+  private static List<String> actions(List<Recommendation> recs) {
+    return recs.stream().map(r -> r.action().id()).toList();
+  }
+
+  @Test
+  void startupNotYet_recommendsNothingAndWarnsAgainstCachingAndMicroservices() throws IOException {
+    Advice a = advise("startup-not-yet");
+    assertThat(a.stage().stage().id()).isEqualTo("startup");
+    assertThat(a.findings()).isEmpty();
+    assertThat(a.plan().recommendations()).isEmpty();
+    assertThat(actions(a.plan().warnings()))
+        .contains("avoid-premature-caching", "avoid-premature-microservices");
+  }
+
+  @Test
+  void prematureMicroservices_warnsAgainstThemFirst() throws IOException {
+    Advice a = advise("premature-microservices");
+    assertThat(a.stage().stage().id()).isEqualTo("startup");
+    assertThat(a.findings()).extracting(f -> f.ruleId()).contains("HR-ARCH-001");
+    assertThat(actions(a.plan().warnings()).get(0)).isEqualTo("avoid-premature-microservices");
+    assertThat(actions(a.plan().recommendations())).doesNotContain("split-services", "scale-horizontally");
+  }
+
+  @Test
+  void nPlusOne_fixesTheLoopsBeforeAnyScaling() throws IOException {
+    Advice a = advise("n-plus-one");
+    List<String> recs = actions(a.plan().recommendations());
+    assertThat(recs.get(0)).isEqualTo("fix-n-plus-one");
+    assertThat(recs.subList(0, 3)).contains("optimize-queries", "add-indexes");
+    assertThat(recs).doesNotContain("scale-horizontally", "scale-vertically", "add-read-replicas");
+  }
+
+  @Test
+  void readHeavyGrowth_addsACacheThenReadReplicas() throws IOException {
+    Advice a = advise("read-heavy-growth");
+    assertThat(a.stage().stage().id()).isEqualTo("growth");
+    assertThat(actions(a.plan().recommendations()).subList(0, 2))
+        .containsExactly("add-app-cache", "add-read-replicas");
+    assertThat(actions(a.plan().warnings())).contains("avoid-premature-sharding");
+  }
+
+  @Test
+  void cpuBoundApp_scalesTheAppTierOut() throws IOException {
+    Advice a = advise("cpu-bound-app");
+    assertThat(actions(a.plan().recommendations()).get(0)).isEqualTo("scale-horizontally");
+    assertThat(a.bottlenecks().ranked().get(0).layer().id()).isEqualTo("application");
+  }
+
+  @Test
+  void writeHeavyScale_optimisesThenPartitionsAndDoesNotShardYet() throws IOException {
+    Advice a = advise("write-heavy-scale");
+    assertThat(a.stage().stage().id()).isEqualTo("scale");
+    assertThat(actions(a.plan().recommendations()).subList(0, 2))
+        .containsExactly("optimize-queries", "partition-tables");
+    assertThat(actions(a.plan().recommendations())).doesNotContain("shard-database", "add-read-replicas");
+    assertThat(actions(a.plan().warnings())).contains("avoid-premature-sharding");
+    assertThat(a.bottlenecks().ranked().get(0).layer().id()).isEqualTo("database");
+  }
+
+  @Test
+  void thrashingCache_growsTheCacheFirst() throws IOException {
+    Advice a = advise("thrashing-cache");
+    assertThat(actions(a.plan().recommendations()).get(0)).isEqualTo("increase-cache-memory");
+    assertThat(a.findings()).extracting(f -> f.ruleId()).contains("HR-CACHE-001", "HR-CACHE-002");
+  }
+
+  @Test
+  void globalUsers_goesToTheEdgeBeforeMoreRegions() throws IOException {
+    Advice a = advise("global-users");
+    List<String> recs = actions(a.plan().recommendations());
+    assertThat(recs.get(0)).isEqualTo("add-cdn");
+    assertThat(recs.indexOf("multi-region")).isGreaterThan(recs.indexOf("edge-compute"));
+    assertThat(a.stage().movedBy()).extracting(t -> t.id()).contains("s7-geo-latency");
+  }
+
+  @Test
+  void measuredCapacity_replacesThePlaceholderWithTheLoadTestAndTheQueueModel() throws IOException {
+    Advice a = advise("measured-capacity");
+    var perInstance = a.capacity().item("rps_per_instance").orElseThrow().value();
+    assertThat(perInstance.provenance().kind()).isEqualTo("measured");
+    assertThat(perInstance.provenance().describe()).contains("loadtests/api-c16.csv");
+    assertThat(perInstance.value()).isCloseTo(328.2, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(a.capacity().item("api.latency_at_target")).isPresent();
+    assertThat(a.capacity().item("pdf.jobs_per_instance").orElseThrow().value().provenance().kind())
+        .isEqualTo("derived");
+    assertThat(a.findings()).extracting(f -> f.ruleId()).contains("HR-APP-007");
+    assertThat(actions(a.plan().recommendations()).get(0)).isEqualTo("scale-horizontally");
+  }
+
+  @Test
+  void acmeShop_relievesConnectionPressureFirst() throws IOException {
+    Advice a = advise("acme-shop");
+    assertThat(actions(a.plan().recommendations()).subList(0, 2))
+        .containsExactlyInAnyOrder("resize-pools", "add-connection-pooler");
+  }
+}

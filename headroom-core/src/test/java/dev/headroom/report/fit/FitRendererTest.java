@@ -1,0 +1,91 @@
+package dev.headroom.report.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.headroom.report.OutputFormat;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class FitRendererTest {
+
+  /** Renders under Locale.ROOT and under de-DE (decimal comma) and checks both are identical. */
+  private static String inBothLocales(Supplier<String> render) {
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.ROOT);
+      String root = render.get();
+      Locale.setDefault(Locale.GERMANY);
+      String german = render.get();
+      assertThat(german).as("output under de-DE").isEqualTo(root);
+      return root;
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+
+  private static String ext(OutputFormat f) {
+    return switch (f) {
+      case TEXT -> "txt";
+      case MARKDOWN -> "md";
+      case JSON -> "json";
+    };
+  }
+
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void render_cisco_matchesGoldenFileInEveryLocale(OutputFormat format) {
+    Golden.assertMatches(
+        "cisco." + ext(format),
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.cisco(), format)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void render_isilonWithLatency_matchesGoldenFile(OutputFormat format) {
+    Golden.assertMatches(
+        "isilon." + ext(format),
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.isilon(), format)));
+  }
+
+  @Test
+  void render_raytracer_saysKappaIsAtItsBound() {
+    String text =
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.raytracer(), OutputFormat.TEXT));
+    Golden.assertMatches("raytracer.txt", text);
+    assertThat(text)
+        .contains("Bound hit: κ = 0")
+        .contains("Amdahl's law holds")
+        .contains("No peak");
+  }
+
+  @Test
+  void plot_cisco_matchesGoldenSvg() {
+    String svg = inBothLocales(() -> FitPlot.render(FitReportFixtures.cisco()));
+    Golden.assertMatches("cisco.svg", svg);
+    assertThat(svg)
+        .startsWith("<?xml")
+        .contains("<polyline")
+        .contains("<polygon")
+        .contains("N* = 35.57")
+        .endsWith("</svg>\n");
+  }
+
+  @Test
+  void plot_raytracer_hasNoPeakMarker() {
+    String svg = inBothLocales(() -> FitPlot.render(FitReportFixtures.raytracer()));
+    Golden.assertMatches("raytracer.svg", svg);
+    assertThat(svg).doesNotContain("N* =");
+  }
+
+  @Test
+  void niceStep_isOneTwoOrFiveTimesAPowerOfTen() {
+    assertThat(FitPlot.niceStep(0.7)).isEqualTo(1.0);
+    assertThat(FitPlot.niceStep(1.3)).isEqualTo(2.0);
+    assertThat(FitPlot.niceStep(3)).isEqualTo(5.0);
+    assertThat(FitPlot.niceStep(2000)).isEqualTo(2000.0);
+    assertThat(FitPlot.niceStep(6.5)).isEqualTo(10.0);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.headroom.report.fit;
+
+import dev.headroom.ingest.loadtest.ConcurrencyOrigin;
+import dev.headroom.ingest.loadtest.LoadModel;
+import dev.headroom.ingest.loadtest.LoadTest;
+import dev.headroom.ingest.loadtest.LoadTestFiles;
+import dev.headroom.ingest.loadtest.LoadTestFormat;
+import dev.headroom.ingest.loadtest.ReadOptions;
+import dev.headroom.ingest.loadtest.SkippedRecords;
+import dev.headroom.ingest.loadtest.Step;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reports built from real files through the reader registry, with relative paths so output is
+ * portable.
+ */
+final class FitReportFixtures {
+  private FitReportFixtures() {}
+
+  static LoadTest read(String resource) {
+    return LoadTestFiles.read(
+        Path.of("src/test/resources/" + resource), null, ReadOptions.DEFAULTS);
+  }
+
+  /**
+   * Schwartz's Cisco benchmark (32 steps), with a prediction at 64, and at 12000/s and 20000/s
+   * (unreachable).
+   */
+  static FitReport cisco() {
+    return FitReport.of(
+        List.of(read("usl/cisco_schwartz.csv")),
+        List.of(20.0, 64.0, 100.0),
+        List.of(12000.0, 20000.0));
+  }
+
+  /** Isilon SPEC SFS2008 (throughput, response time in s, concurrency): steps with latency. */
+  static FitReport isilon() {
+    return FitReport.of(List.of(read("usl/isilon_schwartz.csv")), List.of(), List.of(200000.0));
+  }
+
+  /** The ray tracer: κ held at its bound 0. */
+  static FitReport raytracer() {
+    return FitReport.of(List.of(read("usl/raytracer.csv")), List.of(96.0), List.of());
+  }
+
+  /** Exactly linear data, X = 10N: σ and κ both held at 0, no peak, no Amdahl limit. */
+  static FitReport linear() {
+    List<Step> steps = new ArrayList<>();
+    for (int n = 1; n <= 8; n++) {
+      steps.add(new Step(n, ConcurrencyOrigin.INPUT, 0, 0, 0, 10.0 * n, null));
+    }
+    LoadTest t =
+        new LoadTest(
+            "linear.csv",
+            LoadTestFormat.PLAIN_CSV,
+            null,
+            LoadModel.UNKNOWN,
+            steps,
+            List.of(),
+            SkippedRecords.NONE);
+    return FitReport.of(List.of(t), List.of(4.0), List.of(50.0));
+  }
+
+  /** Three points: the curve passes through them, so there are no standard errors. */
+  static FitReport threePoints() {
+    return FitReport.of(
+        List.of(read("usl/specsdm91.csv")).stream()
+            .map(
+                t ->
+                    new LoadTest(
+                        t.source(),
+                        t.format(),
+                        t.producer(),
+                        t.loadModel(),
+                        t.steps().subList(0, 3),
+                        t.warnings(),
+                        t.skipped()))
+            .toList(),
+        List.of(),
+        List.of());
+  }
+}

@@ -1,0 +1,133 @@
+package dev.headroom.report.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.headroom.ingest.loadtest.ConcurrencyOrigin;
+import dev.headroom.ingest.loadtest.LatencySummary;
+import dev.headroom.ingest.loadtest.LoadModel;
+import dev.headroom.ingest.loadtest.LoadTest;
+import dev.headroom.ingest.loadtest.LoadTestFormat;
+import dev.headroom.ingest.loadtest.SkippedRecords;
+import dev.headroom.ingest.loadtest.Step;
+import dev.headroom.report.OutputFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FitReportTest {
+
+  private static Step step(double n, double x) {
+    return new Step(
+        n,
+        ConcurrencyOrigin.GAUGE,
+        (long) (x * 60),
+        2,
+        60,
+        x,
+        new LatencySummary(
+            n / x * 1000,
+            n / x * 900,
+            n / x * 1500,
+            n / x * 1800,
+            n / x * 2500,
+            n / x * 4000,
+            "hdrhistogram"));
+  }
+
+  /** Two "files", each with some steps of X = 100N/(1 + 0.05(N−1) + 0.001N(N−1)), out of order. */
+  private static List<LoadTest> twoFiles() {
+    double[] t = {0.05, 0.001, 100};
+    LoadTest a =
+        new LoadTest(
+            "a.json",
+            LoadTestFormat.PLAIN_CSV,
+            "tool 1.0",
+            LoadModel.CLOSED,
+            List.of(step(8, x(t, 8)), step(1, x(t, 1)), step(32, x(t, 32))),
+            List.of(
+                "closed-loop generator: latency percentiles may understate stalls (coordinated"
+                    + " omission)"),
+            new SkippedRecords(3, List.of("line 7: not a number")));
+    LoadTest b =
+        new LoadTest(
+            "b.json",
+            LoadTestFormat.PLAIN_CSV,
+            "tool 1.0",
+            LoadModel.CLOSED,
+            List.of(step(16, x(t, 16)), step(2, x(t, 2)), step(4, x(t, 4)), step(64, x(t, 64))),
+            List.of(),
+            SkippedRecords.NONE);
+    return List.of(a, b);
+  }
+
+  private static double x(double[] t, double n) {
+    return t[2] * n / (1 + t[0] * (n - 1) + t[1] * n * (n - 1));
+  }
+
+  @Test
+  void of_combinesTheStepsOfSeveralInputsIntoOneCurveSortedByConcurrency() {
+    FitReport r = FitReport.of(twoFiles(), List.of(), List.of());
+    assertThat(r.steps())
+        .extracting(Step::concurrency)
+        .containsExactly(1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0);
+    assertThat(r.model().points()).hasSize(7);
+    assertThat(r.model().sigma()).isCloseTo(0.05, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.model().kappa()).isCloseTo(0.001, org.assertj.core.api.Assertions.within(1e-11));
+  }
+
+  @Test
+  void of_carriesReaderWarningsAndSkippedRecords() {
+    FitReport r = FitReport.of(twoFiles(), List.of(), List.of());
+    assertThat(r.warnings())
+        .containsExactly(
+            "a.json: closed-loop generator: latency percentiles may understate stalls (coordinated"
+                + " omission)",
+            "a.json: skipped 3 records (line 7: not a number)");
+    String json = FitRenderer.render(r, OutputFormat.JSON);
+    assertThat(json)
+        .contains("\"p99\" : ")
+        .contains("\"requests\" : 6000")
+        .contains("\"skippedRecords\" : 3");
+    String text = FitRenderer.render(r, OutputFormat.TEXT);
+    assertThat(text).contains("p99 ms").contains("skipped 3 records");
+  }
+
+  @Test
+  void of_throughputAtTheAmdahlAsymptote_isReportedAsUnreachable() {
+    FitReport ray = FitReportFixtures.raytracer();
+    double limit = ray.model().amdahlLimit();
+    FitReport r = FitReport.of(ray.inputs(), List.of(), List.of(limit, limit * 0.5));
+    assertThat(r.predictions().get(0).prediction()).isNull();
+    assertThat(r.predictions().get(0).problem())
+        .contains("beyond what the model reaches")
+        .contains("Amdahl limit");
+    assertThat(r.predictions().get(1).prediction().retrogradeConcurrency()).isInfinite();
+    assertThat(FitRenderer.render(r, OutputFormat.JSON))
+        .contains("\"retrogradeConcurrency\" : null");
+  }
+
+  @Test
+  void linearData_holdsBothCostsAtZeroAndRendersWithoutPeakOrLimit() {
+    FitReport r = FitReportFixtures.linear();
+    assertThat(r.model().boundsHit())
+        .extracting(b -> b.parameter().id())
+        .containsExactly("sigma", "kappa");
+    assertThat(r.model().dominance().name()).isEqualTo("NEITHER");
+    assertThat(r.predictions().get(1).prediction().concurrency())
+        .isCloseTo(5.0, org.assertj.core.api.Assertions.within(1e-9));
+    String text = FitRenderer.render(r, OutputFormat.TEXT);
+    assertThat(text).contains("No peak").contains("Amdahl limit λ/σ = none (σ = 0)");
+    assertThat(FitRenderer.render(r, OutputFormat.JSON))
+        .contains("\"peakConcurrency\" : null")
+        .contains("\"amdahlLimit\" : null");
+    assertThat(FitPlot.render(r)).doesNotContain("N* =");
+  }
+
+  @Test
+  void threePoints_renderWithoutStandardErrors() {
+    FitReport r = FitReportFixtures.threePoints();
+    assertThat(r.model().degreesOfFreedom()).isZero();
+    String text = FitRenderer.render(r, OutputFormat.TEXT);
+    assertThat(text).contains("Intervals: none").contains("no standard errors");
+    assertThat(FitPlot.render(r)).doesNotContain("<polygon");
+  }
+}
