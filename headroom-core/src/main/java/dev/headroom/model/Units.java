@@ -165,7 +165,8 @@ public final class Units {
   private static double ratio(String text, double number, String unit) {
     double v;
     if (unit.equals("%")) {
-      v = number / 100.0;
+      // decimal shift, not a binary division: 99.99 / 100.0 is 0.99989999…, below the 0.9999 it means
+      v = BigDecimal.valueOf(number).movePointLeft(2).doubleValue();
     } else if (unit.isEmpty()) {
       if (number > 1.0) {
         throw new UnitException(

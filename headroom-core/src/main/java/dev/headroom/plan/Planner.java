@@ -99,6 +99,7 @@ public final class Planner {
         .thenComparing(Comparator.<Draft>comparingInt(d -> d.findings.size()).reversed())
         .thenComparingInt(d -> d.layer)
         .thenComparing(d -> d.action.id()));
+    keepLadderOrder(ordered);
     List<Recommendation> out = new ArrayList<>();
     Figure running = costNow;
     for (Draft d : ordered) {
@@ -126,6 +127,29 @@ public final class Planner {
     Set<String> k = new LinkedHashSet<>(d.knowledge);
     k.addAll(d.action.knowledge());
     return List.copyOf(k);
+  }
+
+  /**
+   * At equal severity the kind order can put a later step before an earlier one of the same ladder
+   * (horizontal readiness: stateless-sessions is an architectural "first", add-load-balancer a
+   * scaling "then"). Re-deals each ladder's steps, in step order, into the places its steps hold;
+   * the severities at those places stay the same because earlier steps were promoted to at least
+   * the severity of later ones.
+   */
+  private static void keepLadderOrder(List<Draft> ordered) {
+    Map<String, List<Integer>> places = new LinkedHashMap<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      places.computeIfAbsent(ordered.get(i).action.ladder(), k -> new ArrayList<>()).add(i);
+    }
+    List<Draft> before = List.copyOf(ordered);
+    for (List<Integer> at : places.values()) {
+      List<Draft> ladder = new ArrayList<>();
+      at.forEach(i -> ladder.add(before.get(i)));
+      ladder.sort(Comparator.comparing(d -> d.action.step())); // stable: equal steps keep their order
+      for (int k = 0; k < at.size(); k++) {
+        ordered.set(at.get(k), ladder.get(k));
+      }
+    }
   }
 
   /** Raises each ladder's earlier steps to the severity of its later steps present in the plan. */

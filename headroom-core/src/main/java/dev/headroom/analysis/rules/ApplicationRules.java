@@ -230,6 +230,9 @@ final class ApplicationRules {
   }
 
   private static void spikes(RuleContext ctx) {
+    if (!ctx.view().has(ComponentKind.APP)) {
+      return; // nothing could autoscale: the ratio is not worth asking for
+    }
     Optional<Figure> ratio = ctx.view().fact("peak_to_average");
     if (ratio.isEmpty()) {
       Optional<Figure> peak = ctx.view().fact("workload.peak_rps");

@@ -86,8 +86,8 @@ final class CacheRules {
       if (full) {
         actions.add("increase-cache-memory");
       }
-      if (!goodPolicy(c)) {
-        actions.add("tune-eviction-policy");
+      if (!goodPolicy(c) || !full) {
+        actions.add("tune-eviction-policy"); // a good policy that is not full misses on TTLs or keys (P4, P5)
       }
       if (hit.value() < warn.value()) {
         ctx.finding(Severity.WARNING, c, c.name() + " serves only " + hit.formatted() + " of lookups"

@@ -159,8 +159,8 @@ final class DatabaseRules {
           if (!ctx.view().has(ComponentKind.CACHE)) {
             actions.add("add-app-cache");
           }
-          if (ctx.view().replicaCount(db) == 0) {
-            actions.add("add-read-replicas");
+          if (ctx.view().replicaCount(db) == 0 || actions.isEmpty()) {
+            actions.add("add-read-replicas"); // with indexes, cache and replicas in place: more replicas (C3)
           }
           mix = "read-heavy (" + read.get().formatted() + " reads): replicas and a cache take reads off it (D5)";
         } else if (read.get().value() <= ctx.threshold("write_heavy").value()) {
