@@ -24,6 +24,14 @@ class ReferenceDocsTest {
   }
 
   @Test
+  void formatsPage_namesEveryRegisteredFormat() throws IOException {
+    String page = Files.readString(Path.of("..", "docs", "formats.md"), StandardCharsets.UTF_8);
+    for (dev.headroom.ingest.loadtest.LoadTestFormat f : dev.headroom.ingest.loadtest.LoadTestFormat.values()) {
+      assertThat(page).as("docs/formats.md lists " + f.id()).contains("| `" + f.id() + "` |");
+    }
+  }
+
+  @Test
   void rulesReference_isCurrent() throws IOException {
     check("rules.md", ReferenceDocs.rules());
   }
