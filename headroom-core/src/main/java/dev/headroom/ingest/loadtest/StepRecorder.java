@@ -144,6 +144,12 @@ public final class StepRecorder {
     return out;
   }
 
+  /**
+   * Shares the test's time between levels. A second with completions is shared in proportion to
+   * each level's completions in it; seconds without any completion (a slow or sparse run) belong
+   * to the levels of the last second that had some, since the load they were under did not change
+   * (without this, a run of one request every two seconds would read as twice its rate).
+   */
   private void apportionSeconds() {
     for (Level l : levels.values()) {
       l.seconds = 0;
@@ -153,7 +159,12 @@ public final class StepRecorder {
     }
     long firstSecond = buckets.firstKey();
     long lastSecond = buckets.lastKey();
+    Map<Double, long[]> previous = null;
+    long previousSecond = 0;
     for (Map.Entry<Long, Map<Double, long[]>> b : buckets.entrySet()) {
+      if (previous != null && b.getKey() > previousSecond + 1) {
+        share(previous, b.getKey() - previousSecond - 1);
+      }
       // the first and last buckets are partial: count only the part the test covered
       double length = 1.0;
       if (b.getKey() == firstSecond && b.getKey() == lastSecond) {
@@ -163,14 +174,20 @@ public final class StepRecorder {
       } else if (b.getKey() == lastSecond) {
         length = (double) (lastEnd - lastSecond * MICROS_PER_SECOND) / MICROS_PER_SECOND;
       }
-      length = Math.max(length, 1e-3);
-      long total = 0;
-      for (long[] c : b.getValue().values()) {
-        total += c[0];
-      }
-      for (Map.Entry<Double, long[]> c : b.getValue().entrySet()) {
-        levels.get(c.getKey()).seconds += length * c.getValue()[0] / total;
-      }
+      share(b.getValue(), Math.max(length, 1e-3));
+      previous = b.getValue();
+      previousSecond = b.getKey();
+    }
+  }
+
+  /** Adds {@code seconds} to the levels of one bucket, in proportion to their completions in it. */
+  private void share(Map<Double, long[]> bucket, double seconds) {
+    long total = 0;
+    for (long[] c : bucket.values()) {
+      total += c[0];
+    }
+    for (Map.Entry<Double, long[]> c : bucket.entrySet()) {
+      levels.get(c.getKey()).seconds += seconds * c.getValue()[0] / total;
     }
   }
 
