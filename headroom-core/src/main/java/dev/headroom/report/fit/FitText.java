@@ -74,6 +74,9 @@ final class FitText {
     } else {
       line("Intervals: none (no residual degrees of freedom or a singular fit).");
     }
+    if (markdown) {
+      line(""); // a paragraph of its own: Markdown would join the two lines
+    }
     if (m.boundsHit().isEmpty()) {
       line("Bounds hit: none (0 ≤ σ ≤ 1, 0 ≤ κ ≤ 1, λ > 0).");
     } else {
