@@ -78,6 +78,11 @@ public final class Advisor {
     return advise(spec, prices, baseDir);
   }
 
+  /** The thresholds in force for {@code spec}: every rule's and calculator's defaults, with its overrides. */
+  public static Thresholds thresholds(SystemSpec spec) {
+    return new Thresholds(declaredThresholds(), spec);
+  }
+
   private static Map<String, List<Threshold>> declaredThresholds() {
     Map<String, List<Threshold>> declared = new LinkedHashMap<>(RuleRegistry.thresholds());
     declared.put(CapacityPlanner.OWNER, CapacityPlanner.DEFAULTS);
@@ -96,9 +101,9 @@ public final class Advisor {
     Map<String, dev.headroom.model.Figure> modelled = new LinkedHashMap<>();
     measured.forEach((name, m) -> modelled.put(name + ".max_rps_per_instance", m.perInstance()));
     SystemView view = new SystemView(spec.withFacts(modelled));
-    Thresholds thresholds = new Thresholds(declaredThresholds(), spec);
-    StageAssessment stage = StageAnalyzer.assess(view);
-    Health health = HealthAnalyzer.assess(view);
+    Thresholds thresholds = new Thresholds(declaredThresholds(), view.spec());
+    StageAssessment stage = StageAnalyzer.assess(view, thresholds);
+    Health health = HealthAnalyzer.assess(view, thresholds);
     Capacity capacity = CapacityPlanner.plan(view, thresholds, measured);
     CostModel costs = new CostModel(view, prices);
     CostReport cost = CostAnalyzer.assess(view, costs, capacity, stage.stage());

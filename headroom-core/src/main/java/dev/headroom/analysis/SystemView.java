@@ -133,6 +133,40 @@ public final class SystemView {
     return out;
   }
 
+  /**
+   * The app component taken as the tier that serves every request: the first one listed. (With
+   * several services each takes its own share; headroom does not yet split the load between
+   * them.)
+   */
+  public Optional<Component> frontApp() {
+    return spec.components(ComponentKind.APP).stream().findFirst();
+  }
+
+  /** The highest CPU measured on a database that takes writes (replicas excluded). */
+  public Optional<Figure> primaryCpu() {
+    return primaries().stream().map(db -> fact(db.fact("cpu"))).flatMap(Optional::stream)
+        .max(Comparator.comparingDouble(Figure::value));
+  }
+
+  /**
+   * C2: the connections a database works on at once, cores x 2 + effective spindles (declared, or
+   * 2 for hdd and 1 otherwise: 8 cores on SSD give 17). Empty without the database's vCPUs.
+   */
+  public Optional<Figure> c2PoolSize(Component db) {
+    Optional<Figure> vcpu = fact(db.fact("vcpu"));
+    if (vcpu.isEmpty()) {
+      return Optional.empty();
+    }
+    String storage = db.setting("storage").orElse("ssd");
+    Figure spindles = fact(db.fact("spindles")).orElse(new Figure(storage.equals("hdd") ? 2 : 1, Dimension.COUNT,
+        new Provenance.Assumed("C2", storage.equals("hdd") ? "2 effective spindles for hdd"
+            : "1 effective spindle for " + storage + " (8 cores on SSD give 17)")));
+    return Optional.of(new Figure(vcpu.get().value() * 2 + spindles.value(), Dimension.COUNT,
+        new Provenance.Derived("cores x 2 + effective spindles (C2)", List.of(
+            db.fact("vcpu") + " = " + vcpu.get().formatted(),
+            "spindles = " + spindles.formatted() + " (" + spindles.provenance().kind() + ")"))));
+  }
+
   public boolean has(ComponentKind kind) {
     return !spec.components(kind).isEmpty();
   }

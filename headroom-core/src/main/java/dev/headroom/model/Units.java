@@ -116,6 +116,11 @@ public final class Units {
       throw new UnitException('"' + trimmed + '"', dimension.example(), null);
     }
     String unit = m.group(2);
+    if (unit.matches("^,\\d{3}.*")) {
+      String digits = trimmed.replaceAll("(?<=\\d),(?=\\d{3})", "");
+      throw new UnitException('"' + trimmed + "\" (a thousands separator)",
+          dimension.example() + ", without thousands separators (commas are not decimal points either)", digits);
+    }
     double value =
         switch (dimension) {
           case DURATION -> number * factor(trimmed, unit, DURATION, dimension, false);
@@ -429,6 +434,14 @@ public final class Units {
     if (value == 0) {
       return "0";
     }
+    if (Math.abs(value) >= 1e15) {
+      // beyond any real system: an exponent is easier to read than sixteen digits
+      BigDecimal e = new BigDecimal(value).round(new MathContext(significant, RoundingMode.HALF_EVEN));
+      return e.stripTrailingZeros().toString().replace("E+", "e");
+    }
+    // never round into the integer digits: 81857/s, not 81860/s
+    int integerDigits = (int) Math.floor(Math.log10(Math.abs(value))) + 1;
+    significant = Math.max(significant, integerDigits);
     BigDecimal bd = new BigDecimal(value).round(new MathContext(significant, RoundingMode.HALF_EVEN));
     // keep integers that are large but exact (45000, not 4.5E+4)
     String s = bd.stripTrailingZeros().toPlainString();

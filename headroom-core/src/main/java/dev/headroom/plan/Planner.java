@@ -291,13 +291,10 @@ public final class Planner {
     return new Figure(0, Dimension.MONTHLY_COST, new Provenance.Assumed(knowledge, note));
   }
 
-  private Optional<Component> frontApp() {
-    return view.spec().components(ComponentKind.APP).stream().findFirst();
-  }
 
   private CostDelta horizontal(Draft d) {
     Optional<Component> app = d.components.stream().map(n -> view.spec().component(n)).flatMap(Optional::stream)
-        .filter(c -> c.kind() == ComponentKind.APP || c.kind() == ComponentKind.WORKER).findFirst().or(this::frontApp);
+        .filter(c -> c.kind() == ComponentKind.APP || c.kind() == ComponentKind.WORKER).findFirst().or(view::frontApp);
     if (app.isEmpty()) {
       return CostDelta.needs("an app component");
     }
@@ -318,7 +315,7 @@ public final class Planner {
       }
       inputs.add("to bring CPU " + cpu.get().formatted() + " to 70% (P13): " + Units.format(byCpu, 6));
     }
-    if (cpu.isEmpty() && frontApp().filter(f -> f.name().equals(c.name())).isPresent()) {
+    if (cpu.isEmpty() && view.frontApp().filter(f -> f.name().equals(c.name())).isPresent()) {
       // no CPU measurement: fall back to the capacity plan (growth target, C5)
       double needed = capacity.value("app_instances", 0);
       if (needed > target) {
@@ -335,7 +332,7 @@ public final class Planner {
 
   private CostDelta vertical(Draft d) {
     Optional<Component> comp = d.components.stream().map(n -> view.spec().component(n)).flatMap(Optional::stream)
-        .findFirst().or(this::frontApp);
+        .findFirst().or(view::frontApp);
     if (comp.isEmpty()) {
       return CostDelta.needs("a component to resize");
     }
@@ -346,13 +343,18 @@ public final class Planner {
       return CostDelta.needs(c.name() + ".vcpu and " + costs.needs(c));
     }
     double mem = view.fact(c.fact("memory")).map(m -> m.value() / (1024.0 * 1024 * 1024)).orElse(0.0);
-    Figure bigger = costs.machine(vcpu.get().value() * 2, mem * 2, c.name() + " at twice its size");
+    // both sides from the same source: the price table's step from this size to twice it, applied to
+    // the price actually paid (a declared price is not comparable with a table price)
+    Figure tableNow = costs.machine(vcpu.get().value(), mem, c.name() + " at its size");
+    Figure tableBig = costs.machine(vcpu.get().value() * 2, mem * 2, c.name() + " at twice its size");
+    double ratio = tableBig.value() / tableNow.value();
     double n = view.spec().instances(c);
-    double delta = (bigger.value() - now.get().value()) * n;
-    return CostDelta.of(new Figure(Math.max(0, delta), Dimension.MONTHLY_COST, new Provenance.Derived(
-        "(price at twice the vCPUs and memory - price now) x instances",
+    double delta = now.get().value() * (ratio - 1) * n;
+    return CostDelta.of(new Figure(delta, Dimension.MONTHLY_COST, new Provenance.Derived(
+        "price now x (table price at twice the vCPUs and memory / table price at this size - 1) x instances",
         List.of("now = " + now.get().formatted() + " (" + now.get().provenance().kind() + ")",
-            "twice the size = " + bigger.formatted(), "instances = " + Units.format(n, 6)))));
+            "table at this size = " + tableNow.formatted(), "table at twice the size = " + tableBig.formatted(),
+            "instances = " + Units.format(n, 6)))));
   }
 
   private CostDelta replicas() {

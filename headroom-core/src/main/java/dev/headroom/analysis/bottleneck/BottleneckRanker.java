@@ -33,7 +33,8 @@ public final class BottleneckRanker {
     REMEDIES.put(Layer.APPLICATION, "high CPU or memory: optimise the code, then scale out (D2)");
     REMEDIES.put(Layer.NETWORK, "high latency or timeouts: CDN, edge caching, connection pooling (D2)");
     REMEDIES.put(Layer.EXTERNAL, "timeouts or rate limits: circuit breakers, caching, fallbacks (D2)");
-    REMEDIES.put(Layer.CACHE, "misses and evictions: size the cache for the working set, tune eviction (C4, P5)");
+    REMEDIES.put(Layer.CACHE, "a missing or undersized cache: cache hot reads (C8), size it for the working set"
+        + " (C4), tune eviction (P5)");
     REMEDIES.put(Layer.STORAGE, "slow I/O or high wait: SSD, object storage, caching (D2)");
     REMEDIES.put(Layer.ARCHITECTURE, "structure: see the plan");
   }

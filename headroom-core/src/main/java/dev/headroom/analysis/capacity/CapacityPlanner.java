@@ -113,12 +113,8 @@ public final class CapacityPlanner {
     return f;
   }
 
-  private Optional<Component> frontApp() {
-    return view.spec().components(ComponentKind.APP).stream().findFirst();
-  }
-
   private void appInstances(Figure required) {
-    Optional<Component> app = frontApp();
+    Optional<Component> app = view.frontApp();
     if (app.isEmpty() || required == null) {
       return;
     }
@@ -196,20 +192,13 @@ public final class CapacityPlanner {
 
   private void pools() {
     for (Component db : view.primaries()) {
-      Optional<Figure> vcpu = view.fact(db.fact("vcpu"));
-      if (vcpu.isEmpty()) {
+      Optional<Figure> c2 = view.c2PoolSize(db);
+      if (c2.isEmpty()) {
         missing.add(new NotEvaluated("C2", db.name() + ": pool size per instance", List.of(db.name() + ".vcpu"),
             List.of("declare the database server's vCPUs (cores) in the system file")));
         continue;
       }
-      String storage = db.setting("storage").orElse("ssd");
-      Figure spindles = view.fact(db.fact("spindles")).orElse(new Figure(storage.equals("hdd") ? 2 : 1,
-          Dimension.COUNT, new Provenance.Assumed("C2",
-              storage.equals("hdd") ? "2 effective spindles for hdd" : "1 effective spindle for " + storage
-                  + " (8 cores on SSD give 17)")));
-      double pool = vcpu.get().value() * 2 + spindles.value();
-      Figure poolFig = derived(pool, Dimension.COUNT, "cores x 2 + effective spindles (C2)",
-          db.name() + ".vcpu = " + vcpu.get().formatted(), "spindles = " + spindles.formatted());
+      Figure poolFig = c2.get();
       add(db.name() + ".pool_per_instance", db.name() + ": connection pool per app instance", poolFig, "C2");
       Optional<Figure> max = view.fact(db.fact("max_connections"));
       double total = 0;
@@ -272,7 +261,7 @@ public final class CapacityPlanner {
     Figure readRate = derived(rate * read.get().value(), Dimension.RATE, "query rate x read share",
         "query rate = " + queryRate.formatted(), "read share = " + read.get().formatted());
     add("read_query_rate", db.name() + ": read queries per second at the growth target", readRate, "C3");
-    Figure replicaCapacity = replicaCapacity(db);
+    Figure replicaCapacity = replicaCapacity(db, peak.get().value() * qpr.get().value());
     add("replica_capacity", db.name() + ": read queries per second one replica takes", replicaCapacity, "C3");
     double readNow = peak.get().value() * qpr.get().value() * read.get().value();
     add("replicas_now", db.name() + ": read replicas for today's peak", derived(
@@ -287,12 +276,21 @@ public final class CapacityPlanner {
   }
 
   /**
-   * One replica's capacity: measured when the primary's query rate and CPU are both known (it
-   * takes qps x target utilisation / cpu, by the utilisation law U = X·S), else C3's placeholder.
+   * One replica's capacity, a replica being a copy of the primary: from the primary's query rate
+   * and CPU (it takes qps x target utilisation / cpu, by the utilisation law U = X·S). The rate is
+   * the measured {@code qps}, else today's peak x queries per request (C5); without the primary's
+   * CPU, C3's placeholder.
    */
-  private Figure replicaCapacity(Component db) {
+  private Figure replicaCapacity(Component db, double queriesNow) {
     Optional<Figure> qps = view.fact(db.fact("qps"));
     Optional<Figure> cpu = view.fact(db.fact("cpu"));
+    if (qps.isEmpty() && cpu.isPresent() && cpu.get().value() > 0.05) {
+      Figure target = t("target_utilization");
+      return derived(queriesNow * target.value() / cpu.get().value(), Dimension.RATE,
+          "today's query rate x target utilisation / measured cpu (utilisation law U = X·S)",
+          "query rate = peak x queries per request = " + Units.format(queriesNow, 6) + "/s (C5)",
+          db.fact("cpu") + " = " + cpu.get().formatted(), "target utilisation = " + target.formatted());
+    }
     if (qps.isPresent() && cpu.isPresent() && cpu.get().value() > 0.05) {
       Figure target = t("target_utilization");
       return derived(qps.get().value() * target.value() / cpu.get().value(), Dimension.RATE,

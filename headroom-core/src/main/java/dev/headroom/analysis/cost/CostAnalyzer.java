@@ -51,8 +51,9 @@ public final class CostAnalyzer {
     }
     Figure now = complete ? new Figure(total, Dimension.MONTHLY_COST, new Provenance.Derived(
         "sum of the components' monthly costs", inputs)) : null;
-    String band = "typical for the " + stage.id() + " stage: " + Units.format(stage.costFrom(), 6) + "-"
-        + (Double.isInfinite(stage.costTo()) ? "" : Units.format(stage.costTo(), 6) + " ") + "USD/month ($1)";
+    String band = "typical for the " + stage.id() + " stage: " + (Double.isInfinite(stage.costTo())
+        ? Units.format(stage.costFrom(), 6) + " USD/month and more ($1)"
+        : Units.format(stage.costFrom(), 6) + "-" + Units.format(stage.costTo(), 6) + " USD/month ($1)");
     if (now != null) {
       String where = total < stage.costFrom() ? "below" : total > stage.costTo() ? "above" : "within";
       band = now.formatted() + " is " + where + " the band " + band;
@@ -64,14 +65,18 @@ public final class CostAnalyzer {
     if (needed != null) {
       double v = needed.value();
       Figure one = costs.machine(v, 0, "one machine with " + Units.format(v, 4) + " vCPU");
-      int smalls = (int) Math.max(2, Math.ceil(v / 4));
-      Figure small = costs.machine(4, 0, "a 4 vCPU machine");
-      Figure many = new Figure(small.value() * smalls, Dimension.MONTHLY_COST, new Provenance.Derived(
-          smalls + " x the 4 vCPU machine", List.of("4 vCPU machine = " + small.formatted())));
+      // horizontal: more of the instances the app already runs, at the price actually paid for them
+      Component app = view.frontApp().orElseThrow();
+      double shape = view.fact(app.fact("vcpu")).map(Figure::value).orElse(4.0);
+      Figure each = costs.perInstance(app).orElse(costs.machine(shape, 0, "one " + app.name() + " instance"));
+      long count = (long) Math.max(2, Math.ceil(v / shape));
+      Figure many = new Figure(each.value() * count, Dimension.MONTHLY_COST, new Provenance.Derived(
+          count + " x one " + app.name() + " instance (" + Units.format(shape, 4) + " vCPU)",
+          List.of("one instance = " + each.formatted() + " (" + each.provenance().kind() + ")")));
       boolean beyond = v > 64;
       vh.add(new Scenario("vertical", 1, v, one, assumed(0.999, "$3", "one machine: 99.9%"),
           beyond ? "beyond the largest machine in the price table (64 vCPU): not possible as one machine" : ""));
-      vh.add(new Scenario("horizontal", smalls, 4, many, assumed(0.99995, "$3", "many small machines: 99.995%"),
+      vh.add(new Scenario("horizontal", count, shape, many, assumed(0.99995, "$3", "many small machines: 99.995%"),
           "behind a load balancer (its price is not included)"));
       boolean vertical = !beyond && one.value() <= VERTICAL_LIMIT_USD;
       choice = vertical
@@ -83,12 +88,12 @@ public final class CostAnalyzer {
       double[] availability = {0.999, 0.9999, 0.99995};
       String[] names = {"one large machine", "four medium machines", "sixteen small machines"};
       for (int i = 0; i < counts.length; i++) {
-        double each = Math.max(1, Math.ceil(v / counts[i]));
-        Figure price = costs.machine(each, 0, names[i]);
+        double perMachine = Math.max(1, Math.ceil(v / counts[i]));
+        Figure price = costs.machine(perMachine, 0, names[i]);
         Figure all = new Figure(price.value() * counts[i], Dimension.MONTHLY_COST, new Provenance.Derived(
-            counts[i] + " x the smallest machine with " + Units.format(each, 4) + " vCPU",
-            List.of("each = " + price.formatted())));
-        av.add(new Scenario(names[i], counts[i], each, all,
+            counts[i] + " x the smallest machine with " + Units.format(perMachine, 4) + " vCPU",
+            List.of("each = " + price.formatted() + " (" + price.provenance().describe() + ")")));
+        av.add(new Scenario(names[i], counts[i], perMachine, all,
             assumed(availability[i], "$3", names[i] + ": " + Units.format(availability[i] * 100, 6) + "%"),
             counts[i] == 1 && v > 64 ? "beyond the largest machine in the price table" : ""));
       }

@@ -96,6 +96,8 @@ public final class CostModel {
     Figure perGib = prices.price("cache_memory_gib").orElseThrow();
     double gib = bytes / GIB;
     return new Figure(gib * perGib.value(), Dimension.MONTHLY_COST, new Provenance.Derived(
-        "GiB x cache_memory_gib", List.of(Units.format(gib, 4) + " GiB", "cache_memory_gib = " + perGib.formatted())));
+        "GiB x cache_memory_gib", List.of(Units.format(gib, 4) + " GiB",
+            "cache_memory_gib = " + Units.format(perGib.value(), 6) + " USD per GiB per month ("
+                + perGib.provenance().kind() + ")")));
   }
 }

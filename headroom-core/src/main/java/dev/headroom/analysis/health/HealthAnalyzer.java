@@ -1,6 +1,7 @@
 package dev.headroom.analysis.health;
 
 import dev.headroom.analysis.SystemView;
+import dev.headroom.analysis.Thresholds;
 import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
@@ -24,7 +25,12 @@ public final class HealthAnalyzer {
 
   private HealthAnalyzer() {}
 
-  public static Health assess(SystemView view) {
+  /**
+   * Evaluates every metric. Levels for CPU, memory, connections, queries per request, replica lag
+   * and hit ratios are the thresholds of the rules that watch them (HR-APP-001/002, HR-DB-001/002/
+   * 003/006, HR-CACHE-001/006), so an override in the system file moves health and findings alike.
+   */
+  public static Health assess(SystemView view, Thresholds t) {
     List<HealthMetric> out = new ArrayList<>();
     latency(view, out, "latency_p50", "p50 response time", 0.100, null, "M5", "M5: p50 below 100 ms");
     Optional<Figure> sloP95 = view.fact("slo.latency_p95");
@@ -44,15 +50,13 @@ public final class HealthAnalyzer {
         out.add(metric(view, "availability", "availability", a, null, false, "M5", Metric.AVAILABILITY)));
 
     for (ComponentKind kind : List.of(ComponentKind.APP, ComponentKind.WORKER, ComponentKind.DATABASE)) {
+      String cpuRule = kind == ComponentKind.DATABASE ? "HR-DB-001" : "HR-APP-001";
       for (Component c : view.spec().components(kind)) {
-        out.add(metric(view, c.fact("cpu"), c.name() + " CPU",
-            assumed(0.70, Dimension.RATIO, "M3", "CPU below 70%"),
-            assumed(0.85, Dimension.RATIO, "M3", "CPU warning above 85%"), true, "M3", Metric.CPU));
+        out.add(metric(view, c.fact("cpu"), c.name() + " CPU", t.get(cpuRule, "warning"), t.get(cpuRule, "critical"),
+            true, "M3", Metric.CPU));
         if (view.fact(c.fact("memory_used")).isPresent()) {
-          out.add(metric(view, c.fact("memory_used"), c.name() + " memory in use",
-              assumed(0.80, Dimension.RATIO, "P13", "memory below 80% (autoscaling trigger)"),
-              assumed(0.90, Dimension.RATIO, "X2", "memory above 90% calls for a bigger machine"), true, "P13",
-              Metric.MEMORY));
+          out.add(metric(view, c.fact("memory_used"), c.name() + " memory in use", t.get("HR-APP-002", "warning"),
+              t.get("HR-APP-002", "critical"), true, "P13", Metric.MEMORY));
         }
         Optional<Figure> pool = view.fact(c.fact("pool.size"));
         Optional<Figure> inUse = view.fact(c.fact("pool_in_use"));
@@ -73,38 +77,34 @@ public final class HealthAnalyzer {
             new Provenance.Derived("connections_in_use / max_connections", List.of(
                 db.fact("connections_in_use") + " = " + inUse.get().formatted(),
                 db.fact("max_connections") + " = " + max.get().formatted())));
-        out.add(ratioMetric(db.fact("connections_usage"), db.name() + " connections in use", share, 0.5, 0.8, "M4"));
+        out.add(graded(db.fact("connections_usage"), db.name() + " connections in use", share,
+            t.get("HR-DB-002", "warning"), t.get("HR-DB-002", "critical"), true, "M4"));
       } else {
         out.add(new HealthMetric(db.fact("connections_usage"), db.name() + " connections in use", null,
-            HealthStatus.UNKNOWN, assumed(0.5, Dimension.RATIO, "M4", "below 50% of the limit"),
-            assumed(0.8, Dimension.RATIO, "M4", "warning above 80%"), true, "M4",
+            HealthStatus.UNKNOWN, t.get("HR-DB-002", "warning"), t.get("HR-DB-002", "critical"), true, "M4",
             "observations." + db.fact("connections_in_use") + " and " + db.name() + ".max_connections"));
       }
       if (view.replicaCount(db) > 0 || view.fact(db.fact("replica_lag")).isPresent()) {
-        out.add(metric(view, db.fact("replica_lag"), db.name() + " replica lag",
-            assumed(1.0, Dimension.DURATION, "M9", "lag below 1 s (100-500 ms is normal)"), null, true, "M9",
-            Metric.REPLICA_LAG));
+        out.add(metric(view, db.fact("replica_lag"), db.name() + " replica lag", t.get("HR-DB-006", "warning"), null,
+            true, "M9", Metric.REPLICA_LAG));
       }
     }
     if (!view.primaries().isEmpty()) {
       Optional<Figure> qpr = view.fact("workload.queries_per_request");
       out.add(qpr.isPresent()
           ? graded("queries_per_request", "database queries per request", qpr.get(),
-              assumed(10, Dimension.NUMBER, "M2", "below 10 queries per request"),
-              assumed(20, Dimension.NUMBER, "M2", "warning above 20"), true, "M2")
+              t.get("HR-DB-003", "warning"), t.get("HR-DB-003", "critical"), true, "M2")
           : new HealthMetric("queries_per_request", "database queries per request", null, HealthStatus.UNKNOWN,
-              assumed(10, Dimension.NUMBER, "M2", "below 10 queries per request"),
-              assumed(20, Dimension.NUMBER, "M2", "warning above 20"), true, "M2",
+              t.get("HR-DB-003", "warning"), t.get("HR-DB-003", "critical"), true, "M2",
               "workload.queries_per_request (statements per request from APM or pg_stat_statements calls / requests)"));
     }
     for (Component c : view.spec().components(ComponentKind.CACHE)) {
-      out.add(metric(view, c.fact("hit_ratio"), c.name() + " hit ratio",
-          assumed(0.70, Dimension.RATIO, "M7", "application cache 70-85% (cache-aside wants 95%, M8)"), null, false,
-          "M7", Metric.HIT_RATIO));
+      out.add(metric(view, c.fact("hit_ratio"), c.name() + " hit ratio", t.get("HR-CACHE-001", "warning"), null,
+          false, "M7", Metric.HIT_RATIO));
     }
     for (Component c : view.spec().components(ComponentKind.CDN)) {
-      out.add(metric(view, c.fact("hit_ratio"), c.name() + " hit ratio",
-          assumed(0.80, Dimension.RATIO, "M7", "CDN 80-90%"), null, false, "M7", Metric.HIT_RATIO));
+      out.add(metric(view, c.fact("hit_ratio"), c.name() + " hit ratio", t.get("HR-CACHE-006", "warning"), null,
+          false, "M7", Metric.HIT_RATIO));
     }
     return new Health(out, slowRequests(view));
   }
@@ -147,9 +147,14 @@ public final class HealthAnalyzer {
       boolean beyondWarning = lowerIsBetter ? v > warning.value() : v < warning.value();
       status = beyondWarning ? HealthStatus.CRITICAL : HealthStatus.WARNING;
     } else {
-      status = target.provenance() instanceof Provenance.Declared ? HealthStatus.CRITICAL : HealthStatus.WARNING;
+      status = isSlo(target) ? HealthStatus.CRITICAL : HealthStatus.WARNING;
     }
     return new HealthMetric(key, label, value, status, target, warning, lowerIsBetter, knowledge, "");
+  }
+
+  /** Whether a target is one of the system file's SLOs (a promise), not a default or a threshold override. */
+  private static boolean isSlo(Figure target) {
+    return target.provenance() instanceof Provenance.Declared d && d.source().contains(" slo.");
   }
 
   private static List<SlowRequests> slowRequests(SystemView view) {

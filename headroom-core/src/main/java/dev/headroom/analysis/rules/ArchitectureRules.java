@@ -150,8 +150,8 @@ final class ArchitectureRules {
       missing.add("error_rate");
     }
     ctx.finding(latency || errors ? Severity.INFO : Severity.WARNING, null,
-        "No measurement of " + String.join(" or ", missing) + " was given: the advice below rests on declared"
-            + " figures only.", List.of(), List.of("add-monitoring"));
+        "No measurement of " + String.join(" or ", missing) + " was given: the checks against the SLOs are"
+            + " incomplete, and nobody will see whether a change helped.", List.of(), List.of("add-monitoring"));
   }
 
   private static void noQueue(RuleContext ctx) {

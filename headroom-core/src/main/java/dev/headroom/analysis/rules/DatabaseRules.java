@@ -121,7 +121,9 @@ final class DatabaseRules {
             "Beyond about 10 TB (billions of rows) a single database gets hard to maintain; partition big tables"
                 + " first and shard only when writes demand it.",
             List.of("P9", "P10"),
-            List.of(new Threshold("warning", Dimension.DATA_SIZE, 10e12, "P9", "data over 10 TB")),
+            List.of(new Threshold("warning", Dimension.DATA_SIZE, 10e12, "P9", "data over 10 TB"),
+                new Threshold("write_heavy", Dimension.RATIO, 0.50, "D5",
+                    "shard only a write-heavy database: at most 50% of operations read")),
             List.of("workload.data_size"),
             List.of("partition-tables", "shard-database"),
             DatabaseRules::dataSize));
@@ -185,9 +187,20 @@ final class DatabaseRules {
       Figure max = f.get().get(db.fact("max_connections"));
       double share = inUse.value() / max.value();
       Optional<Severity> sev = above(share, ctx.threshold("warning").value(), ctx.threshold("critical").value());
+      double declaredPools = 0;
+      boolean allDeclared = true;
+      for (Component client : ctx.view().clientsOf(db)) {
+        Optional<Figure> size = ctx.view().fact(client.fact("pool.size"));
+        allDeclared &= size.isPresent();
+        declaredPools += size.map(Figure::value).orElse(0.0) * ctx.view().spec().instances(client);
+      }
+      String gap = allDeclared && declaredPools > 0 && inUse.value() > declaredPools
+          ? " The declared app pools open at most " + Units.format(declaredPools, 6) + ": another client (a"
+              + " worker, a cron job, an admin tool, idle sessions) holds the rest; find it in pg_stat_activity."
+          : "";
       sev.ifPresent(s -> ctx.finding(s, db,
           db.name() + " has " + inUse.formatted() + " of " + max.formatted() + " connections in use ("
-              + Units.format(share * 100, 3) + "%).",
+              + Units.format(share * 100, 3) + "%)." + gap,
           List.of(new Evidence(db.fact("connections_in_use"), inUse), new Evidence(db.fact("max_connections"), max),
               new Evidence("share in use", new Figure(share, Dimension.RATIO, new Provenance.Derived(
                   "connections_in_use / max_connections", List.of())))),
@@ -301,8 +314,8 @@ final class DatabaseRules {
         ctx.finding(Severity.WARNING, db, db.name() + " serves " + read.get().formatted() + " reads at "
                 + cpu.get().formatted() + " CPU with no read replica.",
             List.of(new Evidence("read share", read.get()), new Evidence(db.fact("cpu"), cpu.get()),
-                new Evidence("replicas", new Figure(0, Dimension.COUNT,
-                    new Provenance.Declared(ctx.view().spec().source() + " (no replica listed)")))),
+                new Evidence("replicas", new Figure(0, Dimension.COUNT, new Provenance.Derived(
+                    "read replicas listed for " + db.name() + " in the system file", List.of("none listed"))))),
             ctx.view().has(ComponentKind.CACHE) ? List.of("add-read-replicas")
                 : List.of("add-read-replicas", "add-app-cache"));
       }
@@ -389,28 +402,23 @@ final class DatabaseRules {
   private static void poolsVsCores(RuleContext ctx) {
     SystemView view = ctx.view();
     for (Component db : view.primaries()) {
-      Optional<Figure> vcpu = view.fact(db.fact("vcpu"));
       for (Component c : view.clientsOf(db)) {
         Optional<Figure> size = view.fact(c.fact("pool.size"));
         if (size.isEmpty()) {
           continue; // HR-DB-009 lists missing pool sizes
         }
-        if (vcpu.isEmpty()) {
+        Optional<Figure> c2 = view.c2PoolSize(db);
+        if (c2.isEmpty()) {
           ctx.notEvaluated(db, List.of(db.fact("vcpu")), List.of(ctx.howTo(db.fact("vcpu"))));
           break;
         }
-        double spindles = view.fact(db.fact("spindles")).map(Figure::value)
-            .orElse(db.setting("storage").orElse("ssd").equals("hdd") ? 2.0 : 1.0);
-        double ideal = vcpu.get().value() * 2 + spindles;
+        double ideal = c2.get().value();
         double factor = ctx.threshold("factor").value();
         if (size.get().value() > ideal * factor) {
           ctx.finding(Severity.WARNING, c, c.name() + "'s pool of " + size.get().formatted() + " is over "
                   + Units.format(factor, 3) + "x the " + Units.format(ideal, 4) + " connections " + db.name()
                   + " can work on at once (cores x 2 + spindles).",
-              List.of(new Evidence(c.fact("pool.size"), size.get()), new Evidence("C2 pool size", new Figure(ideal,
-                  Dimension.COUNT, new Provenance.Derived("cores x 2 + effective spindles (C2)",
-                      List.of(db.fact("vcpu") + " = " + vcpu.get().formatted(), "spindles = "
-                          + Units.format(spindles, 3)))))),
+              List.of(new Evidence(c.fact("pool.size"), size.get()), new Evidence("C2 pool size", c2.get())),
               List.of("resize-pools"));
         }
       }
@@ -428,10 +436,14 @@ final class DatabaseRules {
     Figure size = f.get().get("workload.data_size");
     Figure t = ctx.threshold("warning");
     if (size.value() > t.value()) {
+      // sharding only when writes demand it: a read-heavy database scales with replicas (P8, D5)
+      boolean writeHeavy = ctx.view().primaries().stream().map(ctx.view()::readRatio).flatMap(Optional::stream)
+          .anyMatch(r -> r.value() <= ctx.threshold("write_heavy").value());
       ctx.finding(Severity.WARNING, null, "The data (" + size.formatted() + ") is past " + t.formatted()
-              + ": partition the big tables; shard only when writes demand it.",
+              + ": partition the big tables" + (writeHeavy ? "; writes dominate, so sharding is the next step."
+                  : "; shard only when writes demand it."),
           List.of(new Evidence("workload.data_size", size), new Evidence("threshold", t)),
-          List.of("partition-tables", "shard-database"));
+          writeHeavy ? List.of("partition-tables", "shard-database") : List.of("partition-tables"));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.headroom.analysis.stage;
 
 import dev.headroom.analysis.SystemView;
+import dev.headroom.analysis.Thresholds;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
@@ -25,20 +26,15 @@ public final class StageAnalyzer {
   public static final java.util.List<String> KNOWLEDGE =
       java.util.List.of("S1", "S2", "S3", "S.resolve", "S5", "S6", "S7", "M9", "D5", "$3");
 
-  /** S5: database CPU above 70% means the single server is outgrown. */
-  static final double S5_DB_CPU = 0.70;
-  /** S5: single queries over 100 ms. */
-  static final double S5_SLOW_QUERY = 0.100;
-  /** S5 "resources maxed", read with M3's warning level: 85%. */
-  static final double S5_RESOURCES_MAXED = 0.85;
-  /** M9: replica lag above 1 s means replicas cannot keep up (S6). */
-  static final double S6_REPLICA_LAG = 1.0;
-  /** D5: writes at least half the operations makes a primary write-heavy (headroom's reading). */
-  static final double WRITE_HEAVY_READ_RATIO = 0.50;
 
   private StageAnalyzer() {}
 
-  public static StageAssessment assess(SystemView view) {
+  /**
+   * Places {@code view}'s system. Trigger levels are the thresholds of the rules that watch the
+   * same signals (HR-DB-001, HR-DB-004, HR-APP-001, HR-DB-006, HR-DB-008), so an override in the
+   * system file moves the trigger too.
+   */
+  public static StageAssessment assess(SystemView view, Thresholds thresholds) {
     List<Placement> ladders = placements(view);
     Optional<Figure> measuredRps = view.fact("rps");
     Stage base;
@@ -65,7 +61,7 @@ public final class StageAnalyzer {
     }
     Stage stage = base;
     List<Trigger> movedBy = new ArrayList<>();
-    List<Trigger> exit = triggers(view, base);
+    List<Trigger> exit = triggers(view, base, thresholds);
     List<Trigger> capacityFired = exit.stream().filter(t -> t.status() == Trigger.Status.FIRED && t.capacity()).toList();
     if (!capacityFired.isEmpty() && base.next() != null) {
       stage = base.next();
@@ -75,7 +71,7 @@ public final class StageAnalyzer {
           + String.join("; ", capacityFired.stream().map(Trigger::description).toList()) + ")";
     }
     Stage next = stage.next();
-    List<Trigger> nextTriggers = next == null ? List.of() : triggers(view, stage);
+    List<Trigger> nextTriggers = next == null ? List.of() : triggers(view, stage, thresholds);
     String explanation = "Decided by " + decidedBy + ": " + because + ".";
     return new StageAssessment(stage, decidedBy, explanation, ladders, movedBy, next, nextTriggers);
   }
@@ -148,62 +144,66 @@ public final class StageAnalyzer {
   }
 
   /** The triggers for leaving {@code stage}: S5, S6 or S7; none at the enterprise stage. */
-  static List<Trigger> triggers(SystemView view, Stage stage) {
+  static List<Trigger> triggers(SystemView view, Stage stage, Thresholds t) {
     return switch (stage) {
-      case STARTUP -> startupExit(view);
-      case GROWTH -> growthExit(view);
+      case STARTUP -> startupExit(view, t);
+      case GROWTH -> growthExit(view, t);
       case SCALE -> scaleExit(view);
       case ENTERPRISE -> List.of();
     };
   }
 
-  private static List<Trigger> startupExit(SystemView view) {
+  private static List<Trigger> startupExit(SystemView view, Thresholds t) {
     List<Trigger> out = new ArrayList<>();
-    out.add(above("s5-db-cpu", "database CPU above 70%", "S5", view.max(ComponentKind.DATABASE, "cpu"),
-        fixed(S5_DB_CPU, Dimension.RATIO, "S5", "database CPU consistently above 70%"), "a database's cpu observation",
-        true));
+    Figure dbCpu = t.get("HR-DB-001", "warning");
+    out.add(above("s5-db-cpu", "database CPU above " + dbCpu.formatted(), "S5", view.primaryCpu(), dbCpu,
+        "a database's cpu observation", true));
     Figure p95Target = view.p95Target();
     out.add(above("s5-response-time", "p95 response time above its target", "S5", view.fact("latency_p95"), p95Target,
         "observations.latency_p95", false));
-    out.add(above("s5-slow-queries", "single queries over 100 ms", "S5", view.max(ComponentKind.DATABASE, "slowest_query"),
-        fixed(S5_SLOW_QUERY, Dimension.DURATION, "S5", "single queries over 100 ms"), "a database's slowest_query",
-        false));
+    Figure slow = t.get("HR-DB-004", "warning");
+    out.add(above("s5-slow-queries", "single queries over " + slow.formatted(), "S5",
+        view.max(ComponentKind.DATABASE, "slowest_query"), slow, "a database's slowest_query", false));
     Optional<Figure> maxed = view.max(ComponentKind.APP, "cpu");
     Optional<Figure> mem = view.max(ComponentKind.APP, "memory_used");
     if (mem.isPresent() && (maxed.isEmpty() || mem.get().value() > maxed.get().value())) {
       maxed = mem;
     }
-    out.add(above("s5-resources-maxed", "server CPU or memory above 85%", "S5", maxed,
-        fixed(S5_RESOURCES_MAXED, Dimension.RATIO, "M3", "resources maxed read as M3's 85% warning level"),
+    Figure maxedAt = t.get("HR-APP-001", "critical");
+    out.add(above("s5-resources-maxed", "server CPU or memory above " + maxedAt.formatted(), "S5", maxed, maxedAt,
         "an app's cpu or memory_used", true));
     return out;
   }
 
-  private static List<Trigger> growthExit(SystemView view) {
+  private static List<Trigger> growthExit(SystemView view, Thresholds t) {
     List<Trigger> out = new ArrayList<>();
     // writes overwhelm the primary: write-heavy (D5) and the primary's CPU above 70% (S5's level)
-    Optional<Figure> dbCpu = view.max(ComponentKind.DATABASE, "cpu");
+    Optional<Figure> dbCpu = view.primaryCpu();
     Optional<Figure> read = view.primaries().stream().map(view::readRatio).flatMap(Optional::stream).findFirst();
+    Figure readShare = t.get("HR-DB-008", "read_share");
+    Figure busy = t.get("HR-DB-008", "cpu");
     if (dbCpu.isEmpty() || read.isEmpty()) {
       out.add(new Trigger("s6-writes", "writes overwhelm the single primary", "S6", Trigger.Status.UNKNOWN, null, null,
           "", "the primary's cpu and its read share (workload.read_ratio or db.read_ratio)", true));
     } else {
+      // compared: the write share against the write-heavy level; fired only when the primary is busy too
       double writes = 1 - read.get().value();
-      boolean fired = writes >= 1 - WRITE_HEAVY_READ_RATIO && dbCpu.get().value() > S5_DB_CPU;
+      Figure writeShare = new Figure(writes, Dimension.RATIO, new Provenance.Derived("1 - read share",
+          List.of("read share = " + read.get().formatted() + " (" + read.get().provenance().kind() + ")")));
+      Figure writeHeavy = new Figure(1 - readShare.value(), Dimension.RATIO, readShare.provenance());
+      boolean fired = writes >= writeHeavy.value() && dbCpu.get().value() > busy.value();
       out.add(new Trigger("s6-writes", "writes overwhelm the single primary", "S6",
-          fired ? Trigger.Status.FIRED : Trigger.Status.CLEAR, dbCpu.get(),
-          fixed(S5_DB_CPU, Dimension.RATIO, "S5", "primary CPU above 70%"),
-          "writes are " + Units.format(writes * 100, 3) + "% of operations (write-heavy from 50%, D5); primary CPU "
-              + dbCpu.get().formatted() + " against 70%",
+          fired ? Trigger.Status.FIRED : Trigger.Status.CLEAR, writeShare, writeHeavy,
+          (writes >= writeHeavy.value() ? "write-heavy" : "not write-heavy") + "; primary CPU "
+              + dbCpu.get().formatted() + " against " + busy.formatted(),
           "", true));
     }
     out.add(new Trigger("s6-cache-plateau", "cache hit ratio plateaus despite tuning", "S6", Trigger.Status.UNKNOWN,
         view.max(ComponentKind.CACHE, "hit_ratio").orElse(null), null, "",
         "the hit ratio over several weeks of tuning (one snapshot cannot show a plateau)", false));
-    out.add(above("s6-replica-lag", "replicas cannot keep up (lag above 1 s)", "S6",
-        view.max(ComponentKind.DATABASE, "replica_lag"),
-        fixed(S6_REPLICA_LAG, Dimension.DURATION, "M9", "replica lag alert above 1 s"), "a database's replica_lag",
-        true));
+    Figure lag = t.get("HR-DB-006", "warning");
+    out.add(above("s6-replica-lag", "replicas cannot keep up (lag above " + lag.formatted() + ")", "S6",
+        view.max(ComponentKind.DATABASE, "replica_lag"), lag, "a database's replica_lag", true));
     out.add(new Trigger("s6-independent-scaling", "components need to scale independently", "S6",
         Trigger.Status.UNKNOWN, null, null, "",
         "a judgement: parts of the application with very different load (say so by splitting them into app components"
@@ -217,7 +217,9 @@ public final class StageAnalyzer {
     out.add(above("s7-geo-latency", "latency for distant users above target", "S7", view.fact("latency_p95_remote"),
         view.p95Target(), "observations.latency_p95_remote (real-user monitoring by country)", true));
     Figure residency = new Figure(view.spec().dataResidency() ? 1 : 0, Dimension.COUNT,
-        new Provenance.Declared(view.spec().source() + " workload.data_residency"));
+        view.fact("workload.data_residency").isPresent() || view.spec().dataResidency()
+            ? new Provenance.Declared(view.spec().source() + " workload.data_residency")
+            : new Provenance.Derived("workload.data_residency not declared: taken as false", List.of()));
     out.add(new Trigger("s7-residency", "data-residency rules", "S7",
         view.spec().dataResidency() ? Trigger.Status.FIRED : Trigger.Status.CLEAR, residency, null,
         view.spec().dataResidency() ? "declared" : "not declared", "", true));

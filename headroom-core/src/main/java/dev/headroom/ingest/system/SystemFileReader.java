@@ -44,6 +44,8 @@ public final class SystemFileReader {
   /** Where each component value was written ({@code web.autoscaling.min}), for cross-checks. */
   private final Map<String, SourceLocation> valueAt = new LinkedHashMap<>();
   private String observationsWindow = "";
+  /** Every component name given, including components with errors of their own. */
+  private final java.util.Set<String> namedComponents = new java.util.LinkedHashSet<>();
 
   private SystemFileReader(String file) {
     this.file = file;
@@ -81,6 +83,7 @@ public final class SystemFileReader {
       if (workload != null) {
         checkKeys(workload, SystemFileSchema.WORKLOAD, "workload", "");
         declaredQuantities(workload, SystemFileSchema.WORKLOAD, "workload");
+        workloadChecks(workload);
         Node regions = workload.entries().get("user_regions");
         if (regions != null) {
           userRegions.addAll(textList(regions, "workload.user_regions"));
@@ -164,6 +167,7 @@ public final class SystemFileReader {
         continue;
       }
       seen.put(name, m.location());
+      namedComponents.add(name);
       if (kind == null) {
         continue;
       }
@@ -172,10 +176,13 @@ public final class SystemFileReader {
       Map<String, String> settings = new LinkedHashMap<>();
       List<String> uses = new ArrayList<>();
       componentValues(m, keys, name, "", settings, uses, referenceChecks, seen);
-      Figure inst = facts.get(name + ".instances");
-      if (inst != null && inst.value() < 1) {
-        problems.add(problem(m.entries().get("instances").location(), name + ".instances",
-            m.entries().get("instances").describe(), "a whole number of at least 1 (instances)", null));
+      for (String positive : List.of("instances", "vcpu", "max_connections", "pool.size")) {
+        Figure f = facts.get(name + "." + positive);
+        if (f != null && f.value() < 1) {
+          Node at = valueNode(m, positive);
+          problems.add(problem(at == null ? m.location() : at.location(), name + "." + positive,
+              at == null ? "0" : at.describe(), "a whole number of at least 1 (" + positive + ")", null));
+        }
       }
       out.add(new Component(name, kind, settings, uses, m.location()));
     }
@@ -229,6 +236,48 @@ public final class SystemFileReader {
       problems.add(problem(at.location(), path, "a reference to \"" + ref + "\", which is not a component",
           "one of the components' names: " + String.join(", ", names.keySet()),
           Units.Suggest.closest(ref, names.keySet()).orElse(null)));
+    }
+  }
+
+  /** The node of {@code key}, dotted keys looked up in nested maps (pool.size). */
+  private static Node valueNode(Node.MapNode m, String key) {
+    Node n = m;
+    for (String part : key.split("\\.")) {
+      if (!(n instanceof Node.MapNode map)) {
+        return null;
+      }
+      n = map.entries().get(part);
+    }
+    return n;
+  }
+
+  /** Workload figures that parse but cannot be meant: growth that explodes, a target below today. */
+  private void workloadChecks(Node.MapNode workload) {
+    Figure target = facts.get("workload.target");
+    if (target != null && target.value() < 1) {
+      Node at = workload.entries().get("target");
+      problems.add(problem(at.location(), "workload.target", at.describe(),
+          "a multiple of today's load of at least 1x (10x plans for ten times today)", null));
+    }
+    Figure growth = facts.get("workload.growth");
+    if (growth != null) {
+      Figure horizon = facts.get("workload.horizon");
+      double months = horizon == null ? 12 : horizon.value() / (365.25 * 86400 / 12);
+      double factor = Math.pow(1 + growth.value(), months);
+      if (!(factor <= 1e6)) {
+        Node at = workload.entries().get("growth");
+        problems.add(problem(at.location(), "workload.growth", at.describe() + " over "
+                + Units.format(months, 4) + " months (a factor of " + (Double.isFinite(factor)
+                    ? Units.format(factor, 3) : "infinity") + ")",
+            "growth that compounds to at most a million times today's load over the horizon", null));
+      }
+    }
+    Figure peak = facts.get("workload.peak_rps");
+    Figure average = facts.get("workload.average_rps");
+    if (peak != null && average != null && average.value() > peak.value()) {
+      Node at = workload.entries().get("average_rps");
+      problems.add(problem(at.location(), "workload.average_rps", at.describe() + " above peak_rps "
+          + peak.formatted(), "an average at or below the peak", null));
     }
   }
 
@@ -320,6 +369,9 @@ public final class SystemFileReader {
         String compName = key.substring(0, dot);
         String metricKey = key.substring(dot + 1);
         Component c = byName.get(compName);
+        if (c == null && namedComponents.contains(compName)) {
+          continue; // the component has problems of its own, reported where it is defined
+        }
         if (c == null) {
           problems.add(problem(keyAt, "observations." + key, "the component \"" + compName + "\", which is not defined",
               "a component name from `components` (" + String.join(", ", byName.keySet()) + ")",

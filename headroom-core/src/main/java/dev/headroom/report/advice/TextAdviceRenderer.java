@@ -179,7 +179,8 @@ public final class TextAdviceRenderer implements AdviceRenderer {
   private static void scenarios(StringBuilder t, List<Scenario> list) {
     for (Scenario s : list) {
       t.append("    ").append(pad(s.name(), 22)).append(' ').append(s.machines()).append(" x ")
-          .append(Units.format(s.vcpuEach(), 4)).append(" vCPU  ").append(pad(s.monthly().formatted(), 18));
+          .append(Units.format(s.vcpuEach(), 4)).append(" vCPU  ").append(pad(s.monthly().formatted(), 18))
+          .append(" [").append(s.monthly().provenance().describe()).append("]");
       if (s.availability() != null) {
         t.append(" availability ").append(s.availability().formatted());
       }

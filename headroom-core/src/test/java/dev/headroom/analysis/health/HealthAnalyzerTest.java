@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HealthAnalyzerTest {
 
   private static Health assess(SystemYaml y) {
-    return HealthAnalyzer.assess(new SystemView(y.spec()));
+    return HealthAnalyzer.assess(new SystemView(y.spec()), dev.headroom.advice.Advisor.thresholds(y.spec()));
   }
 
   private static HealthMetric metric(SystemYaml y, String key) {

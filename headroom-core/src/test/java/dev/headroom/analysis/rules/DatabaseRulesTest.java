@@ -367,7 +367,7 @@ class DatabaseRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("add-read-replicas", "add-app-cache");
-      assertThat(h.evidence("replicas").figure().provenance()).isInstanceOf(Provenance.Declared.class);
+      assertThat(h.evidence("replicas").figure().provenance()).isInstanceOf(Provenance.Derived.class);
     }
   }
 
@@ -567,9 +567,18 @@ class DatabaseRulesTest {
     RuleHarness h = RuleHarness.run("HR-DB-011", data(size));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
-      assertThat(h.finding().actions()).containsExactly("partition-tables", "shard-database");
+      // the read share is unknown: partition, and shard only when writes are shown to demand it
+      assertThat(h.finding().actions()).containsExactly("partition-tables");
       assertThat(h.evidence("workload.data_size").figure().provenance()).isInstanceOf(Provenance.Declared.class);
     }
+  }
+
+  @ParameterizedTest(name = "read share {0} -> {1}")
+  @CsvSource({"40%, 'partition-tables,shard-database'", "50%, 'partition-tables,shard-database'",
+      "90%, partition-tables"})
+  void dataSize_shardsOnlyAWriteHeavyDatabase(String read, String actions) {
+    RuleHarness h = RuleHarness.run("HR-DB-011", data("20TB").workload("read_ratio: " + read));
+    assertThat(h.finding().actions()).containsExactly(actions.split(","));
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StageAnalyzerTest {
 
   private static StageAssessment assess(SystemYaml y) {
-    return StageAnalyzer.assess(new SystemView(y.spec()));
+    return StageAnalyzer.assess(new SystemView(y.spec()), dev.headroom.advice.Advisor.thresholds(y.spec()));
   }
 
   private static SystemYaml base() {
