@@ -95,10 +95,7 @@ final class FitCommand implements Callable<Integer> {
     checkPositive("--at", at);
     checkPositive("--throughput", throughput);
     ReadOptions options = new ReadOptions(concurrency);
-    List<LoadTest> tests = new ArrayList<>();
-    for (Path f : files) {
-      tests.add(LoadTestFiles.read(f, inputFormat, options));
-    }
+    List<LoadTest> tests = LoadTestFiles.readAll(files, inputFormat, options);
     FitReport report = FitReport.of(tests, at, throughput);
     if (plot != null) {
       try {

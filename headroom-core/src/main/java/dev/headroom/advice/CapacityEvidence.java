@@ -93,12 +93,18 @@ final class CapacityEvidence {
     List<Step> steps = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (Path f : files) {
-      LoadTest t = LoadTestFiles.read(f, format, options);
+    List<LoadTest> tests = LoadTestFiles.readAll(files, format, options);
+    for (int i = 0; i < files.size(); i++) {
+      Path f = files.get(i);
+      LoadTest t = tests.get(i);
       steps.addAll(t.steps());
       String name = baseDir.relativize(f).toString().replace('\\', '/');
       names.add(name + " (" + t.format().id() + ")");
       t.warnings().forEach(w -> warnings.add(name + ": " + w));
+      if (t.skipped().count() > 0) {
+        warnings.add(name + ": skipped " + t.skipped().count() + " record(s) that could not be read ("
+            + String.join("; ", t.skipped().examples()) + ")");
+      }
     }
     if (steps.isEmpty()) {
       throw problem(c, "capacity.from", "load tests with no usable step (" + String.join(", ", names) + ")",

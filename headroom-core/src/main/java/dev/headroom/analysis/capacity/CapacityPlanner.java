@@ -42,6 +42,7 @@ public final class CapacityPlanner {
   private final Thresholds thresholds;
   private final List<CapacityItem> items = new ArrayList<>();
   private final List<NotEvaluated> missing = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
 
   private final java.util.Map<String, MeasuredCapacity> measured;
 
@@ -59,7 +60,7 @@ public final class CapacityPlanner {
   public static Capacity plan(SystemView view, Thresholds thresholds, java.util.Map<String, MeasuredCapacity> measured) {
     CapacityPlanner p = new CapacityPlanner(view, thresholds, measured);
     p.run();
-    return new Capacity(p.items, p.missing);
+    return new Capacity(p.items, p.notes, p.missing);
   }
 
   private Figure t(String name) {
@@ -125,6 +126,7 @@ public final class CapacityPlanner {
     add("rps_per_instance", c.name() + ": requests per second one instance sustains", perInstance, "C5");
     if (model != null) {
       items.addAll(model.items());
+      model.warnings().forEach(w -> notes.add(c.name() + ": " + w));
     }
     double needed = Math.ceil(required.value() / perInstance.value());
     add("app_instances", c.name() + ": instances needed", derived(needed, Dimension.COUNT,
@@ -149,6 +151,7 @@ public final class CapacityPlanner {
       add(w.name() + ".jobs_per_instance", w.name() + ": jobs per second one instance takes", model.perInstance(),
           "C5.resolve");
       items.addAll(model.items());
+      model.warnings().forEach(note -> notes.add(w.name() + ": " + note));
       if (jobs.isEmpty()) {
         missing.add(new NotEvaluated("C5", w.name() + ": instances needed", List.of("workload.job_rate"),
             List.of("jobs enqueued per second at peak")));

@@ -128,6 +128,13 @@ public final class PlainCsvReader extends LoadTestReader {
   private static void parseRow(
       Path file, long lineNo, String line, Columns c, List<Step> steps, List<InputProblem> problems) {
     String[] cells = line.split(",", -1);
+    if (cells.length != c.count) {
+      boolean decimalComma = cells.length > c.count && cells[cells.length - 1].strip().matches("\\d+");
+      problems.add(new InputProblem(file.toString(), (int) lineNo, 1, "", cells.length + " cells (\"" + line.strip()
+          + "\")", c.count + " cells, as " + (c.header ? "the header has" : "the first row has")
+          + (decimalComma ? "; the decimal separator is a dot (1523.5), never a comma" : ""), null));
+      return;
+    }
     double n = cell(file, lineNo, cells, c.concurrency, "concurrency", problems);
     double x = cell(file, lineNo, cells, c.throughput, "throughput", problems);
     Double latencyMs = null;
@@ -174,6 +181,8 @@ public final class PlainCsvReader extends LoadTestReader {
   private static final class Columns {
     int concurrency = -1;
     int throughput = -1;
+    int count;
+    boolean header;
     int latency = -1;
     double latencyToMs = 1.0;
     String error;
@@ -183,12 +192,15 @@ public final class PlainCsvReader extends LoadTestReader {
       c.concurrency = 0;
       c.throughput = 1;
       c.latency = count >= 3 ? 2 : -1;
+      c.count = count;
       return c;
     }
 
     static Columns fromHeader(String header) {
       String[] names = header.split(",", -1);
       Columns c = new Columns();
+      c.count = names.length;
+      c.header = true;
       for (int i = 0; i < names.length; i++) {
         String name = names[i].strip().replace("\"", "").toLowerCase(Locale.ROOT);
         if (c.concurrency < 0 && CONCURRENCY_NAMES.contains(name)) {

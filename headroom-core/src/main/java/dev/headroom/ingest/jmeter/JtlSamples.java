@@ -74,7 +74,8 @@ final class JtlSamples {
       aggregated++;
     }
     long endMicros = (timeStampMs + elapsedMs) * MICROS_PER_MILLI;
-    double n = allThreads > 0 ? allThreads : Double.NaN;
+    // a completed sample had at least its own thread active: JMeter writes 0 while threads stop
+    double n = Double.isNaN(allThreads) ? Double.NaN : Math.max(1, allThreads);
     recorder.record(n, endMicros, latencyMicros, sampleCount, errorCount);
     if (tap != null) {
       tap.accept(n, endMicros, latencyMicros, sampleCount, errorCount);
@@ -156,11 +157,7 @@ final class JtlSamples {
         warnings.add("no allThreads column: concurrency taken from --concurrency");
       }
     }
-    if (skipped.count() > 0) {
-      warnings.add(
-          String.format(
-              Locale.ROOT, "%d rows could not be read and were skipped", skipped.count()));
-    }
+    // skipped records travel in LoadTest.skipped(), with examples; no second warning here
     return new LoadTest(
         file.toString(), format, producer, LoadModel.CLOSED, steps, warnings, skipped);
   }

@@ -177,11 +177,7 @@ final class K6Requests {
               failures));
     }
     warnings.addAll(K6LoadModel.warnings(droppedIterations));
-    if (skipped.count() > 0) {
-      warnings.add(
-          String.format(
-              Locale.ROOT, "%d lines could not be read and were skipped", skipped.count()));
-    }
+    // skipped records travel in LoadTest.skipped(), with examples; no second warning here
     return new LoadTest(
         file.toString(),
         format,

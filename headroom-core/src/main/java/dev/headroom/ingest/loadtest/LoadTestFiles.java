@@ -19,6 +19,26 @@ public final class LoadTestFiles {
     return f.newReader().read(file, options);
   }
 
+  /**
+   * Reads every file, and reports the problems of all of them together rather than stopping at
+   * the first bad one.
+   */
+  public static List<LoadTest> readAll(List<Path> files, LoadTestFormat format, ReadOptions options) {
+    List<LoadTest> out = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        out.add(read(f, format, options));
+      } catch (BadInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
+    return out;
+  }
+
   /** The first format whose reader accepts the file's head. */
   public static LoadTestFormat detect(Path file) {
     LoadTestReader.Head head = LoadTestReader.head(file);

@@ -68,6 +68,8 @@ public abstract class LoadTestReader {
       throw problem(file, 0, "no such file", "a readable load-test result file");
     } catch (ZipException e) {
       throw problem(file, 0, "a corrupt gzip header (" + e.getMessage() + ")", "a complete gzip file or plain text");
+    } catch (EOFException e) {
+      throw problem(file, 0, "a truncated gzip file (it ends inside the gzip header)", "a complete gzip file");
     } catch (IOException e) {
       throw problem(file, 0, "an unreadable file (" + e.getMessage() + ")", "a readable load-test result file");
     }

@@ -69,6 +69,7 @@ public final class JsonAdviceRenderer implements AdviceRenderer {
     ArrayNode warns = root.putArray("warnings");
     a.plan().warnings().forEach(r -> warns.add(recommendation(r)));
     ObjectNode cap = root.putObject("capacity");
+    strings(cap.putArray("notes"), a.capacity().notes());
     ArrayNode items = cap.putArray("items");
     for (CapacityItem i : a.capacity().items()) {
       ObjectNode n = items.addObject();

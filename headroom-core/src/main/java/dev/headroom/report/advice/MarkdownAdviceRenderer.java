@@ -147,6 +147,12 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
           .append(" |\n");
     }
     md.append('\n');
+    for (String n : a.capacity().notes()) {
+      md.append("- note: ").append(esc(n)).append('\n');
+    }
+    if (!a.capacity().notes().isEmpty()) {
+      md.append('\n');
+    }
 
     md.append("## Cost\n\n");
     md.append("Now: ").append(a.cost().now() == null ? "not fully priced" : fig(a.cost().now())).append(".\n\n");

@@ -145,6 +145,9 @@ public final class TextAdviceRenderer implements AdviceRenderer {
       t.append("  ").append(pad(i.label(), 58)).append(' ').append(pad(i.value().formatted(), 12)).append(" [")
           .append(i.value().provenance().describe()).append("]\n");
     }
+    for (String n : a.capacity().notes()) {
+      t.append("  note: ").append(n).append('\n');
+    }
     t.append('\n');
 
     head(t, "COST");
