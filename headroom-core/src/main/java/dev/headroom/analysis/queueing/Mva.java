@@ -36,6 +36,9 @@ public final class Mva {
   /** Exact MVA refuses networks with more states than this; use Bard–Schweitzer for those. */
   public static final long MAX_EXACT_STATES = 20_000_000L;
 
+  /** Exact single-class MVA keeps a result per population; beyond this, time and memory run away. */
+  public static final int MAX_EXACT_SINGLE_CLASS_POPULATION = 100_000;
+
   private static final int MAX_ITERATIONS = 1_000_000;
 
   /** Exact single-class MVA solves 2^M sub-networks for M multi-server stations. */
@@ -134,6 +137,15 @@ public final class Mva {
    * remembered), so nothing is subtracted. With m = 1 the sum is empty and this is ordinary MVA.
    */
   private static MvaSolution exactSingleClass(Prepared p) {
+    int population = p.network.classes().get(0).population();
+    if (population > MAX_EXACT_SINGLE_CLASS_POPULATION) {
+      throw new QueueInputException(
+          "exact MVA solves and keeps every population from 1 to N, and N = "
+              + population
+              + " is above "
+              + MAX_EXACT_SINGLE_CLASS_POPULATION
+              + "; use the Bard–Schweitzer approximation (--approximate), which solves N alone");
+    }
     long multi = p.network.stations().stream().filter(s -> s.servers() > 1).count();
     if (multi > MAX_EXACT_MULTISERVERS) {
       throw new QueueInputException(
