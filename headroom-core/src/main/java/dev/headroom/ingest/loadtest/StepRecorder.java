@@ -28,6 +28,8 @@ public final class StepRecorder {
   private final Map<Double, Level> levels = new TreeMap<>();
   private final TreeMap<Long, Map<Double, long[]>> buckets = new TreeMap<>();
   private long firstEnd = Long.MAX_VALUE;
+  /** When the earliest request started (end - latency): the test began by then, not at its first end. */
+  private long firstStart = Long.MAX_VALUE;
   private long lastEnd = Long.MIN_VALUE;
   private long skipped;
   private final List<String> skippedExamples = new ArrayList<>();
@@ -75,6 +77,7 @@ public final class StepRecorder {
     level.errors += errors;
     level.sumMicros += (double) latencyMicros * count;
     firstEnd = Math.min(firstEnd, endMicros);
+    firstStart = Math.min(firstStart, endMicros - latencyMicros);
     lastEnd = Math.max(lastEnd, endMicros);
     long second = Math.floorDiv(endMicros, MICROS_PER_SECOND);
     buckets.computeIfAbsent(second, s -> new HashMap<>(4)).computeIfAbsent(key, k -> new long[1])[0] += count;
@@ -173,6 +176,11 @@ public final class StepRecorder {
         length = (double) ((firstSecond + 1) * MICROS_PER_SECOND - firstEnd) / MICROS_PER_SECOND;
       } else if (b.getKey() == lastSecond) {
         length = (double) (lastEnd - lastSecond * MICROS_PER_SECOND) / MICROS_PER_SECOND;
+      }
+      if (b.getKey() == firstSecond) {
+        // the first requests were running before the first completion: n completions span n
+        // latencies (or gaps), not n - 1, so the time from the first start counts too
+        length += Math.max(0, firstEnd - firstStart) / (double) MICROS_PER_SECOND;
       }
       share(b.getValue(), Math.max(length, 1e-3));
       previous = b.getValue();
