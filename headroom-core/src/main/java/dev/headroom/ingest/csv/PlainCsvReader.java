@@ -45,7 +45,7 @@ public final class PlainCsvReader extends LoadTestReader {
       Pattern.compile("^\\s*[0-9.eE+-]+\\s*(,\\s*[0-9.eE+-]*\\s*){1,}$");
   private static final List<String> CONCURRENCY_NAMES =
       List.of("concurrency", "n", "load", "users", "vus", "threads", "nodes", "processors", "clients", "workers");
-  private static final List<String> THROUGHPUT_NAMES = List.of("throughput", "x", "rps", "qps", "tps", "ops");
+  private static final List<String> THROUGHPUT_NAMES = List.of("throughput", "tput", "x", "rps", "qps", "tps", "ops");
 
   @Override
   public LoadTestFormat format() {

@@ -60,7 +60,11 @@ public final class LoadTestFiles {
             0,
             "",
             "content that matches no known format (starts with \"" + preview(head) + "\")",
-            "one of " + String.join(", ", ids) + " (or name it with --input-format)",
+            "one of " + String.join(", ", ids) + " (or name it with --input-format)"
+                + (head.text().lines().findFirst().orElse("").contains(",")
+                    ? "; a plain CSV needs a header naming a concurrency column (concurrency, users, threads,"
+                        + " nodes, …) and a throughput column (throughput, rps, qps, …)"
+                    : ""),
             null));
   }
 
