@@ -25,17 +25,27 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "SYSTEM_FILE", description = "The system file (YAML or JSON); `headroom init` writes one.")
+  @Parameters(
+      paramLabel = "SYSTEM_FILE",
+      description = "The system file (YAML or JSON); `headroom init` writes one.")
   Path file;
 
-  @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = {"-f", "--format"},
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      converter = Converters.OutputFormatConverter.class, completionCandidates = Converters.OutputFormats.class)
+      converter = Converters.OutputFormatConverter.class,
+      completionCandidates = Converters.OutputFormats.class)
   OutputFormat format;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Converters.SeverityConverter.class,
-      description = "Exit with 1 when a finding is at or above this severity: info, warning or critical (for CI"
-          + " gates).")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      converter = Converters.SeverityConverter.class,
+      description =
+          "Exit with 1 when a finding is at or above this severity: info, warning or critical (for CI"
+              + " gates).")
   Severity failOn;
 
   @Override
@@ -43,7 +53,8 @@ final class AdviseCommand implements Callable<Integer> {
     Advice advice = Advisor.advise(file);
     spec.commandLine().getOut().print(AdviceRenderer.of(format).render(advice));
     spec.commandLine().getOut().flush();
-    if (failOn != null && advice.worstSeverity().filter(s -> s.compareTo(failOn) >= 0).isPresent()) {
+    if (failOn != null
+        && advice.worstSeverity().filter(s -> s.compareTo(failOn) >= 0).isPresent()) {
       return ExitCodes.FINDINGS;
     }
     return ExitCodes.OK;

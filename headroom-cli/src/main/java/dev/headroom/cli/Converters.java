@@ -15,7 +15,9 @@ final class Converters {
 
   private Converters() {}
 
-  /** {@code --format text|markdown|json} (also {@code md}), case-insensitively, with a did-you-mean. */
+  /**
+   * {@code --format text|markdown|json} (also {@code md}), case-insensitively, with a did-you-mean.
+   */
   static final class OutputFormatConverter implements ITypeConverter<OutputFormat> {
     @Override
     public OutputFormat convert(String value) {
@@ -27,10 +29,13 @@ final class Converters {
       }
       List<String> ids = new ArrayList<>();
       new OutputFormats().forEach(ids::add);
-      throw new TypeConversionException("unknown output format \"" + value + "\"; allowed: "
-          + String.join(", ", ids)
-          + Units.Suggest.closest(v, ids).map(s -> "; did you mean \"" + s + "\"?").orElse("")
-          + " (the input format of `fit` is --input-format)");
+      throw new TypeConversionException(
+          "unknown output format \""
+              + value
+              + "\"; allowed: "
+              + String.join(", ", ids)
+              + Units.Suggest.closest(v, ids).map(s -> "; did you mean \"" + s + "\"?").orElse("")
+              + " (the input format of `fit` is --input-format)");
     }
   }
 
@@ -51,7 +56,8 @@ final class Converters {
       try {
         return Severity.parse(value);
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("'" + value + "' is not a severity; allowed: info, warning, critical");
+        throw new TypeConversionException(
+            "'" + value + "' is not a severity; allowed: info, warning, critical");
       }
     }
   }

@@ -20,9 +20,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom explain ID}: one rule, action or knowledge id in full. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-    description = "Explain a rule (HR-DB-003), an action (add-read-replicas) or a knowledge id (C2): what it"
-        + " checks or does, its thresholds, why, and where the numbers come from.")
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description =
+        "Explain a rule (HR-DB-003), an action (add-read-replicas) or a knowledge id (C2): what it"
+            + " checks or does, its thresholds, why, and where the numbers come from.")
 final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -42,10 +45,19 @@ final class ExplainCommand implements Callable<Integer> {
       out.println(r.why());
       out.println();
       if (!r.thresholds().isEmpty()) {
-        out.println("thresholds (override under `thresholds: { " + r.id() + ": { name: value } }`):");
+        out.println(
+            "thresholds (override under `thresholds: { " + r.id() + ": { name: value } }`):");
         for (Threshold t : r.thresholds()) {
-          out.println("  " + t.name() + " = " + Units.format(t.defaultValue(), t.dimension()) + "  (" + t.note()
-              + "; " + t.knowledge() + ")");
+          out.println(
+              "  "
+                  + t.name()
+                  + " = "
+                  + Units.format(t.defaultValue(), t.dimension())
+                  + "  ("
+                  + t.note()
+                  + "; "
+                  + t.knowledge()
+                  + ")");
         }
         out.println();
       }
@@ -63,8 +75,16 @@ final class ExplainCommand implements Callable<Integer> {
     if (action.isPresent()) {
       Action a = action.get();
       out.println(a.id() + ": " + a.title());
-      out.println("kind: " + a.kind().id() + "; ladder: " + a.ladder() + ", step " + a.step().id()
-          + (a.ladderSteps().isEmpty() ? "" : " (" + String.join(" -> ", a.ladderSteps()) + ")"));
+      out.println(
+          "kind: "
+              + a.kind().id()
+              + "; ladder: "
+              + a.ladder()
+              + ", step "
+              + a.step().id()
+              + (a.ladderSteps().isEmpty()
+                  ? ""
+                  : " (" + String.join(" -> ", a.ladderSteps()) + ")"));
       out.println("expected effect: " + a.effect());
       out.println("measure afterwards: " + a.verify());
       out.println("knowledge:");
@@ -84,8 +104,14 @@ final class ExplainCommand implements Callable<Integer> {
     RuleRegistry.all().forEach(r -> all.add(r.id()));
     Actions.all().forEach(a -> all.add(a.id()));
     all.addAll(Knowledge.all().keySet());
-    throw new BadInputException(new InputProblem("command line", 0, 0, "ID", "\"" + id + "\"",
-        "a rule id (headroom rules), an action id (headroom rules --actions) or a knowledge id",
-        Units.Suggest.closest(id, all).orElse(null)));
+    throw new BadInputException(
+        new InputProblem(
+            "command line",
+            0,
+            0,
+            "ID",
+            "\"" + id + "\"",
+            "a rule id (headroom rules), an action id (headroom rules --actions) or a knowledge id",
+            Units.Suggest.closest(id, all).orElse(null)));
   }
 }

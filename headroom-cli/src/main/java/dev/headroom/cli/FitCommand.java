@@ -160,5 +160,4 @@ final class FitCommand implements Callable<Integer> {
       }
     }
   }
-
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
     name = "headroom",
     mixinStandardHelpOptions = true,
     versionProvider = Headroom.Version.class,
-    description = "A scalability advisor: where a system stands, what limits it, what to do next, how far it will go.",
+    description =
+        "A scalability advisor: where a system stands, what limits it, what to do next, how far it will go.",
     subcommands = {
       AdviseCommand.class,
       InitCommand.class,

@@ -7,7 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom init}: prints a commented starter system file. */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
     description = "Print a commented starter system file: headroom init > system.yaml")
 final class InitCommand implements Callable<Integer> {
 

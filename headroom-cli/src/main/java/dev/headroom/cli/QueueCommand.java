@@ -493,7 +493,6 @@ public final class QueueCommand {
     }
   }
 
-
   private static double quantity(String value, Dimension dimension) {
     try {
       return Units.parse(value, dimension).value();

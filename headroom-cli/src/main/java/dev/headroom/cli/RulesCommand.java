@@ -19,9 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom rules}: every rule, every action, or the knowledge coverage. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
-    description = "List every rule (id, layer, knowledge ids, data it needs), or the actions, or the coverage of"
-        + " every knowledge id.")
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    description =
+        "List every rule (id, layer, knowledge ids, data it needs), or the actions, or the coverage of"
+            + " every knowledge id.")
 final class RulesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -29,8 +32,10 @@ final class RulesCommand implements Callable<Integer> {
   @Option(names = "--actions", description = "List the action ids recommendations use.")
   boolean actions;
 
-  @Option(names = "--coverage", description = "List every knowledge id with what carries it; exit 1 if any is not"
-      + " carried.")
+  @Option(
+      names = "--coverage",
+      description =
+          "List every knowledge id with what carries it; exit 1 if any is not" + " carried.")
   boolean coverage;
 
   @Override
@@ -39,7 +44,10 @@ final class RulesCommand implements Callable<Integer> {
     if (coverage) {
       Coverage c = Advisor.coverage();
       for (Map.Entry<String, List<String>> e : c.byId().entrySet()) {
-        out.println(e.getKey() + "\t" + (e.getValue().isEmpty() ? "NOT COVERED" : String.join("; ", e.getValue())));
+        out.println(
+            e.getKey()
+                + "\t"
+                + (e.getValue().isEmpty() ? "NOT COVERED" : String.join("; ", e.getValue())));
       }
       out.println();
       out.println(c.byId().size() + " knowledge ids, " + c.uncovered().size() + " not covered");
@@ -48,8 +56,19 @@ final class RulesCommand implements Callable<Integer> {
     }
     if (actions) {
       for (Action a : Actions.all()) {
-        out.println(a.id() + "\t" + a.kind().id() + "\t" + a.ladder() + " (" + a.step().id() + ")\t" + a.title()
-            + "\t[" + String.join(", ", a.knowledge()) + "]");
+        out.println(
+            a.id()
+                + "\t"
+                + a.kind().id()
+                + "\t"
+                + a.ladder()
+                + " ("
+                + a.step().id()
+                + ")\t"
+                + a.title()
+                + "\t["
+                + String.join(", ", a.knowledge())
+                + "]");
       }
       out.flush();
       return ExitCodes.OK;
@@ -63,12 +82,25 @@ final class RulesCommand implements Callable<Integer> {
         }
         th.append(t.name()).append('=').append(Units.format(t.defaultValue(), t.dimension()));
       }
-      out.println(r.id() + "\t" + r.layer().id() + "\t" + r.title() + "\t" + String.join(",", r.knowledge()) + "\t"
-          + (th.length() == 0 ? "-" : th) + "\t" + String.join("; ", r.needs()));
+      out.println(
+          r.id()
+              + "\t"
+              + r.layer().id()
+              + "\t"
+              + r.title()
+              + "\t"
+              + String.join(",", r.knowledge())
+              + "\t"
+              + (th.length() == 0 ? "-" : th)
+              + "\t"
+              + String.join("; ", r.needs()));
     }
     out.println();
-    out.println(RuleRegistry.all().size() + " rules; `headroom explain ID` for one; " + Knowledge.all().size()
-        + " knowledge ids (`headroom rules --coverage`)");
+    out.println(
+        RuleRegistry.all().size()
+            + " rules; `headroom explain ID` for one; "
+            + Knowledge.all().size()
+            + " knowledge ids (`headroom rules --coverage`)");
     out.flush();
     return ExitCodes.OK;
   }

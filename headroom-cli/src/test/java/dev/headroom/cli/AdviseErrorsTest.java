@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code headroom advise} on bad input: exit code 2, the problems on stderr, a stack trace only with --debug. */
+/**
+ * {@code headroom advise} on bad input: exit code 2, the problems on stderr, a stack trace only
+ * with --debug.
+ */
 class AdviseErrorsTest {
 
   private static final String BAD =
@@ -43,7 +46,8 @@ class AdviseErrorsTest {
   }
 
   @Test
-  void advise_badFile_exitsWithTwoAndListsEveryProblemOnStderrWithoutStackTrace() throws IOException {
+  void advise_badFile_exitsWithTwoAndListsEveryProblemOnStderrWithoutStackTrace()
+      throws IOException {
     Path f = write("system.yaml", BAD);
 
     int code = run("advise", f.toString());
@@ -54,7 +58,9 @@ class AdviseErrorsTest {
         .startsWith("headroom: 3 problems:\n")
         .contains(f + ":2:1: workloud: found the key \"workloud\"; allowed top-level keys: ")
         .contains("did you mean \"workload\"?")
-        .contains(f + ":5:40: web.instances: found \"0\"; allowed a whole number of at least 1 (instances)")
+        .contains(
+            f
+                + ":5:40: web.instances: found \"0\"; allowed a whole number of at least 1 (instances)")
         .contains(f + ":6:23: components[1].kind: found the kind \"databse\"")
         .contains("did you mean \"database\"?")
         .doesNotContain("Exception")
@@ -85,7 +91,10 @@ class AdviseErrorsTest {
 
   @Test
   void advise_thresholdProblem_isBadInputWithItsPosition() throws IOException {
-    Path f = write("system.yaml", """
+    Path f =
+        write(
+            "system.yaml",
+            """
         name: shop
         components:
           - { name: web, kind: app }
@@ -95,7 +104,10 @@ class AdviseErrorsTest {
 
     assertThat(run("advise", f.toString())).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString())
-        .startsWith("headroom: " + f + ":5:24: thresholds.HR-DB-01: found \"HR-DB-01\", which has no thresholds")
+        .startsWith(
+            "headroom: "
+                + f
+                + ":5:24: thresholds.HR-DB-01: found \"HR-DB-01\", which has no thresholds")
         .endsWith("did you mean \"HR-DB-001\"?" + System.lineSeparator())
         .doesNotContain("\tat ");
   }

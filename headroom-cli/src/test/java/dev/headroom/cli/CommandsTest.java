@@ -45,10 +45,12 @@ class CommandsTest {
   void advise_failOn_exitsOneWhenAFindingIsAtOrAboveTheSeverity() {
     assertThat(run("advise", example("write-heavy-scale"), "--fail-on", "critical").code())
         .isEqualTo(ExitCodes.FINDINGS);
-    assertThat(run("advise", example("read-heavy-growth"), "--fail-on", "critical").code()).isEqualTo(ExitCodes.OK);
+    assertThat(run("advise", example("read-heavy-growth"), "--fail-on", "critical").code())
+        .isEqualTo(ExitCodes.OK);
     assertThat(run("advise", example("read-heavy-growth"), "--fail-on", "warning").code())
         .isEqualTo(ExitCodes.FINDINGS);
-    assertThat(run("advise", example("startup-not-yet"), "--fail-on", "info").code()).isEqualTo(ExitCodes.OK);
+    assertThat(run("advise", example("startup-not-yet"), "--fail-on", "info").code())
+        .isEqualTo(ExitCodes.OK);
   }
 
   @Test
@@ -61,8 +63,10 @@ class CommandsTest {
   @Test
   void advise_jsonAndMarkdownFormats() {
     assertThat(run("advise", example("cpu-bound-app"), "--format", "json").out())
-        .startsWith("{").contains("\"schemaVersion\" : \"1.0\"", "\"recommendations\"");
-    assertThat(run("advise", example("cpu-bound-app"), "-f", "markdown").out()).startsWith("# Scalability assessment");
+        .startsWith("{")
+        .contains("\"schemaVersion\" : \"1.0\"", "\"recommendations\"");
+    assertThat(run("advise", example("cpu-bound-app"), "-f", "markdown").out())
+        .startsWith("# Scalability assessment");
     Run bad = run("advise", example("cpu-bound-app"), "--format", "yaml");
     assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(bad.err()).contains("text, markdown, json");
@@ -83,19 +87,45 @@ class CommandsTest {
   void rules_listsEveryRuleWithLayerAndKnowledge() {
     Run r = run("rules");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("HR-DB-001\tdatabase", "HR-CACHE-001\tcache", "HR-ARCH-001\tarchitecture");
+    assertThat(r.out())
+        .contains("HR-DB-001\tdatabase", "HR-CACHE-001\tcache", "HR-ARCH-001\tarchitecture");
   }
 
   @Test
   void rulesActions_listsTheStableActionIds() {
     Run r = run("rules", "--actions");
-    for (String id : new String[] {"optimize-queries", "add-indexes", "fix-n-plus-one", "add-app-cache", "add-cdn",
-        "add-read-replicas", "add-connection-pooler", "resize-pools", "scale-vertically", "scale-horizontally",
-        "add-load-balancer", "add-autoscaling", "add-job-queue", "add-circuit-breakers", "partition-tables",
-        "shard-database", "multi-region", "split-services", "edge-compute", "increase-cache-memory",
-        "tune-eviction-policy", "fix-memory-leaks", "add-monitoring", "stateless-sessions",
-        "avoid-premature-microservices", "avoid-premature-sharding", "avoid-premature-multi-region",
-        "avoid-premature-caching", "avoid-sticky-sessions"}) {
+    for (String id :
+        new String[] {
+          "optimize-queries",
+          "add-indexes",
+          "fix-n-plus-one",
+          "add-app-cache",
+          "add-cdn",
+          "add-read-replicas",
+          "add-connection-pooler",
+          "resize-pools",
+          "scale-vertically",
+          "scale-horizontally",
+          "add-load-balancer",
+          "add-autoscaling",
+          "add-job-queue",
+          "add-circuit-breakers",
+          "partition-tables",
+          "shard-database",
+          "multi-region",
+          "split-services",
+          "edge-compute",
+          "increase-cache-memory",
+          "tune-eviction-policy",
+          "fix-memory-leaks",
+          "add-monitoring",
+          "stateless-sessions",
+          "avoid-premature-microservices",
+          "avoid-premature-sharding",
+          "avoid-premature-multi-region",
+          "avoid-premature-caching",
+          "avoid-sticky-sessions"
+        }) {
       assertThat(r.out()).contains(id + "\t");
     }
   }

@@ -37,7 +37,8 @@ class FitCommandTest {
     assertThat(out.toString())
         .contains("Universal Scalability Law fit")
         .contains("σ contention    0.02671594")
-        .contains("Peak: N* = 35.574 [31.64, 39.51] (best whole number 36), X(N*) = 12342.9/s [12077, 12609].");
+        .contains(
+            "Peak: N* = 35.574 [31.64, 39.51] (best whole number 36), X(N*) = 12342.9/s [12077, 12609].");
     assertThat(err.toString()).isEmpty();
   }
 

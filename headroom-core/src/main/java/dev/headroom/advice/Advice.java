@@ -20,8 +20,15 @@ import java.util.Optional;
  * goes (capacity), at what cost, and what could not be evaluated for lack of data.
  */
 public record Advice(
-    SystemSpec system, StageAssessment stage, Health health, Bottlenecks bottlenecks, List<Finding> findings,
-    Plan plan, Capacity capacity, CostReport cost, List<NotEvaluated> notEvaluated) {
+    SystemSpec system,
+    StageAssessment stage,
+    Health health,
+    Bottlenecks bottlenecks,
+    List<Finding> findings,
+    Plan plan,
+    Capacity capacity,
+    CostReport cost,
+    List<NotEvaluated> notEvaluated) {
 
   /** The version of the JSON report's schema (docs/report-schema.json). */
   public static final String SCHEMA_VERSION = "1.0";

@@ -71,14 +71,18 @@ public final class Advisor {
       problems.addAll(e.problems());
     }
     if (!problems.isEmpty()) {
-      problems.sort(java.util.Comparator.comparingInt(dev.headroom.model.InputProblem::line)
-          .thenComparingInt(dev.headroom.model.InputProblem::column));
+      problems.sort(
+          java.util.Comparator.comparingInt(dev.headroom.model.InputProblem::line)
+              .thenComparingInt(dev.headroom.model.InputProblem::column));
       throw new BadInputException(problems);
     }
     return advise(spec, prices, baseDir);
   }
 
-  /** The thresholds in force for {@code spec}: every rule's and calculator's defaults, with its overrides. */
+  /**
+   * The thresholds in force for {@code spec}: every rule's and calculator's defaults, with its
+   * overrides.
+   */
   public static Thresholds thresholds(SystemSpec spec) {
     return new Thresholds(declaredThresholds(), spec);
   }
@@ -94,7 +98,9 @@ public final class Advisor {
     return advise(spec, prices, Path.of("").toAbsolutePath());
   }
 
-  /** The full form: explicit prices and the directory {@code capacity.from} paths are relative to. */
+  /**
+   * The full form: explicit prices and the directory {@code capacity.from} paths are relative to.
+   */
   public static Advice advise(SystemSpec spec, PriceTable prices, Path baseDir) {
     Map<String, MeasuredCapacity> measured =
         CapacityEvidence.load(new SystemView(spec), baseDir.toAbsolutePath());
@@ -108,14 +114,28 @@ public final class Advisor {
     CostModel costs = new CostModel(view, prices);
     CostReport cost = CostAnalyzer.assess(view, costs, capacity, stage.stage());
     RuleEngine.Result rules = RuleEngine.run(view, thresholds, stage);
-    boolean dbMeasured = view.primaries().stream().anyMatch(db -> view.fact(db.fact("cpu")).isPresent()
-        || view.fact(db.fact("connections_in_use")).isPresent());
-    Bottlenecks bottlenecks = BottleneckRanker.rank(rules.findings(), rules.notEvaluated(), dbMeasured);
+    boolean dbMeasured =
+        view.primaries().stream()
+            .anyMatch(
+                db ->
+                    view.fact(db.fact("cpu")).isPresent()
+                        || view.fact(db.fact("connections_in_use")).isPresent());
+    Bottlenecks bottlenecks =
+        BottleneckRanker.rank(rules.findings(), rules.notEvaluated(), dbMeasured);
     Plan plan = new Planner(view, stage, capacity, costs, cost.now()).plan(rules.findings());
     List<NotEvaluated> missing = new ArrayList<>(rules.notEvaluated());
     missing.addAll(capacity.notEvaluated());
     missing.addAll(cost.notEvaluated());
-    return new Advice(view.spec(), stage, health, bottlenecks, rules.findings(), plan, capacity, cost, dedupe(missing));
+    return new Advice(
+        view.spec(),
+        stage,
+        health,
+        bottlenecks,
+        rules.findings(),
+        plan,
+        capacity,
+        cost,
+        dedupe(missing));
   }
 
   /** Which rule, action, calculator or report section carries each knowledge id. */
@@ -123,7 +143,8 @@ public final class Advisor {
     dev.headroom.knowledge.Coverage c = new dev.headroom.knowledge.Coverage();
     for (dev.headroom.analysis.rules.Rule r : RuleRegistry.all()) {
       c.add("rule " + r.id(), r.knowledge());
-      r.thresholds().forEach(t -> c.add("rule " + r.id() + " threshold " + t.name(), List.of(t.knowledge())));
+      r.thresholds()
+          .forEach(t -> c.add("rule " + r.id() + " threshold " + t.name(), List.of(t.knowledge())));
     }
     for (dev.headroom.plan.Action a : dev.headroom.plan.Actions.all()) {
       c.add("action " + a.id(), a.knowledge());
@@ -131,12 +152,15 @@ public final class Advisor {
     c.add("stage section (StageAnalyzer)", StageAnalyzer.KNOWLEDGE);
     c.add("health section (HealthAnalyzer)", HealthAnalyzer.KNOWLEDGE);
     c.add("capacity section (CapacityPlanner)", CapacityPlanner.KNOWLEDGE);
-    CapacityPlanner.DEFAULTS.forEach(t -> c.add("capacity default " + t.name(), List.of(t.knowledge())));
+    CapacityPlanner.DEFAULTS.forEach(
+        t -> c.add("capacity default " + t.name(), List.of(t.knowledge())));
     c.add("cost section (CostAnalyzer)", CostAnalyzer.KNOWLEDGE);
     c.add("price table (PriceTable)", List.of("$2", "$3", "$.resolve"));
     c.add("bottlenecks section (BottleneckRanker)", BottleneckRanker.KNOWLEDGE);
     c.add("plan ordering and warnings (Planner)", Planner.KNOWLEDGE);
-    c.add("observation catalogue: seq_scan_tables from pg_stat_user_tables (Metric)", List.of("D3", "D3.resolve"));
+    c.add(
+        "observation catalogue: seq_scan_tables from pg_stat_user_tables (Metric)",
+        List.of("D3", "D3.resolve"));
     return c;
   }
 

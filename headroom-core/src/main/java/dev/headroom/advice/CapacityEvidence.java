@@ -34,11 +34,11 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Turns a component's {@code capacity:} block into a model-based capacity: load-test files
- * ({@code from}, globs relative to the system file) are read with the load-test readers and fitted
- * with the Universal Scalability Law; or a worker pool ({@code service_time}, {@code workers}) is
- * sized as an M/M/c queue against the p95 target. Either replaces the sources' 500 rps
- * placeholder (C5.resolve), with provenance naming the files or the formula.
+ * Turns a component's {@code capacity:} block into a model-based capacity: load-test files ({@code
+ * from}, globs relative to the system file) are read with the load-test readers and fitted with the
+ * Universal Scalability Law; or a worker pool ({@code service_time}, {@code workers}) is sized as
+ * an M/M/c queue against the p95 target. Either replaces the sources' 500 rps placeholder
+ * (C5.resolve), with provenance naming the files or the formula.
  */
 final class CapacityEvidence {
 
@@ -61,15 +61,18 @@ final class CapacityEvidence {
       if (service.isPresent() && workers.isPresent()) {
         out.put(c.name(), fromQueue(c, service.get(), workers.get(), target));
       } else if (service.isPresent() || workers.isPresent()) {
-        throw problem(c, "capacity", "only one of service_time and workers",
+        throw problem(
+            c,
+            "capacity",
+            "only one of service_time and workers",
             "both capacity.service_time and capacity.workers (an M/M/c pool per instance), or capacity.from");
       }
     }
     return out;
   }
 
-  private static MeasuredCapacity fromLoadTests(SystemView view, Component c, String globs, Path baseDir,
-      Figure target) {
+  private static MeasuredCapacity fromLoadTests(
+      SystemView view, Component c, String globs, Path baseDir, Figure target) {
     List<Path> files = new ArrayList<>();
     for (String glob : globs.split(",")) {
       files.addAll(resolve(c, glob.strip(), baseDir));
@@ -84,12 +87,19 @@ final class CapacityEvidence {
         for (LoadTestFormat f : LoadTestFormat.values()) {
           ids.add(f.id());
         }
-        throw new BadInputException(new InputProblem(c.location().file(), c.location().line(), c.location().column(),
-            c.name() + ".capacity.input_format", "\"" + fmt.get() + "\"", "one of " + String.join(", ", ids),
-            Units.Suggest.closest(fmt.get(), ids).orElse(null)));
+        throw new BadInputException(
+            new InputProblem(
+                c.location().file(),
+                c.location().line(),
+                c.location().column(),
+                c.name() + ".capacity.input_format",
+                "\"" + fmt.get() + "\"",
+                "one of " + String.join(", ", ids),
+                Units.Suggest.closest(fmt.get(), ids).orElse(null)));
       }
     }
-    ReadOptions options = new ReadOptions(view.fact(c.fact("capacity.concurrency")).map(Figure::value).orElse(null));
+    ReadOptions options =
+        new ReadOptions(view.fact(c.fact("capacity.concurrency")).map(Figure::value).orElse(null));
     List<Step> steps = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -102,12 +112,20 @@ final class CapacityEvidence {
       names.add(name + " (" + t.format().id() + ")");
       t.warnings().forEach(w -> warnings.add(name + ": " + w));
       if (t.skipped().count() > 0) {
-        warnings.add(name + ": skipped " + t.skipped().count() + " record(s) that could not be read ("
-            + String.join("; ", t.skipped().examples()) + ")");
+        warnings.add(
+            name
+                + ": skipped "
+                + t.skipped().count()
+                + " record(s) that could not be read ("
+                + String.join("; ", t.skipped().examples())
+                + ")");
       }
     }
     if (steps.isEmpty()) {
-      throw problem(c, "capacity.from", "load tests with no usable step (" + String.join(", ", names) + ")",
+      throw problem(
+          c,
+          "capacity.from",
+          "load tests with no usable step (" + String.join(", ", names) + ")",
           "load-test results with at least one concurrency level");
     }
     String source = "load test " + String.join(", ", names);
@@ -120,41 +138,78 @@ final class CapacityEvidence {
       steps.forEach(s -> points.add(new UslPoint(s.concurrency(), s.throughput())));
       usl = UslFitter.fit(points, UslFitter.DEFAULT_CONFIDENCE_LEVEL, source);
       warnings.addAll(usl.warnings());
-      String coeffs = "sigma = " + Units.format(usl.sigma(), 4) + ", kappa = " + Units.format(usl.kappa(), 4)
-          + ", lambda = " + Units.format(usl.lambda(), 6) + "/s";
-      Provenance fit = new Provenance.Derived("Universal Scalability Law fit X(N) = lambda N / (1 + sigma (N-1) +"
-          + " kappa N (N-1)) of " + points.size() + " steps", List.of(source, coeffs));
+      String coeffs =
+          "sigma = "
+              + Units.format(usl.sigma(), 4)
+              + ", kappa = "
+              + Units.format(usl.kappa(), 4)
+              + ", lambda = "
+              + Units.format(usl.lambda(), 6)
+              + "/s";
+      Provenance fit =
+          new Provenance.Derived(
+              "Universal Scalability Law fit X(N) = lambda N / (1 + sigma (N-1) +"
+                  + " kappa N (N-1)) of "
+                  + points.size()
+                  + " steps",
+              List.of(source, coeffs));
       if (Double.isFinite(usl.maxThroughput())) {
-        items.add(new CapacityItem(c.name() + ".usl_max_throughput", c.name()
-            + ": most one instance can take (USL peak X(N*))", new Figure(usl.maxThroughput(), Dimension.RATE, fit),
-            "C5.resolve"));
+        items.add(
+            new CapacityItem(
+                c.name() + ".usl_max_throughput",
+                c.name() + ": most one instance can take (USL peak X(N*))",
+                new Figure(usl.maxThroughput(), Dimension.RATE, fit),
+                "C5.resolve"));
       }
       if (Double.isFinite(usl.peakConcurrency())) {
-        items.add(new CapacityItem(c.name() + ".usl_peak_concurrency", c.name()
-            + ": concurrency at the peak (USL N*)", new Figure(usl.peakConcurrency(), Dimension.NUMBER, fit),
-            "C5.resolve"));
+        items.add(
+            new CapacityItem(
+                c.name() + ".usl_peak_concurrency",
+                c.name() + ": concurrency at the peak (USL N*)",
+                new Figure(usl.peakConcurrency(), Dimension.NUMBER, fit),
+                "C5.resolve"));
       }
     } else {
-      warnings.add(levels.size() + " concurrency level(s) measured: too few for a scalability fit (3 or more);"
-          + " the capacity is the measured throughput");
+      warnings.add(
+          levels.size()
+              + " concurrency level(s) measured: too few for a scalability fit (3 or more);"
+              + " the capacity is the measured throughput");
     }
-    Figure perInstance = withinTarget(steps, target, source)
-        .or(fromModel(usl, target, source))
-        .orElseThrow(() -> problem(c, "capacity.from", "no step whose p95 (or mean) latency is within the "
-            + target.formatted() + " target, and no model to interpolate (" + String.join(", ", names) + ")",
-            "a load test that includes at least one step within the p95 target"));
+    Figure perInstance =
+        withinTarget(steps, target, source)
+            .or(fromModel(usl, target, source))
+            .orElseThrow(
+                () ->
+                    problem(
+                        c,
+                        "capacity.from",
+                        "no step whose p95 (or mean) latency is within the "
+                            + target.formatted()
+                            + " target, and no model to interpolate ("
+                            + String.join(", ", names)
+                            + ")",
+                        "a load test that includes at least one step within the p95 target"));
     if (usl != null && Double.isFinite(usl.maxThroughput())) {
-      items.add(new CapacityItem(c.name() + ".utilisation_within_slo", c.name()
-          + ": utilisation of the peak that keeps p95 within target", new Figure(
-              Math.min(1, perInstance.value() / usl.maxThroughput()), Dimension.RATIO, new Provenance.Derived(
-                  "capacity within the p95 target / USL peak X(N*)", List.of("within target = "
-                      + perInstance.formatted(), "peak = " + Units.format(usl.maxThroughput(), 6) + "/s"))),
-          "C5.resolve"));
+      items.add(
+          new CapacityItem(
+              c.name() + ".utilisation_within_slo",
+              c.name() + ": utilisation of the peak that keeps p95 within target",
+              new Figure(
+                  Math.min(1, perInstance.value() / usl.maxThroughput()),
+                  Dimension.RATIO,
+                  new Provenance.Derived(
+                      "capacity within the p95 target / USL peak X(N*)",
+                      List.of(
+                          "within target = " + perInstance.formatted(),
+                          "peak = " + Units.format(usl.maxThroughput(), 6) + "/s"))),
+              "C5.resolve"));
     }
     return new MeasuredCapacity(c.name(), perInstance, usl, null, items, warnings);
   }
 
-  /** The highest measured throughput among steps whose p95 (or, without one, mean) is within target. */
+  /**
+   * The highest measured throughput among steps whose p95 (or, without one, mean) is within target.
+   */
   private static Optional<Figure> withinTarget(List<Step> steps, Figure target, String source) {
     Step best = null;
     double bestLatency = 0;
@@ -175,9 +230,20 @@ final class CapacityEvidence {
       return Optional.empty();
     }
     String which = best.latency().p95Ms() != null ? "p95" : "mean";
-    return Optional.of(new Figure(best.throughput(), Dimension.RATE, new Provenance.Measured(source,
-        "highest-throughput step within the p95 target: N = " + Units.format(best.concurrency(), 4) + ", " + which
-            + " " + Units.format(bestLatency, 4) + " ms <= " + target.formatted())));
+    return Optional.of(
+        new Figure(
+            best.throughput(),
+            Dimension.RATE,
+            new Provenance.Measured(
+                source,
+                "highest-throughput step within the p95 target: N = "
+                    + Units.format(best.concurrency(), 4)
+                    + ", "
+                    + which
+                    + " "
+                    + Units.format(bestLatency, 4)
+                    + " ms <= "
+                    + target.formatted())));
   }
 
   /**
@@ -186,48 +252,81 @@ final class CapacityEvidence {
    * target, 70% of the peak throughput (P13's target utilisation), since running at the peak leaves
    * nothing for bursts.
    */
-  private static java.util.function.Supplier<Optional<Figure>> fromModel(UslModel usl, Figure target, String source) {
+  private static java.util.function.Supplier<Optional<Figure>> fromModel(
+      UslModel usl, Figure target, String source) {
     return () -> {
       if (usl == null) {
         return Optional.empty();
       }
       double peakN = usl.peakConcurrency();
       if (Double.isFinite(peakN) && target.value() >= usl.latencyAt(peakN)) {
-        return Optional.of(new Figure(0.70 * usl.maxThroughput(), Dimension.RATE, new Provenance.Derived(
-            "70% of the USL peak X(N*) (P13 target utilisation; the peak's own latency is within the target)",
-            List.of(source, "peak = " + Units.format(usl.maxThroughput(), 6) + "/s"))));
+        return Optional.of(
+            new Figure(
+                0.70 * usl.maxThroughput(),
+                Dimension.RATE,
+                new Provenance.Derived(
+                    "70% of the USL peak X(N*) (P13 target utilisation; the peak's own latency is within the target)",
+                    List.of(source, "peak = " + Units.format(usl.maxThroughput(), 6) + "/s"))));
       }
       try {
         double x = usl.throughputAtLatency(target.value());
-        return Optional.of(new Figure(x, Dimension.RATE, new Provenance.Derived(
-            "USL throughput where the mean latency N/X reaches the p95 target (optimistic: p95 exceeds the mean)",
-            List.of(source, "target = " + target.formatted()))));
+        return Optional.of(
+            new Figure(
+                x,
+                Dimension.RATE,
+                new Provenance.Derived(
+                    "USL throughput where the mean latency N/X reaches the p95 target (optimistic: p95 exceeds the mean)",
+                    List.of(source, "target = " + target.formatted()))));
       } catch (IllegalArgumentException e) {
         return Optional.empty();
       }
     };
   }
 
-  private static MeasuredCapacity fromQueue(Component c, Figure service, Figure workers, Figure target) {
+  private static MeasuredCapacity fromQueue(
+      Component c, Figure service, Figure workers, Figure target) {
     int servers = (int) workers.value();
     ArrivalSizing sizing;
     try {
       sizing = Sizing.maxArrivalRate(service.value(), servers, 0.95, target.value());
     } catch (QueueInputException e) {
-      throw problem(c, "capacity", "a pool that cannot meet the p95 target even when idle (" + e.getMessage() + ")",
+      throw problem(
+          c,
+          "capacity",
+          "a pool that cannot meet the p95 target even when idle (" + e.getMessage() + ")",
           "a service time whose p95 (service time x ln 20 for exponential service) is under the target");
     }
-    List<String> inputs = List.of("service time = " + service.formatted(), "workers = " + servers,
-        "p95 target = " + target.formatted() + " (" + target.provenance().kind() + ")");
-    Figure perInstance = new Figure(sizing.maxArrivalRate(), Dimension.RATE, new Provenance.Derived(
-        "largest arrival rate with M/M/c response-time p95 <= target (Erlang C)", inputs));
-    List<CapacityItem> items = List.of(new CapacityItem(c.name() + ".utilisation_within_slo", c.name()
-        + ": worker utilisation that keeps p95 within target", new Figure(sizing.queue().utilization(),
-            Dimension.RATIO, new Provenance.Derived("lambda x S / c at that rate (utilisation law)", inputs)),
-        "C5.resolve"));
-    return new MeasuredCapacity(c.name(), perInstance, null, sizing.queue(), items,
-        List.of("M/M/c assumes Poisson arrivals and exponential service; bursty traffic or heavy-tailed service"
-            + " times make the real p95 worse"));
+    List<String> inputs =
+        List.of(
+            "service time = " + service.formatted(),
+            "workers = " + servers,
+            "p95 target = " + target.formatted() + " (" + target.provenance().kind() + ")");
+    Figure perInstance =
+        new Figure(
+            sizing.maxArrivalRate(),
+            Dimension.RATE,
+            new Provenance.Derived(
+                "largest arrival rate with M/M/c response-time p95 <= target (Erlang C)", inputs));
+    List<CapacityItem> items =
+        List.of(
+            new CapacityItem(
+                c.name() + ".utilisation_within_slo",
+                c.name() + ": worker utilisation that keeps p95 within target",
+                new Figure(
+                    sizing.queue().utilization(),
+                    Dimension.RATIO,
+                    new Provenance.Derived(
+                        "lambda x S / c at that rate (utilisation law)", inputs)),
+                "C5.resolve"));
+    return new MeasuredCapacity(
+        c.name(),
+        perInstance,
+        null,
+        sizing.queue(),
+        items,
+        List.of(
+            "M/M/c assumes Poisson arrivals and exponential service; bursty traffic or heavy-tailed service"
+                + " times make the real p95 worse"));
   }
 
   private static List<Path> resolve(Component c, String glob, Path baseDir) {
@@ -237,7 +336,10 @@ final class CapacityEvidence {
     List<Path> out = new ArrayList<>();
     if (!name.contains("*") && !name.contains("?") && !name.contains("[")) {
       if (!Files.isRegularFile(pattern)) {
-        throw problem(c, "capacity.from", "\"" + glob + "\", which is not a file (looked in " + dir + ")",
+        throw problem(
+            c,
+            "capacity.from",
+            "\"" + glob + "\", which is not a file (looked in " + dir + ")",
             "load-test result files, relative to the system file (globs like loadtests/api-*.jtl)");
       }
       return List.of(pattern);
@@ -249,11 +351,17 @@ final class CapacityEvidence {
         }
       }
     } catch (IOException e) {
-      throw problem(c, "capacity.from", "\"" + glob + "\" in a directory that cannot be read (" + dir + ")",
+      throw problem(
+          c,
+          "capacity.from",
+          "\"" + glob + "\" in a directory that cannot be read (" + dir + ")",
           "load-test result files, relative to the system file");
     }
     if (out.isEmpty()) {
-      throw problem(c, "capacity.from", "\"" + glob + "\", which matches no file in " + dir,
+      throw problem(
+          c,
+          "capacity.from",
+          "\"" + glob + "\", which matches no file in " + dir,
           "load-test result files, relative to the system file (globs like loadtests/api-*.jtl)");
     }
     out.sort(null);
@@ -261,7 +369,14 @@ final class CapacityEvidence {
   }
 
   private static BadInputException problem(Component c, String key, String found, String allowed) {
-    return new BadInputException(new InputProblem(c.location().file(), c.location().line(), c.location().column(),
-        c.name() + "." + key, found, allowed, null));
+    return new BadInputException(
+        new InputProblem(
+            c.location().file(),
+            c.location().line(),
+            c.location().column(),
+            c.name() + "." + key,
+            found,
+            allowed,
+            null));
   }
 }

@@ -16,13 +16,14 @@ import java.util.Set;
 
 /**
  * Questions about a system that several analyses ask, answered once and the same way everywhere:
- * which database is the primary, what the read share is, which request rate to plan from, the
- * p95 target in force. Every answer keeps its provenance.
+ * which database is the primary, what the read share is, which request rate to plan from, the p95
+ * target in force. Every answer keeps its provenance.
  */
 public final class SystemView {
 
   /** M1: p95 target 500 ms, warning above 1 s (used when the system file sets no SLO). */
   public static final double M1_P95_TARGET = 0.5;
+
   public static final double M1_P95_WARNING = 1.0;
 
   private final SystemSpec spec;
@@ -70,7 +71,10 @@ public final class SystemView {
     return fact(db.fact("read_ratio")).or(() -> fact("workload.read_ratio"));
   }
 
-  /** App and worker components that use {@code db} (explicitly, or implicitly when it is the only primary). */
+  /**
+   * App and worker components that use {@code db} (explicitly, or implicitly when it is the only
+   * primary).
+   */
   public List<Component> clientsOf(Component db) {
     List<Component> out = new ArrayList<>();
     boolean only = primaries().size() == 1 && primaries().get(0).name().equals(db.name());
@@ -108,8 +112,13 @@ public final class SystemView {
   /** The p95 latency target: the SLO if the system file sets one, else M1's 500 ms. */
   public Figure p95Target() {
     return fact("slo.latency_p95")
-        .orElse(new Figure(M1_P95_TARGET, Dimension.DURATION,
-            new Provenance.Assumed("M1", "p95 target 500 ms when no SLO is set (M5's golden-signal target is 300 ms)")));
+        .orElse(
+            new Figure(
+                M1_P95_TARGET,
+                Dimension.DURATION,
+                new Provenance.Assumed(
+                    "M1",
+                    "p95 target 500 ms when no SLO is set (M5's golden-signal target is 300 ms)")));
   }
 
   /** Distinct continents or regions users are in. */
@@ -135,8 +144,7 @@ public final class SystemView {
 
   /**
    * The app component taken as the tier that serves every request: the first one listed. (With
-   * several services each takes its own share; headroom does not yet split the load between
-   * them.)
+   * several services each takes its own share; headroom does not yet split the load between them.)
    */
   public Optional<Component> frontApp() {
     return spec.components(ComponentKind.APP).stream().findFirst();
@@ -144,13 +152,15 @@ public final class SystemView {
 
   /** The highest CPU measured on a database that takes writes (replicas excluded). */
   public Optional<Figure> primaryCpu() {
-    return primaries().stream().map(db -> fact(db.fact("cpu"))).flatMap(Optional::stream)
+    return primaries().stream()
+        .map(db -> fact(db.fact("cpu")))
+        .flatMap(Optional::stream)
         .max(Comparator.comparingDouble(Figure::value));
   }
 
   /**
-   * C2: the connections a database works on at once, cores x 2 + effective spindles (declared, or
-   * 2 for hdd and 1 otherwise: 8 cores on SSD give 17). Empty without the database's vCPUs.
+   * C2: the connections a database works on at once, cores x 2 + effective spindles (declared, or 2
+   * for hdd and 1 otherwise: 8 cores on SSD give 17). Empty without the database's vCPUs.
    */
   public Optional<Figure> c2PoolSize(Component db) {
     Optional<Figure> vcpu = fact(db.fact("vcpu"));
@@ -158,13 +168,30 @@ public final class SystemView {
       return Optional.empty();
     }
     String storage = db.setting("storage").orElse("ssd");
-    Figure spindles = fact(db.fact("spindles")).orElse(new Figure(storage.equals("hdd") ? 2 : 1, Dimension.COUNT,
-        new Provenance.Assumed("C2", storage.equals("hdd") ? "2 effective spindles for hdd"
-            : "1 effective spindle for " + storage + " (8 cores on SSD give 17)")));
-    return Optional.of(new Figure(vcpu.get().value() * 2 + spindles.value(), Dimension.COUNT,
-        new Provenance.Derived("cores x 2 + effective spindles (C2)", List.of(
-            db.fact("vcpu") + " = " + vcpu.get().formatted(),
-            "spindles = " + spindles.formatted() + " (" + spindles.provenance().kind() + ")"))));
+    Figure spindles =
+        fact(db.fact("spindles"))
+            .orElse(
+                new Figure(
+                    storage.equals("hdd") ? 2 : 1,
+                    Dimension.COUNT,
+                    new Provenance.Assumed(
+                        "C2",
+                        storage.equals("hdd")
+                            ? "2 effective spindles for hdd"
+                            : "1 effective spindle for " + storage + " (8 cores on SSD give 17)")));
+    return Optional.of(
+        new Figure(
+            vcpu.get().value() * 2 + spindles.value(),
+            Dimension.COUNT,
+            new Provenance.Derived(
+                "cores x 2 + effective spindles (C2)",
+                List.of(
+                    db.fact("vcpu") + " = " + vcpu.get().formatted(),
+                    "spindles = "
+                        + spindles.formatted()
+                        + " ("
+                        + spindles.provenance().kind()
+                        + ")"))));
   }
 
   public boolean has(ComponentKind kind) {

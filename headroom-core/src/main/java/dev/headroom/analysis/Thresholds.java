@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The thresholds in force for one assessment: every owner's defaults (rules, calculators), with
- * the system file's overrides applied. Unknown owners or names and values in the wrong unit are
+ * The thresholds in force for one assessment: every owner's defaults (rules, calculators), with the
+ * system file's overrides applied. Unknown owners or names and values in the wrong unit are
  * reported together as bad input, with their positions.
  */
 public final class Thresholds {
@@ -30,15 +30,22 @@ public final class Thresholds {
    */
   public Thresholds(Map<String, List<Threshold>> declared, SystemSpec spec) {
     Map<String, Map<String, Threshold>> byOwner = new LinkedHashMap<>();
-    declared.forEach((owner, list) -> {
-      Map<String, Threshold> m = new LinkedHashMap<>();
-      for (Threshold t : list) {
-        m.put(t.name(), t);
-        values.computeIfAbsent(owner, o -> new HashMap<>())
-            .put(t.name(), new Figure(t.defaultValue(), t.dimension(), new Provenance.Assumed(t.knowledge(), t.note())));
-      }
-      byOwner.put(owner, m);
-    });
+    declared.forEach(
+        (owner, list) -> {
+          Map<String, Threshold> m = new LinkedHashMap<>();
+          for (Threshold t : list) {
+            m.put(t.name(), t);
+            values
+                .computeIfAbsent(owner, o -> new HashMap<>())
+                .put(
+                    t.name(),
+                    new Figure(
+                        t.defaultValue(),
+                        t.dimension(),
+                        new Provenance.Assumed(t.knowledge(), t.note())));
+          }
+          byOwner.put(owner, m);
+        });
     List<InputProblem> problems = new ArrayList<>();
     java.util.Set<String> reportedOwners = new java.util.HashSet<>();
     for (SystemSpec.Override o : spec.overrides("thresholds")) {
@@ -48,33 +55,66 @@ public final class Thresholds {
           continue; // one problem per unknown owner, not one per threshold under it
         }
         List<String> owners = new ArrayList<>();
-        byOwner.forEach((k, v) -> {
-          if (!v.isEmpty()) {
-            owners.add(k);
-          }
-        });
-        problems.add(new InputProblem(o.location().file(), o.location().line(), o.location().column(),
-            "thresholds." + o.owner(), "\"" + o.owner() + "\", which has no thresholds",
-            "a rule id or calculator with thresholds (" + String.join(", ", owners) + ")",
-            Units.Suggest.closest(o.owner(), owners).orElse(null)));
+        byOwner.forEach(
+            (k, v) -> {
+              if (!v.isEmpty()) {
+                owners.add(k);
+              }
+            });
+        problems.add(
+            new InputProblem(
+                o.location().file(),
+                o.location().line(),
+                o.location().column(),
+                "thresholds." + o.owner(),
+                "\"" + o.owner() + "\", which has no thresholds",
+                "a rule id or calculator with thresholds (" + String.join(", ", owners) + ")",
+                Units.Suggest.closest(o.owner(), owners).orElse(null)));
         continue;
       }
       Threshold t = owner.get(o.key());
       if (t == null) {
-        problems.add(new InputProblem(o.location().file(), o.location().line(), o.location().column(),
-            "thresholds." + o.owner() + "." + o.key(), "the threshold \"" + o.key() + "\"",
-            "for " + o.owner() + ": " + String.join(", ", owner.keySet()),
-            Units.Suggest.closest(o.key(), owner.keySet()).orElse(null)));
+        problems.add(
+            new InputProblem(
+                o.location().file(),
+                o.location().line(),
+                o.location().column(),
+                "thresholds." + o.owner() + "." + o.key(),
+                "the threshold \"" + o.key() + "\"",
+                "for " + o.owner() + ": " + String.join(", ", owner.keySet()),
+                Units.Suggest.closest(o.key(), owner.keySet()).orElse(null)));
         continue;
       }
       try {
         Quantity q = Units.parse(o.text(), t.dimension());
-        values.get(o.owner()).put(t.name(), new Figure(q.value(), q.dimension(),
-            new Provenance.Declared(o.location() + " thresholds." + o.owner() + "." + o.key()
-                + " (default " + Units.format(t.defaultValue(), t.dimension()) + ", " + t.knowledge() + ")")));
+        values
+            .get(o.owner())
+            .put(
+                t.name(),
+                new Figure(
+                    q.value(),
+                    q.dimension(),
+                    new Provenance.Declared(
+                        o.location()
+                            + " thresholds."
+                            + o.owner()
+                            + "."
+                            + o.key()
+                            + " (default "
+                            + Units.format(t.defaultValue(), t.dimension())
+                            + ", "
+                            + t.knowledge()
+                            + ")")));
       } catch (UnitException e) {
-        problems.add(new InputProblem(o.location().file(), o.location().line(), o.location().column(),
-            "thresholds." + o.owner() + "." + o.key(), e.found(), e.allowed(), e.suggestion()));
+        problems.add(
+            new InputProblem(
+                o.location().file(),
+                o.location().line(),
+                o.location().column(),
+                "thresholds." + o.owner() + "." + o.key(),
+                e.found(),
+                e.allowed(),
+                e.suggestion()));
       }
     }
     if (!problems.isEmpty()) {

@@ -41,11 +41,12 @@ public final class Coverage {
   /** Ids nothing carries. */
   public List<String> uncovered() {
     List<String> out = new ArrayList<>();
-    carriers.forEach((k, v) -> {
-      if (v.isEmpty()) {
-        out.add(k);
-      }
-    });
+    carriers.forEach(
+        (k, v) -> {
+          if (v.isEmpty()) {
+            out.add(k);
+          }
+        });
     return out;
   }
 }

@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One part of the system as the system file describes it. Numbers (instances, vCPUs, memory,
- * cost, pool size, max connections, …) live in the spec's {@link Facts} under {@code
- * <name>.<key>}, so rules look them up the same way as observations; this record holds what the
- * component is and its settings (engine, role, algorithm, eviction policy, …) as text.
+ * One part of the system as the system file describes it. Numbers (instances, vCPUs, memory, cost,
+ * pool size, max connections, …) live in the spec's {@link Facts} under {@code <name>.<key>}, so
+ * rules look them up the same way as observations; this record holds what the component is and its
+ * settings (engine, role, algorithm, eviction policy, …) as text.
  *
  * @param settings textual and boolean settings by key ({@code "engine" -> "postgresql"}, {@code
  *     "sticky_sessions" -> "true"})

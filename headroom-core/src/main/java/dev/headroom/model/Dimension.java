@@ -2,8 +2,8 @@ package dev.headroom.model;
 
 /**
  * What a quantity measures. Each dimension has one canonical unit in which values are stored:
- * seconds, bytes, a fraction (0.7 for 70%), events per second, US dollars per month, a plain
- * count, a fraction per month, or a plain multiplier.
+ * seconds, bytes, a fraction (0.7 for 70%), events per second, US dollars per month, a plain count,
+ * a fraction per month, or a plain multiplier.
  */
 public enum Dimension {
   DURATION("s", "a duration such as 250ms, 1.5s, 2min"),

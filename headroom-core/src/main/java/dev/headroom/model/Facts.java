@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * Every number known about a system, by key, each with its provenance: declared figures ({@code
- * workload.peak_rps}, {@code db.max_connections}, {@code web.instances}) and measured ones
- * ({@code db.cpu}, {@code latency_p95}). Rules ask for the keys they need; a missing key makes a
- * rule "not evaluated", never a guess.
+ * workload.peak_rps}, {@code db.max_connections}, {@code web.instances}) and measured ones ({@code
+ * db.cpu}, {@code latency_p95}). Rules ask for the keys they need; a missing key makes a rule "not
+ * evaluated", never a guess.
  */
 public final class Facts {
 

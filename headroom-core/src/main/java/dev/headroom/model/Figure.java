@@ -3,8 +3,8 @@ package dev.headroom.model;
 import java.util.Objects;
 
 /**
- * A number as it appears in a report: its value in canonical units, its dimension (for
- * formatting), and where it came from.
+ * A number as it appears in a report: its value in canonical units, its dimension (for formatting),
+ * and where it came from.
  */
 public record Figure(double value, Dimension dimension, Provenance provenance) {
 

@@ -8,7 +8,13 @@ import java.util.Objects;
  * found, what is allowed, and an optional did-you-mean.
  */
 public record InputProblem(
-    String file, int line, int column, String key, String found, String allowed, String suggestion) {
+    String file,
+    int line,
+    int column,
+    String key,
+    String found,
+    String allowed,
+    String suggestion) {
 
   public InputProblem {
     Objects.requireNonNull(file, "file");

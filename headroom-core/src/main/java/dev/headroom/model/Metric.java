@@ -24,90 +24,192 @@ import java.util.Set;
  */
 public enum Metric {
   // system-wide
-  RPS("rps", Dimension.RATE, Set.of(), "measured requests per second at the busiest hour",
+  RPS(
+      "rps",
+      Dimension.RATE,
+      Set.of(),
+      "measured requests per second at the busiest hour",
       "the load balancer's or ingress's request rate at peak, e.g. Prometheus sum(rate(http_requests_total[5m]))"),
-  LATENCY_P50("latency_p50", Dimension.DURATION, Set.of(), "median response time at the edge",
+  LATENCY_P50(
+      "latency_p50",
+      Dimension.DURATION,
+      Set.of(),
+      "median response time at the edge",
       "histogram_quantile(0.5, …) over the edge's request-duration histogram, or a load test"),
-  LATENCY_P95("latency_p95", Dimension.DURATION, Set.of(), "95th percentile response time at the edge",
+  LATENCY_P95(
+      "latency_p95",
+      Dimension.DURATION,
+      Set.of(),
+      "95th percentile response time at the edge",
       "histogram_quantile(0.95, …) over the edge's request-duration histogram, or a load test"),
-  LATENCY_P99("latency_p99", Dimension.DURATION, Set.of(), "99th percentile response time at the edge",
+  LATENCY_P99(
+      "latency_p99",
+      Dimension.DURATION,
+      Set.of(),
+      "99th percentile response time at the edge",
       "histogram_quantile(0.99, …) over the edge's request-duration histogram, or a load test"),
-  LATENCY_P95_REMOTE("latency_p95_remote", Dimension.DURATION, Set.of(),
+  LATENCY_P95_REMOTE(
+      "latency_p95_remote",
+      Dimension.DURATION,
+      Set.of(),
       "p95 response time seen by users on the farthest continent from the servers",
       "real-user monitoring (RUM) split by country, or a synthetic check from another continent"),
-  ERROR_RATE("error_rate", Dimension.RATIO, Set.of(), "share of requests that fail (5xx, timeouts)",
+  ERROR_RATE(
+      "error_rate",
+      Dimension.RATIO,
+      Set.of(),
+      "share of requests that fail (5xx, timeouts)",
       "sum(rate(…{status=~\"5..\"}[5m])) / sum(rate(…[5m])) at the edge"),
-  AVAILABILITY("availability", Dimension.RATIO, Set.of(), "measured availability over the last month",
+  AVAILABILITY(
+      "availability",
+      Dimension.RATIO,
+      Set.of(),
+      "measured availability over the last month",
       "uptime monitoring or the SLO dashboard over 30 days"),
-  PEAK_TO_AVERAGE("peak_to_average", Dimension.MULTIPLIER, Set.of(),
+  PEAK_TO_AVERAGE(
+      "peak_to_average",
+      Dimension.MULTIPLIER,
+      Set.of(),
       "how many times the peak request rate exceeds the daily average",
       "max over a day of the 5-minute request rate divided by its daily mean"),
-  NETWORK_RTT_P95("network_rtt_p95", Dimension.DURATION, Set.of(),
-      "p95 latency of calls between the system's own services", "client-side spans between services (tracing)"),
+  NETWORK_RTT_P95(
+      "network_rtt_p95",
+      Dimension.DURATION,
+      Set.of(),
+      "p95 latency of calls between the system's own services",
+      "client-side spans between services (tracing)"),
 
   // compute, any kind that runs on machines
-  CPU("cpu", Dimension.RATIO, EnumSet.of(APP, WORKER, DATABASE, CACHE, QUEUE, SEARCH, LOAD_BALANCER),
+  CPU(
+      "cpu",
+      Dimension.RATIO,
+      EnumSet.of(APP, WORKER, DATABASE, CACHE, QUEUE, SEARCH, LOAD_BALANCER),
       "CPU utilisation at peak, averaged over the instances",
       "node_exporter: 1 - avg(rate(node_cpu_seconds_total{mode=\"idle\"}[5m])) at the busiest hour"),
-  MEMORY("memory_used", Dimension.RATIO, EnumSet.of(APP, WORKER, DATABASE, CACHE, QUEUE, SEARCH),
+  MEMORY(
+      "memory_used",
+      Dimension.RATIO,
+      EnumSet.of(APP, WORKER, DATABASE, CACHE, QUEUE, SEARCH),
       "memory in use (for caches: of maxmemory)",
       "1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes; Redis: used_memory / maxmemory"),
-  MEMORY_GROWTH("memory_growth", Dimension.GROWTH_RATE, EnumSet.of(APP, WORKER),
+  MEMORY_GROWTH(
+      "memory_growth",
+      Dimension.GROWTH_RATE,
+      EnumSet.of(APP, WORKER),
       "how fast memory in use grows between restarts under steady load (a leak shows as steady growth)",
       "the slope of process resident memory between deploys, e.g. deriv(process_resident_memory_bytes[1d])"),
-  IOWAIT("iowait", Dimension.RATIO, EnumSet.of(DATABASE, SEARCH, STORAGE, APP),
+  IOWAIT(
+      "iowait",
+      Dimension.RATIO,
+      EnumSet.of(DATABASE, SEARCH, STORAGE, APP),
       "share of CPU time waiting for disk I/O",
       "avg(rate(node_cpu_seconds_total{mode=\"iowait\"}[5m]))"),
-  MAX_RPS_PER_INSTANCE("max_rps_per_instance", Dimension.RATE, EnumSet.of(APP, WORKER),
+  MAX_RPS_PER_INSTANCE(
+      "max_rps_per_instance",
+      Dimension.RATE,
+      EnumSet.of(APP, WORKER),
       "the request rate one instance sustains within the SLO, from a load test",
       "a stepped load test against one instance (headroom fit reads k6, JMeter, Gatling, wrk, …)"),
 
   // application pools
-  POOL_IN_USE("pool_in_use", Dimension.COUNT, EnumSet.of(APP, WORKER),
+  POOL_IN_USE(
+      "pool_in_use",
+      Dimension.COUNT,
+      EnumSet.of(APP, WORKER),
       "database connections in use per instance at peak",
       "hikaricp_connections_active (max over instances) or the pool's own metrics"),
-  POOL_WAIT("pool_wait", Dimension.DURATION, EnumSet.of(APP, WORKER),
+  POOL_WAIT(
+      "pool_wait",
+      Dimension.DURATION,
+      EnumSet.of(APP, WORKER),
       "p95 time a request waits to get a database connection",
       "hikaricp_connections_acquire_seconds (p95), or the pool's wait-time metric"),
 
   // databases
-  CONNECTIONS_IN_USE("connections_in_use", Dimension.COUNT, EnumSet.of(DATABASE),
+  CONNECTIONS_IN_USE(
+      "connections_in_use",
+      Dimension.COUNT,
+      EnumSet.of(DATABASE),
       "server connections in use at peak",
       "PostgreSQL: SELECT count(*) FROM pg_stat_activity; MySQL: Threads_connected"),
-  SLOWEST_QUERY("slowest_query", Dimension.DURATION, EnumSet.of(DATABASE),
+  SLOWEST_QUERY(
+      "slowest_query",
+      Dimension.DURATION,
+      EnumSet.of(DATABASE),
       "mean time of the slowest frequent query",
       "pg_stat_statements ordered by mean_exec_time (calls >= 100), or the slow query log"),
-  QUERIES_PER_SECOND("qps", Dimension.RATE, EnumSet.of(DATABASE),
-      "queries per second at peak", "PostgreSQL: xact/statement rate from pg_stat_statements; MySQL: Questions/Uptime delta"),
-  READ_RATIO("read_ratio", Dimension.RATIO, EnumSet.of(DATABASE),
-      "share of queries that only read", "pg_stat_statements by command, or MySQL Com_select vs Com_insert/update/delete"),
-  REPLICA_LAG("replica_lag", Dimension.DURATION, EnumSet.of(DATABASE),
+  QUERIES_PER_SECOND(
+      "qps",
+      Dimension.RATE,
+      EnumSet.of(DATABASE),
+      "queries per second at peak",
+      "PostgreSQL: xact/statement rate from pg_stat_statements; MySQL: Questions/Uptime delta"),
+  READ_RATIO(
+      "read_ratio",
+      Dimension.RATIO,
+      EnumSet.of(DATABASE),
+      "share of queries that only read",
+      "pg_stat_statements by command, or MySQL Com_select vs Com_insert/update/delete"),
+  REPLICA_LAG(
+      "replica_lag",
+      Dimension.DURATION,
+      EnumSet.of(DATABASE),
       "how far the slowest replica is behind the primary at peak",
       "PostgreSQL: now() - pg_last_xact_replay_timestamp() on the replica; MySQL: Seconds_Behind_Source"),
-  SEQ_SCAN_TABLES("seq_scan_tables", Dimension.COUNT, EnumSet.of(DATABASE),
+  SEQ_SCAN_TABLES(
+      "seq_scan_tables",
+      Dimension.COUNT,
+      EnumSet.of(DATABASE),
       "tables with more than 10,000 sequential scans and a low index-scan share",
       "PostgreSQL: pg_stat_user_tables (seq_scan, idx_scan, n_live_tup); not pg_stat_user_indexes"),
-  DISK_LATENCY("disk_latency", Dimension.DURATION, EnumSet.of(DATABASE, STORAGE, SEARCH),
-      "mean disk read or write latency", "rate(node_disk_read_time_seconds_total) / rate(node_disk_reads_completed_total)"),
+  DISK_LATENCY(
+      "disk_latency",
+      Dimension.DURATION,
+      EnumSet.of(DATABASE, STORAGE, SEARCH),
+      "mean disk read or write latency",
+      "rate(node_disk_read_time_seconds_total) / rate(node_disk_reads_completed_total)"),
 
   // caches and CDNs
-  HIT_RATIO("hit_ratio", Dimension.RATIO, EnumSet.of(CACHE, CDN),
+  HIT_RATIO(
+      "hit_ratio",
+      Dimension.RATIO,
+      EnumSet.of(CACHE, CDN),
       "share of lookups served from the cache",
       "Redis: keyspace_hits / (keyspace_hits + keyspace_misses); CDN: the provider's cache-hit ratio"),
-  EVICTIONS("evictions", Dimension.RATE, EnumSet.of(CACHE),
-      "keys evicted per second because memory is full", "Redis: rate of evicted_keys from INFO stats"),
+  EVICTIONS(
+      "evictions",
+      Dimension.RATE,
+      EnumSet.of(CACHE),
+      "keys evicted per second because memory is full",
+      "Redis: rate of evicted_keys from INFO stats"),
 
   // queues
-  QUEUE_DEPTH("depth", Dimension.COUNT, EnumSet.of(QUEUE), "messages waiting at peak",
+  QUEUE_DEPTH(
+      "depth",
+      Dimension.COUNT,
+      EnumSet.of(QUEUE),
+      "messages waiting at peak",
       "the broker's queue length (RabbitMQ messages_ready, Kafka consumer lag)"),
 
   // external services
-  TIMEOUT_RATE("timeout_rate", Dimension.RATIO, EnumSet.of(EXTERNAL),
-      "share of calls to the service that time out", "client-side metrics or traces of the calls"),
-  RATE_LIMITED("rate_limited", Dimension.RATIO, EnumSet.of(EXTERNAL),
-      "share of calls refused by the service's rate limit (HTTP 429)", "client-side status-code counts"),
-  EXTERNAL_LATENCY_P95("latency_p95", Dimension.DURATION, EnumSet.of(EXTERNAL),
-      "p95 latency of calls to the service", "client-side spans or histograms of the calls");
+  TIMEOUT_RATE(
+      "timeout_rate",
+      Dimension.RATIO,
+      EnumSet.of(EXTERNAL),
+      "share of calls to the service that time out",
+      "client-side metrics or traces of the calls"),
+  RATE_LIMITED(
+      "rate_limited",
+      Dimension.RATIO,
+      EnumSet.of(EXTERNAL),
+      "share of calls refused by the service's rate limit (HTTP 429)",
+      "client-side status-code counts"),
+  EXTERNAL_LATENCY_P95(
+      "latency_p95",
+      Dimension.DURATION,
+      EnumSet.of(EXTERNAL),
+      "p95 latency of calls to the service",
+      "client-side spans or histograms of the calls");
 
   private final String key;
   private final Dimension dimension;
@@ -115,7 +217,12 @@ public enum Metric {
   private final String description;
   private final String howToMeasure;
 
-  Metric(String key, Dimension dimension, Set<ComponentKind> kinds, String description, String howToMeasure) {
+  Metric(
+      String key,
+      Dimension dimension,
+      Set<ComponentKind> kinds,
+      String description,
+      String howToMeasure) {
     this.key = key;
     this.dimension = dimension;
     this.kinds = kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds);

@@ -10,8 +10,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link Measured}: read from a measurement (a file, a collector, or a value the user pasted
  *       under {@code observations}), with the window it covers when known.
- *   <li>{@link Declared}: part of the system's description (instance counts, vCPUs, prices the
- *       user set); configuration, not measurement.
+ *   <li>{@link Declared}: part of the system's description (instance counts, vCPUs, prices the user
+ *       set); configuration, not measurement.
  *   <li>{@link Derived}: computed by a named formula from named inputs.
  *   <li>{@link Assumed}: a default, with the knowledge id (see {@code docs/knowledge.md}) that
  *       justifies it.

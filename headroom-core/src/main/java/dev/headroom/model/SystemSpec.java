@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * A system as its system file describes it: name, components, every declared and measured number
- * ({@link Facts}), the user's threshold overrides and prices (validated later, by the rules and
- * the cost calculator that own them), and the workload's non-numeric facts (user regions, data
+ * ({@link Facts}), the user's threshold overrides and prices (validated later, by the rules and the
+ * cost calculator that own them), and the workload's non-numeric facts (user regions, data
  * residency).
  */
 public record SystemSpec(
@@ -23,8 +23,11 @@ public record SystemSpec(
     String observationsWindow,
     List<Override> overrides) {
 
-  /** A raw {@code thresholds:} or {@code prices:} entry, kept with its position for later checks. */
-  public record Override(String section, String owner, String key, String text, SourceLocation location) {
+  /**
+   * A raw {@code thresholds:} or {@code prices:} entry, kept with its position for later checks.
+   */
+  public record Override(
+      String section, String owner, String key, String text, SourceLocation location) {
     public Override {
       Objects.requireNonNull(section, "section");
       Objects.requireNonNull(key, "key");
@@ -49,8 +52,16 @@ public record SystemSpec(
   public SystemSpec withFacts(Map<String, Figure> extra) {
     java.util.LinkedHashMap<String, Figure> merged = new java.util.LinkedHashMap<>(facts.asMap());
     merged.putAll(extra);
-    return new SystemSpec(name, description, source, components, new Facts(merged), userRegions, dataResidency,
-        observationsWindow, overrides);
+    return new SystemSpec(
+        name,
+        description,
+        source,
+        components,
+        new Facts(merged),
+        userRegions,
+        dataResidency,
+        observationsWindow,
+        overrides);
   }
 
   public List<Component> components(ComponentKind kind) {
@@ -74,6 +85,8 @@ public record SystemSpec(
   /** Names of components by kind, for messages. */
   public Map<ComponentKind, List<String>> namesByKind() {
     return components.stream()
-        .collect(Collectors.groupingBy(Component::kind, Collectors.mapping(Component::name, Collectors.toList())));
+        .collect(
+            Collectors.groupingBy(
+                Component::kind, Collectors.mapping(Component::name, Collectors.toList())));
   }
 }

@@ -13,7 +13,12 @@ public final class UnitException extends IllegalArgumentException {
   private final String suggestion;
 
   public UnitException(String found, String allowed, String suggestion) {
-    super("found " + found + "; allowed " + allowed + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?"));
+    super(
+        "found "
+            + found
+            + "; allowed "
+            + allowed
+            + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?"));
     this.found = found;
     this.allowed = allowed;
     this.suggestion = suggestion;

@@ -90,15 +90,16 @@ public final class Units {
   }
 
   private static final List<String> RATE_NAMES =
-      List.of("rps", "qps", "tps", "ops/s", "req/s", "requests/s", "/s", "/sec", "/min", "/h", "/d");
+      List.of(
+          "rps", "qps", "tps", "ops/s", "req/s", "requests/s", "/s", "/sec", "/min", "/h", "/d");
 
   private Units() {}
 
   /**
    * Parses {@code text} as a quantity of {@code dimension}.
    *
-   * @throws UnitException naming what was found, what is allowed and, where one is close, the
-   *     unit the user probably meant
+   * @throws UnitException naming what was found, what is allowed and, where one is close, the unit
+   *     the user probably meant
    */
   public static Quantity parse(String text, Dimension dimension) {
     String trimmed = text == null ? "" : text.strip();
@@ -118,8 +119,11 @@ public final class Units {
     String unit = m.group(2);
     if (unit.matches("^,\\d{3}.*")) {
       String digits = trimmed.replaceAll("(?<=\\d),(?=\\d{3})", "");
-      throw new UnitException('"' + trimmed + "\" (a thousands separator)",
-          dimension.example() + ", without thousands separators (commas are not decimal points either)", digits);
+      throw new UnitException(
+          '"' + trimmed + "\" (a thousands separator)",
+          dimension.example()
+              + ", without thousands separators (commas are not decimal points either)",
+          digits);
     }
     double value =
         switch (dimension) {
@@ -137,7 +141,8 @@ public final class Units {
       throw new UnitException('"' + trimmed + '"', "a finite " + dimension.example(), null);
     }
     if (value < 0 && dimension != Dimension.GROWTH_RATE) {
-      throw new UnitException('"' + trimmed + "\" (negative)", dimension.example() + ", not negative", null);
+      throw new UnitException(
+          '"' + trimmed + "\" (negative)", dimension.example() + ", not negative", null);
     }
     return new Quantity(value, dimension, trimmed);
   }
@@ -148,8 +153,7 @@ public final class Units {
       if (bareOk) {
         return 1.0;
       }
-      throw new UnitException(
-          '"' + text + "\" (no unit)", dimension.example(), null);
+      throw new UnitException('"' + text + "\" (no unit)", dimension.example(), null);
     }
     Double f = units.get(unit);
     if (f != null) {
@@ -157,7 +161,8 @@ public final class Units {
     }
     // tolerate case slips that cannot be ambiguous (MS -> ms, gib -> GiB)
     for (Map.Entry<String, Double> e : units.entrySet()) {
-      if (e.getKey().equalsIgnoreCase(unit) && !(dimension == Dimension.DATA_SIZE && unit.equals("b"))) {
+      if (e.getKey().equalsIgnoreCase(unit)
+          && !(dimension == Dimension.DATA_SIZE && unit.equals("b"))) {
         return e.getValue();
       }
     }
@@ -170,7 +175,8 @@ public final class Units {
   private static double ratio(String text, double number, String unit) {
     double v;
     if (unit.equals("%")) {
-      // decimal shift, not a binary division: 99.99 / 100.0 is 0.99989999…, below the 0.9999 it means
+      // decimal shift, not a binary division: 99.99 / 100.0 is 0.99989999…, below the 0.9999 it
+      // means
       v = BigDecimal.valueOf(number).movePointLeft(2).doubleValue();
     } else if (unit.isEmpty()) {
       if (number > 1.0) {
@@ -288,7 +294,9 @@ public final class Units {
   private static double plainNumber(String text, double number, String unit) {
     if (!unit.isEmpty()) {
       throw new UnitException(
-          '"' + text + "\" (unexpected unit \"" + unit + "\")", "a plain number such as 12 or 3.5", format(number, 12));
+          '"' + text + "\" (unexpected unit \"" + unit + "\")",
+          "a plain number such as 12 or 3.5",
+          format(number, 12));
     }
     if (number < 0) {
       throw new UnitException('"' + text + "\" (negative)", "a number of zero or more", null);
@@ -320,8 +328,7 @@ public final class Units {
     } else if (head.equalsIgnoreCase("x")) {
       factorPerPeriod = number;
     } else {
-      throw new UnitException(
-          '"' + text + '"', "a growth rate such as 15%/month or 2x/year", null);
+      throw new UnitException('"' + text + '"', "a growth rate such as 15%/month or 2x/year", null);
     }
     if (factorPerPeriod <= 0) {
       throw new UnitException(
@@ -343,8 +350,8 @@ public final class Units {
   }
 
   /**
-   * The unit spellings {@link #parse} accepts for {@code dimension}, for documentation and the
-   * JSON Schema: each entry is what may follow the number ({@code ""} for a bare number).
+   * The unit spellings {@link #parse} accepts for {@code dimension}, for documentation and the JSON
+   * Schema: each entry is what may follow the number ({@code ""} for a bare number).
    */
   public static List<String> accepted(Dimension dimension) {
     return switch (dimension) {
@@ -352,12 +359,23 @@ public final class Units {
       case DATA_SIZE -> List.copyOf(DATA.keySet());
       case RATIO -> List.of("%", "");
       case RATE -> {
-        List<String> out = new ArrayList<>(List.of("", "rps", "qps", "tps", "ops/s", "req/s", "requests/s", "msg/s"));
+        List<String> out =
+            new ArrayList<>(
+                List.of("", "rps", "qps", "tps", "ops/s", "req/s", "requests/s", "msg/s"));
         RATE_PER.keySet().forEach(p -> out.add("/" + p));
         yield List.copyOf(out);
       }
-      case MONTHLY_COST -> List.of("USD/month", "USD/mo", "USD/hour", "USD/h", "USD/hr", "USD/day", "USD/d",
-          "USD/year", "USD/yr");
+      case MONTHLY_COST ->
+          List.of(
+              "USD/month",
+              "USD/mo",
+              "USD/hour",
+              "USD/h",
+              "USD/hr",
+              "USD/day",
+              "USD/d",
+              "USD/year",
+              "USD/yr");
       case COUNT -> {
         List<String> out = new ArrayList<>(List.of(""));
         out.addAll(COUNT_SUFFIX.keySet());
@@ -436,13 +454,15 @@ public final class Units {
     }
     if (Math.abs(value) >= 1e15) {
       // beyond any real system: an exponent is easier to read than sixteen digits
-      BigDecimal e = new BigDecimal(value).round(new MathContext(significant, RoundingMode.HALF_EVEN));
+      BigDecimal e =
+          new BigDecimal(value).round(new MathContext(significant, RoundingMode.HALF_EVEN));
       return e.stripTrailingZeros().toString().replace("E+", "e");
     }
     // never round into the integer digits: 81857/s, not 81860/s
     int integerDigits = (int) Math.floor(Math.log10(Math.abs(value))) + 1;
     significant = Math.max(significant, integerDigits);
-    BigDecimal bd = new BigDecimal(value).round(new MathContext(significant, RoundingMode.HALF_EVEN));
+    BigDecimal bd =
+        new BigDecimal(value).round(new MathContext(significant, RoundingMode.HALF_EVEN));
     // keep integers that are large but exact (45000, not 4.5E+4)
     String s = bd.stripTrailingZeros().toPlainString();
     return s.equals("-0") ? "0" : s;
@@ -454,7 +474,10 @@ public final class Units {
       return Double.toString(value);
     }
     String s =
-        new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        new BigDecimal(value)
+            .setScale(decimals, RoundingMode.HALF_EVEN)
+            .stripTrailingZeros()
+            .toPlainString();
     return s.equals("-0") ? "0" : s;
   }
 

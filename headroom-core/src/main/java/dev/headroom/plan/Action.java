@@ -6,12 +6,19 @@ import java.util.Objects;
 
 /**
  * An action headroom can recommend, with a stable id, the ladder it belongs to (the symptom, its
- * step, and the whole ladder for context), the expected effect (ranges labelled with their
- * source), and what to measure afterwards to confirm it worked.
+ * step, and the whole ladder for context), the expected effect (ranges labelled with their source),
+ * and what to measure afterwards to confirm it worked.
  */
 public record Action(
-    String id, String title, ActionKind kind, String ladder, Step step, List<String> ladderSteps, String effect,
-    List<String> knowledge, String verify) {
+    String id,
+    String title,
+    ActionKind kind,
+    String ladder,
+    Step step,
+    List<String> ladderSteps,
+    String effect,
+    List<String> knowledge,
+    String verify) {
   public Action {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");

@@ -33,7 +33,10 @@ import java.util.Set;
  */
 public final class Planner {
 
-  /** The knowledge the ordering and the proactive warnings carry (for {@code headroom rules --coverage}). */
+  /**
+   * The knowledge the ordering and the proactive warnings carry (for {@code headroom rules
+   * --coverage}).
+   */
   public static final List<String> KNOWLEDGE =
       List.of("X1", "X3", "X4", "S4", "P9", "P10", "P14", "P15", "S7", "P3", "P13", "M5");
 
@@ -72,7 +75,8 @@ public final class Planner {
   private final CostModel costs;
   private final Figure costNow;
 
-  public Planner(SystemView view, StageAssessment stage, Capacity capacity, CostModel costs, Figure costNow) {
+  public Planner(
+      SystemView view, StageAssessment stage, Capacity capacity, CostModel costs, Figure costNow) {
     this.view = view;
     this.stage = stage;
     this.capacity = capacity;
@@ -93,12 +97,14 @@ public final class Planner {
     proactiveWarnings(warns, recs);
     promoteFirstSteps(recs);
     List<Draft> ordered = new ArrayList<>(recs.values());
-    ordered.sort(Comparator.<Draft, Severity>comparing(d -> d.severity).reversed()
-        .thenComparing(d -> d.action.kind())
-        .thenComparing(d -> d.action.step())
-        .thenComparing(Comparator.<Draft>comparingInt(d -> d.findings.size()).reversed())
-        .thenComparingInt(d -> d.layer)
-        .thenComparing(d -> d.action.id()));
+    ordered.sort(
+        Comparator.<Draft, Severity>comparing(d -> d.severity)
+            .reversed()
+            .thenComparing(d -> d.action.kind())
+            .thenComparing(d -> d.action.step())
+            .thenComparing(Comparator.<Draft>comparingInt(d -> d.findings.size()).reversed())
+            .thenComparingInt(d -> d.layer)
+            .thenComparing(d -> d.action.id()));
     keepLadderOrder(ordered);
     List<Recommendation> out = new ArrayList<>();
     Figure running = costNow;
@@ -106,19 +112,42 @@ public final class Planner {
       CostDelta delta = price(d);
       Figure after = null;
       if (running != null && delta.delta() != null) {
-        after = new Figure(running.value() + delta.delta().value(), Dimension.MONTHLY_COST, new Provenance.Derived(
-            "cost before this step + its delta", List.of("before = " + running.formatted(),
-                "delta = " + delta.delta().formatted())));
+        after =
+            new Figure(
+                running.value() + delta.delta().value(),
+                Dimension.MONTHLY_COST,
+                new Provenance.Derived(
+                    "cost before this step + its delta",
+                    List.of(
+                        "before = " + running.formatted(),
+                        "delta = " + delta.delta().formatted())));
       }
       running = after;
-      out.add(new Recommendation(out.size() + 1, d.action, d.severity, List.copyOf(d.why),
-          List.copyOf(d.evidence.values()), List.copyOf(d.findings), knowledge(d), delta, after));
+      out.add(
+          new Recommendation(
+              out.size() + 1,
+              d.action,
+              d.severity,
+              List.copyOf(d.why),
+              List.copyOf(d.evidence.values()),
+              List.copyOf(d.findings),
+              knowledge(d),
+              delta,
+              after));
     }
     List<Recommendation> warnings = new ArrayList<>();
     for (Draft d : warns.values()) {
-      warnings.add(new Recommendation(warnings.size() + 1, d.action, d.severity, List.copyOf(d.why),
-          List.copyOf(d.evidence.values()), List.copyOf(d.findings), knowledge(d),
-          CostDelta.of(zero(d.action.knowledge().get(0), "a move not made costs nothing")), null));
+      warnings.add(
+          new Recommendation(
+              warnings.size() + 1,
+              d.action,
+              d.severity,
+              List.copyOf(d.why),
+              List.copyOf(d.evidence.values()),
+              List.copyOf(d.findings),
+              knowledge(d),
+              CostDelta.of(zero(d.action.knowledge().get(0), "a move not made costs nothing")),
+              null));
     }
     return new Plan(out, warnings);
   }
@@ -145,7 +174,8 @@ public final class Planner {
     for (List<Integer> at : places.values()) {
       List<Draft> ladder = new ArrayList<>();
       at.forEach(i -> ladder.add(before.get(i)));
-      ladder.sort(Comparator.comparing(d -> d.action.step())); // stable: equal steps keep their order
+      ladder.sort(
+          Comparator.comparing(d -> d.action.step())); // stable: equal steps keep their order
       for (int k = 0; k < at.size(); k++) {
         ordered.set(at.get(k), ladder.get(k));
       }
@@ -156,7 +186,8 @@ public final class Planner {
   private static void promoteFirstSteps(Map<String, Draft> recs) {
     for (Draft later : recs.values()) {
       for (Draft earlier : recs.values()) {
-        if (earlier != later && earlier.action.ladder().equals(later.action.ladder())
+        if (earlier != later
+            && earlier.action.ladder().equals(later.action.ladder())
             && earlier.action.step().compareTo(later.action.step()) < 0
             && earlier.severity.compareTo(later.severity) < 0) {
           earlier.severity = later.severity;
@@ -168,41 +199,79 @@ public final class Planner {
   /** Warnings the findings do not raise but the stage calls for (S4, X4, P9, P14). */
   private void proactiveWarnings(Map<String, Draft> warns, Map<String, Draft> recs) {
     Stage s = stage.stage();
-    boolean capacityTriggers = stage.movedBy().stream().anyMatch(Trigger::capacity)
-        || stage.nextTriggers().stream().anyMatch(t -> t.status() == Trigger.Status.FIRED && t.capacity());
+    boolean capacityTriggers =
+        stage.movedBy().stream().anyMatch(Trigger::capacity)
+            || stage.nextTriggers().stream()
+                .anyMatch(t -> t.status() == Trigger.Status.FIRED && t.capacity());
     if (s == Stage.STARTUP && !capacityTriggers) {
       if (!view.has(ComponentKind.CACHE) && !recs.containsKey("add-app-cache")) {
-        warn(warns, "avoid-premature-caching", Severity.INFO, "At the startup stage with no measured capacity"
-            + " trigger, a cache adds invalidation work before the database needs relief (S4, X4).");
+        warn(
+            warns,
+            "avoid-premature-caching",
+            Severity.INFO,
+            "At the startup stage with no measured capacity"
+                + " trigger, a cache adds invalidation work before the database needs relief (S4, X4).");
       }
       if (view.services().size() <= 1) {
-        warn(warns, "avoid-premature-microservices", Severity.INFO, "At the startup stage one deployable is the"
-            + " cheapest to run and change (S4); microservices pay off at large scale (P14).");
+        warn(
+            warns,
+            "avoid-premature-microservices",
+            Severity.INFO,
+            "At the startup stage one deployable is the"
+                + " cheapest to run and change (S4); microservices pay off at large scale (P14).");
       }
     }
-    if (s.ordinal() <= Stage.GROWTH.ordinal() && view.services().size() <= 1 && s != Stage.STARTUP) {
-      warn(warns, "avoid-premature-microservices", Severity.INFO, "At the " + s.id() + " stage, scale the monolith"
-          + " (replicas, cache, more instances) before splitting it (S1, P14).");
+    if (s.ordinal() <= Stage.GROWTH.ordinal()
+        && view.services().size() <= 1
+        && s != Stage.STARTUP) {
+      warn(
+          warns,
+          "avoid-premature-microservices",
+          Severity.INFO,
+          "At the "
+              + s.id()
+              + " stage, scale the monolith"
+              + " (replicas, cache, more instances) before splitting it (S1, P14).");
     }
-    boolean dbPressure = recs.containsKey("add-read-replicas") || recs.containsKey("partition-tables")
-        || recs.containsKey("add-app-cache");
-    boolean sharded = view.primaries().stream().anyMatch(db -> view.fact(db.fact("shards")).map(f -> f.value() > 1)
-        .orElse(false));
+    boolean dbPressure =
+        recs.containsKey("add-read-replicas")
+            || recs.containsKey("partition-tables")
+            || recs.containsKey("add-app-cache");
+    boolean sharded =
+        view.primaries().stream()
+            .anyMatch(db -> view.fact(db.fact("shards")).map(f -> f.value() > 1).orElse(false));
     if (dbPressure && !sharded && !recs.containsKey("shard-database")) {
-      warn(warns, "avoid-premature-sharding", Severity.INFO, "The database is under pressure, but indexes,"
-          + " replicas, caching and partitioning come before sharding (X1, P9, P10).");
+      warn(
+          warns,
+          "avoid-premature-sharding",
+          Severity.INFO,
+          "The database is under pressure, but indexes,"
+              + " replicas, caching and partitioning come before sharding (X1, P9, P10).");
     }
-    if (view.userRegions().size() <= 1 && !view.spec().dataResidency() && view.serverRegions().size() <= 1
-        && s.ordinal() >= Stage.GROWTH.ordinal() && !recs.containsKey("multi-region")) {
-      warn(warns, "avoid-premature-multi-region", Severity.INFO, "Users are in "
-          + (view.userRegions().isEmpty() ? "no declared second region" : "one region")
-          + " and no residency rule applies: one region with a CDN serves them (S7, P15).");
+    if (view.userRegions().size() <= 1
+        && !view.spec().dataResidency()
+        && view.serverRegions().size() <= 1
+        && s.ordinal() >= Stage.GROWTH.ordinal()
+        && !recs.containsKey("multi-region")) {
+      warn(
+          warns,
+          "avoid-premature-multi-region",
+          Severity.INFO,
+          "Users are in "
+              + (view.userRegions().isEmpty() ? "no declared second region" : "one region")
+              + " and no residency rule applies: one region with a CDN serves them (S7, P15).");
     }
     if (recs.containsKey("scale-horizontally") && !warns.containsKey("avoid-sticky-sessions")) {
       for (Component app : view.spec().components(ComponentKind.APP)) {
         if (app.setting("sessions").isEmpty()) {
-          warn(warns, "avoid-sticky-sessions", Severity.INFO, "Before adding instances, keep sessions out of the"
-              + " app servers (" + app.name() + " does not say where its sessions live) (P3).");
+          warn(
+              warns,
+              "avoid-sticky-sessions",
+              Severity.INFO,
+              "Before adding instances, keep sessions out of the"
+                  + " app servers ("
+                  + app.name()
+                  + " does not say where its sessions live) (P3).");
           break;
         }
       }
@@ -222,21 +291,33 @@ public final class Planner {
   private CostDelta price(Draft d) {
     String id = d.action.id();
     switch (id) {
-      case "optimize-queries", "add-indexes", "fix-n-plus-one", "resize-pools", "tune-eviction-policy",
-          "tune-cdn-caching", "fix-memory-leaks", "add-circuit-breakers", "partition-tables" -> {
+      case "optimize-queries",
+          "add-indexes",
+          "fix-n-plus-one",
+          "resize-pools",
+          "tune-eviction-policy",
+          "tune-cdn-caching",
+          "fix-memory-leaks",
+          "add-circuit-breakers",
+          "partition-tables" -> {
         return CostDelta.of(zero("X3", "engineering work; no infrastructure added"));
       }
       case "add-monitoring" -> {
-        return CostDelta.of(zero("M5", "open-source metrics on existing hosts; a hosted service costs extra"));
+        return CostDelta.of(
+            zero("M5", "open-source metrics on existing hosts; a hosted service costs extra"));
       }
       case "add-autoscaling" -> {
-        return CostDelta.of(zero("P13", "no change at today's peak; instances follow the load and off-peak costs"
-            + " fall"));
+        return CostDelta.of(
+            zero(
+                "P13",
+                "no change at today's peak; instances follow the load and off-peak costs"
+                    + " fall"));
       }
       case "stateless-sessions" -> {
         return view.has(ComponentKind.CACHE)
             ? CostDelta.of(zero("P3", "sessions move to the existing cache"))
-            : CostDelta.needs("a session store (a cache component or prices.cache_memory_gib sizing)");
+            : CostDelta.needs(
+                "a session store (a cache component or prices.cache_memory_gib sizing)");
       }
       case "scale-horizontally" -> {
         return horizontal(d);
@@ -254,15 +335,30 @@ public final class Planner {
         return cache(true);
       }
       case "shard-database" -> {
-        return view.primaries().stream().findFirst().flatMap(costs::perInstance)
-            .map(p -> CostDelta.of(new Figure(p.value(), Dimension.MONTHLY_COST, new Provenance.Derived(
-                "one more primary (two shards)", List.of("primary = " + p.formatted())))))
+        return view.primaries().stream()
+            .findFirst()
+            .flatMap(costs::perInstance)
+            .map(
+                p ->
+                    CostDelta.of(
+                        new Figure(
+                            p.value(),
+                            Dimension.MONTHLY_COST,
+                            new Provenance.Derived(
+                                "one more primary (two shards)",
+                                List.of("primary = " + p.formatted())))))
             .orElse(CostDelta.needs("the primary database's cost (cost, or vcpu and memory)"));
       }
       case "multi-region" -> {
-        return costNow == null ? CostDelta.needs("every component's cost") : CostDelta.of(new Figure(costNow.value(),
-            Dimension.MONTHLY_COST, new Provenance.Derived("a second region with today's footprint",
-                List.of("cost now = " + costNow.formatted()))));
+        return costNow == null
+            ? CostDelta.needs("every component's cost")
+            : CostDelta.of(
+                new Figure(
+                    costNow.value(),
+                    Dimension.MONTHLY_COST,
+                    new Provenance.Derived(
+                        "a second region with today's footprint",
+                        List.of("cost now = " + costNow.formatted()))));
       }
       case "add-load-balancer" -> {
         return priced("load_balancer");
@@ -283,7 +379,10 @@ public final class Planner {
   }
 
   private CostDelta priced(String key) {
-    return costs.prices().price(key).map(CostDelta::of)
+    return costs
+        .prices()
+        .price(key)
+        .map(CostDelta::of)
         .orElse(CostDelta.needs("prices." + key + " (the seeds give no default)"));
   }
 
@@ -291,10 +390,14 @@ public final class Planner {
     return new Figure(0, Dimension.MONTHLY_COST, new Provenance.Assumed(knowledge, note));
   }
 
-
   private CostDelta horizontal(Draft d) {
-    Optional<Component> app = d.components.stream().map(n -> view.spec().component(n)).flatMap(Optional::stream)
-        .filter(c -> c.kind() == ComponentKind.APP || c.kind() == ComponentKind.WORKER).findFirst().or(view::frontApp);
+    Optional<Component> app =
+        d.components.stream()
+            .map(n -> view.spec().component(n))
+            .flatMap(Optional::stream)
+            .filter(c -> c.kind() == ComponentKind.APP || c.kind() == ComponentKind.WORKER)
+            .findFirst()
+            .or(view::frontApp);
     if (app.isEmpty()) {
       return CostDelta.needs("an app component");
     }
@@ -313,7 +416,8 @@ public final class Planner {
       if (byCpu > target) {
         target = byCpu;
       }
-      inputs.add("to bring CPU " + cpu.get().formatted() + " to 70% (P13): " + Units.format(byCpu, 6));
+      inputs.add(
+          "to bring CPU " + cpu.get().formatted() + " to 70% (P13): " + Units.format(byCpu, 6));
     }
     if (cpu.isEmpty() && view.frontApp().filter(f -> f.name().equals(c.name())).isPresent()) {
       // no CPU measurement: fall back to the capacity plan (growth target, C5)
@@ -321,18 +425,39 @@ public final class Planner {
       if (needed > target) {
         target = needed;
       }
-      capacity.item("app_instances").ifPresent(i -> inputs.add("capacity plan at the growth target (C5): "
-          + i.value().formatted() + " (" + i.value().provenance().kind() + ")"));
+      capacity
+          .item("app_instances")
+          .ifPresent(
+              i ->
+                  inputs.add(
+                      "capacity plan at the growth target (C5): "
+                          + i.value().formatted()
+                          + " ("
+                          + i.value().provenance().kind()
+                          + ")"));
     }
     double add = target - now;
-    inputs.add("price per instance = " + price.get().formatted() + " (" + price.get().provenance().kind() + ")");
-    return CostDelta.of(new Figure(add * price.get().value(), Dimension.MONTHLY_COST, new Provenance.Derived(
-        "added instances (" + Units.format(add, 6) + ") x price per instance", inputs)));
+    inputs.add(
+        "price per instance = "
+            + price.get().formatted()
+            + " ("
+            + price.get().provenance().kind()
+            + ")");
+    return CostDelta.of(
+        new Figure(
+            add * price.get().value(),
+            Dimension.MONTHLY_COST,
+            new Provenance.Derived(
+                "added instances (" + Units.format(add, 6) + ") x price per instance", inputs)));
   }
 
   private CostDelta vertical(Draft d) {
-    Optional<Component> comp = d.components.stream().map(n -> view.spec().component(n)).flatMap(Optional::stream)
-        .findFirst().or(view::frontApp);
+    Optional<Component> comp =
+        d.components.stream()
+            .map(n -> view.spec().component(n))
+            .flatMap(Optional::stream)
+            .findFirst()
+            .or(view::frontApp);
     if (comp.isEmpty()) {
       return CostDelta.needs("a component to resize");
     }
@@ -342,19 +467,28 @@ public final class Planner {
     if (vcpu.isEmpty() || now.isEmpty()) {
       return CostDelta.needs(c.name() + ".vcpu and " + costs.needs(c));
     }
-    double mem = view.fact(c.fact("memory")).map(m -> m.value() / (1024.0 * 1024 * 1024)).orElse(0.0);
-    // both sides from the same source: the price table's step from this size to twice it, applied to
+    double mem =
+        view.fact(c.fact("memory")).map(m -> m.value() / (1024.0 * 1024 * 1024)).orElse(0.0);
+    // both sides from the same source: the price table's step from this size to twice it, applied
+    // to
     // the price actually paid (a declared price is not comparable with a table price)
     Figure tableNow = costs.machine(vcpu.get().value(), mem, c.name() + " at its size");
-    Figure tableBig = costs.machine(vcpu.get().value() * 2, mem * 2, c.name() + " at twice its size");
+    Figure tableBig =
+        costs.machine(vcpu.get().value() * 2, mem * 2, c.name() + " at twice its size");
     double ratio = tableBig.value() / tableNow.value();
     double n = view.spec().instances(c);
     double delta = now.get().value() * (ratio - 1) * n;
-    return CostDelta.of(new Figure(delta, Dimension.MONTHLY_COST, new Provenance.Derived(
-        "price now x (table price at twice the vCPUs and memory / table price at this size - 1) x instances",
-        List.of("now = " + now.get().formatted() + " (" + now.get().provenance().kind() + ")",
-            "table at this size = " + tableNow.formatted(), "table at twice the size = " + tableBig.formatted(),
-            "instances = " + Units.format(n, 6)))));
+    return CostDelta.of(
+        new Figure(
+            delta,
+            Dimension.MONTHLY_COST,
+            new Provenance.Derived(
+                "price now x (table price at twice the vCPUs and memory / table price at this size - 1) x instances",
+                List.of(
+                    "now = " + now.get().formatted() + " (" + now.get().provenance().kind() + ")",
+                    "table at this size = " + tableNow.formatted(),
+                    "table at twice the size = " + tableBig.formatted(),
+                    "instances = " + Units.format(n, 6)))));
   }
 
   private CostDelta replicas() {
@@ -369,13 +503,25 @@ public final class Planner {
     double have = view.replicaCount(db.get());
     double needed = Math.max(1, capacity.value("replicas_now", 1));
     double add = Math.max(1, needed - have);
-    return CostDelta.of(new Figure(add * price.get().value(), Dimension.MONTHLY_COST, new Provenance.Derived(
-        "replicas to add for today's peak x the primary's price (the capacity section sizes the growth target)",
-        List.of("replicas needed today = " + Units.format(needed, 6)
-            + capacity.item("replicas_now").map(i -> " (C3, " + i.value().provenance().kind() + ")")
-                .orElse(" (at least one)"),
-            "replicas now = " + Units.format(have, 6),
-            "price = " + price.get().formatted() + " (" + price.get().provenance().kind() + ")"))));
+    return CostDelta.of(
+        new Figure(
+            add * price.get().value(),
+            Dimension.MONTHLY_COST,
+            new Provenance.Derived(
+                "replicas to add for today's peak x the primary's price (the capacity section sizes the growth target)",
+                List.of(
+                    "replicas needed today = "
+                        + Units.format(needed, 6)
+                        + capacity
+                            .item("replicas_now")
+                            .map(i -> " (C3, " + i.value().provenance().kind() + ")")
+                            .orElse(" (at least one)"),
+                    "replicas now = " + Units.format(have, 6),
+                    "price = "
+                        + price.get().formatted()
+                        + " ("
+                        + price.get().provenance().kind()
+                        + ")"))));
   }
 
   private CostDelta cache(boolean increase) {
@@ -392,9 +538,17 @@ public final class Planner {
       have += view.facts().value(c.fact("memory"), 0) * view.spec().instances(c);
     }
     double extra = Math.max(size.get().value() - have, have);
-    return CostDelta.of(new Figure(costs.cacheMemory(extra).value(), Dimension.MONTHLY_COST, new Provenance.Derived(
-        "extra cache memory x cache_memory_gib", List.of("C4 size = " + size.get().formatted(),
-            "now = " + Units.formatBytes(have), "extra = " + Units.formatBytes(extra)
-                + (size.get().value() <= have ? " (C4 already met: doubling)" : "")))));
+    return CostDelta.of(
+        new Figure(
+            costs.cacheMemory(extra).value(),
+            Dimension.MONTHLY_COST,
+            new Provenance.Derived(
+                "extra cache memory x cache_memory_gib",
+                List.of(
+                    "C4 size = " + size.get().formatted(),
+                    "now = " + Units.formatBytes(have),
+                    "extra = "
+                        + Units.formatBytes(extra)
+                        + (size.get().value() <= have ? " (C4 already met: doubling)" : "")))));
   }
 }

@@ -7,17 +7,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One recommended action (or, for warnings, one move not to make yet): its place in the order,
- * why (the findings' sentences and their evidence), the knowledge behind it, the ladder step,
- * the expected effect, the monthly cost change and the cost after this step, and what to measure
+ * One recommended action (or, for warnings, one move not to make yet): its place in the order, why
+ * (the findings' sentences and their evidence), the knowledge behind it, the ladder step, the
+ * expected effect, the monthly cost change and the cost after this step, and what to measure
  * afterwards.
  *
  * @param costAfter the system's monthly cost after this and every earlier step; null when any step
  *     so far could not be priced
  */
 public record Recommendation(
-    int order, Action action, Severity severity, List<String> why, List<Evidence> evidence, List<String> findings,
-    List<String> knowledge, CostDelta costDelta, Figure costAfter) {
+    int order,
+    Action action,
+    Severity severity,
+    List<String> why,
+    List<Evidence> evidence,
+    List<String> findings,
+    List<String> knowledge,
+    CostDelta costDelta,
+    Figure costAfter) {
   public Recommendation {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(severity, "severity");

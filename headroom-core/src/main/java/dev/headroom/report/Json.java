@@ -33,11 +33,15 @@ public final class Json {
     return NODES.arrayNode();
   }
 
-  /** Pretty-printed with two-space indents and "\n" line ends on every platform, plus a final newline. */
+  /**
+   * Pretty-printed with two-space indents and "\n" line ends on every platform, plus a final
+   * newline.
+   */
   public static String write(ObjectNode root) {
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    DefaultPrettyPrinter pp =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     return MAPPER.writer().with(pp).writeValueAsString(root) + "\n";
   }
 
@@ -46,7 +50,10 @@ public final class Json {
     if (value == 0) {
       return BigDecimal.ZERO;
     }
-    BigDecimal bd = new BigDecimal(value).round(new MathContext(10, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    BigDecimal bd =
+        new BigDecimal(value)
+            .round(new MathContext(10, RoundingMode.HALF_EVEN))
+            .stripTrailingZeros();
     return bd.scale() < 0 ? bd.setScale(0) : bd;
   }
 

@@ -39,7 +39,8 @@ class AdvisorPropertiesTest {
 
   static Stream<Path> examples() throws IOException {
     try (Stream<Path> dirs = Files.list(Path.of("..", "examples"))) {
-      List<Path> out = dirs.map(d -> d.resolve("system.yaml")).filter(Files::isRegularFile).sorted().toList();
+      List<Path> out =
+          dirs.map(d -> d.resolve("system.yaml")).filter(Files::isRegularFile).sorted().toList();
       assertThat(out).as("example systems").hasSizeGreaterThanOrEqualTo(9);
       return out.stream();
     }
@@ -49,7 +50,8 @@ class AdvisorPropertiesTest {
     return c.value(id, 0);
   }
 
-  // ------------------------------------------------------------------ more load, never less capacity
+  // ------------------------------------------------------------------ more load, never less
+  // capacity
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
@@ -65,8 +67,11 @@ class AdvisorPropertiesTest {
     }
     Capacity before = Advisor.advise(base.yaml().spec()).capacity();
     Capacity after = Advisor.advise(more.yaml().spec()).capacity();
-    for (String id : List.of("required_rps", "app_instances", "replicas", "cache_memory", "db_query_rate")) {
-      assertThat(capacity(after, id)).as("%s with more load, %s", id, more).isGreaterThanOrEqualTo(capacity(before, id));
+    for (String id :
+        List.of("required_rps", "app_instances", "replicas", "cache_memory", "db_query_rate")) {
+      assertThat(capacity(after, id))
+          .as("%s with more load, %s", id, more)
+          .isGreaterThanOrEqualTo(capacity(before, id));
     }
   }
 
@@ -92,8 +97,10 @@ class AdvisorPropertiesTest {
       }
       boolean declared = spec.facts().has(x.item() + ".cost");
       double factor = declared ? 1 : 2;
-      assertThat(y.monthly().value()).as("%s (%s) in %s", x.item(), declared ? "declared" : "from the table", s)
-          .isCloseTo(x.monthly().value() * factor, Offset.offset(1e-9 * Math.max(1, x.monthly().value())));
+      assertThat(y.monthly().value())
+          .as("%s (%s) in %s", x.item(), declared ? "declared" : "from the table", s)
+          .isCloseTo(
+              x.monthly().value() * factor, Offset.offset(1e-9 * Math.max(1, x.monthly().value())));
     }
   }
 
@@ -108,8 +115,9 @@ class AdvisorPropertiesTest {
     doubled("cost now", once.cost().now(), twice.cost().now(), s);
     List<Recommendation> ra = once.plan().recommendations();
     List<Recommendation> rb = twice.plan().recommendations();
-    assertThat(rb).extracting(x -> x.action().id()).containsExactlyElementsOf(ra.stream().map(x -> x.action().id())
-        .toList());
+    assertThat(rb)
+        .extracting(x -> x.action().id())
+        .containsExactlyElementsOf(ra.stream().map(x -> x.action().id()).toList());
     for (int i = 0; i < ra.size(); i++) {
       String id = ra.get(i).action().id();
       doubled("delta of " + id, ra.get(i).costDelta().delta(), rb.get(i).costDelta().delta(), s);
@@ -131,7 +139,8 @@ class AdvisorPropertiesTest {
       return;
     }
     assertThat(twice).as(what).isNotNull();
-    assertThat(twice.value()).as("%s in %s", what, s)
+    assertThat(twice.value())
+        .as("%s in %s", what, s)
         .isCloseTo(2 * once.value(), Offset.offset(1e-9 * Math.max(1, Math.abs(once.value()))));
   }
 
@@ -157,9 +166,9 @@ class AdvisorPropertiesTest {
   // ------------------------------------------------------------------ monotone findings
 
   /**
-   * Raising an observation where more is worse never removes a finding nor lowers its severity.
-   * The one exception is by design: HR-ARCH-001 (microservices too early) goes quiet when the
-   * raise moves the system past the growth stage, where services are no longer premature.
+   * Raising an observation where more is worse never removes a finding nor lowers its severity. The
+   * one exception is by design: HR-ARCH-001 (microservices too early) goes quiet when the raise
+   * moves the system past the growth stage, where services are no longer premature.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
@@ -172,16 +181,21 @@ class AdvisorPropertiesTest {
     Advice after = Advisor.advise(raised.yaml().spec());
     Map<String, Severity> was = severities(before);
     Map<String, Severity> now = severities(after);
-    boolean pastGrowth = before.stage().stage().ordinal() <= Stage.GROWTH.ordinal()
-        && after.stage().stage().ordinal() > Stage.GROWTH.ordinal();
-    was.forEach((finding, severity) -> {
-      if (pastGrowth && finding.startsWith("HR-ARCH-001|")) {
-        return;
-      }
-      assertThat(now).as("after raising %s from %s, in %s", key, from, raised).containsKey(finding);
-      assertThat(now.get(finding)).as("severity of %s after raising %s", finding, key)
-          .isGreaterThanOrEqualTo(severity);
-    });
+    boolean pastGrowth =
+        before.stage().stage().ordinal() <= Stage.GROWTH.ordinal()
+            && after.stage().stage().ordinal() > Stage.GROWTH.ordinal();
+    was.forEach(
+        (finding, severity) -> {
+          if (pastGrowth && finding.startsWith("HR-ARCH-001|")) {
+            return;
+          }
+          assertThat(now)
+              .as("after raising %s from %s, in %s", key, from, raised)
+              .containsKey(finding);
+          assertThat(now.get(finding))
+              .as("severity of %s after raising %s", finding, key)
+              .isGreaterThanOrEqualTo(severity);
+        });
   }
 
   private static String raisedKey(long seed) {
@@ -207,7 +221,8 @@ class AdvisorPropertiesTest {
   private static Map<String, Severity> severities(Advice a) {
     Map<String, Severity> out = new LinkedHashMap<>();
     for (Finding f : a.findings()) {
-      out.merge(f.ruleId() + "|" + f.component(), f.severity(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+      out.merge(
+          f.ruleId() + "|" + f.component(), f.severity(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
     }
     return out;
   }
@@ -224,11 +239,21 @@ class AdvisorPropertiesTest {
       for (int j = i + 1; j < recs.size(); j++) {
         Recommendation a = recs.get(i);
         Recommendation b = recs.get(j);
-        assertThat(a.severity()).as("#%d %s before #%d %s in %s", a.order(), a.action().id(), b.order(),
-            b.action().id(), s).isGreaterThanOrEqualTo(b.severity());
+        assertThat(a.severity())
+            .as(
+                "#%d %s before #%d %s in %s",
+                a.order(), a.action().id(), b.order(), b.action().id(), s)
+            .isGreaterThanOrEqualTo(b.severity());
         if (a.action().ladder().equals(b.action().ladder())) {
-          assertThat(a.action().step()).as("ladder '%s': %s (%s) before %s (%s) in %s", a.action().ladder(),
-              a.action().id(), a.action().step().id(), b.action().id(), b.action().step().id(), s)
+          assertThat(a.action().step())
+              .as(
+                  "ladder '%s': %s (%s) before %s (%s) in %s",
+                  a.action().ladder(),
+                  a.action().id(),
+                  a.action().step().id(),
+                  b.action().id(),
+                  b.action().step().id(),
+                  s)
               .isLessThanOrEqualTo(b.action().step());
         }
       }
@@ -255,19 +280,27 @@ class AdvisorPropertiesTest {
       Advice a = Advisor.advise(RandomSystem.draw(seed).yaml().spec());
       stages.add(a.stage().stage());
       a.findings().forEach(f -> rules.add(f.ruleId()));
-      List<String> ladders = a.plan().recommendations().stream().map(r -> r.action().ladder()).toList();
+      List<String> ladders =
+          a.plan().recommendations().stream().map(r -> r.action().ladder()).toList();
       if (ladders.size() != new java.util.HashSet<>(ladders).size()) {
         sharedLadders++;
       }
       RandomSystem[] pair = raise(seed);
-      if (!severities(Advisor.advise(pair[1].yaml().spec())).equals(severities(Advisor.advise(pair[0].yaml().spec())))) {
+      if (!severities(Advisor.advise(pair[1].yaml().spec()))
+          .equals(severities(Advisor.advise(pair[0].yaml().spec())))) {
         raisesThatAddFindings++;
       }
     }
     stagesSeen = stages.size();
-    assertThat(pricedDeltas).as("systems with a priced, non-zero step").isGreaterThan((int) SEEDS / 4);
-    assertThat(sharedLadders).as("plans with two steps of one ladder").isGreaterThan((int) SEEDS / 4);
-    assertThat(raisesThatAddFindings).as("raises that change the findings").isGreaterThan((int) SEEDS / 5);
+    assertThat(pricedDeltas)
+        .as("systems with a priced, non-zero step")
+        .isGreaterThan((int) SEEDS / 4);
+    assertThat(sharedLadders)
+        .as("plans with two steps of one ladder")
+        .isGreaterThan((int) SEEDS / 4);
+    assertThat(raisesThatAddFindings)
+        .as("raises that change the findings")
+        .isGreaterThan((int) SEEDS / 5);
     assertThat(stagesSeen).as("stages reached").isEqualTo(Stage.values().length);
     assertThat(rules).as("rules that fired in some draw").hasSizeGreaterThan(25);
   }

@@ -25,9 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every example in {@code examples/} against its golden JSON and Markdown output (regenerate with
- * {@code -Dheadroom.updateGolden=true} and review the diff), under Locale.ROOT and a second
- * locale; the JSON against {@code docs/report-schema.json}; and each example's expected top
- * actions asserted explicitly, so a golden update cannot silently change the advice.
+ * {@code -Dheadroom.updateGolden=true} and review the diff), under Locale.ROOT and a second locale;
+ * the JSON against {@code docs/report-schema.json}; and each example's expected top actions
+ * asserted explicitly, so a golden update cannot silently change the advice.
  */
 class ExamplesGoldenTest {
 
@@ -36,7 +36,8 @@ class ExamplesGoldenTest {
 
   static Stream<String> examples() throws IOException {
     try (Stream<Path> dirs = Files.list(EXAMPLES)) {
-      return dirs.filter(d -> Files.exists(d.resolve("system.yaml")))
+      return dirs
+          .filter(d -> Files.exists(d.resolve("system.yaml")))
           .map(d -> d.getFileName().toString())
           .sorted()
           .toList()
@@ -45,14 +46,24 @@ class ExamplesGoldenTest {
   }
 
   static Advice advise(String name) throws IOException {
-    String text = Files.readString(EXAMPLES.resolve(name).resolve("system.yaml"), StandardCharsets.UTF_8);
-    return Advisor.advise(SystemFileReader.read("examples/" + name + "/system.yaml", text), EXAMPLES.resolve(name));
+    String text =
+        Files.readString(EXAMPLES.resolve(name).resolve("system.yaml"), StandardCharsets.UTF_8);
+    return Advisor.advise(
+        SystemFileReader.read("examples/" + name + "/system.yaml", text), EXAMPLES.resolve(name));
   }
 
   @Test
   void examples_coverEverySituationTheAdvisorMustTellApart() throws IOException {
-    assertThat(examples().toList()).contains("startup-not-yet", "premature-microservices", "n-plus-one",
-        "read-heavy-growth", "cpu-bound-app", "write-heavy-scale", "thrashing-cache", "global-users");
+    assertThat(examples().toList())
+        .contains(
+            "startup-not-yet",
+            "premature-microservices",
+            "n-plus-one",
+            "read-heavy-growth",
+            "cpu-bound-app",
+            "write-heavy-scale",
+            "thrashing-cache",
+            "global-users");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -76,7 +87,9 @@ class ExamplesGoldenTest {
     if (UPDATE) {
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
-    assertThat(actual).as(golden.toString()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    assertThat(actual)
+        .as(golden.toString())
+        .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -95,7 +108,8 @@ class ExamplesGoldenTest {
   @MethodSource("examples")
   void text_rendersEverySection(String name) throws IOException {
     String text = AdviceRenderer.of(OutputFormat.TEXT).render(advise(name));
-    assertThat(text).contains("STAGE", "HEALTH", "BOTTLENECKS", "FINDINGS", "PLAN", "CAPACITY", "COST");
+    assertThat(text)
+        .contains("STAGE", "HEALTH", "BOTTLENECKS", "FINDINGS", "PLAN", "CAPACITY", "COST");
   }
 
   private static List<String> actions(List<Recommendation> recs) {
@@ -118,7 +132,8 @@ class ExamplesGoldenTest {
     assertThat(a.stage().stage().id()).isEqualTo("startup");
     assertThat(a.findings()).extracting(f -> f.ruleId()).contains("HR-ARCH-001");
     assertThat(actions(a.plan().warnings()).get(0)).isEqualTo("avoid-premature-microservices");
-    assertThat(actions(a.plan().recommendations())).doesNotContain("split-services", "scale-horizontally");
+    assertThat(actions(a.plan().recommendations()))
+        .doesNotContain("split-services", "scale-horizontally");
   }
 
   @Test
@@ -152,7 +167,8 @@ class ExamplesGoldenTest {
     assertThat(a.stage().stage().id()).isEqualTo("scale");
     assertThat(actions(a.plan().recommendations()).subList(0, 2))
         .containsExactly("optimize-queries", "partition-tables");
-    assertThat(actions(a.plan().recommendations())).doesNotContain("shard-database", "add-read-replicas");
+    assertThat(actions(a.plan().recommendations()))
+        .doesNotContain("shard-database", "add-read-replicas");
     assertThat(actions(a.plan().warnings())).contains("avoid-premature-sharding");
     assertThat(a.bottlenecks().ranked().get(0).layer().id()).isEqualTo("database");
   }

@@ -8,9 +8,9 @@ import java.util.Random;
 
 /**
  * A system drawn at random from one seed: a web tier, usually a database, sometimes a load
- * balancer, cache, CDN, worker and external service, with a random workload and random
- * observations that straddle the rules' thresholds. Fields are open so a property can change one
- * thing (the load, one observation) and keep the rest of the draw.
+ * balancer, cache, CDN, worker and external service, with a random workload and random observations
+ * that straddle the rules' thresholds. Fields are open so a property can change one thing (the
+ * load, one observation) and keep the rest of the draw.
  */
 final class RandomSystem {
 
@@ -161,8 +161,15 @@ final class RandomSystem {
     if (availability > 0) {
       y.slo("availability: " + num(availability * 100) + "%");
     }
-    StringBuilder web = new StringBuilder("name: web, kind: app, instances: " + webInstances + ", vcpu: " + webVcpu
-        + ", memory: " + (webVcpu * 2) + "GiB");
+    StringBuilder web =
+        new StringBuilder(
+            "name: web, kind: app, instances: "
+                + webInstances
+                + ", vcpu: "
+                + webVcpu
+                + ", memory: "
+                + (webVcpu * 2)
+                + "GiB");
     if (webCost > 0) {
       web.append(", cost: ").append(num(webCost)).append(" USD/month");
     }
@@ -180,35 +187,57 @@ final class RandomSystem {
     }
     y.component(web.toString());
     if (lb) {
-      y.component("name: lb, kind: load_balancer, cost: 20 USD/month" + (lbSticky ? ", sticky_sessions: true" : ""));
+      y.component(
+          "name: lb, kind: load_balancer, cost: 20 USD/month"
+              + (lbSticky ? ", sticky_sessions: true" : ""));
     }
     if (db) {
-      y.component("name: db, kind: database, vcpu: " + dbVcpu + ", memory: " + (dbVcpu * 4) + "GiB, storage: "
-          + storage + ", max_connections: " + maxConnections + ", pooler: " + pooler
-          + (dbCost > 0 ? ", cost: " + num(dbCost) + " USD/month" : "") + (replicas > 0 ? ", replicas: " + replicas : ""));
+      y.component(
+          "name: db, kind: database, vcpu: "
+              + dbVcpu
+              + ", memory: "
+              + (dbVcpu * 4)
+              + "GiB, storage: "
+              + storage
+              + ", max_connections: "
+              + maxConnections
+              + ", pooler: "
+              + pooler
+              + (dbCost > 0 ? ", cost: " + num(dbCost) + " USD/month" : "")
+              + (replicas > 0 ? ", replicas: " + replicas : ""));
     }
     if (cache) {
-      y.component("name: cache, kind: cache, memory: " + cacheGiB + "GiB"
-          + (policy.isEmpty() ? "" : ", eviction_policy: " + policy)
-          + (cacheCost > 0 ? ", cost: " + num(cacheCost) + " USD/month" : ""));
+      y.component(
+          "name: cache, kind: cache, memory: "
+              + cacheGiB
+              + "GiB"
+              + (policy.isEmpty() ? "" : ", eviction_policy: " + policy)
+              + (cacheCost > 0 ? ", cost: " + num(cacheCost) + " USD/month" : ""));
     }
     if (cdn) {
       y.component("name: cdn, kind: cdn, cost: 40 USD/month");
     }
     if (worker) {
-      y.component("name: jobs, kind: worker, vcpu: 2, memory: 4GiB" + (poolSize > 0 ? ", pool: { size: 5 }" : ""));
+      y.component(
+          "name: jobs, kind: worker, vcpu: 2, memory: 4GiB"
+              + (poolSize > 0 ? ", pool: { size: 5 }" : ""));
     }
     if (external) {
       y.component("name: stripe, kind: external");
     }
-    observations.forEach((k, v) -> {
-      String owner = k.contains(".") ? k.substring(0, k.indexOf('.')) : "";
-      boolean present = owner.isEmpty() || owner.equals("web") || (owner.equals("db") && db)
-          || (owner.equals("cache") && cache) || (owner.equals("stripe") && external);
-      if (present) {
-        y.observe(k + ": " + text(k, v));
-      }
-    });
+    observations.forEach(
+        (k, v) -> {
+          String owner = k.contains(".") ? k.substring(0, k.indexOf('.')) : "";
+          boolean present =
+              owner.isEmpty()
+                  || owner.equals("web")
+                  || (owner.equals("db") && db)
+                  || (owner.equals("cache") && cache)
+                  || (owner.equals("stripe") && external);
+          if (present) {
+            y.observe(k + ": " + text(k, v));
+          }
+        });
     return y;
   }
 

@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One limiting layer: its rank (1 = the bottleneck), the worst severity found there, the rules
- * that found it, the figures that show it, and the remedies the layer usually calls for (D2).
+ * One limiting layer: its rank (1 = the bottleneck), the worst severity found there, the rules that
+ * found it, the figures that show it, and the remedies the layer usually calls for (D2).
  */
 public record Bottleneck(
-    Layer layer, int rank, Severity severity, List<String> findings, List<Evidence> evidence, String remedies) {
+    Layer layer,
+    int rank,
+    Severity severity,
+    List<String> findings,
+    List<Evidence> evidence,
+    String remedies) {
   public Bottleneck {
     Objects.requireNonNull(layer, "layer");
     Objects.requireNonNull(severity, "severity");

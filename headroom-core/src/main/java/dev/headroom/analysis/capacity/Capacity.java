@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The capacity section: computed items in a stable order, and what could not be computed. */
-public record Capacity(List<CapacityItem> items, List<String> notes, List<NotEvaluated> notEvaluated) {
+public record Capacity(
+    List<CapacityItem> items, List<String> notes, List<NotEvaluated> notEvaluated) {
   public Capacity {
     items = List.copyOf(items);
     notes = List.copyOf(notes);

@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param items figures the capacity section shows (the model's coefficients, peak, utilisation)
  */
 public record MeasuredCapacity(
-    String component, Figure perInstance, UslModel usl, MMc queue, List<CapacityItem> items, List<String> warnings) {
+    String component,
+    Figure perInstance,
+    UslModel usl,
+    MMc queue,
+    List<CapacityItem> items,
+    List<String> warnings) {
   public MeasuredCapacity {
     Objects.requireNonNull(component, "component");
     Objects.requireNonNull(perInstance, "perInstance");

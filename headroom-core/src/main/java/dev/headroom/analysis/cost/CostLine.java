@@ -3,7 +3,10 @@ package dev.headroom.analysis.cost;
 import dev.headroom.model.Figure;
 import java.util.Objects;
 
-/** A priced line: what it is, and its monthly cost (null with {@code needs} when it cannot be priced). */
+/**
+ * A priced line: what it is, and its monthly cost (null with {@code needs} when it cannot be
+ * priced).
+ */
 public record CostLine(String item, Figure monthly, String needs) {
   public CostLine {
     Objects.requireNonNull(item, "item");

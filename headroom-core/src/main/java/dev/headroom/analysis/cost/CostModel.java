@@ -41,8 +41,11 @@ public final class CostModel {
       return Optional.of(cacheMemory(memory.get().value()));
     }
     if (vcpu.isPresent() || memory.isPresent()) {
-      return Optional.of(machine(vcpu.map(Figure::value).orElse(0.0),
-          memory.map(f -> f.value() / GIB).orElse(0.0), c.name()));
+      return Optional.of(
+          machine(
+              vcpu.map(Figure::value).orElse(0.0),
+              memory.map(f -> f.value() / GIB).orElse(0.0),
+              c.name()));
     }
     return switch (c.kind()) {
       case LOAD_BALANCER -> prices.price("load_balancer");
@@ -65,39 +68,77 @@ public final class CostModel {
   /** All instances of {@code c}. */
   public Optional<Figure> monthly(Component c) {
     double n = view.spec().instances(c);
-    return perInstance(c).map(p -> n == 1 ? p : new Figure(p.value() * n, Dimension.MONTHLY_COST,
-        new Provenance.Derived("instances x price per instance",
-            List.of(c.name() + ".instances = " + Units.format(n, 6), "price = " + p.formatted() + " ("
-                + p.provenance().kind() + ")"))));
+    return perInstance(c)
+        .map(
+            p ->
+                n == 1
+                    ? p
+                    : new Figure(
+                        p.value() * n,
+                        Dimension.MONTHLY_COST,
+                        new Provenance.Derived(
+                            "instances x price per instance",
+                            List.of(
+                                c.name() + ".instances = " + Units.format(n, 6),
+                                "price = " + p.formatted() + " (" + p.provenance().kind() + ")"))));
   }
 
   static final double GIB = 1024.0 * 1024 * 1024;
 
-  /** The smallest machine with at least {@code vcpu} and {@code memoryGib}; beyond the largest, scaled by vCPU. */
+  /**
+   * The smallest machine with at least {@code vcpu} and {@code memoryGib}; beyond the largest,
+   * scaled by vCPU.
+   */
   public Figure machine(double vcpu, double memoryGib, String what) {
     for (PriceTable.Node n : prices.nodes()) {
       if (n.vcpu() >= vcpu && n.memoryGib() >= memoryGib) {
-        return new Figure(n.price().value(), Dimension.MONTHLY_COST, new Provenance.Derived(
-            "smallest machine in the price table with >= " + Units.format(vcpu, 4) + " vCPU and >= "
-                + Units.format(memoryGib, 4) + " GiB",
-            List.of(what + " priced as " + n.key() + " = " + n.price().formatted() + " ("
-                + n.price().provenance().describe() + ")")));
+        return new Figure(
+            n.price().value(),
+            Dimension.MONTHLY_COST,
+            new Provenance.Derived(
+                "smallest machine in the price table with >= "
+                    + Units.format(vcpu, 4)
+                    + " vCPU and >= "
+                    + Units.format(memoryGib, 4)
+                    + " GiB",
+                List.of(
+                    what
+                        + " priced as "
+                        + n.key()
+                        + " = "
+                        + n.price().formatted()
+                        + " ("
+                        + n.price().provenance().describe()
+                        + ")")));
       }
     }
     PriceTable.Node largest = prices.nodes().get(prices.nodes().size() - 1);
     double factor = Math.max(vcpu / largest.vcpu(), memoryGib / largest.memoryGib());
-    return new Figure(largest.price().value() * factor, Dimension.MONTHLY_COST, new Provenance.Derived(
-        "largest machine's price x size ratio (beyond the price table)",
-        List.of(largest.key() + " = " + largest.price().formatted(), "ratio = " + Units.format(factor, 4))));
+    return new Figure(
+        largest.price().value() * factor,
+        Dimension.MONTHLY_COST,
+        new Provenance.Derived(
+            "largest machine's price x size ratio (beyond the price table)",
+            List.of(
+                largest.key() + " = " + largest.price().formatted(),
+                "ratio = " + Units.format(factor, 4))));
   }
 
   /** Managed cache memory of {@code bytes}. */
   public Figure cacheMemory(double bytes) {
     Figure perGib = prices.price("cache_memory_gib").orElseThrow();
     double gib = bytes / GIB;
-    return new Figure(gib * perGib.value(), Dimension.MONTHLY_COST, new Provenance.Derived(
-        "GiB x cache_memory_gib", List.of(Units.format(gib, 4) + " GiB",
-            "cache_memory_gib = " + Units.format(perGib.value(), 6) + " USD per GiB per month ("
-                + perGib.provenance().kind() + ")")));
+    return new Figure(
+        gib * perGib.value(),
+        Dimension.MONTHLY_COST,
+        new Provenance.Derived(
+            "GiB x cache_memory_gib",
+            List.of(
+                Units.format(gib, 4) + " GiB",
+                "cache_memory_gib = "
+                    + Units.format(perGib.value(), 6)
+                    + " USD per GiB per month ("
+                    + perGib.provenance().kind()
+                    + ")")));
   }
 }

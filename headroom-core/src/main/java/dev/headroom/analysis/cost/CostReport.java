@@ -10,8 +10,14 @@ import java.util.List;
  * at the growth target ($2, $4, D5) with the choice, and availability against cost ($3).
  */
 public record CostReport(
-    Figure now, List<CostLine> components, String stageBand, Figure neededVcpu, List<Scenario> verticalVsHorizontal,
-    String choice, List<Scenario> availabilityVsCost, List<NotEvaluated> notEvaluated) {
+    Figure now,
+    List<CostLine> components,
+    String stageBand,
+    Figure neededVcpu,
+    List<Scenario> verticalVsHorizontal,
+    String choice,
+    List<Scenario> availabilityVsCost,
+    List<NotEvaluated> notEvaluated) {
   public CostReport {
     components = List.copyOf(components);
     stageBand = stageBand == null ? "" : stageBand;

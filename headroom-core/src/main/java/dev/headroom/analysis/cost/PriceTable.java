@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Monthly prices headroom uses when a component declares no {@code cost}. The defaults are the
- * seed documents' own figures ($2, $3: a 4 vCPU / 16 GiB node at $30, 16 vCPU / 64 GiB at $150, 32
- * vCPU / 128 GiB at $500, 64 vCPU / 256 GiB at $800), undated in the sources and used here as of
+ * Monthly prices headroom uses when a component declares no {@code cost}. The defaults are the seed
+ * documents' own figures ($2, $3: a 4 vCPU / 16 GiB node at $30, 16 vCPU / 64 GiB at $150, 32 vCPU
+ * / 128 GiB at $500, 64 vCPU / 256 GiB at $800), undated in the sources and used here as of
  * 2026-11: illustrations, not quotes. Every price can be overridden under {@code prices:} in the
  * system file; services the seeds do not price (load balancer, CDN, queue, pooler) have no default
  * and are reported as not priced until given.
@@ -55,18 +55,35 @@ public final class PriceTable {
     List<InputProblem> problems = new ArrayList<>();
     for (SystemSpec.Override o : spec.overrides("prices")) {
       if (!KEYS.containsKey(o.key())) {
-        problems.add(new InputProblem(o.location().file(), o.location().line(), o.location().column(),
-            "prices." + o.key(), "the price \"" + o.key() + "\"", "one of " + String.join(", ", KEYS.keySet()),
-            Units.Suggest.closest(o.key(), KEYS.keySet()).orElse(null)));
+        problems.add(
+            new InputProblem(
+                o.location().file(),
+                o.location().line(),
+                o.location().column(),
+                "prices." + o.key(),
+                "the price \"" + o.key() + "\"",
+                "one of " + String.join(", ", KEYS.keySet()),
+                Units.Suggest.closest(o.key(), KEYS.keySet()).orElse(null)));
         continue;
       }
       try {
         Quantity q = Units.parse(o.text(), Dimension.MONTHLY_COST);
-        t.prices.put(o.key(), new Figure(q.value(), Dimension.MONTHLY_COST,
-            new Provenance.Declared(o.location() + " prices." + o.key())));
+        t.prices.put(
+            o.key(),
+            new Figure(
+                q.value(),
+                Dimension.MONTHLY_COST,
+                new Provenance.Declared(o.location() + " prices." + o.key())));
       } catch (UnitException e) {
-        problems.add(new InputProblem(o.location().file(), o.location().line(), o.location().column(),
-            "prices." + o.key(), e.found(), e.allowed(), e.suggestion()));
+        problems.add(
+            new InputProblem(
+                o.location().file(),
+                o.location().line(),
+                o.location().column(),
+                "prices." + o.key(),
+                e.found(),
+                e.allowed(),
+                e.suggestion()));
       }
     }
     if (!problems.isEmpty()) {
@@ -79,17 +96,28 @@ public final class PriceTable {
   public static PriceTable defaults() {
     PriceTable t = new PriceTable();
     t.prices.put("small_node", seed(30, "$2", "4 vCPU / 16 GiB at 30 USD/month (ten for 300)"));
-    t.prices.put("medium_node", seed(150, "$3", "16 vCPU / 64 GiB at 150 USD/month (four for 600)"));
+    t.prices.put(
+        "medium_node", seed(150, "$3", "16 vCPU / 64 GiB at 150 USD/month (four for 600)"));
     t.prices.put("large_node", seed(500, "$2", "32 vCPU / 128 GiB at 500 USD/month"));
     t.prices.put("xlarge_node", seed(800, "$3", "64 vCPU / 256 GiB at 800 USD/month"));
-    t.prices.put("cache_memory_gib", new Figure(30.0 / 16.0, Dimension.MONTHLY_COST, new Provenance.Derived(
-        "small_node price / 16 GiB", List.of("small_node = 30 USD/month (seed $2, as of " + DEFAULTS_AS_OF + ")"))));
+    t.prices.put(
+        "cache_memory_gib",
+        new Figure(
+            30.0 / 16.0,
+            Dimension.MONTHLY_COST,
+            new Provenance.Derived(
+                "small_node price / 16 GiB",
+                List.of("small_node = 30 USD/month (seed $2, as of " + DEFAULTS_AS_OF + ")"))));
     return t;
   }
 
   private static Figure seed(double usd, String knowledge, String note) {
-    return new Figure(usd, Dimension.MONTHLY_COST,
-        new Provenance.Assumed(knowledge, "seed price " + note + ", adopted " + DEFAULTS_AS_OF + "; override under prices:"));
+    return new Figure(
+        usd,
+        Dimension.MONTHLY_COST,
+        new Provenance.Assumed(
+            knowledge,
+            "seed price " + note + ", adopted " + DEFAULTS_AS_OF + "; override under prices:"));
   }
 
   public Optional<Figure> price(String key) {
@@ -110,10 +138,14 @@ public final class PriceTable {
     return java.util.Collections.unmodifiableMap(KEYS);
   }
 
-  /** A copy with every price multiplied by {@code factor} (used to test that costs scale with prices). */
+  /**
+   * A copy with every price multiplied by {@code factor} (used to test that costs scale with
+   * prices).
+   */
   public PriceTable scaled(double factor) {
     PriceTable t = new PriceTable();
-    prices.forEach((k, v) -> t.prices.put(k, new Figure(v.value() * factor, v.dimension(), v.provenance())));
+    prices.forEach(
+        (k, v) -> t.prices.put(k, new Figure(v.value() * factor, v.dimension(), v.provenance())));
     return t;
   }
 }

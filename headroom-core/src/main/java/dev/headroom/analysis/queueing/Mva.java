@@ -36,7 +36,9 @@ public final class Mva {
   /** Exact MVA refuses networks with more states than this; use Bard–Schweitzer for those. */
   public static final long MAX_EXACT_STATES = 20_000_000L;
 
-  /** Exact single-class MVA keeps a result per population; beyond this, time and memory run away. */
+  /**
+   * Exact single-class MVA keeps a result per population; beyond this, time and memory run away.
+   */
   public static final int MAX_EXACT_SINGLE_CLASS_POPULATION = 100_000;
 
   private static final int MAX_ITERATIONS = 1_000_000;

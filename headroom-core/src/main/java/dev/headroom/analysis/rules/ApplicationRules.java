@@ -24,34 +24,53 @@ final class ApplicationRules {
 
   static List<Rule> all() {
     return List.of(
-        new Rule("HR-APP-001", Layer.APPLICATION, "Application CPU is high",
+        new Rule(
+            "HR-APP-001",
+            Layer.APPLICATION,
+            "Application CPU is high",
             "Servers above 70% CPU have little room for peaks; sustained over 80% they need more capacity: a bigger"
                 + " machine while it stays cheap, then more machines.",
             List.of("M3", "X1", "X2", "D5", "$4"),
-            List.of(new Threshold("warning", Dimension.RATIO, 0.70, "M3", "CPU target 70%"),
+            List.of(
+                new Threshold("warning", Dimension.RATIO, 0.70, "M3", "CPU target 70%"),
                 new Threshold("critical", Dimension.RATIO, 0.85, "M3", "CPU warning level 85%")),
             List.of("<app>.cpu"),
             List.of("scale-vertically", "scale-horizontally"),
             ApplicationRules::cpu),
-        new Rule("HR-APP-002", Layer.APPLICATION, "Application memory is high",
+        new Rule(
+            "HR-APP-002",
+            Layer.APPLICATION,
+            "Application memory is high",
             "Memory above 80% is an autoscaling trigger; above 90% the next spike swaps or kills the process. Add"
                 + " memory first; if it keeps growing, look for a leak.",
             List.of("X1", "X2", "P13"),
-            List.of(new Threshold("warning", Dimension.RATIO, 0.80, "P13", "memory above 80%"),
+            List.of(
+                new Threshold("warning", Dimension.RATIO, 0.80, "P13", "memory above 80%"),
                 new Threshold("critical", Dimension.RATIO, 0.90, "X2", "memory above 90%")),
             List.of("<app>.memory_used"),
             List.of("scale-vertically", "fix-memory-leaks"),
             ApplicationRules::memory),
-        new Rule("HR-APP-003", Layer.APPLICATION, "Memory grows steadily",
+        new Rule(
+            "HR-APP-003",
+            Layer.APPLICATION,
+            "Memory grows steadily",
             "Memory that keeps growing under steady load is a leak: more RAM only delays the crash (X1: more RAM,"
                 + " then fix leaks).",
             List.of("X1"),
-            List.of(new Threshold("warning", Dimension.GROWTH_RATE, 0.10, "X1",
-                "headroom's level: steady growth above 10%/month under steady load")),
+            List.of(
+                new Threshold(
+                    "warning",
+                    Dimension.GROWTH_RATE,
+                    0.10,
+                    "X1",
+                    "headroom's level: steady growth above 10%/month under steady load")),
             List.of("<app>.memory_growth"),
             List.of("fix-memory-leaks"),
             ApplicationRules::memoryGrowth),
-        new Rule("HR-APP-004", Layer.APPLICATION, "Sticky sessions",
+        new Rule(
+            "HR-APP-004",
+            Layer.APPLICATION,
+            "Sticky sessions",
             "Pinning users to servers undoes horizontal scaling: load spreads unevenly and a lost server loses its"
                 + " sessions. Keep servers stateless with an external session store.",
             List.of("P3", "P17", "P2"),
@@ -59,47 +78,77 @@ final class ApplicationRules {
             List.of("load balancer sticky_sessions or app sessions"),
             List.of("avoid-sticky-sessions", "stateless-sessions"),
             ApplicationRules::sticky),
-        new Rule("HR-APP-005", Layer.APPLICATION, "A single application instance",
+        new Rule(
+            "HR-APP-005",
+            Layer.APPLICATION,
+            "A single application instance",
             "One instance is a single point of failure and cannot take a peak; two or more behind a load balancer"
                 + " are the first step of horizontal scaling.",
             List.of("P1", "P2", "$3"),
-            List.of(new Threshold("availability", Dimension.RATIO, 0.999, "$3",
-                "99.9% and above needs more than one instance")),
+            List.of(
+                new Threshold(
+                    "availability",
+                    Dimension.RATIO,
+                    0.999,
+                    "$3",
+                    "99.9% and above needs more than one instance")),
             List.of("<app>.instances", "slo.availability or the stage"),
             List.of("scale-horizontally", "add-load-balancer"),
             ApplicationRules::singleInstance),
-        new Rule("HR-APP-006", Layer.APPLICATION, "Traffic spikes without autoscaling",
+        new Rule(
+            "HR-APP-006",
+            Layer.APPLICATION,
+            "Traffic spikes without autoscaling",
             "When peaks are several times the average, fixed capacity is either wasted most of the day or short at"
                 + " peak; scale horizontally on a schedule or on CPU (target 70%).",
             List.of("X2", "P13"),
-            List.of(new Threshold("spike", Dimension.MULTIPLIER, 3, "X2",
-                "headroom's level: peak at least three times the daily average (a plain day/night cycle is about"
-                    + " twice)")),
+            List.of(
+                new Threshold(
+                    "spike",
+                    Dimension.MULTIPLIER,
+                    3,
+                    "X2",
+                    "headroom's level: peak at least three times the daily average (a plain day/night cycle is about"
+                        + " twice)")),
             List.of("peak_to_average (or workload.peak_rps and workload.average_rps)"),
             List.of("add-autoscaling"),
             ApplicationRules::spikes),
-        new Rule("HR-APP-007", Layer.APPLICATION, "Instances near their measured capacity",
+        new Rule(
+            "HR-APP-007",
+            Layer.APPLICATION,
+            "Instances near their measured capacity",
             "At more than 70% of what the instances sustain, a peak or a lost instance pushes latency up; add"
                 + " instances or autoscale.",
             List.of("C5", "C5.resolve", "P13"),
-            List.of(new Threshold("warning", Dimension.RATIO, 0.70, "P13", "target utilisation 70%"),
-                new Threshold("critical", Dimension.RATIO, 0.90, "P13", "no headroom left above 90%")),
+            List.of(
+                new Threshold("warning", Dimension.RATIO, 0.70, "P13", "target utilisation 70%"),
+                new Threshold(
+                    "critical", Dimension.RATIO, 0.90, "P13", "no headroom left above 90%")),
             List.of("<app>.max_rps_per_instance (measured)", "peak request rate"),
             List.of("scale-horizontally", "add-autoscaling"),
             ApplicationRules::nearCapacity),
-        new Rule("HR-APP-008", Layer.APPLICATION, "Requests wait for database connections",
+        new Rule(
+            "HR-APP-008",
+            Layer.APPLICATION,
+            "Requests wait for database connections",
             "With a pool, getting a connection takes 1-5 ms; longer waits mean the pool is too small for the load"
                 + " or connections are held too long.",
             List.of("C6", "P11", "D3"),
-            List.of(new Threshold("warning", Dimension.DURATION, 0.005, "C6", "pooled acquisition takes 1-5 ms")),
+            List.of(
+                new Threshold(
+                    "warning", Dimension.DURATION, 0.005, "C6", "pooled acquisition takes 1-5 ms")),
             List.of("<app>.pool_wait"),
             List.of("resize-pools", "add-connection-pooler", "optimize-queries"),
             ApplicationRules::poolWait),
-        new Rule("HR-APP-009", Layer.APPLICATION, "Response time over 2 s",
+        new Rule(
+            "HR-APP-009",
+            Layer.APPLICATION,
+            "Response time over 2 s",
             "Above 2 s the cause is almost always code or queries (N+1, missing indexes), not capacity: optimise"
                 + " first, measure where the time goes (tracing), then scale.",
             List.of("X2", "X3", "D1", "M1"),
-            List.of(new Threshold("critical", Dimension.DURATION, 2.0, "X2", "response time over 2 s")),
+            List.of(
+                new Threshold("critical", Dimension.DURATION, 2.0, "X2", "response time over 2 s")),
             List.of("latency_p95"),
             List.of("optimize-queries", "fix-n-plus-one", "add-indexes", "add-monitoring"),
             ApplicationRules::slowResponses));
@@ -118,7 +167,8 @@ final class ApplicationRules {
         continue;
       }
       Figure cpu = f.get().get(c.fact("cpu"));
-      Optional<Severity> sev = above(cpu.value(), ctx.threshold("warning").value(), ctx.threshold("critical").value());
+      Optional<Severity> sev =
+          above(cpu.value(), ctx.threshold("warning").value(), ctx.threshold("critical").value());
       if (sev.isEmpty()) {
         continue;
       }
@@ -130,16 +180,29 @@ final class ApplicationRules {
       if (instances == 1 && cheap) {
         actions.add("scale-vertically");
         actions.add("scale-horizontally");
-        how = "a bigger machine is the cheapest first step while it stays under about 500 USD/month (D5, $4), then"
-            + " more machines";
+        how =
+            "a bigger machine is the cheapest first step while it stays under about 500 USD/month (D5, $4), then"
+                + " more machines";
       } else {
         actions.add("scale-horizontally");
         how = "add instances behind the load balancer (X1, X2)";
       }
-      ctx.finding(sev.get(), c, c.name() + " runs at " + cpu.formatted() + " CPU; " + how + ".",
-          List.of(new Evidence(c.fact("cpu"), cpu), new Evidence("instances", new Figure(instances, Dimension.COUNT,
-              ctx.view().fact(c.fact("instances")).map(Figure::provenance)
-                  .orElse(new Provenance.Assumed("C5", "one instance when not declared"))))),
+      ctx.finding(
+          sev.get(),
+          c,
+          c.name() + " runs at " + cpu.formatted() + " CPU; " + how + ".",
+          List.of(
+              new Evidence(c.fact("cpu"), cpu),
+              new Evidence(
+                  "instances",
+                  new Figure(
+                      instances,
+                      Dimension.COUNT,
+                      ctx.view()
+                          .fact(c.fact("instances"))
+                          .map(Figure::provenance)
+                          .orElse(
+                              new Provenance.Assumed("C5", "one instance when not declared"))))),
           actions);
     }
   }
@@ -151,7 +214,8 @@ final class ApplicationRules {
         continue;
       }
       Figure mem = f.get().get(c.fact("memory_used"));
-      Optional<Severity> sev = above(mem.value(), ctx.threshold("warning").value(), ctx.threshold("critical").value());
+      Optional<Severity> sev =
+          above(mem.value(), ctx.threshold("warning").value(), ctx.threshold("critical").value());
       if (sev.isEmpty()) {
         continue;
       }
@@ -159,8 +223,12 @@ final class ApplicationRules {
       if (ctx.view().fact(c.fact("memory_growth")).map(g -> g.value() > 0).orElse(false)) {
         actions.add("fix-memory-leaks");
       }
-      ctx.finding(sev.get(), c, c.name() + " uses " + mem.formatted() + " of its memory.",
-          List.of(new Evidence(c.fact("memory_used"), mem)), actions);
+      ctx.finding(
+          sev.get(),
+          c,
+          c.name() + " uses " + mem.formatted() + " of its memory.",
+          List.of(new Evidence(c.fact("memory_used"), mem)),
+          actions);
     }
   }
 
@@ -172,8 +240,10 @@ final class ApplicationRules {
       }
       Figure t = ctx.threshold("warning");
       if (g.get().value() > t.value()) {
-        ctx.finding(Severity.WARNING, c, c.name() + "'s memory grows " + g.get().formatted()
-                + " under steady load: a leak.",
+        ctx.finding(
+            Severity.WARNING,
+            c,
+            c.name() + "'s memory grows " + g.get().formatted() + " under steady load: a leak.",
             List.of(new Evidence(c.fact("memory_growth"), g.get()), new Evidence("threshold", t)),
             List.of("fix-memory-leaks"));
       }
@@ -183,23 +253,44 @@ final class ApplicationRules {
   private static void sticky(RuleContext ctx) {
     List<Evidence> ev = new ArrayList<>();
     for (Component lb : ctx.view().spec().components(ComponentKind.LOAD_BALANCER)) {
-      if (lb.flag("sticky_sessions") || lb.setting("algorithm").filter("ip_hash"::equals).isPresent()) {
-        ev.add(new Evidence(lb.name() + (lb.flag("sticky_sessions") ? ".sticky_sessions" : ".algorithm"),
-            new Figure(1, Dimension.COUNT, new Provenance.Declared(lb.location() + " " + lb.name()
-                + (lb.flag("sticky_sessions") ? ".sticky_sessions = true" : ".algorithm = ip_hash")))));
+      if (lb.flag("sticky_sessions")
+          || lb.setting("algorithm").filter("ip_hash"::equals).isPresent()) {
+        ev.add(
+            new Evidence(
+                lb.name() + (lb.flag("sticky_sessions") ? ".sticky_sessions" : ".algorithm"),
+                new Figure(
+                    1,
+                    Dimension.COUNT,
+                    new Provenance.Declared(
+                        lb.location()
+                            + " "
+                            + lb.name()
+                            + (lb.flag("sticky_sessions")
+                                ? ".sticky_sessions = true"
+                                : ".algorithm = ip_hash")))));
       }
     }
     for (Component app : ctx.view().spec().components(ComponentKind.APP)) {
       String s = app.setting("sessions").orElse("");
       if (s.equals("sticky") || s.equals("local")) {
-        ev.add(new Evidence(app.name() + ".sessions", new Figure(1, Dimension.COUNT,
-            new Provenance.Declared(app.location() + " " + app.name() + ".sessions = " + s))));
+        ev.add(
+            new Evidence(
+                app.name() + ".sessions",
+                new Figure(
+                    1,
+                    Dimension.COUNT,
+                    new Provenance.Declared(
+                        app.location() + " " + app.name() + ".sessions = " + s))));
       }
     }
     if (!ev.isEmpty()) {
-      ctx.finding(Severity.WARNING, null,
+      ctx.finding(
+          Severity.WARNING,
+          null,
           "Sessions are pinned to servers; horizontal scaling will spread load unevenly and lose sessions when a"
-              + " server goes.", ev, List.of("avoid-sticky-sessions", "stateless-sessions"));
+              + " server goes.",
+          ev,
+          List.of("avoid-sticky-sessions", "stateless-sessions"));
     }
   }
 
@@ -207,25 +298,42 @@ final class ApplicationRules {
     Optional<Figure> availability = ctx.view().fact("slo.availability");
     boolean beyondStartup = ctx.stage().stage().ordinal() > 0;
     for (Component c : ctx.view().spec().components(ComponentKind.APP)) {
-      if (ctx.view().spec().instances(c) > 1 || ctx.view().fact(c.fact("autoscaling.min")).map(m -> m.value() > 1)
-          .orElse(false)) {
+      if (ctx.view().spec().instances(c) > 1
+          || ctx.view().fact(c.fact("autoscaling.min")).map(m -> m.value() > 1).orElse(false)) {
         continue;
       }
-      boolean needsHa = availability.map(a -> a.value() >= ctx.threshold("availability").value()).orElse(false);
+      boolean needsHa =
+          availability.map(a -> a.value() >= ctx.threshold("availability").value()).orElse(false);
       if (!needsHa && !beyondStartup) {
         continue;
       }
       List<Evidence> ev = new ArrayList<>();
-      ev.add(new Evidence(c.fact("instances"), new Figure(1, Dimension.COUNT, ctx.view().fact(c.fact("instances"))
-          .map(Figure::provenance).orElse(new Provenance.Assumed("P1", "one instance when not declared")))));
+      ev.add(
+          new Evidence(
+              c.fact("instances"),
+              new Figure(
+                  1,
+                  Dimension.COUNT,
+                  ctx.view()
+                      .fact(c.fact("instances"))
+                      .map(Figure::provenance)
+                      .orElse(new Provenance.Assumed("P1", "one instance when not declared")))));
       availability.ifPresent(a -> ev.add(new Evidence("slo.availability", a)));
       List<String> actions = new ArrayList<>(List.of("scale-horizontally"));
       if (ctx.view().spec().components(ComponentKind.LOAD_BALANCER).isEmpty()) {
         actions.add("add-load-balancer");
       }
-      ctx.finding(Severity.WARNING, c, c.name() + " runs as a single instance"
-              + (needsHa ? " while " + availability.get().formatted() + " availability is promised" : " at the "
-                  + ctx.stage().stage().id() + " stage") + ".", ev, actions);
+      ctx.finding(
+          Severity.WARNING,
+          c,
+          c.name()
+              + " runs as a single instance"
+              + (needsHa
+                  ? " while " + availability.get().formatted() + " availability is promised"
+                  : " at the " + ctx.stage().stage().id() + " stage")
+              + ".",
+          ev,
+          actions);
     }
   }
 
@@ -238,26 +346,45 @@ final class ApplicationRules {
       Optional<Figure> peak = ctx.view().fact("workload.peak_rps");
       Optional<Figure> avg = ctx.view().fact("workload.average_rps");
       if (peak.isPresent() && avg.isPresent() && avg.get().value() > 0) {
-        ratio = Optional.of(new Figure(peak.get().value() / avg.get().value(), Dimension.MULTIPLIER,
-            new Provenance.Derived("peak_rps / average_rps",
-                List.of("peak = " + peak.get().formatted(), "average = " + avg.get().formatted()))));
+        ratio =
+            Optional.of(
+                new Figure(
+                    peak.get().value() / avg.get().value(),
+                    Dimension.MULTIPLIER,
+                    new Provenance.Derived(
+                        "peak_rps / average_rps",
+                        List.of(
+                            "peak = " + peak.get().formatted(),
+                            "average = " + avg.get().formatted()))));
       }
     }
     if (ratio.isEmpty()) {
-      ctx.notEvaluated(null, List.of("peak_to_average"), List.of(ctx.howTo("peak_to_average")
-          + "; or declare workload.peak_rps and workload.average_rps"));
+      ctx.notEvaluated(
+          null,
+          List.of("peak_to_average"),
+          List.of(
+              ctx.howTo("peak_to_average")
+                  + "; or declare workload.peak_rps and workload.average_rps"));
       return;
     }
     Figure t = ctx.threshold("spike");
     if (ratio.get().value() < t.value() || ctx.stage().stage().ordinal() == 0) {
-      return; // at the startup stage one instance with headroom beats autoscaling machinery (S4, X4)
+      return; // at the startup stage one instance with headroom beats autoscaling machinery (S4,
+      // X4)
     }
     for (Component c : ctx.view().spec().components(ComponentKind.APP)) {
       if (ctx.view().fact(c.fact("autoscaling.max")).isPresent()) {
         continue;
       }
-      ctx.finding(Severity.WARNING, c, "Peaks are " + ratio.get().formatted() + " the average and " + c.name()
-          + " does not autoscale.", List.of(new Evidence("peak to average", ratio.get()), new Evidence("threshold", t)),
+      ctx.finding(
+          Severity.WARNING,
+          c,
+          "Peaks are "
+              + ratio.get().formatted()
+              + " the average and "
+              + c.name()
+              + " does not autoscale.",
+          List.of(new Evidence("peak to average", ratio.get()), new Evidence("threshold", t)),
           List.of("add-autoscaling"));
     }
   }
@@ -286,13 +413,32 @@ final class ApplicationRules {
     }
     double instances = ctx.view().spec().instances(c);
     double share = peak.get().value() / (instances * cap.get().value());
-    Optional<Severity> sev = above(share, ctx.threshold("warning").value(), ctx.threshold("critical").value());
-    sev.ifPresent(s -> ctx.finding(s, c, "At peak " + c.name() + " runs at " + Units.format(share * 100, 3)
-            + "% of what its " + Units.format(instances, 6) + " instance(s) sustain.",
-        List.of(new Evidence("peak request rate", peak.get()), new Evidence(c.fact("max_rps_per_instance"), cap.get()),
-            new Evidence("utilisation", new Figure(share, Dimension.RATIO, new Provenance.Derived(
-                "peak / (instances x capacity per instance)", List.of("instances = " + Units.format(instances, 6)))))),
-        List.of("scale-horizontally", "add-autoscaling")));
+    Optional<Severity> sev =
+        above(share, ctx.threshold("warning").value(), ctx.threshold("critical").value());
+    sev.ifPresent(
+        s ->
+            ctx.finding(
+                s,
+                c,
+                "At peak "
+                    + c.name()
+                    + " runs at "
+                    + Units.format(share * 100, 3)
+                    + "% of what its "
+                    + Units.format(instances, 6)
+                    + " instance(s) sustain.",
+                List.of(
+                    new Evidence("peak request rate", peak.get()),
+                    new Evidence(c.fact("max_rps_per_instance"), cap.get()),
+                    new Evidence(
+                        "utilisation",
+                        new Figure(
+                            share,
+                            Dimension.RATIO,
+                            new Provenance.Derived(
+                                "peak / (instances x capacity per instance)",
+                                List.of("instances = " + Units.format(instances, 6)))))),
+                List.of("scale-horizontally", "add-autoscaling")));
   }
 
   private static void poolWait(RuleContext ctx) {
@@ -303,7 +449,13 @@ final class ApplicationRules {
       }
       Figure t = ctx.threshold("warning");
       if (w.get().value() > t.value()) {
-        ctx.finding(Severity.WARNING, c, "Requests on " + c.name() + " wait " + w.get().formatted()
+        ctx.finding(
+            Severity.WARNING,
+            c,
+            "Requests on "
+                + c.name()
+                + " wait "
+                + w.get().formatted()
                 + " for a database connection (1-5 ms is normal with a pool).",
             List.of(new Evidence(c.fact("pool_wait"), w.get()), new Evidence("threshold", t)),
             List.of("resize-pools", "add-connection-pooler", "optimize-queries"));
@@ -326,8 +478,13 @@ final class ApplicationRules {
       actions.add(0, "fix-n-plus-one");
     }
     actions.add("add-indexes");
-    ctx.finding(Severity.CRITICAL, null, "p95 response time is " + p95.formatted()
-        + ": optimise before scaling (X2, X3), starting where tracing shows the time goes (D1).",
-        List.of(new Evidence("latency_p95", p95), new Evidence("threshold", t)), actions);
+    ctx.finding(
+        Severity.CRITICAL,
+        null,
+        "p95 response time is "
+            + p95.formatted()
+            + ": optimise before scaling (X2, X3), starting where tracing shows the time goes (D1).",
+        List.of(new Evidence("latency_p95", p95), new Evidence("threshold", t)),
+        actions);
   }
 }

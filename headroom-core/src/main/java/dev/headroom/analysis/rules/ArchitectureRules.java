@@ -21,16 +21,27 @@ final class ArchitectureRules {
 
   static List<Rule> all() {
     return List.of(
-        new Rule("HR-ARCH-001", Layer.ARCHITECTURE, "Microservices before the scale that needs them",
+        new Rule(
+            "HR-ARCH-001",
+            Layer.ARCHITECTURE,
+            "Microservices before the scale that needs them",
             "Splitting into services trades simple calls for network calls, distributed data and operations work;"
                 + " it pays at large scale, not at the startup or growth stage.",
             List.of("S4", "P14", "P17", "S1"),
-            List.of(new Threshold("services", Dimension.COUNT, 3, "P14",
-                "headroom's level: three or more app services")),
+            List.of(
+                new Threshold(
+                    "services",
+                    Dimension.COUNT,
+                    3,
+                    "P14",
+                    "headroom's level: three or more app services")),
             List.of("app components (their service names)", "the stage"),
             List.of("avoid-premature-microservices"),
             ArchitectureRules::microservices),
-        new Rule("HR-ARCH-002", Layer.ARCHITECTURE, "Sharded before replicas and caching",
+        new Rule(
+            "HR-ARCH-002",
+            Layer.ARCHITECTURE,
+            "Sharded before replicas and caching",
             "Sharding is the last step of the database ladder (indexes, replicas, then sharding) and the hardest to"
                 + " undo; replicas and a cache come first.",
             List.of("P9", "X1", "S4"),
@@ -38,7 +49,10 @@ final class ArchitectureRules {
             List.of("<db>.shards", "replicas and caches in the system file"),
             List.of("avoid-premature-sharding", "add-read-replicas", "add-app-cache"),
             ArchitectureRules::shardedEarly),
-        new Rule("HR-ARCH-003", Layer.ARCHITECTURE, "Several regions without a geographic need",
+        new Rule(
+            "HR-ARCH-003",
+            Layer.ARCHITECTURE,
+            "Several regions without a geographic need",
             "Running in several regions buys latency for distant users, residency or regional failover; without"
                 + " those needs it only adds cross-region replication and consistency problems.",
             List.of("S4", "S7", "P15"),
@@ -46,7 +60,10 @@ final class ArchitectureRules {
             List.of("component regions", "workload.user_regions", "workload.data_residency"),
             List.of("avoid-premature-multi-region"),
             ArchitectureRules::multiRegion),
-        new Rule("HR-ARCH-004", Layer.ARCHITECTURE, "No monitoring evidence",
+        new Rule(
+            "HR-ARCH-004",
+            Layer.ARCHITECTURE,
+            "No monitoring evidence",
             "Without latency and error measurements nobody can tell what limits the system or whether a change"
                 + " helped; monitoring comes first.",
             List.of("P17", "S4", "M5", "D1"),
@@ -54,7 +71,10 @@ final class ArchitectureRules {
             List.of("latency_p95", "error_rate"),
             List.of("add-monitoring"),
             ArchitectureRules::monitoring),
-        new Rule("HR-ARCH-005", Layer.ARCHITECTURE, "Background work without a queue",
+        new Rule(
+            "HR-ARCH-005",
+            Layer.ARCHITECTURE,
+            "Background work without a queue",
             "Work that does not have to finish inside the request (emails, exports, webhooks) belongs on a queue"
                 + " with workers, off the request path.",
             List.of("P12", "X1"),
@@ -62,14 +82,22 @@ final class ArchitectureRules {
             List.of("workload.job_rate", "queue or worker components"),
             List.of("add-job-queue"),
             ArchitectureRules::noQueue),
-        new Rule("HR-ARCH-006", Layer.ARCHITECTURE, "Growth faster than 50% a month",
+        new Rule(
+            "HR-ARCH-006",
+            Layer.ARCHITECTURE,
+            "Growth faster than 50% a month",
             "At over 50% growth a month, capacity added by hand falls behind: plan horizontal scaling and a CDN.",
             List.of("X2"),
-            List.of(new Threshold("warning", Dimension.GROWTH_RATE, 0.50, "X2", "growth over 50% a month")),
+            List.of(
+                new Threshold(
+                    "warning", Dimension.GROWTH_RATE, 0.50, "X2", "growth over 50% a month")),
             List.of("workload.growth"),
             List.of("scale-horizontally", "add-autoscaling", "add-cdn"),
             ArchitectureRules::fastGrowth),
-        new Rule("HR-ARCH-007", Layer.ARCHITECTURE, "Single database with high availability promised",
+        new Rule(
+            "HR-ARCH-007",
+            Layer.ARCHITECTURE,
+            "Single database with high availability promised",
             "A single database server is a single point of failure; at 99.9% and above a standby or replica to"
                 + " fail over to is needed.",
             List.of("$3", "P8", "P16"),
@@ -85,13 +113,25 @@ final class ArchitectureRules {
     if (services < ctx.threshold("services").value() || stage.ordinal() > Stage.GROWTH.ordinal()) {
       return;
     }
-    Figure n = new Figure(services, Dimension.COUNT, new Provenance.Derived("distinct app services",
-        List.of(String.join(", ", ctx.view().services()))));
+    Figure n =
+        new Figure(
+            services,
+            Dimension.COUNT,
+            new Provenance.Derived(
+                "distinct app services", List.of(String.join(", ", ctx.view().services()))));
     List<Evidence> ev = new ArrayList<>(List.of(new Evidence("app services", n)));
-    ctx.view().fact("workload.active_users").ifPresent(u -> ev.add(new Evidence("monthly users", u)));
-    ctx.finding(Severity.WARNING, null, services + " app services at the " + stage.id()
-        + " stage: microservices pay off at large scale (10M+ users in one source, the scale stage at the"
-        + " earliest); a modular monolith is cheaper to run and change now.", ev,
+    ctx.view()
+        .fact("workload.active_users")
+        .ifPresent(u -> ev.add(new Evidence("monthly users", u)));
+    ctx.finding(
+        Severity.WARNING,
+        null,
+        services
+            + " app services at the "
+            + stage.id()
+            + " stage: microservices pay off at large scale (10M+ users in one source, the scale stage at the"
+            + " earliest); a modular monolith is cheaper to run and change now.",
+        ev,
         List.of("avoid-premature-microservices"));
   }
 
@@ -106,11 +146,19 @@ final class ArchitectureRules {
       if (replicas && cache) {
         continue;
       }
-      ctx.finding(Severity.WARNING, db, db.name() + " is split into " + shards.get().formatted() + " shards with "
-              + (replicas ? "" : "no read replicas") + (!replicas && !cache ? " and " : "") + (cache ? "" : "no cache")
+      ctx.finding(
+          Severity.WARNING,
+          db,
+          db.name()
+              + " is split into "
+              + shards.get().formatted()
+              + " shards with "
+              + (replicas ? "" : "no read replicas")
+              + (!replicas && !cache ? " and " : "")
+              + (cache ? "" : "no cache")
               + ".",
-          List.of(new Evidence(db.fact("shards"), shards.get())), List.of("avoid-premature-sharding",
-              replicas ? "add-app-cache" : "add-read-replicas"));
+          List.of(new Evidence(db.fact("shards"), shards.get())),
+          List.of("avoid-premature-sharding", replicas ? "add-app-cache" : "add-read-replicas"));
     }
   }
 
@@ -126,18 +174,32 @@ final class ArchitectureRules {
     if (ctx.view().fact("slo.availability").map(a -> a.value() >= 0.9999).orElse(false)) {
       return;
     }
-    ctx.finding(Severity.WARNING, null, "Components run in " + serverRegions + " regions ("
-            + String.join(", ", ctx.view().serverRegions()) + ") but users are in "
-            + (userRegions == 0 ? "an undeclared place" : "one region") + ", nothing requires residency and no"
+    ctx.finding(
+        Severity.WARNING,
+        null,
+        "Components run in "
+            + serverRegions
+            + " regions ("
+            + String.join(", ", ctx.view().serverRegions())
+            + ") but users are in "
+            + (userRegions == 0 ? "an undeclared place" : "one region")
+            + ", nothing requires residency and no"
             + " availability above 99.99% is promised.",
-        List.of(new Evidence("server regions", new Figure(serverRegions, Dimension.COUNT,
-            new Provenance.Derived("distinct component regions", List.of(String.join(", ",
-                ctx.view().serverRegions())))))),
+        List.of(
+            new Evidence(
+                "server regions",
+                new Figure(
+                    serverRegions,
+                    Dimension.COUNT,
+                    new Provenance.Derived(
+                        "distinct component regions",
+                        List.of(String.join(", ", ctx.view().serverRegions())))))),
         List.of("avoid-premature-multi-region"));
   }
 
   private static void monitoring(RuleContext ctx) {
-    boolean latency = ctx.view().fact("latency_p95").isPresent() || ctx.view().fact("latency_p99").isPresent();
+    boolean latency =
+        ctx.view().fact("latency_p95").isPresent() || ctx.view().fact("latency_p99").isPresent();
     boolean errors = ctx.view().fact("error_rate").isPresent();
     if (latency && errors) {
       return;
@@ -149,9 +211,15 @@ final class ArchitectureRules {
     if (!errors) {
       missing.add("error_rate");
     }
-    ctx.finding(latency || errors ? Severity.INFO : Severity.WARNING, null,
-        "No measurement of " + String.join(" or ", missing) + " was given: the checks against the SLOs are"
-            + " incomplete, and nobody will see whether a change helped.", List.of(), List.of("add-monitoring"));
+    ctx.finding(
+        latency || errors ? Severity.INFO : Severity.WARNING,
+        null,
+        "No measurement of "
+            + String.join(" or ", missing)
+            + " was given: the checks against the SLOs are"
+            + " incomplete, and nobody will see whether a change helped.",
+        List.of(),
+        List.of("add-monitoring"));
   }
 
   private static void noQueue(RuleContext ctx) {
@@ -162,9 +230,13 @@ final class ArchitectureRules {
     if (ctx.view().has(ComponentKind.QUEUE) || ctx.view().has(ComponentKind.WORKER)) {
       return;
     }
-    ctx.finding(Severity.WARNING, null, jobs.get().formatted()
+    ctx.finding(
+        Severity.WARNING,
+        null,
+        jobs.get().formatted()
             + " background jobs run with no queue or worker listed: they run inside requests.",
-        List.of(new Evidence("workload.job_rate", jobs.get())), List.of("add-job-queue"));
+        List.of(new Evidence("workload.job_rate", jobs.get())),
+        List.of("add-job-queue"));
   }
 
   private static void fastGrowth(RuleContext ctx) {
@@ -178,8 +250,12 @@ final class ArchitectureRules {
       if (!ctx.view().has(ComponentKind.CDN)) {
         actions.add("add-cdn");
       }
-      ctx.finding(Severity.WARNING, null, "Traffic grows " + g.get().formatted() + ".",
-          List.of(new Evidence("workload.growth", g.get()), new Evidence("threshold", t)), actions);
+      ctx.finding(
+          Severity.WARNING,
+          null,
+          "Traffic grows " + g.get().formatted() + ".",
+          List.of(new Evidence("workload.growth", g.get()), new Evidence("threshold", t)),
+          actions);
     }
   }
 
@@ -192,9 +268,15 @@ final class ArchitectureRules {
       if (ctx.view().replicaCount(db) > 0 || ctx.view().spec().instances(db) > 1) {
         continue;
       }
-      ctx.finding(Severity.WARNING, db, db.name() + " has no replica to fail over to while "
-              + a.get().formatted() + " availability is promised.",
-          List.of(new Evidence("slo.availability", a.get())), List.of("add-read-replicas"));
+      ctx.finding(
+          Severity.WARNING,
+          db,
+          db.name()
+              + " has no replica to fail over to while "
+              + a.get().formatted()
+              + " availability is promised.",
+          List.of(new Evidence("slo.availability", a.get())),
+          List.of("add-read-replicas"));
     }
   }
 }

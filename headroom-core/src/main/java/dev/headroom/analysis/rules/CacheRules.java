@@ -22,24 +22,37 @@ final class CacheRules {
 
   static List<Rule> all() {
     return List.of(
-        new Rule("HR-CACHE-001", Layer.CACHE, "Cache hit ratio is low",
+        new Rule(
+            "HR-CACHE-001",
+            Layer.CACHE,
+            "Cache hit ratio is low",
             "An application cache should serve 70-85% of lookups (cache-aside needs over 95% to pay off); below"
                 + " that it adds a network hop to most requests without sparing the database.",
             List.of("M7", "M8", "P4"),
-            List.of(new Threshold("warning", Dimension.RATIO, 0.70, "M7", "application cache 70-85%"),
-                new Threshold("cache_aside", Dimension.RATIO, 0.95, "M8", "cache-aside needs over 95%")),
+            List.of(
+                new Threshold("warning", Dimension.RATIO, 0.70, "M7", "application cache 70-85%"),
+                new Threshold(
+                    "cache_aside", Dimension.RATIO, 0.95, "M8", "cache-aside needs over 95%")),
             List.of("<cache>.hit_ratio"),
             List.of("increase-cache-memory", "tune-eviction-policy"),
             CacheRules::hitRatio),
-        new Rule("HR-CACHE-002", Layer.CACHE, "Cache is full and evicting",
+        new Rule(
+            "HR-CACHE-002",
+            Layer.CACHE,
+            "Cache is full and evicting",
             "Evictions with memory full mean the working set does not fit: hot keys are pushed out and the hit ratio"
                 + " falls (thrashing).",
             List.of("C4", "P5"),
-            List.of(new Threshold("memory", Dimension.RATIO, 0.90, "C4", "cache memory above 90% of maxmemory")),
+            List.of(
+                new Threshold(
+                    "memory", Dimension.RATIO, 0.90, "C4", "cache memory above 90% of maxmemory")),
             List.of("<cache>.evictions", "<cache>.memory_used"),
             List.of("increase-cache-memory", "tune-eviction-policy"),
             CacheRules::evicting),
-        new Rule("HR-CACHE-003", Layer.CACHE, "Cache refuses writes when full",
+        new Rule(
+            "HR-CACHE-003",
+            Layer.CACHE,
+            "Cache refuses writes when full",
             "With noeviction, a full cache returns errors on writes instead of dropping cold keys; allkeys-lru is"
                 + " the usual default for a cache.",
             List.of("P5"),
@@ -47,22 +60,34 @@ final class CacheRules {
             List.of("<cache>.eviction_policy"),
             List.of("tune-eviction-policy"),
             CacheRules::noEviction),
-        new Rule("HR-CACHE-004", Layer.CACHE, "Cache smaller than the working set",
+        new Rule(
+            "HR-CACHE-004",
+            Layer.CACHE,
+            "Cache smaller than the working set",
             "Cache memory should hold the working set (usually 10-20% of the data) with about 1.5x overhead.",
             List.of("C4", "C4.resolve"),
             List.of(),
             List.of("<cache>.memory (declared size)", "workload.data_size"),
             List.of("increase-cache-memory"),
             CacheRules::undersized),
-        new Rule("HR-CACHE-005", Layer.CACHE, "Busy read-heavy database without a cache",
+        new Rule(
+            "HR-CACHE-005",
+            Layer.CACHE,
+            "Busy read-heavy database without a cache",
             "Caching cuts database load by 80-95% and response time by 70-90% for read-heavy work.",
             List.of("C8", "D5", "X1"),
-            List.of(new Threshold("read_share", Dimension.RATIO, 0.80, "P8", "read-heavy from 80% reads"),
-                new Threshold("cpu", Dimension.RATIO, 0.70, "M3", "the database is busy above 70% CPU")),
+            List.of(
+                new Threshold(
+                    "read_share", Dimension.RATIO, 0.80, "P8", "read-heavy from 80% reads"),
+                new Threshold(
+                    "cpu", Dimension.RATIO, 0.70, "M3", "the database is busy above 70% CPU")),
             List.of("read share", "<db>.cpu"),
             List.of("add-app-cache"),
             CacheRules::noCache),
-        new Rule("HR-CACHE-006", Layer.CACHE, "CDN hit ratio is low",
+        new Rule(
+            "HR-CACHE-006",
+            Layer.CACHE,
+            "CDN hit ratio is low",
             "A CDN should serve 80-90% of requests from the edge; less means short TTLs, cache-busting query strings"
                 + " or uncached HTML.",
             List.of("M7", "P7"),
@@ -81,24 +106,44 @@ final class CacheRules {
       Figure hit = f.get().get(c.fact("hit_ratio"));
       Figure warn = ctx.threshold("warning");
       List<String> actions = new ArrayList<>();
-      boolean full = ctx.view().fact(c.fact("evictions")).map(e -> e.value() > 0).orElse(false)
-          || ctx.view().fact(c.fact("memory_used")).map(m -> m.value() >= 0.9).orElse(false);
+      boolean full =
+          ctx.view().fact(c.fact("evictions")).map(e -> e.value() > 0).orElse(false)
+              || ctx.view().fact(c.fact("memory_used")).map(m -> m.value() >= 0.9).orElse(false);
       if (full) {
         actions.add("increase-cache-memory");
       }
       if (!goodPolicy(c) || !full) {
-        actions.add("tune-eviction-policy"); // a good policy that is not full misses on TTLs or keys (P4, P5)
+        actions.add(
+            "tune-eviction-policy"); // a good policy that is not full misses on TTLs or keys (P4,
+        // P5)
       }
       if (hit.value() < warn.value()) {
-        ctx.finding(Severity.WARNING, c, c.name() + " serves only " + hit.formatted() + " of lookups"
-                + (full ? " while evicting: the working set does not fit" : "") + ".",
-            List.of(new Evidence(c.fact("hit_ratio"), hit), new Evidence("target at least", warn)), actions);
+        ctx.finding(
+            Severity.WARNING,
+            c,
+            c.name()
+                + " serves only "
+                + hit.formatted()
+                + " of lookups"
+                + (full ? " while evicting: the working set does not fit" : "")
+                + ".",
+            List.of(new Evidence(c.fact("hit_ratio"), hit), new Evidence("target at least", warn)),
+            actions);
       } else if (c.setting("strategy").orElse("").equals("cache-aside")
           && hit.value() < ctx.threshold("cache_aside").value()) {
-        ctx.finding(Severity.INFO, c, c.name() + " is cache-aside at " + hit.formatted()
-                + "; cache-aside pays off above " + ctx.threshold("cache_aside").formatted() + ".",
-            List.of(new Evidence(c.fact("hit_ratio"), hit), new Evidence("cache-aside target",
-                ctx.threshold("cache_aside"))), actions);
+        ctx.finding(
+            Severity.INFO,
+            c,
+            c.name()
+                + " is cache-aside at "
+                + hit.formatted()
+                + "; cache-aside pays off above "
+                + ctx.threshold("cache_aside").formatted()
+                + ".",
+            List.of(
+                new Evidence(c.fact("hit_ratio"), hit),
+                new Evidence("cache-aside target", ctx.threshold("cache_aside"))),
+            actions);
       }
     }
   }
@@ -112,31 +157,54 @@ final class CacheRules {
       Figure ev = f.get().get(c.fact("evictions"));
       Figure mem = f.get().get(c.fact("memory_used"));
       if (ev.value() > 0 && mem.value() >= ctx.threshold("memory").value()) {
-        ctx.finding(Severity.WARNING, c, c.name() + " is " + mem.formatted() + " full and evicts "
-                + ev.formatted() + ".",
-            List.of(new Evidence(c.fact("evictions"), ev), new Evidence(c.fact("memory_used"), mem)),
-            goodPolicy(c) ? List.of("increase-cache-memory") : List.of("increase-cache-memory", "tune-eviction-policy"));
+        ctx.finding(
+            Severity.WARNING,
+            c,
+            c.name() + " is " + mem.formatted() + " full and evicts " + ev.formatted() + ".",
+            List.of(
+                new Evidence(c.fact("evictions"), ev), new Evidence(c.fact("memory_used"), mem)),
+            goodPolicy(c)
+                ? List.of("increase-cache-memory")
+                : List.of("increase-cache-memory", "tune-eviction-policy"));
       }
     }
   }
 
-  /** allkeys-lru and allkeys-lfu suit a cache (P5); anything else, or not knowing, is worth a look. */
+  /**
+   * allkeys-lru and allkeys-lfu suit a cache (P5); anything else, or not knowing, is worth a look.
+   */
   private static boolean goodPolicy(Component c) {
-    return c.setting("eviction_policy").filter(p -> p.equals("allkeys-lru") || p.equals("allkeys-lfu")).isPresent();
+    return c.setting("eviction_policy")
+        .filter(p -> p.equals("allkeys-lru") || p.equals("allkeys-lfu"))
+        .isPresent();
   }
 
   private static void noEviction(RuleContext ctx) {
     for (Component c : ctx.view().spec().components(ComponentKind.CACHE)) {
       Optional<String> policy = c.setting("eviction_policy");
       if (policy.isEmpty()) {
-        ctx.notEvaluated(c, List.of(c.name() + ".eviction_policy"),
-            List.of("declare eviction_policy on " + c.name() + " (Redis: CONFIG GET maxmemory-policy)"));
+        ctx.notEvaluated(
+            c,
+            List.of(c.name() + ".eviction_policy"),
+            List.of(
+                "declare eviction_policy on "
+                    + c.name()
+                    + " (Redis: CONFIG GET maxmemory-policy)"));
         continue;
       }
       if (policy.get().equals("noeviction")) {
-        ctx.finding(Severity.WARNING, c, c.name() + " uses noeviction: when memory fills, writes fail.",
-            List.of(new Evidence(c.name() + ".eviction_policy", new Figure(1, Dimension.COUNT,
-                new Provenance.Declared(c.location() + " " + c.name() + ".eviction_policy = noeviction")))),
+        ctx.finding(
+            Severity.WARNING,
+            c,
+            c.name() + " uses noeviction: when memory fills, writes fail.",
+            List.of(
+                new Evidence(
+                    c.name() + ".eviction_policy",
+                    new Figure(
+                        1,
+                        Dimension.COUNT,
+                        new Provenance.Declared(
+                            c.location() + " " + c.name() + ".eviction_policy = noeviction")))),
             List.of("tune-eviction-policy"));
       }
     }
@@ -161,13 +229,29 @@ final class CacheRules {
       double needed = data.value() * 0.20 * 1.5;
       double minimum = data.value() * 0.10 * 1.5;
       if (total < minimum) {
-        Figure need = new Figure(needed, Dimension.DATA_SIZE, new Provenance.Derived(
-            "data x working set (10-20%) x overhead 1.5 (C4)", List.of("data = " + data.formatted())));
-        ctx.finding(Severity.WARNING, c, c.name() + " has " + Units.formatBytes(total)
-                + ", below even a 10% working set of the data with overhead (" + Units.formatBytes(minimum)
-                + "); C4 suggests " + need.formatted() + ".",
-            List.of(new Evidence(c.fact("memory"), mem), new Evidence("workload.data_size", data),
-                new Evidence("C4 cache size", need)), List.of("increase-cache-memory"));
+        Figure need =
+            new Figure(
+                needed,
+                Dimension.DATA_SIZE,
+                new Provenance.Derived(
+                    "data x working set (10-20%) x overhead 1.5 (C4)",
+                    List.of("data = " + data.formatted())));
+        ctx.finding(
+            Severity.WARNING,
+            c,
+            c.name()
+                + " has "
+                + Units.formatBytes(total)
+                + ", below even a 10% working set of the data with overhead ("
+                + Units.formatBytes(minimum)
+                + "); C4 suggests "
+                + need.formatted()
+                + ".",
+            List.of(
+                new Evidence(c.fact("memory"), mem),
+                new Evidence("workload.data_size", data),
+                new Evidence("C4 cache size", need)),
+            List.of("increase-cache-memory"));
       }
     }
   }
@@ -182,10 +266,19 @@ final class CacheRules {
       if (read.isEmpty() || cpu.isEmpty()) {
         continue; // HR-DB-007 lists the same missing data
       }
-      if (read.get().value() >= ctx.threshold("read_share").value() && cpu.get().value() > ctx.threshold("cpu").value()) {
-        ctx.finding(Severity.WARNING, db, db.name() + " is busy (" + cpu.get().formatted() + " CPU) with "
-                + read.get().formatted() + " reads and nothing caches them.",
-            List.of(new Evidence("read share", read.get()), new Evidence(db.fact("cpu"), cpu.get())),
+      if (read.get().value() >= ctx.threshold("read_share").value()
+          && cpu.get().value() > ctx.threshold("cpu").value()) {
+        ctx.finding(
+            Severity.WARNING,
+            db,
+            db.name()
+                + " is busy ("
+                + cpu.get().formatted()
+                + " CPU) with "
+                + read.get().formatted()
+                + " reads and nothing caches them.",
+            List.of(
+                new Evidence("read share", read.get()), new Evidence(db.fact("cpu"), cpu.get())),
             List.of("add-app-cache"));
       }
     }
@@ -200,7 +293,10 @@ final class CacheRules {
       Figure hit = f.get().get(c.fact("hit_ratio"));
       Figure t = ctx.threshold("warning");
       if (hit.value() < t.value()) {
-        ctx.finding(Severity.WARNING, c, c.name() + " serves " + hit.formatted() + " from the edge.",
+        ctx.finding(
+            Severity.WARNING,
+            c,
+            c.name() + " serves " + hit.formatted() + " from the edge.",
             List.of(new Evidence(c.fact("hit_ratio"), hit), new Evidence("target at least", t)),
             List.of("tune-cdn-caching"));
       }

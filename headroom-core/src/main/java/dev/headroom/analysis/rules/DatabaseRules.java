@@ -25,54 +25,96 @@ final class DatabaseRules {
 
   static List<Rule> all() {
     return List.of(
-        new Rule("HR-DB-001", Layer.DATABASE, "Database CPU is high",
+        new Rule(
+            "HR-DB-001",
+            Layer.DATABASE,
+            "Database CPU is high",
             "A database above 70% CPU is the first sign the single server is outgrown; above 85% it has no headroom"
                 + " for peaks. What helps depends on the read/write mix.",
             List.of("M3", "S5", "D2", "D5", "X1"),
-            List.of(new Threshold("warning", Dimension.RATIO, 0.70, "M3", "CPU target 70%"),
+            List.of(
+                new Threshold("warning", Dimension.RATIO, 0.70, "M3", "CPU target 70%"),
                 new Threshold("critical", Dimension.RATIO, 0.85, "M3", "CPU warning level 85%"),
-                new Threshold("read_heavy", Dimension.RATIO, 0.80, "P8", "read-heavy from 80% reads"),
-                new Threshold("write_heavy", Dimension.RATIO, 0.50, "D5",
+                new Threshold(
+                    "read_heavy", Dimension.RATIO, 0.80, "P8", "read-heavy from 80% reads"),
+                new Threshold(
+                    "write_heavy",
+                    Dimension.RATIO,
+                    0.50,
+                    "D5",
                     "write-heavy when at most 50% of operations read (headroom's reading of D5)")),
-            List.of("<db>.cpu", "read share (workload.read_ratio or <db>.read_ratio) to choose the remedy"),
-            List.of("optimize-queries", "add-indexes", "add-read-replicas", "add-app-cache", "partition-tables",
+            List.of(
+                "<db>.cpu",
+                "read share (workload.read_ratio or <db>.read_ratio) to choose the remedy"),
+            List.of(
+                "optimize-queries",
+                "add-indexes",
+                "add-read-replicas",
+                "add-app-cache",
+                "partition-tables",
                 "add-connection-pooler"),
             DatabaseRules::cpu),
-        new Rule("HR-DB-002", Layer.DATABASE, "Database connections are near the limit",
+        new Rule(
+            "HR-DB-002",
+            Layer.DATABASE,
+            "Database connections are near the limit",
             "Connections in use above half the server's limit leave little room for bursts and failovers; above 80%"
                 + " new connections start failing at peaks.",
             List.of("M4", "D3", "P11"),
-            List.of(new Threshold("warning", Dimension.RATIO, 0.50, "M4", "below 50% of the limit"),
+            List.of(
+                new Threshold("warning", Dimension.RATIO, 0.50, "M4", "below 50% of the limit"),
                 new Threshold("critical", Dimension.RATIO, 0.80, "M4", "warning above 80%")),
             List.of("<db>.connections_in_use", "<db>.max_connections"),
             List.of("add-connection-pooler", "resize-pools"),
             DatabaseRules::connections),
-        new Rule("HR-DB-003", Layer.DATABASE, "Too many queries per request (N+1)",
+        new Rule(
+            "HR-DB-003",
+            Layer.DATABASE,
+            "Too many queries per request (N+1)",
             "More than 10 queries per request usually means a loop issuing one query per item (N+1); over 20 it"
                 + " dominates response time and database load. Fix the code before scaling anything.",
             List.of("M2", "X2", "X3"),
-            List.of(new Threshold("warning", Dimension.NUMBER, 10, "M2", "below 10 queries per request"),
+            List.of(
+                new Threshold(
+                    "warning", Dimension.NUMBER, 10, "M2", "below 10 queries per request"),
                 new Threshold("critical", Dimension.NUMBER, 20, "M2", "warning above 20")),
             List.of("workload.queries_per_request"),
             List.of("fix-n-plus-one", "add-app-cache"),
             DatabaseRules::queriesPerRequest),
-        new Rule("HR-DB-004", Layer.DATABASE, "Slow queries",
+        new Rule(
+            "HR-DB-004",
+            Layer.DATABASE,
+            "Slow queries",
             "A frequent query taking over 100 ms is a sign of a missing index or a bad plan, and a trigger for"
                 + " leaving the startup stage.",
             List.of("S5", "D3", "X1", "X3"),
-            List.of(new Threshold("warning", Dimension.DURATION, 0.100, "S5", "single queries over 100 ms")),
+            List.of(
+                new Threshold(
+                    "warning", Dimension.DURATION, 0.100, "S5", "single queries over 100 ms")),
             List.of("<db>.slowest_query"),
             List.of("add-indexes", "optimize-queries"),
             DatabaseRules::slowQueries),
-        new Rule("HR-DB-005", Layer.DATABASE, "Tables read by sequential scans",
+        new Rule(
+            "HR-DB-005",
+            Layer.DATABASE,
+            "Tables read by sequential scans",
             "Large tables scanned sequentially more than 10,000 times lack an index for a hot query"
                 + " (pg_stat_user_tables, not pg_stat_user_indexes).",
             List.of("D3", "D3.resolve", "X1"),
-            List.of(new Threshold("warning", Dimension.COUNT, 0, "D3", "any table with over 10,000 sequential scans")),
+            List.of(
+                new Threshold(
+                    "warning",
+                    Dimension.COUNT,
+                    0,
+                    "D3",
+                    "any table with over 10,000 sequential scans")),
             List.of("<db>.seq_scan_tables"),
             List.of("add-indexes"),
             DatabaseRules::seqScans),
-        new Rule("HR-DB-006", Layer.DATABASE, "Replicas fall behind",
+        new Rule(
+            "HR-DB-006",
+            Layer.DATABASE,
+            "Replicas fall behind",
             "Replica lag above 1 s means reads from replicas are stale and replicas cannot keep up with writes: a"
                 + " sign the growth stage is outgrown.",
             List.of("M9", "S6"),
@@ -80,49 +122,85 @@ final class DatabaseRules {
             List.of("<db>.replica_lag on a database with replicas"),
             List.of("optimize-queries", "partition-tables", "scale-vertically"),
             DatabaseRules::replicaLag),
-        new Rule("HR-DB-007", Layer.DATABASE, "Read-heavy primary without replicas",
+        new Rule(
+            "HR-DB-007",
+            Layer.DATABASE,
+            "Read-heavy primary without replicas",
             "When most operations read and the primary is busy, read replicas (and a cache) take the load off it;"
                 + " replicas add 3-10x read throughput.",
             List.of("P8", "D5", "C3", "C7"),
-            List.of(new Threshold("read_share", Dimension.RATIO, 0.80, "P8", "add replicas from 80% reads"),
-                new Threshold("cpu", Dimension.RATIO, 0.70, "M3", "the primary is busy above 70% CPU")),
+            List.of(
+                new Threshold(
+                    "read_share", Dimension.RATIO, 0.80, "P8", "add replicas from 80% reads"),
+                new Threshold(
+                    "cpu", Dimension.RATIO, 0.70, "M3", "the primary is busy above 70% CPU")),
             List.of("read share", "<db>.cpu"),
             List.of("add-read-replicas", "add-app-cache"),
             DatabaseRules::readHeavy),
-        new Rule("HR-DB-008", Layer.DATABASE, "Writes overwhelm the primary",
+        new Rule(
+            "HR-DB-008",
+            Layer.DATABASE,
+            "Writes overwhelm the primary",
             "Replicas and caches do not help writes. A write-heavy primary near its limit needs query work first,"
                 + " then partitioning inside the database, and sharding only as the last resort.",
             List.of("S6", "D5", "P9", "P10"),
-            List.of(new Threshold("read_share", Dimension.RATIO, 0.50, "D5",
+            List.of(
+                new Threshold(
+                    "read_share",
+                    Dimension.RATIO,
+                    0.50,
+                    "D5",
                     "write-heavy when at most 50% of operations read"),
                 new Threshold("cpu", Dimension.RATIO, 0.70, "S5", "primary CPU above 70%")),
             List.of("read share", "<db>.cpu"),
             List.of("optimize-queries", "partition-tables", "shard-database"),
             DatabaseRules::writeHeavy),
-        new Rule("HR-DB-009", Layer.DATABASE, "App pools can open more connections than the database allows",
+        new Rule(
+            "HR-DB-009",
+            Layer.DATABASE,
+            "App pools can open more connections than the database allows",
             "Every app instance opens its own pool; instances x pool size across all clients must fit under the"
                 + " database's max_connections, or scaling out the app makes the database refuse connections.",
             List.of("C2", "M4", "P11"),
-            List.of(new Threshold("warning", Dimension.RATIO, 0.80, "M4", "pools above 80% of max_connections"),
-                new Threshold("critical", Dimension.RATIO, 1.00, "M4", "pools above max_connections")),
+            List.of(
+                new Threshold(
+                    "warning", Dimension.RATIO, 0.80, "M4", "pools above 80% of max_connections"),
+                new Threshold(
+                    "critical", Dimension.RATIO, 1.00, "M4", "pools above max_connections")),
             List.of("<app>.pool.size and <app>.instances for every client", "<db>.max_connections"),
             List.of("add-connection-pooler", "resize-pools"),
             DatabaseRules::poolsVsLimit),
-        new Rule("HR-DB-010", Layer.DATABASE, "Pools larger than the database can use",
+        new Rule(
+            "HR-DB-010",
+            Layer.DATABASE,
+            "Pools larger than the database can use",
             "A database works best with about cores x 2 + spindles active connections; bigger pools only queue"
                 + " inside the database and waste memory.",
             List.of("C2", "P11"),
-            List.of(new Threshold("factor", Dimension.MULTIPLIER, 2, "C2",
-                "warn when a pool is over twice the C2 size (headroom's tolerance)")),
+            List.of(
+                new Threshold(
+                    "factor",
+                    Dimension.MULTIPLIER,
+                    2,
+                    "C2",
+                    "warn when a pool is over twice the C2 size (headroom's tolerance)")),
             List.of("<app>.pool.size", "<db>.vcpu"),
             List.of("resize-pools"),
             DatabaseRules::poolsVsCores),
-        new Rule("HR-DB-011", Layer.DATABASE, "Data size calls for partitioning",
+        new Rule(
+            "HR-DB-011",
+            Layer.DATABASE,
+            "Data size calls for partitioning",
             "Beyond about 10 TB (billions of rows) a single database gets hard to maintain; partition big tables"
                 + " first and shard only when writes demand it.",
             List.of("P9", "P10"),
-            List.of(new Threshold("warning", Dimension.DATA_SIZE, 10e12, "P9", "data over 10 TB"),
-                new Threshold("write_heavy", Dimension.RATIO, 0.50, "D5",
+            List.of(
+                new Threshold("warning", Dimension.DATA_SIZE, 10e12, "P9", "data over 10 TB"),
+                new Threshold(
+                    "write_heavy",
+                    Dimension.RATIO,
+                    0.50,
+                    "D5",
                     "shard only a write-heavy database: at most 50% of operations read")),
             List.of("workload.data_size"),
             List.of("partition-tables", "shard-database"),
@@ -142,15 +220,20 @@ final class DatabaseRules {
       if (sev.isEmpty()) {
         continue;
       }
-      List<Evidence> ev = new ArrayList<>(List.of(new Evidence(db.fact("cpu"), cpu),
-          new Evidence(sev.get() == Severity.CRITICAL ? "critical above" : "warning above",
-              sev.get() == Severity.CRITICAL ? crit : warn)));
+      List<Evidence> ev =
+          new ArrayList<>(
+              List.of(
+                  new Evidence(db.fact("cpu"), cpu),
+                  new Evidence(
+                      sev.get() == Severity.CRITICAL ? "critical above" : "warning above",
+                      sev.get() == Severity.CRITICAL ? crit : warn)));
       Optional<Figure> read = ctx.view().readRatio(db);
       List<String> actions;
       String mix;
       if (read.isEmpty()) {
         actions = List.of("optimize-queries", "add-indexes");
-        mix = "the read/write mix is unknown (declare workload.read_ratio to choose between replicas and partitioning)";
+        mix =
+            "the read/write mix is unknown (declare workload.read_ratio to choose between replicas and partitioning)";
       } else {
         ev.add(new Evidence("read share", read.get()));
         if (read.get().value() >= ctx.threshold("read_heavy").value()) {
@@ -162,31 +245,46 @@ final class DatabaseRules {
             actions.add("add-app-cache");
           }
           if (ctx.view().replicaCount(db) == 0 || actions.isEmpty()) {
-            actions.add("add-read-replicas"); // with indexes, cache and replicas in place: more replicas (C3)
+            actions.add(
+                "add-read-replicas"); // with indexes, cache and replicas in place: more replicas
+            // (C3)
           }
-          mix = "read-heavy (" + read.get().formatted() + " reads): replicas and a cache take reads off it (D5)";
+          mix =
+              "read-heavy ("
+                  + read.get().formatted()
+                  + " reads): replicas and a cache take reads off it (D5)";
         } else if (read.get().value() <= ctx.threshold("write_heavy").value()) {
           actions = List.of("optimize-queries", "partition-tables");
           mix = "write-heavy (" + read.get().formatted() + " reads): replicas will not help (D5)";
         } else {
           actions = List.of("optimize-queries", "add-indexes", "add-connection-pooler");
-          mix = "balanced (" + read.get().formatted() + " reads): queries, indexes and pooling first (D5)";
+          mix =
+              "balanced ("
+                  + read.get().formatted()
+                  + " reads): queries, indexes and pooling first (D5)";
         }
       }
-      ctx.finding(sev.get(), db, db.name() + " runs at " + cpu.formatted() + " CPU; " + mix + ".", ev, actions);
+      ctx.finding(
+          sev.get(),
+          db,
+          db.name() + " runs at " + cpu.formatted() + " CPU; " + mix + ".",
+          ev,
+          actions);
     }
   }
 
   private static void connections(RuleContext ctx) {
     for (Component db : ctx.view().primaries()) {
-      Optional<Map<String, Figure>> f = ctx.require(db, db.fact("connections_in_use"), db.fact("max_connections"));
+      Optional<Map<String, Figure>> f =
+          ctx.require(db, db.fact("connections_in_use"), db.fact("max_connections"));
       if (f.isEmpty()) {
         continue;
       }
       Figure inUse = f.get().get(db.fact("connections_in_use"));
       Figure max = f.get().get(db.fact("max_connections"));
       double share = inUse.value() / max.value();
-      Optional<Severity> sev = above(share, ctx.threshold("warning").value(), ctx.threshold("critical").value());
+      Optional<Severity> sev =
+          above(share, ctx.threshold("warning").value(), ctx.threshold("critical").value());
       double declaredPools = 0;
       boolean allDeclared = true;
       for (Component client : ctx.view().clientsOf(db)) {
@@ -194,17 +292,38 @@ final class DatabaseRules {
         allDeclared &= size.isPresent();
         declaredPools += size.map(Figure::value).orElse(0.0) * ctx.view().spec().instances(client);
       }
-      String gap = allDeclared && declaredPools > 0 && inUse.value() > declaredPools
-          ? " The declared app pools open at most " + Units.format(declaredPools, 6) + ": another client (a"
-              + " worker, a cron job, an admin tool, idle sessions) holds the rest; find it in pg_stat_activity."
-          : "";
-      sev.ifPresent(s -> ctx.finding(s, db,
-          db.name() + " has " + inUse.formatted() + " of " + max.formatted() + " connections in use ("
-              + Units.format(share * 100, 3) + "%)." + gap,
-          List.of(new Evidence(db.fact("connections_in_use"), inUse), new Evidence(db.fact("max_connections"), max),
-              new Evidence("share in use", new Figure(share, Dimension.RATIO, new Provenance.Derived(
-                  "connections_in_use / max_connections", List.of())))),
-          poolerActions(db)));
+      String gap =
+          allDeclared && declaredPools > 0 && inUse.value() > declaredPools
+              ? " The declared app pools open at most "
+                  + Units.format(declaredPools, 6)
+                  + ": another client (a"
+                  + " worker, a cron job, an admin tool, idle sessions) holds the rest; find it in pg_stat_activity."
+              : "";
+      sev.ifPresent(
+          s ->
+              ctx.finding(
+                  s,
+                  db,
+                  db.name()
+                      + " has "
+                      + inUse.formatted()
+                      + " of "
+                      + max.formatted()
+                      + " connections in use ("
+                      + Units.format(share * 100, 3)
+                      + "%)."
+                      + gap,
+                  List.of(
+                      new Evidence(db.fact("connections_in_use"), inUse),
+                      new Evidence(db.fact("max_connections"), max),
+                      new Evidence(
+                          "share in use",
+                          new Figure(
+                              share,
+                              Dimension.RATIO,
+                              new Provenance.Derived(
+                                  "connections_in_use / max_connections", List.of())))),
+                  poolerActions(db)));
     }
   }
 
@@ -217,7 +336,8 @@ final class DatabaseRules {
       return;
     }
     Figure qpr = f.get().get("workload.queries_per_request");
-    Optional<Severity> sev = above(qpr.value(), ctx.threshold("warning").value(), ctx.threshold("critical").value());
+    Optional<Severity> sev =
+        above(qpr.value(), ctx.threshold("warning").value(), ctx.threshold("critical").value());
     if (sev.isEmpty()) {
       return;
     }
@@ -227,12 +347,21 @@ final class DatabaseRules {
     if (p95.isPresent()) {
       ev.add(new Evidence("latency_p95", p95.get()));
       if (p95.get().value() > 2.0) {
-        extra = " With p95 at " + p95.get().formatted() + " (over 2 s), optimise before scaling (X2).";
+        extra =
+            " With p95 at " + p95.get().formatted() + " (over 2 s), optimise before scaling (X2).";
       }
     }
-    ctx.finding(sev.get(), null, "Each request issues " + qpr.formatted()
-        + " database queries on average: likely N+1 loops." + extra, ev,
-        ctx.view().has(ComponentKind.CACHE) ? List.of("fix-n-plus-one") : List.of("fix-n-plus-one", "add-app-cache"));
+    ctx.finding(
+        sev.get(),
+        null,
+        "Each request issues "
+            + qpr.formatted()
+            + " database queries on average: likely N+1 loops."
+            + extra,
+        ev,
+        ctx.view().has(ComponentKind.CACHE)
+            ? List.of("fix-n-plus-one")
+            : List.of("fix-n-plus-one", "add-app-cache"));
   }
 
   private static void slowQueries(RuleContext ctx) {
@@ -244,8 +373,16 @@ final class DatabaseRules {
       Figure slow = f.get().get(db.fact("slowest_query"));
       Figure t = ctx.threshold("warning");
       if (slow.value() > t.value()) {
-        ctx.finding(Severity.WARNING, db, "The slowest frequent query on " + db.name() + " takes " + slow.formatted()
-                + ", over " + t.formatted() + ".",
+        ctx.finding(
+            Severity.WARNING,
+            db,
+            "The slowest frequent query on "
+                + db.name()
+                + " takes "
+                + slow.formatted()
+                + ", over "
+                + t.formatted()
+                + ".",
             List.of(new Evidence(db.fact("slowest_query"), slow), new Evidence("threshold", t)),
             List.of("add-indexes", "optimize-queries"));
       }
@@ -260,17 +397,23 @@ final class DatabaseRules {
       }
       Figure n = f.get().get(db.fact("seq_scan_tables"));
       if (n.value() > ctx.threshold("warning").value()) {
-        ctx.finding(Severity.WARNING, db, n.formatted() + " table(s) on " + db.name()
+        ctx.finding(
+            Severity.WARNING,
+            db,
+            n.formatted()
+                + " table(s) on "
+                + db.name()
                 + " are read by sequential scans more than 10,000 times.",
-            List.of(new Evidence(db.fact("seq_scan_tables"), n)), List.of("add-indexes"));
+            List.of(new Evidence(db.fact("seq_scan_tables"), n)),
+            List.of("add-indexes"));
       }
     }
   }
 
   private static void replicaLag(RuleContext ctx) {
     for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
-      boolean hasReplicas = db.setting("role").orElse("primary").equals("replica")
-          || ctx.view().replicaCount(db) > 0;
+      boolean hasReplicas =
+          db.setting("role").orElse("primary").equals("replica") || ctx.view().replicaCount(db) > 0;
       if (!hasReplicas && ctx.view().fact(db.fact("replica_lag")).isEmpty()) {
         continue;
       }
@@ -281,8 +424,16 @@ final class DatabaseRules {
       Figure lag = f.get().get(db.fact("replica_lag"));
       Figure t = ctx.threshold("warning");
       if (lag.value() > t.value()) {
-        ctx.finding(Severity.WARNING, db, "Replication behind " + db.name() + " lags " + lag.formatted()
-                + " (alert above " + t.formatted() + "; 100-500 ms is normal).",
+        ctx.finding(
+            Severity.WARNING,
+            db,
+            "Replication behind "
+                + db.name()
+                + " lags "
+                + lag.formatted()
+                + " (alert above "
+                + t.formatted()
+                + "; 100-500 ms is normal).",
             List.of(new Evidence(db.fact("replica_lag"), lag), new Evidence("threshold", t)),
             List.of("optimize-queries", "partition-tables", "scale-vertically"));
       }
@@ -310,27 +461,46 @@ final class DatabaseRules {
         ctx.notEvaluated(db, needs, how);
         continue;
       }
-      if (read.get().value() >= ctx.threshold("read_share").value() && cpu.get().value() > ctx.threshold("cpu").value()) {
-        ctx.finding(Severity.WARNING, db, db.name() + " serves " + read.get().formatted() + " reads at "
-                + cpu.get().formatted() + " CPU with no read replica.",
-            List.of(new Evidence("read share", read.get()), new Evidence(db.fact("cpu"), cpu.get()),
-                new Evidence("replicas", new Figure(0, Dimension.COUNT, new Provenance.Derived(
-                    "read replicas listed for " + db.name() + " in the system file", List.of("none listed"))))),
-            ctx.view().has(ComponentKind.CACHE) ? List.of("add-read-replicas")
+      if (read.get().value() >= ctx.threshold("read_share").value()
+          && cpu.get().value() > ctx.threshold("cpu").value()) {
+        ctx.finding(
+            Severity.WARNING,
+            db,
+            db.name()
+                + " serves "
+                + read.get().formatted()
+                + " reads at "
+                + cpu.get().formatted()
+                + " CPU with no read replica.",
+            List.of(
+                new Evidence("read share", read.get()),
+                new Evidence(db.fact("cpu"), cpu.get()),
+                new Evidence(
+                    "replicas",
+                    new Figure(
+                        0,
+                        Dimension.COUNT,
+                        new Provenance.Derived(
+                            "read replicas listed for " + db.name() + " in the system file",
+                            List.of("none listed"))))),
+            ctx.view().has(ComponentKind.CACHE)
+                ? List.of("add-read-replicas")
                 : List.of("add-read-replicas", "add-app-cache"));
       }
     }
   }
 
   /**
-   * Whether measurements show the indexes are fine: the slowest frequent query is under S5's 100
-   * ms and no table is known to be read by frequent sequential scans. Without that measurement,
+   * Whether measurements show the indexes are fine: the slowest frequent query is under S5's 100 ms
+   * and no table is known to be read by frequent sequential scans. Without that measurement,
    * indexes stay the first step of the slow-database ladder (X1).
    */
   private static boolean indexedWell(RuleContext ctx, Component db) {
     Optional<Figure> slow = ctx.view().fact(db.fact("slowest_query"));
     Optional<Figure> scans = ctx.view().fact(db.fact("seq_scan_tables"));
-    return slow.isPresent() && slow.get().value() <= 0.100 && scans.map(s -> s.value() == 0).orElse(true);
+    return slow.isPresent()
+        && slow.get().value() <= 0.100
+        && scans.map(s -> s.value() == 0).orElse(true);
   }
 
   private static void writeHeavy(RuleContext ctx) {
@@ -340,17 +510,29 @@ final class DatabaseRules {
       if (read.isEmpty() || cpu.isEmpty()) {
         continue; // HR-DB-007 already lists the same missing data
       }
-      if (read.get().value() <= ctx.threshold("read_share").value() && cpu.get().value() > ctx.threshold("cpu").value()) {
+      if (read.get().value() <= ctx.threshold("read_share").value()
+          && cpu.get().value() > ctx.threshold("cpu").value()) {
         List<String> actions = new ArrayList<>(List.of("optimize-queries", "partition-tables"));
         boolean partitioned = db.flag("partitioned");
         Optional<Figure> data = ctx.view().fact("workload.data_size");
         if (partitioned || data.map(d -> d.value() > 10e12).orElse(false)) {
           actions.add("shard-database");
         }
-        ctx.finding(Severity.CRITICAL, db, "Writes are " + Units.format((1 - read.get().value()) * 100, 3)
-                + "% of operations and " + db.name() + " runs at " + cpu.get().formatted()
-                + " CPU: replicas will not help; partition first" + (partitioned ? ", then shard" : "") + ".",
-            List.of(new Evidence("read share", read.get()), new Evidence(db.fact("cpu"), cpu.get())), actions);
+        ctx.finding(
+            Severity.CRITICAL,
+            db,
+            "Writes are "
+                + Units.format((1 - read.get().value()) * 100, 3)
+                + "% of operations and "
+                + db.name()
+                + " runs at "
+                + cpu.get().formatted()
+                + " CPU: replicas will not help; partition first"
+                + (partitioned ? ", then shard" : "")
+                + ".",
+            List.of(
+                new Evidence("read share", read.get()), new Evidence(db.fact("cpu"), cpu.get())),
+            actions);
       }
     }
   }
@@ -374,22 +556,46 @@ final class DatabaseRules {
       List<String> inputs = new ArrayList<>();
       List<Evidence> ev = new ArrayList<>();
       for (Component c : clients) {
-        double n = view.fact(c.fact("autoscaling.max")).map(Figure::value).orElse(view.spec().instances(c));
+        double n =
+            view.fact(c.fact("autoscaling.max"))
+                .map(Figure::value)
+                .orElse(view.spec().instances(c));
         Figure size = f.get().get(c.fact("pool.size"));
         total += n * size.value();
         inputs.add(c.name() + ": " + Units.format(n, 6) + " instances x " + size.formatted());
         ev.add(new Evidence(c.fact("pool.size"), size));
       }
-      Figure pools = new Figure(total, Dimension.COUNT, new Provenance.Derived(
-          "sum over clients of (instances, or autoscaling max) x pool size", inputs));
+      Figure pools =
+          new Figure(
+              total,
+              Dimension.COUNT,
+              new Provenance.Derived(
+                  "sum over clients of (instances, or autoscaling max) x pool size", inputs));
       ev.add(0, new Evidence("pool connections", pools));
       ev.add(1, new Evidence(db.fact("max_connections"), max));
       double share = total / max.value();
-      Optional<Severity> sev = share > ctx.threshold("critical").value() ? Optional.of(Severity.CRITICAL)
-          : share > ctx.threshold("warning").value() ? Optional.of(Severity.WARNING) : Optional.empty();
-      sev.ifPresent(s -> ctx.finding(s, db, "The app pools can open " + pools.formatted() + " connections against "
-          + db.name() + "'s max_connections of " + max.formatted() + " (" + Units.format(share * 100, 3) + "%).",
-          ev, poolerActions(db)));
+      Optional<Severity> sev =
+          share > ctx.threshold("critical").value()
+              ? Optional.of(Severity.CRITICAL)
+              : share > ctx.threshold("warning").value()
+                  ? Optional.of(Severity.WARNING)
+                  : Optional.empty();
+      sev.ifPresent(
+          s ->
+              ctx.finding(
+                  s,
+                  db,
+                  "The app pools can open "
+                      + pools.formatted()
+                      + " connections against "
+                      + db.name()
+                      + "'s max_connections of "
+                      + max.formatted()
+                      + " ("
+                      + Units.format(share * 100, 3)
+                      + "%).",
+                  ev,
+                  poolerActions(db)));
     }
   }
 
@@ -415,10 +621,22 @@ final class DatabaseRules {
         double ideal = c2.get().value();
         double factor = ctx.threshold("factor").value();
         if (size.get().value() > ideal * factor) {
-          ctx.finding(Severity.WARNING, c, c.name() + "'s pool of " + size.get().formatted() + " is over "
-                  + Units.format(factor, 3) + "x the " + Units.format(ideal, 4) + " connections " + db.name()
+          ctx.finding(
+              Severity.WARNING,
+              c,
+              c.name()
+                  + "'s pool of "
+                  + size.get().formatted()
+                  + " is over "
+                  + Units.format(factor, 3)
+                  + "x the "
+                  + Units.format(ideal, 4)
+                  + " connections "
+                  + db.name()
                   + " can work on at once (cores x 2 + spindles).",
-              List.of(new Evidence(c.fact("pool.size"), size.get()), new Evidence("C2 pool size", c2.get())),
+              List.of(
+                  new Evidence(c.fact("pool.size"), size.get()),
+                  new Evidence("C2 pool size", c2.get())),
               List.of("resize-pools"));
         }
       }
@@ -437,10 +655,21 @@ final class DatabaseRules {
     Figure t = ctx.threshold("warning");
     if (size.value() > t.value()) {
       // sharding only when writes demand it: a read-heavy database scales with replicas (P8, D5)
-      boolean writeHeavy = ctx.view().primaries().stream().map(ctx.view()::readRatio).flatMap(Optional::stream)
-          .anyMatch(r -> r.value() <= ctx.threshold("write_heavy").value());
-      ctx.finding(Severity.WARNING, null, "The data (" + size.formatted() + ") is past " + t.formatted()
-              + ": partition the big tables" + (writeHeavy ? "; writes dominate, so sharding is the next step."
+      boolean writeHeavy =
+          ctx.view().primaries().stream()
+              .map(ctx.view()::readRatio)
+              .flatMap(Optional::stream)
+              .anyMatch(r -> r.value() <= ctx.threshold("write_heavy").value());
+      ctx.finding(
+          Severity.WARNING,
+          null,
+          "The data ("
+              + size.formatted()
+              + ") is past "
+              + t.formatted()
+              + ": partition the big tables"
+              + (writeHeavy
+                  ? "; writes dominate, so sharding is the next step."
                   : "; shard only when writes demand it."),
           List.of(new Evidence("workload.data_size", size), new Evidence("threshold", t)),
           writeHeavy ? List.of("partition-tables", "shard-database") : List.of("partition-tables"));

@@ -12,8 +12,15 @@ import java.util.Objects;
  * action ids it suggests.
  */
 public record Finding(
-    String ruleId, Severity severity, Layer layer, String title, String message, String component,
-    List<Evidence> evidence, List<String> knowledge, List<String> actions) {
+    String ruleId,
+    Severity severity,
+    Layer layer,
+    String title,
+    String message,
+    String component,
+    List<Evidence> evidence,
+    List<String> knowledge,
+    List<String> actions) {
   public Finding {
     Objects.requireNonNull(ruleId, "ruleId");
     Objects.requireNonNull(severity, "severity");

@@ -8,12 +8,19 @@ import java.util.Objects;
 
 /**
  * A rule: stable id, layer, title, why it matters, the knowledge ids it encodes, its thresholds
- * (overridable under {@code thresholds: { <id>: … }}), the data it needs (in words), the actions
- * it may suggest, and the check itself.
+ * (overridable under {@code thresholds: { <id>: … }}), the data it needs (in words), the actions it
+ * may suggest, and the check itself.
  */
 public record Rule(
-    String id, Layer layer, String title, String why, List<String> knowledge, List<Threshold> thresholds,
-    List<String> needs, List<String> actions, Check check) {
+    String id,
+    Layer layer,
+    String title,
+    String why,
+    List<String> knowledge,
+    List<Threshold> thresholds,
+    List<String> needs,
+    List<String> actions,
+    Check check) {
 
   /** The check: reads the context, reports findings or missing data through it. */
   @FunctionalInterface

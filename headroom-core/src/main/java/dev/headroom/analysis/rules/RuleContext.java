@@ -25,7 +25,11 @@ public final class RuleContext {
   private final List<NotEvaluated> notEvaluated;
   private Rule rule;
 
-  RuleContext(SystemView view, Thresholds thresholds, StageAssessment stage, List<Finding> findings,
+  RuleContext(
+      SystemView view,
+      Thresholds thresholds,
+      StageAssessment stage,
+      List<Finding> findings,
       List<NotEvaluated> notEvaluated) {
     this.view = view;
     this.thresholds = thresholds;
@@ -85,7 +89,8 @@ public final class RuleContext {
   public String howTo(String key) {
     int dot = key.indexOf('.');
     if (dot < 0) {
-      return Metric.system(key).map(m -> "measure " + key + " (" + m.description() + "): " + m.howToMeasure())
+      return Metric.system(key)
+          .map(m -> "measure " + key + " (" + m.description() + "): " + m.howToMeasure())
           .orElse("declare " + key);
     }
     String owner = key.substring(0, dot);
@@ -97,7 +102,12 @@ public final class RuleContext {
     if (c.isPresent()) {
       Optional<Metric> m = Metric.forKind(c.get().kind(), rest);
       if (m.isPresent()) {
-        return "measure observations." + key + " (" + m.get().description() + "): " + m.get().howToMeasure();
+        return "measure observations."
+            + key
+            + " ("
+            + m.get().description()
+            + "): "
+            + m.get().howToMeasure();
       }
       return "declare " + rest + " on component " + owner + " in the system file";
     }
@@ -105,13 +115,29 @@ public final class RuleContext {
   }
 
   /** Reports a finding of the current rule. */
-  public void finding(Severity severity, Component component, String message, List<Evidence> evidence,
+  public void finding(
+      Severity severity,
+      Component component,
+      String message,
+      List<Evidence> evidence,
       List<String> actions) {
-    findings.add(new Finding(rule.id(), severity, rule.layer(), rule.title(), message,
-        component == null ? "" : component.name(), evidence, rule.knowledge(), actions));
+    findings.add(
+        new Finding(
+            rule.id(),
+            severity,
+            rule.layer(),
+            rule.title(),
+            message,
+            component == null ? "" : component.name(),
+            evidence,
+            rule.knowledge(),
+            actions));
   }
 
-  /** Severity for a value above two levels: critical above {@code critical}, warning above {@code warning}. */
+  /**
+   * Severity for a value above two levels: critical above {@code critical}, warning above {@code
+   * warning}.
+   */
   public static Optional<Severity> above(double value, double warning, double critical) {
     if (value > critical) {
       return Optional.of(Severity.CRITICAL);

@@ -4,8 +4,8 @@ import dev.headroom.model.Figure;
 import java.util.Objects;
 
 /**
- * Where one ladder places the system: the ladder's knowledge id, the step name on that ladder,
- * the canonical stage it corresponds to, and the figure it was placed by.
+ * Where one ladder places the system: the ladder's knowledge id, the step name on that ladder, the
+ * canonical stage it corresponds to, and the figure it was placed by.
  */
 public record Placement(String ladder, String knowledge, String step, Stage stage, Figure by) {
   public Placement {

@@ -4,10 +4,20 @@ import java.util.Locale;
 
 /** The canonical growth stages (S1), with their user range and typical monthly cost ($1). */
 public enum Stage {
-  STARTUP(0, 10_000, 100, 300, "one server; clean code, indexes on hot columns, basic monitoring (S4)"),
+  STARTUP(
+      0, 10_000, 100, 300, "one server; clean code, indexes on hot columns, basic monitoring (S4)"),
   GROWTH(10_000, 100_000, 1_000, 3_000, "a cache and read replicas behind a load balancer"),
-  SCALE(100_000, 1_000_000, 10_000, 30_000, "horizontal scaling, services split out, sharding where writes demand it"),
-  ENTERPRISE(1_000_000, Double.POSITIVE_INFINITY, 100_000, Double.POSITIVE_INFINITY,
+  SCALE(
+      100_000,
+      1_000_000,
+      10_000,
+      30_000,
+      "horizontal scaling, services split out, sharding where writes demand it"),
+  ENTERPRISE(
+      1_000_000,
+      Double.POSITIVE_INFINITY,
+      100_000,
+      Double.POSITIVE_INFINITY,
       "several regions, global CDN, tested disaster recovery");
 
   private final double usersFrom;

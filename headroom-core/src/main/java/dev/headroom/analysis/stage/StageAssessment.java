@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The stage: which one, what decided it (and a sentence saying so), the placements on every
- * ladder that had data, and the next stage with its triggers. {@code next} is null at the
- * enterprise stage.
+ * The stage: which one, what decided it (and a sentence saying so), the placements on every ladder
+ * that had data, and the next stage with its triggers. {@code next} is null at the enterprise
+ * stage.
  */
 public record StageAssessment(
-    Stage stage, String decidedBy, String explanation, List<Placement> ladders, List<Trigger> movedBy, Stage next,
+    Stage stage,
+    String decidedBy,
+    String explanation,
+    List<Placement> ladders,
+    List<Trigger> movedBy,
+    Stage next,
     List<Trigger> nextTriggers) {
   public StageAssessment {
     Objects.requireNonNull(stage, "stage");

@@ -61,11 +61,16 @@ public final class AbCsvReader extends LoadTestReader {
     try (BufferedReader r = openText(file)) {
       String line = r.readLine();
       if (line == null) {
-        throw problem(file, 0, "an empty file", "an ab -e file starting with the header \"" + HEADER + "\"");
+        throw problem(
+            file, 0, "an empty file", "an ab -e file starting with the header \"" + HEADER + "\"");
       }
       lineNo = 1;
       if (!line.strip().equals(HEADER)) {
-        throw problem(file, 1, "the header \"" + AbTextReader.shorten(line) + "\"", "the ab -e header \"" + HEADER + "\"");
+        throw problem(
+            file,
+            1,
+            "the header \"" + AbTextReader.shorten(line) + "\"",
+            "the ab -e header \"" + HEADER + "\"");
       }
       while ((line = r.readLine()) != null) {
         lineNo++;
@@ -78,10 +83,20 @@ public final class AbCsvReader extends LoadTestReader {
         try {
           percent = Integer.parseInt(comma < 0 ? line.strip() : line.substring(0, comma).strip());
         } catch (NumberFormatException e) {
-          throw bad(file, lineNo, 1, line, "a whole percent 0..100, a comma, and a time in ms such as 47.811");
+          throw bad(
+              file,
+              lineNo,
+              1,
+              line,
+              "a whole percent 0..100, a comma, and a time in ms such as 47.811");
         }
         if (comma < 0 || percent < 0 || percent > 100) {
-          throw bad(file, lineNo, 1, line, "a whole percent 0..100, a comma, and a time in ms such as 47.811");
+          throw bad(
+              file,
+              lineNo,
+              1,
+              line,
+              "a whole percent 0..100, a comma, and a time in ms such as 47.811");
         }
         String value = line.substring(comma + 1).strip();
         try {
@@ -100,12 +115,18 @@ public final class AbCsvReader extends LoadTestReader {
     }
     for (int p = 0; p <= 100; p++) {
       if (!seen[p]) {
-        throw problem(file, lineNo, "a table without the row for " + p + "% (truncated output?)",
+        throw problem(
+            file,
+            lineNo,
+            "a table without the row for " + p + "% (truncated output?)",
             "all 101 rows, 0 to 100, as ab -e writes them");
       }
     }
     if (options == null || options.concurrency() == null) {
-      throw problem(file, 0, "an ab -e percentile table, which does not record the concurrency",
+      throw problem(
+          file,
+          0,
+          "an ab -e percentile table, which does not record the concurrency",
           "the concurrency ab ran with (-c), given with --concurrency");
     }
     // mean = integral of the quantile function over [0, 1], trapezoid rule on 1% steps
@@ -116,24 +137,52 @@ public final class AbCsvReader extends LoadTestReader {
     double meanMs = area / 100.0;
     double c = options.concurrency();
     if (!(meanMs > 0)) {
-      throw problem(file, 0, "a percentile table whose times are all 0 ms", "positive response times");
+      throw problem(
+          file, 0, "a percentile table whose times are all 0 ms", "positive response times");
     }
     double x = c / (meanMs / 1000.0);
-    LatencySummary latency = new LatencySummary(meanMs, q[50], q[90], q[95], q[99], q[100],
-        "ab -e (sorted sample per whole percent; mean estimated by the trapezoid rule)");
+    LatencySummary latency =
+        new LatencySummary(
+            meanMs,
+            q[50],
+            q[90],
+            q[95],
+            q[99],
+            q[100],
+            "ab -e (sorted sample per whole percent; mean estimated by the trapezoid rule)");
     Step step = new Step(c, ConcurrencyOrigin.GIVEN, 0, 0, 0, x, latency);
-    List<String> warnings = List.of(
-        String.format(Locale.ROOT, "ab -e holds only percentiles: the throughput is Little's law X = N/R = %s /"
-            + " %.3f ms = %.3f/s with the given concurrency and the mean estimated from the table; requests,"
-            + " errors and duration are unknown and read 0", AbTsvReader.fmt(c), meanMs, x),
-        "ab is closed-loop: each client waits for a response before sending again, so stalls are"
-            + " under-sampled (coordinated omission) and high percentiles read low");
-    return new LoadTest(file.toString(), format(), "ApacheBench", LoadModel.CLOSED, List.of(step), warnings,
+    List<String> warnings =
+        List.of(
+            String.format(
+                Locale.ROOT,
+                "ab -e holds only percentiles: the throughput is Little's law X = N/R = %s /"
+                    + " %.3f ms = %.3f/s with the given concurrency and the mean estimated from the table; requests,"
+                    + " errors and duration are unknown and read 0",
+                AbTsvReader.fmt(c),
+                meanMs,
+                x),
+            "ab is closed-loop: each client waits for a response before sending again, so stalls are"
+                + " under-sampled (coordinated omission) and high percentiles read low");
+    return new LoadTest(
+        file.toString(),
+        format(),
+        "ApacheBench",
+        LoadModel.CLOSED,
+        List.of(step),
+        warnings,
         SkippedRecords.NONE);
   }
 
-  private static BadInputException bad(Path file, long line, int column, String found, String allowed) {
-    return new BadInputException(new InputProblem(file.toString(), (int) line, column, "",
-        "\"" + AbTextReader.shorten(found) + "\"", allowed, null));
+  private static BadInputException bad(
+      Path file, long line, int column, String found, String allowed) {
+    return new BadInputException(
+        new InputProblem(
+            file.toString(),
+            (int) line,
+            column,
+            "",
+            "\"" + AbTextReader.shorten(found) + "\"",
+            allowed,
+            null));
   }
 }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * @param failedBreakdown the {@code (Connect: …, Receive: …, Length: …, Exceptions: …)} line under
  *     it; null when ab printed none (it prints it only when something failed)
  * @param non2xx {@code Non-2xx responses} (0 when the line is absent)
- * @param keepAliveRequests {@code Keep-Alive requests}, printed only with {@code -k}; null otherwise
+ * @param keepAliveRequests {@code Keep-Alive requests}, printed only with {@code -k}; null
+ *     otherwise
  * @param requestsPerSecond {@code Requests per second … (mean)}: complete / time taken
  * @param timePerRequestMs the first {@code Time per request … (mean)}: concurrency × time taken /
  *     complete, the mean time one client waited per request
@@ -44,7 +45,9 @@ public record AbReport(
     if (concurrency < 1 || !(timeTakenSeconds > 0) || complete < 0 || failed < 0 || non2xx < 0) {
       throw new IllegalArgumentException("concurrency >= 1, time > 0 and counts >= 0 are required");
     }
-    percentagesMs = Collections.unmodifiableSortedMap(new TreeMap<>(percentagesMs == null ? Map.of() : percentagesMs));
+    percentagesMs =
+        Collections.unmodifiableSortedMap(
+            new TreeMap<>(percentagesMs == null ? Map.of() : percentagesMs));
   }
 
   /** Why requests failed, as ab breaks it down. */

@@ -50,25 +50,28 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>Units are part of each line ({@code seconds}, {@code [ms]}, {@code [#/sec]}); a line with
- * another unit is an error. The two {@code Time per request} lines differ: the first is
- * concurrency × time / requests (what one client waited), the second time / requests (1 /
- * throughput). The tables are whole milliseconds; ab picks a percentile as the sample at index
- * {@code (int)(0.5 + n·p/100)} of the sorted times.
+ * another unit is an error. The two {@code Time per request} lines differ: the first is concurrency
+ * × time / requests (what one client waited), the second time / requests (1 / throughput). The
+ * tables are whole milliseconds; ab picks a percentile as the sample at index {@code (int)(0.5 +
+ * n·p/100)} of the sorted times.
  *
  * <p>The step: concurrency is {@code Concurrency Level} ({@link ConcurrencyOrigin#CONFIGURED}),
  * requests {@code Complete requests}, throughput {@code Requests per second}, duration {@code Time
  * taken for tests}. Errors are non-2xx responses plus failures of kind Connect, Receive and
  * Exceptions; {@code Length} failures (a body length different from the first response's, normal
  * for dynamic pages) are not errors, and a warning counts them. Latency: the mean is the {@code
- * Total} row's mean (falling back to the first Time per request), p50/p90/p95/p99 and the max (100%)
- * come from the Percentage table. ab is closed-loop, so its latencies suffer coordinated omission.
+ * Total} row's mean (falling back to the first Time per request), p50/p90/p95/p99 and the max
+ * (100%) come from the Percentage table. ab is closed-loop, so its latencies suffer coordinated
+ * omission.
  */
 public final class AbTextReader extends LoadTestReader {
 
   private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z][A-Za-z0-9/ -]*):\\s+(.*)");
   private static final Pattern BREAKDOWN =
-      Pattern.compile("\\(Connect: ([0-9]+), Receive: ([0-9]+), Length: ([0-9]+), Exceptions: ([0-9]+)\\)");
-  private static final Pattern PERCENT_ROW = Pattern.compile("([0-9]+)%\\s+([0-9]+)(?: \\(longest request\\))?");
+      Pattern.compile(
+          "\\(Connect: ([0-9]+), Receive: ([0-9]+), Length: ([0-9]+), Exceptions: ([0-9]+)\\)");
+  private static final Pattern PERCENT_ROW =
+      Pattern.compile("([0-9]+)%\\s+([0-9]+)(?: \\(longest request\\))?");
   private static final Pattern TIMES_ROW =
       Pattern.compile("([0-9]+)\\s+([0-9]+)\\s+([0-9]+(?:\\.[0-9]+)?)\\s+([0-9]+)\\s+([0-9]+)");
   private static final Pattern PROGRESS = Pattern.compile("(Completed|Finished) [0-9]+ requests");
@@ -93,8 +96,11 @@ public final class AbTextReader extends LoadTestReader {
     if (fb != null) {
       errors += fb.connect() + fb.receive() + fb.exceptions();
       if (fb.length() > 0) {
-        warnings.add("ab counted " + fb.length() + " responses as failed because their length differed from the"
-            + " first one (normal for dynamic pages); they are not counted as errors");
+        warnings.add(
+            "ab counted "
+                + fb.length()
+                + " responses as failed because their length differed from the"
+                + " first one (normal for dynamic pages); they are not counted as errors");
       }
     } else {
       errors += ab.failed();
@@ -106,17 +112,38 @@ public final class AbTextReader extends LoadTestReader {
     LatencySummary latency =
         mean == null && pct.isEmpty()
             ? null
-            : new LatencySummary(mean, pct.get(50), pct.get(90), pct.get(95), pct.get(99), max,
+            : new LatencySummary(
+                mean,
+                pct.get(50),
+                pct.get(90),
+                pct.get(95),
+                pct.get(99),
+                max,
                 "ab (sorted sample at index (int)(0.5 + n·p/100), whole ms)");
     if (ab.keepAliveRequests() == null) {
-      warnings.add("ab ran without -k: it opened a new connection per request, so connection set-up is part of"
-          + " every latency");
+      warnings.add(
+          "ab ran without -k: it opened a new connection per request, so connection set-up is part of"
+              + " every latency");
     }
-    warnings.add("ab is closed-loop: each client waits for a response before sending again, so stalls are"
-        + " under-sampled (coordinated omission) and high percentiles read low");
-    Step step = new Step(ab.concurrency(), ConcurrencyOrigin.CONFIGURED, ab.complete(), errors,
-        ab.timeTakenSeconds(), ab.requestsPerSecond(), latency);
-    return new LoadTest(file.toString(), format(), "ApacheBench", LoadModel.CLOSED, List.of(step), warnings,
+    warnings.add(
+        "ab is closed-loop: each client waits for a response before sending again, so stalls are"
+            + " under-sampled (coordinated omission) and high percentiles read low");
+    Step step =
+        new Step(
+            ab.concurrency(),
+            ConcurrencyOrigin.CONFIGURED,
+            ab.complete(),
+            errors,
+            ab.timeTakenSeconds(),
+            ab.requestsPerSecond(),
+            latency);
+    return new LoadTest(
+        file.toString(),
+        format(),
+        "ApacheBench",
+        LoadModel.CLOSED,
+        List.of(step),
+        warnings,
         p.skipped);
   }
 
@@ -155,7 +182,11 @@ public final class AbTextReader extends LoadTestReader {
         }
         if (!started) {
           if (!line.startsWith("This is ApacheBench")) {
-            throw problem(file, lineNo, "\"" + shorten(line) + "\"", "an ab report starting \"This is ApacheBench\"");
+            throw problem(
+                file,
+                lineNo,
+                "\"" + shorten(line) + "\"",
+                "an ab report starting \"This is ApacheBench\"");
           }
           started = true;
           continue;
@@ -170,12 +201,19 @@ public final class AbTextReader extends LoadTestReader {
           continue;
         }
         if ((m = BREAKDOWN.matcher(line)).matches()) {
-          breakdown = new FailedBreakdown(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
-              Long.parseLong(m.group(3)), Long.parseLong(m.group(4)));
+          breakdown =
+              new FailedBreakdown(
+                  Long.parseLong(m.group(1)),
+                  Long.parseLong(m.group(2)),
+                  Long.parseLong(m.group(3)),
+                  Long.parseLong(m.group(4)));
           continue;
         }
-        if (PROGRESS.matcher(line).matches() || line.startsWith("Copyright ") || line.startsWith("Licensed to ")
-            || line.startsWith("Benchmarking ") || line.startsWith("Connection Times (ms)")
+        if (PROGRESS.matcher(line).matches()
+            || line.startsWith("Copyright ")
+            || line.startsWith("Licensed to ")
+            || line.startsWith("Benchmarking ")
+            || line.startsWith("Connection Times (ms)")
             || line.startsWith("min  mean[+/-sd]")) {
           continue;
         }
@@ -210,8 +248,13 @@ public final class AbTextReader extends LoadTestReader {
             if (!t.matches()) {
               throw bad(file, lineNo, raw, value, "five numbers: min mean sd median max (ms)");
             }
-            total = new ConnectionTimes(Double.parseDouble(t.group(1)), Double.parseDouble(t.group(2)),
-                Double.parseDouble(t.group(3)), Double.parseDouble(t.group(4)), Double.parseDouble(t.group(5)));
+            total =
+                new ConnectionTimes(
+                    Double.parseDouble(t.group(1)),
+                    Double.parseDouble(t.group(2)),
+                    Double.parseDouble(t.group(3)),
+                    Double.parseDouble(t.group(4)),
+                    Double.parseDouble(t.group(5)));
           }
           default -> {
             // the other "key: value" lines (server, document, transfer) carry nothing a step needs
@@ -225,17 +268,43 @@ public final class AbTextReader extends LoadTestReader {
       throw problem(file, 0, "an empty file", "an ab text report");
     }
     if (concurrency == null || timeTaken == null || complete == null || rps == null) {
-      String missing = concurrency == null ? "Concurrency Level" : timeTaken == null ? "Time taken for tests"
-          : complete == null ? "Complete requests" : "Requests per second";
-      throw problem(file, lineNo, "a report that ends at line " + lineNo + " without \"" + missing
-          + ":\" (truncated output, or ab stopped before the end?)", "a complete ab text report");
+      String missing =
+          concurrency == null
+              ? "Concurrency Level"
+              : timeTaken == null
+                  ? "Time taken for tests"
+                  : complete == null ? "Complete requests" : "Requests per second";
+      throw problem(
+          file,
+          lineNo,
+          "a report that ends at line "
+              + lineNo
+              + " without \""
+              + missing
+              + ":\" (truncated output, or ab stopped before the end?)",
+          "a complete ab text report");
     }
     if (!(timeTaken > 0) || concurrency < 1) {
-      throw problem(file, lineNo, "Concurrency Level " + concurrency + " and Time taken " + timeTaken,
+      throw problem(
+          file,
+          lineNo,
+          "Concurrency Level " + concurrency + " and Time taken " + timeTaken,
           "a concurrency of at least 1 and a positive time");
     }
-    AbReport report = new AbReport(concurrency, timeTaken, complete, failed, breakdown, non2xx, keepAlive, rps,
-        timePerRequest, timePerRequestAcrossAll, total, percentages);
+    AbReport report =
+        new AbReport(
+            concurrency,
+            timeTaken,
+            complete,
+            failed,
+            breakdown,
+            non2xx,
+            keepAlive,
+            rps,
+            timePerRequest,
+            timePerRequestAcrossAll,
+            total,
+            percentages);
     return new Parsed(report, new SkippedRecords(skipped, examples));
   }
 
@@ -260,9 +329,17 @@ public final class AbTextReader extends LoadTestReader {
     }
   }
 
-  private static BadInputException bad(Path file, long line, String raw, String token, String allowed) {
-    return new BadInputException(new InputProblem(file.toString(), (int) line, raw.indexOf(token) + 1, "",
-        "\"" + token + "\"", allowed, null));
+  private static BadInputException bad(
+      Path file, long line, String raw, String token, String allowed) {
+    return new BadInputException(
+        new InputProblem(
+            file.toString(),
+            (int) line,
+            raw.indexOf(token) + 1,
+            "",
+            "\"" + token + "\"",
+            allowed,
+            null));
   }
 
   static String shorten(String s) {

@@ -27,17 +27,17 @@ import java.util.Locale;
  * <p>{@code starttime} is the request's start as a local-time {@code ctime} string and {@code
  * seconds} the same instant in whole <b>epoch seconds</b>; {@code ctime} (connect), {@code dtime}
  * (processing, total − connect), {@code ttime} (total) and {@code wait} (until the first byte) are
- * whole <b>milliseconds</b>. Rows are sorted by {@code ttime}, not by time. There is no status
- * code and no concurrency column.
+ * whole <b>milliseconds</b>. Rows are sorted by {@code ttime}, not by time. There is no status code
+ * and no concurrency column.
  *
  * <p>Each row is recorded in a {@link StepRecorder} as a request that completed at {@code seconds +
  * ttime}; latency percentiles are computed here with HdrHistogram. Because start times have a
  * whole-second resolution, the run's span, and so its throughput, is uncertain by up to a second.
- * When the concurrency is given ({@link ReadOptions#concurrency()}, ab's {@code -c}) the
- * throughput is instead X = N / R̄ (Little's law; ab's clients send again as soon as a response
- * arrives, with no think time, so the law holds with the mean total time R̄), and the duration is
- * requests / X. Without it the concurrency is estimated with Little's law from the coarse span.
- * Either way a warning says which. Rows that cannot be read are skipped, counted and reported.
+ * When the concurrency is given ({@link ReadOptions#concurrency()}, ab's {@code -c}) the throughput
+ * is instead X = N / R̄ (Little's law; ab's clients send again as soon as a response arrives, with
+ * no think time, so the law holds with the mean total time R̄), and the duration is requests / X.
+ * Without it the concurrency is estimated with Little's law from the coarse span. Either way a
+ * warning says which. Rows that cannot be read are skipped, counted and reported.
  */
 public final class AbTsvReader extends LoadTestReader {
 
@@ -64,11 +64,18 @@ public final class AbTsvReader extends LoadTestReader {
     try (BufferedReader r = openText(file)) {
       String line = r.readLine();
       if (line == null) {
-        throw problem(file, 0, "an empty file", "an ab -g file starting with the header " + HEADER.replace('\t', ' '));
+        throw problem(
+            file,
+            0,
+            "an empty file",
+            "an ab -g file starting with the header " + HEADER.replace('\t', ' '));
       }
       lineNo = 1;
       if (!line.strip().equals(HEADER)) {
-        throw problem(file, 1, "the header \"" + AbTextReader.shorten(line) + "\"",
+        throw problem(
+            file,
+            1,
+            "the header \"" + AbTextReader.shorten(line) + "\"",
             "the ab -g header " + HEADER.replace("\t", "<tab>"));
       }
       while ((line = r.readLine()) != null) {
@@ -104,8 +111,13 @@ public final class AbTsvReader extends LoadTestReader {
     }
     long n = recorder.requests();
     if (n == 0) {
-      throw problem(file, lineNo, recorder.skipped().count() == 0 ? "a header and no rows"
-          : "no readable row (" + recorder.skipped().examples().get(0) + ")", "rows of ab -g results");
+      throw problem(
+          file,
+          lineNo,
+          recorder.skipped().count() == 0
+              ? "a header and no rows"
+              : "no readable row (" + recorder.skipped().examples().get(0) + ")",
+          "rows of ab -g results");
     }
     List<String> warnings = new ArrayList<>();
     List<Step> steps = recorder.steps(ConcurrencyOrigin.GIVEN, options);
@@ -116,23 +128,43 @@ public final class AbTsvReader extends LoadTestReader {
       if (meanSeconds > 0) {
         // Little's law for a closed loop without think time: X = N / R
         double x = c / meanSeconds;
-        steps = List.of(new Step(c, ConcurrencyOrigin.GIVEN, s.requests(), s.errors(), n / x, x, s.latency()));
-        warnings.add(String.format(Locale.ROOT,
-            "ab -g records start times in whole seconds, so the throughput is taken from Little's law X = N/R ="
-                + " %s / %.4f s = %.3f/s with the given concurrency, not from the timestamps", fmt(c), meanSeconds, x));
+        steps =
+            List.of(
+                new Step(
+                    c, ConcurrencyOrigin.GIVEN, s.requests(), s.errors(), n / x, x, s.latency()));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "ab -g records start times in whole seconds, so the throughput is taken from Little's law X = N/R ="
+                    + " %s / %.4f s = %.3f/s with the given concurrency, not from the timestamps",
+                fmt(c),
+                meanSeconds,
+                x));
       }
     } else {
       long span = lastSecond - firstSecond;
-      warnings.add(String.format(Locale.ROOT,
-          "ab -g records start times in whole seconds: the requests start within %d s, so the throughput may be"
-              + " off by up to 1 s in %d s, and the concurrency, estimated with Little's law N = X·R, with it"
-              + " (give --concurrency, ab's -c, for a better figure)", span, Math.max(span, 1)));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "ab -g records start times in whole seconds: the requests start within %d s, so the throughput may be"
+                  + " off by up to 1 s in %d s, and the concurrency, estimated with Little's law N = X·R, with it"
+                  + " (give --concurrency, ab's -c, for a better figure)",
+              span,
+              Math.max(span, 1)));
     }
-    warnings.add("ab -g records no status code, so failed requests cannot be told apart (errors read 0);"
-        + " ab's text report has the Failed and Non-2xx counts");
-    warnings.add("ab is closed-loop: each client waits for a response before sending again, so stalls are"
-        + " under-sampled (coordinated omission) and high percentiles read low");
-    return new LoadTest(file.toString(), format(), "ApacheBench", LoadModel.CLOSED, steps, warnings,
+    warnings.add(
+        "ab -g records no status code, so failed requests cannot be told apart (errors read 0);"
+            + " ab's text report has the Failed and Non-2xx counts");
+    warnings.add(
+        "ab is closed-loop: each client waits for a response before sending again, so stalls are"
+            + " under-sampled (coordinated omission) and high percentiles read low");
+    return new LoadTest(
+        file.toString(),
+        format(),
+        "ApacheBench",
+        LoadModel.CLOSED,
+        steps,
+        warnings,
         recorder.skipped());
   }
 

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 /**
  * A plain CSV of measured points, one row per concurrency level.
  *
- * <p>Layout: comma-separated, an optional header, then rows of numbers in {@link Locale#ROOT}
- * (a dot is the decimal separator). Without a header the columns are {@code
+ * <p>Layout: comma-separated, an optional header, then rows of numbers in {@link Locale#ROOT} (a
+ * dot is the decimal separator). Without a header the columns are {@code
  * concurrency,throughput[,latency_ms]}. With a header, columns are found by name, in any order:
  *
  * <ul>
@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  *   <li>throughput (per second): {@code throughput}, {@code x}, {@code rps}, {@code qps}, {@code
  *       tps}, or a name starting {@code throughput};
  *   <li>latency, optional, whose unit must be in the name: {@code latency_ms}, {@code latency_s},
- *       {@code latency_us}, {@code response_time_ms}, {@code response_time_s}, {@code r_ms}, …
- *       A latency column without a unit is rejected rather than guessed.
+ *       {@code latency_us}, {@code response_time_ms}, {@code response_time_s}, {@code r_ms}, … A
+ *       latency column without a unit is rejected rather than guessed.
  * </ul>
  *
  * Lines starting with {@code #} and blank lines are ignored. Rows whose concurrency or throughput
@@ -44,8 +44,19 @@ public final class PlainCsvReader extends LoadTestReader {
   private static final Pattern NUMERIC_ROW =
       Pattern.compile("^\\s*[0-9.eE+-]+\\s*(,\\s*[0-9.eE+-]*\\s*){1,}$");
   private static final List<String> CONCURRENCY_NAMES =
-      List.of("concurrency", "n", "load", "users", "vus", "threads", "nodes", "processors", "clients", "workers");
-  private static final List<String> THROUGHPUT_NAMES = List.of("throughput", "tput", "x", "rps", "qps", "tps", "ops");
+      List.of(
+          "concurrency",
+          "n",
+          "load",
+          "users",
+          "vus",
+          "threads",
+          "nodes",
+          "processors",
+          "clients",
+          "workers");
+  private static final List<String> THROUGHPUT_NAMES =
+      List.of("throughput", "tput", "x", "rps", "qps", "tps", "ops");
 
   @Override
   public LoadTestFormat format() {
@@ -114,25 +125,54 @@ public final class PlainCsvReader extends LoadTestReader {
     }
     if (problems.isEmpty() && steps.isEmpty()) {
       problems.add(
-          new InputProblem(file.toString(), (int) Math.max(lineNo, 0), 0, "", lineNo == 0 ? "an empty file" : "no data rows",
-              "rows of concurrency,throughput[,latency]", null));
+          new InputProblem(
+              file.toString(),
+              (int) Math.max(lineNo, 0),
+              0,
+              "",
+              lineNo == 0 ? "an empty file" : "no data rows",
+              "rows of concurrency,throughput[,latency]",
+              null));
     }
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);
     }
     steps.sort((a, b) -> Double.compare(a.concurrency(), b.concurrency()));
     return new LoadTest(
-        file.toString(), format(), "plain CSV", LoadModel.UNKNOWN, steps, List.of(), SkippedRecords.NONE);
+        file.toString(),
+        format(),
+        "plain CSV",
+        LoadModel.UNKNOWN,
+        steps,
+        List.of(),
+        SkippedRecords.NONE);
   }
 
   private static void parseRow(
-      Path file, long lineNo, String line, Columns c, List<Step> steps, List<InputProblem> problems) {
+      Path file,
+      long lineNo,
+      String line,
+      Columns c,
+      List<Step> steps,
+      List<InputProblem> problems) {
     String[] cells = line.split(",", -1);
     if (cells.length != c.count) {
-      boolean decimalComma = cells.length > c.count && cells[cells.length - 1].strip().matches("\\d+");
-      problems.add(new InputProblem(file.toString(), (int) lineNo, 1, "", cells.length + " cells (\"" + line.strip()
-          + "\")", c.count + " cells, as " + (c.header ? "the header has" : "the first row has")
-          + (decimalComma ? "; the decimal separator is a dot (1523.5), never a comma" : ""), null));
+      boolean decimalComma =
+          cells.length > c.count && cells[cells.length - 1].strip().matches("\\d+");
+      problems.add(
+          new InputProblem(
+              file.toString(),
+              (int) lineNo,
+              1,
+              "",
+              cells.length + " cells (\"" + line.strip() + "\")",
+              c.count
+                  + " cells, as "
+                  + (c.header ? "the header has" : "the first row has")
+                  + (decimalComma
+                      ? "; the decimal separator is a dot (1523.5), never a comma"
+                      : ""),
+              null));
       return;
     }
     double n = cell(file, lineNo, cells, c.concurrency, "concurrency", problems);
@@ -148,7 +188,9 @@ public final class PlainCsvReader extends LoadTestReader {
       return;
     }
     LatencySummary latency =
-        latencyMs == null ? null : new LatencySummary(latencyMs, null, null, null, null, null, "as given");
+        latencyMs == null
+            ? null
+            : new LatencySummary(latencyMs, null, null, null, null, null, "as given");
     steps.add(new Step(n, ConcurrencyOrigin.INPUT, 0, 0, 0, x, latency));
   }
 
@@ -159,21 +201,37 @@ public final class PlainCsvReader extends LoadTestReader {
       column += cells[i].length() + 1;
     }
     if (index >= cells.length || cells[index].isBlank()) {
-      problems.add(new InputProblem(file.toString(), (int) lineNo, column, what, "nothing", "a positive number", null));
+      problems.add(
+          new InputProblem(
+              file.toString(), (int) lineNo, column, what, "nothing", "a positive number", null));
       return Double.NaN;
     }
     String s = cells[index].strip();
     try {
       double v = Double.parseDouble(s);
       if (!(v > 0) || !Double.isFinite(v)) {
-        problems.add(new InputProblem(file.toString(), (int) lineNo, column, what, '"' + s + '"', "a positive number", null));
+        problems.add(
+            new InputProblem(
+                file.toString(),
+                (int) lineNo,
+                column,
+                what,
+                '"' + s + '"',
+                "a positive number",
+                null));
         return Double.NaN;
       }
       return v;
     } catch (NumberFormatException e) {
       problems.add(
           new InputProblem(
-              file.toString(), (int) lineNo, column, what, '"' + s + '"', "a number such as 12 or 1523.5 (dot decimal)", null));
+              file.toString(),
+              (int) lineNo,
+              column,
+              what,
+              '"' + s + '"',
+              "a number such as 12 or 1523.5 (dot decimal)",
+              null));
       return Double.NaN;
     }
   }
@@ -209,7 +267,9 @@ public final class PlainCsvReader extends LoadTestReader {
             && (THROUGHPUT_NAMES.contains(name) || name.startsWith("throughput"))) {
           c.throughput = i;
         } else if (c.latency < 0
-            && (name.startsWith("latency") || name.startsWith("response_time") || name.equals("r")
+            && (name.startsWith("latency")
+                || name.startsWith("response_time")
+                || name.equals("r")
                 || name.startsWith("r_"))) {
           c.latency = i;
           if (name.endsWith("_ms")) {

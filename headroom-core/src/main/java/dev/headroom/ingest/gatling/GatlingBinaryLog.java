@@ -53,13 +53,21 @@ final class GatlingBinaryLog {
     if (head.length < 7 || head[0] != RUN) {
       return false;
     }
-    int len = ((head[1] & 0xff) << 24) | ((head[2] & 0xff) << 16) | ((head[3] & 0xff) << 8) | (head[4] & 0xff);
+    int len =
+        ((head[1] & 0xff) << 24)
+            | ((head[2] & 0xff) << 16)
+            | ((head[3] & 0xff) << 8)
+            | (head[4] & 0xff);
     if (len < 3 || len > 32 || head.length < 5 + len) {
       return false;
     }
     for (int i = 5; i < 5 + len; i++) {
       byte b = head[i];
-      if (!(b >= '0' && b <= '9') && b != '.' && b != '-' && !(b >= 'A' && b <= 'Z') && !(b >= 'a' && b <= 'z')) {
+      if (!(b >= '0' && b <= '9')
+          && b != '.'
+          && b != '-'
+          && !(b >= 'A' && b <= 'Z')
+          && !(b >= 'a' && b <= 'z')) {
         return false;
       }
     }
@@ -83,7 +91,8 @@ final class GatlingBinaryLog {
         return;
       }
       if (first && type != RUN) {
-        throw corrupt(recordStart, "record type byte " + hex(type) + " first", "a RUN record (type 0) first");
+        throw corrupt(
+            recordStart, "record type byte " + hex(type) + " first", "a RUN record (type 0) first");
       }
       try {
         switch (type) {
@@ -92,18 +101,26 @@ final class GatlingBinaryLog {
           case USER -> readUser(events);
           case GROUP -> readGroup(events);
           case ERROR -> readError(events);
-          default -> throw corrupt(
-              recordStart,
-              "unknown record type byte " + hex(type),
-              "0 RUN, 1 REQUEST, 2 USER, 3 GROUP or 4 ERROR (Gatling 3.13-3.14 binary layout)");
+          default ->
+              throw corrupt(
+                  recordStart,
+                  "unknown record type byte " + hex(type),
+                  "0 RUN, 1 REQUEST, 2 USER, 3 GROUP or 4 ERROR (Gatling 3.13-3.14 binary layout)");
         }
       } catch (EOFException e) {
         if (first) {
-          throw corrupt(recordStart, "the file ending inside the RUN header at byte " + counter.count, "a complete RUN record");
+          throw corrupt(
+              recordStart,
+              "the file ending inside the RUN header at byte " + counter.count,
+              "a complete RUN record");
         }
         events.skipped(
             "byte " + recordStart,
-            "the file ends inside a " + name(type) + " record (truncated after " + counter.count + " bytes)");
+            "the file ends inside a "
+                + name(type)
+                + " record (truncated after "
+                + counter.count
+                + " bytes)");
         return;
       }
       first = false;
@@ -138,7 +155,10 @@ final class GatlingBinaryLog {
     boolean start = in.readBoolean();
     int offset = in.readInt();
     if (scenario < 0 || scenario >= scenarios.size()) {
-      throw corrupt(at, "scenario index " + scenario, "an index below the " + scenarios.size() + " scenarios of the RUN record");
+      throw corrupt(
+          at,
+          "scenario index " + scenario,
+          "an index below the " + scenarios.size() + " scenarios of the RUN record");
     }
     events.user(scenarios.get(scenario), start, runStart + offset);
   }
@@ -151,7 +171,9 @@ final class GatlingBinaryLog {
     boolean ok = in.readBoolean();
     readCached(); // message
     if (end < start) {
-      events.skipped("byte " + counter.count, "REQUEST ends (" + end + " ms) before it starts (" + start + " ms)");
+      events.skipped(
+          "byte " + counter.count,
+          "REQUEST ends (" + end + " ms) before it starts (" + start + " ms)");
       return;
     }
     events.request(runStart + start, runStart + end, ok);
@@ -179,7 +201,9 @@ final class GatlingBinaryLog {
     }
   }
 
-  /** A cached string: a positive index defines it (the string follows), a negative one refers back. */
+  /**
+   * A cached string: a positive index defines it (the string follows), a negative one refers back.
+   */
   private String readCached() throws IOException {
     long at = counter.count;
     int idx = in.readInt();
@@ -190,12 +214,18 @@ final class GatlingBinaryLog {
     }
     String s = idx == 0 ? null : cache.get(-idx);
     if (s == null) {
-      throw corrupt(at, "string reference " + idx + " to no string defined before", "a new index (> 0) or -index of an earlier string");
+      throw corrupt(
+          at,
+          "string reference " + idx + " to no string defined before",
+          "a new index (> 0) or -index of an earlier string");
     }
     return s;
   }
 
-  /** {@code int32 len}, then the bytes of Java's internal array and a coder byte (absent when len is 0). */
+  /**
+   * {@code int32 len}, then the bytes of Java's internal array and a coder byte (absent when len is
+   * 0).
+   */
   private String readString() throws IOException {
     long at = counter.count;
     int len = in.readInt();
@@ -210,9 +240,12 @@ final class GatlingBinaryLog {
     int coder = in.readUnsignedByte();
     return switch (coder) {
       case 0 -> new String(bytes, StandardCharsets.ISO_8859_1);
-      // Java's UTF-16 strings are stored in the writer's native order: little-endian on x86-64 and AArch64
+      // Java's UTF-16 strings are stored in the writer's native order: little-endian on x86-64 and
+      // AArch64
       case 1 -> new String(bytes, StandardCharsets.UTF_16LE);
-      default -> throw corrupt(counter.count - 1, "string coder byte " + hex(coder), "0 (Latin-1) or 1 (UTF-16)");
+      default ->
+          throw corrupt(
+              counter.count - 1, "string coder byte " + hex(coder), "0 (Latin-1) or 1 (UTF-16)");
     };
   }
 
@@ -227,7 +260,8 @@ final class GatlingBinaryLog {
 
   private BadInputException corrupt(long offset, String found, String allowed) {
     return new BadInputException(
-        new InputProblem(file.toString(), 0, 0, "", found + " at byte offset " + offset, allowed, null));
+        new InputProblem(
+            file.toString(), 0, 0, "", found + " at byte offset " + offset, allowed, null));
   }
 
   private static String name(int type) {

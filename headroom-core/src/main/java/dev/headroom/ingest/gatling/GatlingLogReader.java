@@ -44,12 +44,12 @@ import org.HdrHistogram.Histogram;
  *
  * From 2.3 to 3.3 users and requests carry a userId: {@code USER scenario userId START|END
  * userStartMs eventMs}, {@code REQUEST userId groups name startMs endMs OK|KO message} (2.3 also
- * puts the scenario before the userId in REQUEST). Gatling 2.0–2.2 put the record type in the
- * third column and wrote four times per request: {@code scenario userId REQUEST groups name
- * requestStart requestEnd responseStart responseEnd OK|KO message}; there the response time is
- * responseEnd − requestStart. The trailing message column may be missing (the nuxeo 3.3 sample
- * was trimmed by hand); such lines are read. Each line's layout is recognised from where its
- * OK/KO or START/END token sits.
+ * puts the scenario before the userId in REQUEST). Gatling 2.0–2.2 put the record type in the third
+ * column and wrote four times per request: {@code scenario userId REQUEST groups name requestStart
+ * requestEnd responseStart responseEnd OK|KO message}; there the response time is responseEnd −
+ * requestStart. The trailing message column may be missing (the nuxeo 3.3 sample was trimmed by
+ * hand); such lines are read. Each line's layout is recognised from where its OK/KO or START/END
+ * token sits.
  *
  * <h2>Binary layout (3.13 and later)</h2>
  *
@@ -75,20 +75,20 @@ import org.HdrHistogram.Histogram;
  * <h2>What is derived</h2>
  *
  * <ul>
- *   <li>Response time = end − start in ms; KO counts as an error; GROUP records are group
- *       timings, not requests, and are not counted (a warning gives their number).
- *   <li>Concurrency = active virtual users, rebuilt from USER START/END in a first pass
- *       ({@link ConcurrencyTimeline#ofEvents()}); each request is attributed to the number
- *       active when it completed, and one {@link Step} is made per level with the {@link
- *       StepRecorder}. A second pass reads the requests, so memory grows with the number of users
- *       and test seconds, not with the number of requests. Runs with more than {@value
- *       #MAX_LEVELS} distinct levels are binned into at most {@value #MAX_LEVELS} steps (a
- *       warning gives the bin width), which bounds the recorder's histograms.
+ *   <li>Response time = end − start in ms; KO counts as an error; GROUP records are group timings,
+ *       not requests, and are not counted (a warning gives their number).
+ *   <li>Concurrency = active virtual users, rebuilt from USER START/END in a first pass ({@link
+ *       ConcurrencyTimeline#ofEvents()}); each request is attributed to the number active when it
+ *       completed, and one {@link Step} is made per level with the {@link StepRecorder}. A second
+ *       pass reads the requests, so memory grows with the number of users and test seconds, not
+ *       with the number of requests. Runs with more than {@value #MAX_LEVELS} distinct levels are
+ *       binned into at most {@value #MAX_LEVELS} steps (a warning gives the bin width), which
+ *       bounds the recorder's histograms.
  *   <li>Percentiles come from HdrHistogram over the raw response times. Gatling's report uses a
  *       t-digest rounded to whole ms, so its percentiles can differ by about 1 ms.
- *   <li>The load model is not in the log (open injection, users per second, or closed injection,
- *       a fixed number of concurrent users), so it is {@link LoadModel#UNKNOWN} with a warning
- *       about coordinated omission under closed injection.
+ *   <li>The load model is not in the log (open injection, users per second, or closed injection, a
+ *       fixed number of concurrent users), so it is {@link LoadModel#UNKNOWN} with a warning about
+ *       coordinated omission under closed injection.
  * </ul>
  */
 public final class GatlingLogReader extends LoadTestReader {
@@ -128,11 +128,17 @@ public final class GatlingLogReader extends LoadTestReader {
     FirstPass pass1 = new FirstPass();
     GatlingRun run = firstPass(file, pass1);
     if (run.requests() == 0) {
-      String found = pass1.skipped > 0
-          ? "no readable REQUEST record (" + pass1.skipped + " records skipped, first: " + pass1.examples.get(0) + ")"
-          : "no REQUEST record";
+      String found =
+          pass1.skipped > 0
+              ? "no readable REQUEST record ("
+                  + pass1.skipped
+                  + " records skipped, first: "
+                  + pass1.examples.get(0)
+                  + ")"
+              : "no REQUEST record";
       throw new BadInputException(
-          new InputProblem(file.toString(), 0, 0, "", found, "a simulation.log with REQUEST records", null));
+          new InputProblem(
+              file.toString(), 0, 0, "", found, "a simulation.log with REQUEST records", null));
     }
     StepRecorder recorder = new StepRecorder();
     ConcurrencyTimeline timeline = pass1.timeline;
@@ -140,23 +146,26 @@ public final class GatlingLogReader extends LoadTestReader {
     boolean noUsers = timeline.isEmpty();
     // the recorder keeps one histogram per level: bound the number of levels
     int binWidth = Math.max(1, (int) Math.ceil(run.maxActiveUsers() / (double) MAX_LEVELS));
-    parse(file, run.layout() == GatlingLogLayout.BINARY, new NoEvents() {
-      @Override
-      public void request(long startEpochMs, long endEpochMs, boolean ok) {
-        long end = endEpochMs * 1000L;
-        double n = noUsers ? Double.NaN : timeline.at(end);
-        if (!noUsers && !(n >= 1)) {
-          // the request's own user was active when it completed; a USER END in the same
-          // millisecond, or a START written with a later clock reading, can show 0 here
-          n = 1;
-          clamped[0]++;
-        }
-        if (binWidth > 1 && !noUsers) {
-          n = Math.max(binWidth, binWidth * Math.rint(n / binWidth));
-        }
-        recorder.record(n, end, (endEpochMs - startEpochMs) * 1000L, ok);
-      }
-    });
+    parse(
+        file,
+        run.layout() == GatlingLogLayout.BINARY,
+        new NoEvents() {
+          @Override
+          public void request(long startEpochMs, long endEpochMs, boolean ok) {
+            long end = endEpochMs * 1000L;
+            double n = noUsers ? Double.NaN : timeline.at(end);
+            if (!noUsers && !(n >= 1)) {
+              // the request's own user was active when it completed; a USER END in the same
+              // millisecond, or a START written with a later clock reading, can show 0 here
+              n = 1;
+              clamped[0]++;
+            }
+            if (binWidth > 1 && !noUsers) {
+              n = Math.max(binWidth, binWidth * Math.rint(n / binWidth));
+            }
+            recorder.record(n, end, (endEpochMs - startEpochMs) * 1000L, ok);
+          }
+        });
     List<Step> steps = recorder.steps(ConcurrencyOrigin.USER_EVENTS, options);
     return new LoadTest(
         file.toString(),
@@ -178,7 +187,8 @@ public final class GatlingLogReader extends LoadTestReader {
     GatlingLogLayout layout = parse(file, binary, pass);
     if (pass.lines == 0 && !binary) {
       throw new BadInputException(
-          new InputProblem(file.toString(), 0, 0, "", "an empty file", "a Gatling simulation.log", null));
+          new InputProblem(
+              file.toString(), 0, 0, "", "an empty file", "a Gatling simulation.log", null));
     }
     return new GatlingRun(
         pass.version,
@@ -225,37 +235,56 @@ public final class GatlingLogReader extends LoadTestReader {
   private static List<String> warnings(
       GatlingRun run, long clamped, boolean noUsers, int binWidth, ReadOptions options) {
     List<String> w = new ArrayList<>();
-    w.add("load model unknown: the log does not record the injection profile. Under closed injection"
-        + " (constantConcurrentUsers, rampConcurrentUsers) Gatling waits for each response and"
-        + " under-samples stalls (coordinated omission); open injection (users per second) does not");
-    w.add("percentiles computed with HdrHistogram from end - start; Gatling's own report uses a"
-        + " t-digest rounded to whole ms and can differ by about 1 ms");
+    w.add(
+        "load model unknown: the log does not record the injection profile. Under closed injection"
+            + " (constantConcurrentUsers, rampConcurrentUsers) Gatling waits for each response and"
+            + " under-samples stalls (coordinated omission); open injection (users per second) does not");
+    w.add(
+        "percentiles computed with HdrHistogram from end - start; Gatling's own report uses a"
+            + " t-digest rounded to whole ms and can differ by about 1 ms");
     if (run.groups() > 0) {
-      w.add(run.groups() + " GROUP records (timings of request groups) are not requests and were not counted");
+      w.add(
+          run.groups()
+              + " GROUP records (timings of request groups) are not requests and were not counted");
     }
     if (run.errors() > 0) {
-      w.add(run.errors() + " ERROR records (errors outside any request) were not counted as requests");
+      w.add(
+          run.errors()
+              + " ERROR records (errors outside any request) were not counted as requests");
     }
     if (noUsers) {
-      w.add("no USER records: concurrency "
-          + (options != null && options.concurrency() != null ? "given" : "estimated with Little's law N = X*R"));
+      w.add(
+          "no USER records: concurrency "
+              + (options != null && options.concurrency() != null
+                  ? "given"
+                  : "estimated with Little's law N = X*R"));
     }
     if (!noUsers && options != null && options.concurrency() != null) {
       w.add("the given concurrency was not used: the log's USER records give the active users");
     }
     if (clamped > 0) {
-      w.add(clamped + " requests completed when the USER records showed no active user (same-millisecond"
-          + " ties or clock order); they were counted at 1 user");
+      w.add(
+          clamped
+              + " requests completed when the USER records showed no active user (same-millisecond"
+              + " ties or clock order); they were counted at 1 user");
     }
     if (binWidth > 1) {
-      w.add(String.format(Locale.ROOT,
-          "up to %d active users: concurrency levels grouped into bins of %d users (at most %d steps),"
-              + " each step at its bin's nearest multiple of %d", run.maxActiveUsers(), binWidth, MAX_LEVELS, binWidth));
+      w.add(
+          String.format(
+              Locale.ROOT,
+              "up to %d active users: concurrency levels grouped into bins of %d users (at most %d steps),"
+                  + " each step at its bin's nearest multiple of %d",
+              run.maxActiveUsers(),
+              binWidth,
+              MAX_LEVELS,
+              binWidth));
     }
     if (run.layout() == GatlingLogLayout.BINARY) {
-      w.add(String.format(Locale.ROOT,
-          "binary simulation.log of Gatling %s decoded with the 3.13-3.14 layout, which Gatling does not document",
-          run.version()));
+      w.add(
+          String.format(
+              Locale.ROOT,
+              "binary simulation.log of Gatling %s decoded with the 3.13-3.14 layout, which Gatling does not document",
+              run.version()));
     }
     return w;
   }

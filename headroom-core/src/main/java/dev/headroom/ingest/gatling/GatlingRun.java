@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a first pass over a {@code simulation.log} found, independent of steps: the RUN header
- * and how many records of each kind there were. Times are epoch milliseconds; the request span
- * runs from the earliest request start to the latest request end.
+ * What a first pass over a {@code simulation.log} found, independent of steps: the RUN header and
+ * how many records of each kind there were. Times are epoch milliseconds; the request span runs
+ * from the earliest request start to the latest request end.
  *
  * @param version the Gatling version in the RUN record ("" when absent)
  * @param simulation the simulation class
@@ -55,7 +55,8 @@ public record GatlingRun(
     simulation = simulation == null ? "" : simulation;
     scenarios = List.copyOf(scenarios);
     if (ok + ko != requests) {
-      throw new IllegalArgumentException("ok + ko must equal requests, got " + ok + " + " + ko + " != " + requests);
+      throw new IllegalArgumentException(
+          "ok + ko must equal requests, got " + ok + " + " + ko + " != " + requests);
     }
   }
 

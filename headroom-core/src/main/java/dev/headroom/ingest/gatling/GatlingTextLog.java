@@ -9,8 +9,8 @@ import java.util.List;
  * Tokenises the text {@code simulation.log} (Gatling 2.0 to 3.12) into {@link GatlingEvents}.
  * Columns are separated by tabs; the record type is in the first column, or in the third for
  * Gatling 2.0–2.2. Which of the text layouts a line uses is read from the line itself (where its
- * OK/KO or START/END token sits), so files mixing layouts or trimmed by hand still read.
- * See {@link GatlingLogReader} for the layouts.
+ * OK/KO or START/END token sits), so files mixing layouts or trimmed by hand still read. See {@link
+ * GatlingLogReader} for the layouts.
  */
 final class GatlingTextLog {
 
@@ -20,7 +20,8 @@ final class GatlingTextLog {
    * Reads every line of {@code in}; lines that cannot be read are reported as skipped. {@code
    * lineNo[0]} holds the number of the last line read, also when reading fails.
    */
-  static GatlingLogLayout parse(BufferedReader in, GatlingEvents events, long[] lineNo) throws IOException {
+  static GatlingLogLayout parse(BufferedReader in, GatlingEvents events, long[] lineNo)
+      throws IOException {
     GatlingLogLayout layout = null;
     String line;
     List<String> cols = new ArrayList<>(12);
@@ -44,7 +45,8 @@ final class GatlingTextLog {
           layout = layout == null ? l : layout;
         }
         case "REQUEST" -> {
-          GatlingLogLayout l = oldTypeColumn ? request2(cols, where, events) : request(cols, where, events);
+          GatlingLogLayout l =
+              oldTypeColumn ? request2(cols, where, events) : request(cols, where, events);
           layout = layout == null ? l : layout;
         }
         case "GROUP" -> events.group();
@@ -64,9 +66,9 @@ final class GatlingTextLog {
   }
 
   /**
-   * RUN: {@code RUN class simulationId startMs description version} (3.x and 2.3), or {@code
-   * class simulationId RUN startMs description version} (2.0). The version is the last column, the
-   * start the first column that is an epoch in milliseconds.
+   * RUN: {@code RUN class simulationId startMs description version} (3.x and 2.3), or {@code class
+   * simulationId RUN startMs description version} (2.0). The version is the last column, the start
+   * the first column that is an epoch in milliseconds.
    */
   private static void run(List<String> cols, String where, GatlingEvents events) {
     long start = 0;
@@ -93,7 +95,8 @@ final class GatlingTextLog {
    * userStartMs eventMs} (2.3–3.3); {@code scenario userId USER START|END userStartMs endMs} (2.0,
    * where START carries 0 as end).
    */
-  private static GatlingLogLayout user(List<String> cols, boolean oldTypeColumn, String where, GatlingEvents events) {
+  private static GatlingLogLayout user(
+      List<String> cols, boolean oldTypeColumn, String where, GatlingEvents events) {
     int k = -1;
     for (int i = oldTypeColumn ? 3 : 2; i <= 3 && i < cols.size(); i++) {
       String s = cols.get(i);
@@ -103,14 +106,17 @@ final class GatlingTextLog {
       }
     }
     if (k < 0 || k + 1 >= cols.size()) {
-      events.skipped(where, "USER record with " + cols.size() + " columns and no START/END followed by a time");
+      events.skipped(
+          where,
+          "USER record with " + cols.size() + " columns and no START/END followed by a time");
       return null;
     }
     boolean start = cols.get(k).equals("START");
     String timeCol = !start && k + 2 < cols.size() ? cols.get(k + 2) : cols.get(k + 1);
     Long t = parseLong(timeCol);
     if (t == null) {
-      events.skipped(where, "USER record with time \"" + abbreviate(timeCol) + "\", not epoch milliseconds");
+      events.skipped(
+          where, "USER record with time \"" + abbreviate(timeCol) + "\", not epoch milliseconds");
       return null;
     }
     String scenario = oldTypeColumn ? cols.get(0) : cols.get(1);
@@ -122,10 +128,10 @@ final class GatlingTextLog {
   }
 
   /**
-   * REQUEST, record type first: {@code REQUEST groups name start end OK|KO message} (3.4+),
-   * {@code REQUEST userId groups name start end …} (3.0–3.3), {@code REQUEST scenario userId
-   * groups name start end …} (2.3). The status sits at column 5, 6 or 7 after two timestamps; the
-   * message may be missing (hand-trimmed files).
+   * REQUEST, record type first: {@code REQUEST groups name start end OK|KO message} (3.4+), {@code
+   * REQUEST userId groups name start end …} (3.0–3.3), {@code REQUEST scenario userId groups name
+   * start end …} (2.3). The status sits at column 5, 6 or 7 after two timestamps; the message may
+   * be missing (hand-trimmed files).
    */
   private static GatlingLogLayout request(List<String> cols, String where, GatlingEvents events) {
     for (int s = 5; s <= 7 && s < cols.size(); s++) {
@@ -155,20 +161,26 @@ final class GatlingTextLog {
    */
   private static GatlingLogLayout request2(List<String> cols, String where, GatlingEvents events) {
     if (cols.size() < 10) {
-      events.skipped(where, "Gatling 2 REQUEST record with " + cols.size() + " columns, expected at least 10");
+      events.skipped(
+          where, "Gatling 2 REQUEST record with " + cols.size() + " columns, expected at least 10");
       return null;
     }
     Long start = parseLong(cols.get(5));
     Long end = parseLong(cols.get(8));
     String status = cols.get(9);
     if (start == null || end == null || !(status.equals("OK") || status.equals("KO"))) {
-      events.skipped(where, "Gatling 2 REQUEST record without times in columns 6 and 9 and OK|KO in column 10");
+      events.skipped(
+          where,
+          "Gatling 2 REQUEST record without times in columns 6 and 9 and OK|KO in column 10");
       return null;
     }
-    return emitRequest(start, end, status.equals("OK"), where, events) ? GatlingLogLayout.TEXT_2_0 : null;
+    return emitRequest(start, end, status.equals("OK"), where, events)
+        ? GatlingLogLayout.TEXT_2_0
+        : null;
   }
 
-  private static boolean emitRequest(long start, long end, boolean ok, String where, GatlingEvents events) {
+  private static boolean emitRequest(
+      long start, long end, boolean ok, String where, GatlingEvents events) {
     if (end < start) {
       events.skipped(where, "REQUEST ends (" + end + ") before it starts (" + start + ")");
       return false;

@@ -21,19 +21,19 @@ import java.util.Locale;
 /**
  * An HdrHistogram percentile distribution ({@code .hgrm}), classic or CSV, as written by {@code
  * outputPercentileDistribution} and {@code HistogramLogProcessor} (the table and footer are
- * described in {@link PercentileDistribution}). Optional {@code #[…]} comment lines may come
- * before the header ({@code HistogramLogProcessor} writes the time range and StartTime there).
+ * described in {@link PercentileDistribution}). Optional {@code #[…]} comment lines may come before
+ * the header ({@code HistogramLogProcessor} writes the time range and StartTime there).
  *
- * <p>Values are printed already divided by {@code outputValueUnitRatio}; the file does not say
- * the resulting unit. By the convention of {@code HistogramLogProcessor} (ratio 1e6 over ns) and
- * wrk2 they are milliseconds, which is the default; another unit can be given to the constructor
- * as the number of milliseconds per printed unit.
+ * <p>Values are printed already divided by {@code outputValueUnitRatio}; the file does not say the
+ * resulting unit. By the convention of {@code HistogramLogProcessor} (ratio 1e6 over ns) and wrk2
+ * they are milliseconds, which is the default; another unit can be given to the constructor as the
+ * number of milliseconds per printed unit.
  *
  * <p>The table holds a distribution only: no time span, so no throughput, and no concurrency. The
  * single {@link Step} therefore needs {@link ReadOptions#concurrency()} and carries throughput 0
  * over 0 s, with a warning; without a given concurrency the read fails with a message saying so.
- * Mean and max come from the footer (the max is HdrHistogram's highest equivalent value); p50,
- * p90, p95 and p99 are the first rows whose TotalCount reaches that share of the total ({@link
+ * Mean and max come from the footer (the max is HdrHistogram's highest equivalent value); p50, p90,
+ * p95 and p99 are the first rows whose TotalCount reaches that share of the total ({@link
  * PercentileDistribution#valueAt}).
  */
 public final class HgrmReader extends LoadTestReader {
@@ -87,23 +87,46 @@ public final class HgrmReader extends LoadTestReader {
     }
     PercentileDistribution d = PercentileDistribution.parse(file.toString(), lines, 1);
     if (options == null || options.concurrency() == null) {
-      throw new BadInputException(new InputProblem(file.toString(), 0, 0, "",
-          "a percentile distribution, which records neither concurrency nor time",
-          "a given concurrency (--concurrency N) to place its latency at one load level", null));
+      throw new BadInputException(
+          new InputProblem(
+              file.toString(),
+              0,
+              0,
+              "",
+              "a percentile distribution, which records neither concurrency nor time",
+              "a given concurrency (--concurrency N) to place its latency at one load level",
+              null));
     }
     Double mean = d.mean() == null ? null : d.mean() * msPerUnit;
-    LatencySummary latency = new LatencySummary(mean, d.valueAt(50) * msPerUnit, d.valueAt(90) * msPerUnit,
-        d.valueAt(95) * msPerUnit, d.valueAt(99) * msPerUnit, d.max() * msPerUnit, "hdrhistogram (as printed)");
+    LatencySummary latency =
+        new LatencySummary(
+            mean,
+            d.valueAt(50) * msPerUnit,
+            d.valueAt(90) * msPerUnit,
+            d.valueAt(95) * msPerUnit,
+            d.valueAt(99) * msPerUnit,
+            d.max() * msPerUnit,
+            "hdrhistogram (as printed)");
     List<String> warnings = new ArrayList<>();
-    warnings.add("a percentile distribution holds no time span: throughput is unknown and shown as 0");
-    warnings.add(String.format(Locale.ROOT,
-        "values read as %s; the .hgrm file does not state its unit (HistogramLogProcessor and wrk2 print ms)",
-        msPerUnit == 1.0 ? "milliseconds" : msPerUnit + " ms per unit"));
+    warnings.add(
+        "a percentile distribution holds no time span: throughput is unknown and shown as 0");
+    warnings.add(
+        String.format(
+            Locale.ROOT,
+            "values read as %s; the .hgrm file does not state its unit (HistogramLogProcessor and wrk2 print ms)",
+            msPerUnit == 1.0 ? "milliseconds" : msPerUnit + " ms per unit"));
     if (d.mean() == null) {
       warnings.add("no footer (CSV layout): mean unknown, max taken from the last row");
     }
-    Step step = new Step(options.concurrency(), ConcurrencyOrigin.GIVEN, d.totalCount(), 0, 0, 0, latency);
-    return new LoadTest(file.toString(), format(), "HdrHistogram", LoadModel.UNKNOWN, List.of(step), warnings,
+    Step step =
+        new Step(options.concurrency(), ConcurrencyOrigin.GIVEN, d.totalCount(), 0, 0, 0, latency);
+    return new LoadTest(
+        file.toString(),
+        format(),
+        "HdrHistogram",
+        LoadModel.UNKNOWN,
+        List.of(step),
+        warnings,
         SkippedRecords.NONE);
   }
 }

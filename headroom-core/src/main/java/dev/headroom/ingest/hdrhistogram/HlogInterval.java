@@ -10,13 +10,19 @@ package dev.headroom.ingest.hdrhistogram;
  * @param count values recorded in the interval
  * @param maxMs the interval's largest value in milliseconds (HdrHistogram's highest equivalent)
  */
-public record HlogInterval(long line, String tag, double startSeconds, double lengthSeconds, long count, double maxMs) {
+public record HlogInterval(
+    long line, String tag, double startSeconds, double lengthSeconds, long count, double maxMs) {
 
   public HlogInterval {
     tag = tag == null ? "" : tag;
     if (!(lengthSeconds >= 0) || !Double.isFinite(lengthSeconds) || count < 0 || !(maxMs >= 0)) {
       throw new IllegalArgumentException(
-          "interval length, count and max must be >= 0, got " + lengthSeconds + ", " + count + ", " + maxMs);
+          "interval length, count and max must be >= 0, got "
+              + lengthSeconds
+              + ", "
+              + count
+              + ", "
+              + maxMs);
     }
   }
 

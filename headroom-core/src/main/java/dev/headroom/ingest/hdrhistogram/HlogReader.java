@@ -42,33 +42,33 @@ import org.HdrHistogram.Histogram;
  * [Tag=name,]start,length,max,base64
  * </pre>
  *
- * {@code start} and {@code length} are seconds ({@code start} usually relative to StartTime; in
- * the 1.01 legend the second column is called EndTimestamp but holds the length). {@code max} is
- * the interval's largest value divided by the writer's {@code maxValueUnitRatio} (1e6 by
- * default), informational only. The payload is a base64 compressed histogram (cookie, zlib
- * counts), decoded here with the HdrHistogram library ({@link
- * Histogram#decodeFromCompressedByteBuffer}); DoubleHistogram payloads are not read.
+ * {@code start} and {@code length} are seconds ({@code start} usually relative to StartTime; in the
+ * 1.01 legend the second column is called EndTimestamp but holds the length). {@code max} is the
+ * interval's largest value divided by the writer's {@code maxValueUnitRatio} (1e6 by default),
+ * informational only. The payload is a base64 compressed histogram (cookie, zlib counts), decoded
+ * here with the HdrHistogram library ({@link Histogram#decodeFromCompressedByteBuffer});
+ * DoubleHistogram payloads are not read.
  *
  * <p><b>Value unit.</b> A log stores whatever unit was recorded, and does not name it. Give it to
  * the constructor, or it is detected: a jHiccup log ({@code Logged with jHiccup} comment) holds
- * nanoseconds; otherwise the ratio of a decoded histogram's max to its line's {@code
- * Interval_Max}, which writers choose so that the column reads in ms, gives it (1e6 → ns, 1e3 →
- * µs, 1 → ms); failing both, nanoseconds are assumed with a warning.
+ * nanoseconds; otherwise the ratio of a decoded histogram's max to its line's {@code Interval_Max},
+ * which writers choose so that the column reads in ms, gives it (1e6 → ns, 1e3 → µs, 1 → ms);
+ * failing both, nanoseconds are assumed with a warning.
  *
  * <p><b>Tags.</b> Only one tag is read: the one given to the constructor, by default untagged
- * lines. Lines of other tags are counted in a warning. If a log has no untagged lines and a
- * single tag, that tag is read with a warning; with several tags, name one.
+ * lines. Lines of other tags are counted in a warning. If a log has no untagged lines and a single
+ * tag, that tag is read with a warning; with several tags, name one.
  *
- * <p><b>What is derived.</b> The intervals' histograms are merged losslessly: one {@link Step}
- * with the total count, the mean (HdrHistogram's median-equivalent values), the percentiles and
- * the max (highest equivalent value) of the merge. Throughput is the total count over the summed
- * interval lengths; per interval it is count ÷ length ({@link #scan}). The log records no
- * concurrency: it is the given one ({@link ReadOptions#concurrency()}), or Little's law N = X·R,
- * and the step says which.
+ * <p><b>What is derived.</b> The intervals' histograms are merged losslessly: one {@link Step} with
+ * the total count, the mean (HdrHistogram's median-equivalent values), the percentiles and the max
+ * (highest equivalent value) of the merge. Throughput is the total count over the summed interval
+ * lengths; per interval it is count ÷ length ({@link #scan}). The log records no concurrency: it is
+ * the given one ({@link ReadOptions#concurrency()}), or Little's law N = X·R, and the step says
+ * which.
  *
  * <p><b>Corrupt lines.</b> HdrHistogram's own {@code HistogramLogReader} stops silently at a line
- * it cannot decode. This reader counts such lines as skipped (with line number and reason) and
- * goes on.
+ * it cannot decode. This reader counts such lines as skipped (with line number and reason) and goes
+ * on.
  */
 public final class HlogReader extends LoadTestReader {
 
@@ -90,9 +90,12 @@ public final class HlogReader extends LoadTestReader {
     }
   }
 
-  private static final Pattern TIME_COMMENT = Pattern.compile("^#\\[(StartTime|BaseTime):\\s*([-+0-9.eE]+).*");
-  private static final Pattern VERSION = Pattern.compile("^#\\[Histogram log format version ([^\\]]+)].*");
-  private static final Pattern JHICCUP = Pattern.compile("^#\\[Logged with jHiccup version ([^,\\]]+).*");
+  private static final Pattern TIME_COMMENT =
+      Pattern.compile("^#\\[(StartTime|BaseTime):\\s*([-+0-9.eE]+).*");
+  private static final Pattern VERSION =
+      Pattern.compile("^#\\[Histogram log format version ([^\\]]+)].*");
+  private static final Pattern JHICCUP =
+      Pattern.compile("^#\\[Logged with jHiccup version ([^,\\]]+).*");
   private static final int MAX_EXAMPLES = 5;
 
   private final String tag;
@@ -217,7 +220,8 @@ public final class HlogReader extends LoadTestReader {
           comment(line, scan);
           continue;
         }
-        if (line.startsWith("\"StartTimestamp\"") || line.startsWith("\"EndTimestamp\"")
+        if (line.startsWith("\"StartTimestamp\"")
+            || line.startsWith("\"EndTimestamp\"")
             || line.startsWith("StartTimestamp")) {
           continue; // the legend
         }
@@ -277,7 +281,8 @@ public final class HlogReader extends LoadTestReader {
     }
     String[] f = rest.split(",", -1);
     if (f.length != 4) {
-      scan.skip(lineNo, f.length + " comma-separated fields; expected start,length,max,base64-histogram");
+      scan.skip(
+          lineNo, f.length + " comma-separated fields; expected start,length,max,base64-histogram");
       return;
     }
     double start;
@@ -300,11 +305,17 @@ public final class HlogReader extends LoadTestReader {
       byte[] bytes = Base64.getDecoder().decode(f[3].strip());
       h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
     } catch (IllegalArgumentException e) {
-      scan.skip(lineNo, "the histogram is not valid base64 or not an integer histogram (" + e.getMessage() + ")");
+      scan.skip(
+          lineNo,
+          "the histogram is not valid base64 or not an integer histogram (" + e.getMessage() + ")");
       return;
     } catch (DataFormatException | RuntimeException e) {
-      scan.skip(lineNo, "the histogram payload cannot be decoded (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+      scan.skip(
+          lineNo,
+          "the histogram payload cannot be decoded ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")");
       return;
     }
     if (scan.unit == null && max > 0 && h.getMaxValue() > 0) {
@@ -316,8 +327,11 @@ public final class HlogReader extends LoadTestReader {
       // same lowest discernible value and precision as the logged histograms, so that adding them
       // keeps their buckets (a finer merge would move counts to lowest-equivalent values and
       // shift the mean and percentiles away from what HdrHistogram's own tools print)
-      t.histogram = new Histogram(h.getLowestDiscernibleValue(), Math.max(h.getHighestTrackableValue(),
-          2 * h.getLowestDiscernibleValue()), h.getNumberOfSignificantValueDigits());
+      t.histogram =
+          new Histogram(
+              h.getLowestDiscernibleValue(),
+              Math.max(h.getHighestTrackableValue(), 2 * h.getLowestDiscernibleValue()),
+              h.getNumberOfSignificantValueDigits());
       t.histogram.setAutoResize(true);
     }
     t.histogram.add(h);
@@ -325,12 +339,14 @@ public final class HlogReader extends LoadTestReader {
     t.seconds += length;
     scan.dataLines++;
     double msPer = (scan.unit == null ? ValueUnit.NANOSECONDS : scan.unit).msPerUnit();
-    each.accept(new HlogInterval(lineNo, tagName, start, length, h.getTotalCount(), h.getMaxValue() * msPer));
+    each.accept(
+        new HlogInterval(
+            lineNo, tagName, start, length, h.getTotalCount(), h.getMaxValue() * msPer));
   }
 
   /**
-   * The unit whose values, divided by {@code ratio}, read in ms: writers pick maxValueUnitRatio
-   * so that Interval_Max is in ms (HistogramLogWriter's default 1e6 over ns).
+   * The unit whose values, divided by {@code ratio}, read in ms: writers pick maxValueUnitRatio so
+   * that Interval_Max is in ms (HistogramLogWriter's default 1e6 over ns).
    */
   private static ValueUnit unitFromRatio(double ratio) {
     double decades = Math.log10(ratio);
@@ -351,11 +367,23 @@ public final class HlogReader extends LoadTestReader {
     Scan scan = scan(file, i -> {});
     List<String> warnings = new ArrayList<>();
     if (scan.dataLines == 0) {
-      String found = scan.skipped > 0
-          ? "no readable interval line (" + scan.skipped + " skipped; first " + scan.examples.get(0) + ")"
-          : "no interval lines";
-      throw new BadInputException(new InputProblem(file.toString(), 0, 0, "", found,
-          "lines [Tag=t,]start,length,max,base64-histogram", null));
+      String found =
+          scan.skipped > 0
+              ? "no readable interval line ("
+                  + scan.skipped
+                  + " skipped; first "
+                  + scan.examples.get(0)
+                  + ")"
+              : "no interval lines";
+      throw new BadInputException(
+          new InputProblem(
+              file.toString(),
+              0,
+              0,
+              "",
+              found,
+              "lines [Tag=t,]start,length,max,base64-histogram",
+              null));
     }
     String chosen = chooseTag(file, scan, warnings);
     Histogram merged = scan.merged(chosen);
@@ -363,28 +391,44 @@ public final class HlogReader extends LoadTestReader {
     long count = merged.getTotalCount();
     double seconds = scan.seconds(chosen);
     if (count == 0 || !(seconds > 0)) {
-      throw new BadInputException(new InputProblem(file.toString(), 0, 0, "",
-          count + " values over " + seconds + " s" + (chosen.isEmpty() ? "" : " for tag " + chosen),
-          "intervals with values and a positive length", null));
+      throw new BadInputException(
+          new InputProblem(
+              file.toString(),
+              0,
+              0,
+              "",
+              count
+                  + " values over "
+                  + seconds
+                  + " s"
+                  + (chosen.isEmpty() ? "" : " for tag " + chosen),
+              "intervals with values and a positive length",
+              null));
     }
     double throughput = count / seconds;
-    LatencySummary latency = new LatencySummary(
-        merged.getMean() * msPer,
-        merged.getValueAtPercentile(50) * msPer,
-        merged.getValueAtPercentile(90) * msPer,
-        merged.getValueAtPercentile(95) * msPer,
-        merged.getValueAtPercentile(99) * msPer,
-        merged.getMaxValue() * msPer,
-        "hdrhistogram");
+    LatencySummary latency =
+        new LatencySummary(
+            merged.getMean() * msPer,
+            merged.getValueAtPercentile(50) * msPer,
+            merged.getValueAtPercentile(90) * msPer,
+            merged.getValueAtPercentile(95) * msPer,
+            merged.getValueAtPercentile(99) * msPer,
+            merged.getMaxValue() * msPer,
+            "hdrhistogram");
     if (unit == null) {
-      warnings.add("value unit " + scan.unit.name().toLowerCase(Locale.ROOT)
-          + (scan.unitDetected
-              ? (scan.jHiccupVersion != null ? " (jHiccup log)" : " (detected from Interval_Max)")
-              : " assumed: the log does not say, and Interval_Max gave no clear ratio"));
+      warnings.add(
+          "value unit "
+              + scan.unit.name().toLowerCase(Locale.ROOT)
+              + (scan.unitDetected
+                  ? (scan.jHiccupVersion != null
+                      ? " (jHiccup log)"
+                      : " (detected from Interval_Max)")
+                  : " assumed: the log does not say, and Interval_Max gave no clear ratio"));
     }
     if (scan.jHiccupVersion != null) {
-      warnings.add("a jHiccup log: its values are platform pauses seen by a sleeping thread, and its"
-          + " count is samples, not requests");
+      warnings.add(
+          "a jHiccup log: its values are platform pauses seen by a sleeping thread, and its"
+              + " count is samples, not requests");
     }
     double n;
     ConcurrencyOrigin origin;
@@ -395,18 +439,36 @@ public final class HlogReader extends LoadTestReader {
       // Little's law N = X·R (Little 1961), R the mean in seconds
       n = throughput * latency.meanMs() / 1000.0;
       origin = ConcurrencyOrigin.LITTLES_LAW;
-      warnings.add(String.format(Locale.ROOT,
-          "the log holds no concurrency: N = X*R = %.3f/s * %.3f ms = %.4g (Little's law); give --concurrency"
-              + " for the run's setting", throughput, latency.meanMs(), n));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "the log holds no concurrency: N = X*R = %.3f/s * %.3f ms = %.4g (Little's law); give --concurrency"
+                  + " for the run's setting",
+              throughput,
+              latency.meanMs(),
+              n));
       if (!(n > 0)) {
-        throw new BadInputException(new InputProblem(file.toString(), 0, 0, "",
-            "a mean of 0, which gives no concurrency by Little's law",
-            "a given concurrency (--concurrency N)", null));
+        throw new BadInputException(
+            new InputProblem(
+                file.toString(),
+                0,
+                0,
+                "",
+                "a mean of 0, which gives no concurrency by Little's law",
+                "a given concurrency (--concurrency N)",
+                null));
       }
     }
     Step step = new Step(n, origin, count, 0, seconds, throughput, latency);
-    String producer = scan.jHiccupVersion != null ? "jHiccup " + scan.jHiccupVersion : "HdrHistogram log";
-    return new LoadTest(file.toString(), format(), producer, LoadModel.UNKNOWN, List.of(step), warnings,
+    String producer =
+        scan.jHiccupVersion != null ? "jHiccup " + scan.jHiccupVersion : "HdrHistogram log";
+    return new LoadTest(
+        file.toString(),
+        format(),
+        producer,
+        LoadModel.UNKNOWN,
+        List.of(step),
+        warnings,
         scan.skipped());
   }
 
@@ -415,8 +477,15 @@ public final class HlogReader extends LoadTestReader {
     String chosen;
     if (tag != null) {
       if (!tags.contains(tag)) {
-        throw new BadInputException(new InputProblem(file.toString(), 0, 0, "", "no lines tagged \"" + tag + "\"",
-            "one of the tags in the log: " + describe(tags), null));
+        throw new BadInputException(
+            new InputProblem(
+                file.toString(),
+                0,
+                0,
+                "",
+                "no lines tagged \"" + tag + "\"",
+                "one of the tags in the log: " + describe(tags),
+                null));
       }
       chosen = tag;
     } else if (tags.contains("")) {
@@ -425,13 +494,23 @@ public final class HlogReader extends LoadTestReader {
       chosen = tags.get(0);
       warnings.add("no untagged lines: read the only tag, \"" + chosen + "\"");
     } else {
-      throw new BadInputException(new InputProblem(file.toString(), 0, 0, "",
-          "no untagged lines and several tags (" + describe(tags) + ")", "a tag chosen to read", null));
+      throw new BadInputException(
+          new InputProblem(
+              file.toString(),
+              0,
+              0,
+              "",
+              "no untagged lines and several tags (" + describe(tags) + ")",
+              "a tag chosen to read",
+              null));
     }
     for (String t : tags) {
       if (!t.equals(chosen)) {
-        warnings.add(scan.intervals(t) + " interval lines " + (t.isEmpty() ? "without a tag" : "tagged \"" + t + "\"")
-            + " were not read (one tag is read at a time)");
+        warnings.add(
+            scan.intervals(t)
+                + " interval lines "
+                + (t.isEmpty() ? "without a tag" : "tagged \"" + t + "\"")
+                + " were not read (one tag is read at a time)");
       }
     }
     return chosen;

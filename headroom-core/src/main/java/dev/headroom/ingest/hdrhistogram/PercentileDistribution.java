@@ -10,9 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A percentile distribution table as HdrHistogram prints it ({@code
- * AbstractHistogram.outputPercentileDistribution}), with its footer when present. The same table
- * is the "Detailed Percentile spectrum" of wrk2, so this parser is public and takes lines, not a
- * file.
+ * AbstractHistogram.outputPercentileDistribution}), with its footer when present. The same table is
+ * the "Detailed Percentile spectrum" of wrk2, so this parser is public and takes lines, not a file.
  *
  * <p>Classic layout (values already divided by {@code outputValueUnitRatio}, so in ms when the
  * histogram held ns and the ratio was 1e6, as with {@code HistogramLogProcessor} and wrk2):
@@ -29,8 +28,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * The CSV layout ({@code -csv}) has the quoted header {@code
- * "Value","Percentile","TotalCount","1/(1-Percentile)"}, comma-separated rows, {@code Infinity}
- * in the last column of the last row, and no footer. Other {@code #} lines and blank lines are
+ * "Value","Percentile","TotalCount","1/(1-Percentile)"}, comma-separated rows, {@code Infinity} in
+ * the last column of the last row, and no footer. Other {@code #} lines and blank lines are
  * ignored. Numbers use a dot as decimal separator.
  *
  * @param rows the table rows, in file order (percentile rising)
@@ -39,23 +38,31 @@ import java.util.regex.Pattern;
  * @param max the footer's max, or the last row's value without footer
  * @param totalCount the footer's total count, or the last row's total count without footer
  */
-public record PercentileDistribution(List<Row> rows, Double mean, Double stdDeviation, double max, long totalCount) {
+public record PercentileDistribution(
+    List<Row> rows, Double mean, Double stdDeviation, double max, long totalCount) {
 
   /** One table row: the value at {@code percentile} (a fraction, 0 to 1) and the count up to it. */
   public record Row(double value, double percentile, long totalCount) {
     public Row {
-      if (!Double.isFinite(value) || value < 0 || !(percentile >= 0 && percentile <= 1) || totalCount < 0) {
-        throw new IllegalArgumentException("bad row " + value + " " + percentile + " " + totalCount);
+      if (!Double.isFinite(value)
+          || value < 0
+          || !(percentile >= 0 && percentile <= 1)
+          || totalCount < 0) {
+        throw new IllegalArgumentException(
+            "bad row " + value + " " + percentile + " " + totalCount);
       }
     }
   }
 
-  private static final Pattern CLASSIC_HEADER = Pattern.compile("^\\s*Value\\s+Percentile\\s+TotalCount\\b.*");
-  private static final Pattern CSV_HEADER = Pattern.compile("^\"Value\",\"Percentile\",\"TotalCount\".*");
-  private static final Pattern MEAN = Pattern.compile(
-      "#\\[Mean\\s*=\\s*([-+0-9.eE]+|NaN),\\s*StdDeviation\\s*=\\s*([-+0-9.eE]+|NaN)\\s*]");
-  private static final Pattern MAX = Pattern.compile(
-      "#\\[Max\\s*=\\s*([-+0-9.eE]+),\\s*Total count\\s*=\\s*([0-9]+)\\s*]");
+  private static final Pattern CLASSIC_HEADER =
+      Pattern.compile("^\\s*Value\\s+Percentile\\s+TotalCount\\b.*");
+  private static final Pattern CSV_HEADER =
+      Pattern.compile("^\"Value\",\"Percentile\",\"TotalCount\".*");
+  private static final Pattern MEAN =
+      Pattern.compile(
+          "#\\[Mean\\s*=\\s*([-+0-9.eE]+|NaN),\\s*StdDeviation\\s*=\\s*([-+0-9.eE]+|NaN)\\s*]");
+  private static final Pattern MAX =
+      Pattern.compile("#\\[Max\\s*=\\s*([-+0-9.eE]+),\\s*Total count\\s*=\\s*([0-9]+)\\s*]");
 
   public PercentileDistribution {
     rows = List.copyOf(rows);
@@ -72,10 +79,10 @@ public record PercentileDistribution(List<Row> rows, Double mean, Double stdDevi
 
   /**
    * The value at percentile {@code p} (0 to 100), read as HdrHistogram's {@code
-   * getValueAtPercentile} defines it: the smallest printed value with at least ⌈p/100·N⌉ values
-   * at or below it, judged by the TotalCount column. The table only has rows at its percentile
-   * ticks, so this is the first row at or above the exact answer; rows are dense near the top
-   * (5 ticks per half-distance by default), so the excess is small.
+   * getValueAtPercentile} defines it: the smallest printed value with at least ⌈p/100·N⌉ values at
+   * or below it, judged by the TotalCount column. The table only has rows at its percentile ticks,
+   * so this is the first row at or above the exact answer; rows are dense near the top (5 ticks per
+   * half-distance by default), so the excess is small.
    */
   public double valueAt(double p) {
     long total = rows.get(rows.size() - 1).totalCount();
@@ -89,9 +96,9 @@ public record PercentileDistribution(List<Row> rows, Double mean, Double stdDevi
   }
 
   /**
-   * Parses the table starting at its header, which must be among {@code lines}; lines before it
-   * are ignored. {@code firstLineNumber} is the file line of {@code lines.get(0)}, for messages.
-   * Rows that cannot be read are errors naming {@code file} and the line.
+   * Parses the table starting at its header, which must be among {@code lines}; lines before it are
+   * ignored. {@code firstLineNumber} is the file line of {@code lines.get(0)}, for messages. Rows
+   * that cannot be read are errors naming {@code file} and the line.
    */
   public static PercentileDistribution parse(String file, List<String> lines, int firstLineNumber) {
     int i = 0;
@@ -99,8 +106,15 @@ public record PercentileDistribution(List<Row> rows, Double mean, Double stdDevi
       i++;
     }
     if (i == lines.size()) {
-      throw new BadInputException(new InputProblem(file, firstLineNumber, 0, "", "no percentile table header",
-          "a line \"Value Percentile TotalCount 1/(1-Percentile)\" (or its CSV form)", null));
+      throw new BadInputException(
+          new InputProblem(
+              file,
+              firstLineNumber,
+              0,
+              "",
+              "no percentile table header",
+              "a line \"Value Percentile TotalCount 1/(1-Percentile)\" (or its CSV form)",
+              null));
     }
     boolean csv = lines.get(i).startsWith("\"");
     List<Row> rows = new ArrayList<>();
@@ -133,7 +147,15 @@ public record PercentileDistribution(List<Row> rows, Double mean, Double stdDevi
         if (!rows.isEmpty()) {
           break; // the table ended (wrk2 prints more text after it)
         }
-        problems.add(new InputProblem(file, lineNo, 1, "", "\"" + line + "\"", "a row: value percentile totalCount", null));
+        problems.add(
+            new InputProblem(
+                file,
+                lineNo,
+                1,
+                "",
+                "\"" + line + "\"",
+                "a row: value percentile totalCount",
+                null));
         continue;
       }
       try {
@@ -145,18 +167,31 @@ public record PercentileDistribution(List<Row> rows, Double mean, Double stdDevi
         if (!rows.isEmpty() && !Character.isDigit(line.charAt(0))) {
           break;
         }
-        problems.add(new InputProblem(file, lineNo, 1, "", "\"" + line + "\"",
-            "a row of numbers: value (>= 0) percentile (0 to 1) totalCount", null));
+        problems.add(
+            new InputProblem(
+                file,
+                lineNo,
+                1,
+                "",
+                "\"" + line + "\"",
+                "a row of numbers: value (>= 0) percentile (0 to 1) totalCount",
+                null));
       }
     }
     if (rows.isEmpty() && problems.isEmpty()) {
-      problems.add(new InputProblem(file, firstLineNumber + i, 0, "", "a header without rows", "table rows", null));
+      problems.add(
+          new InputProblem(
+              file, firstLineNumber + i, 0, "", "a header without rows", "table rows", null));
     }
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);
     }
     Row last = rows.get(rows.size() - 1);
-    return new PercentileDistribution(rows, mean, std, max != null ? max : last.value(),
+    return new PercentileDistribution(
+        rows,
+        mean,
+        std,
+        max != null ? max : last.value(),
         total != null ? total : last.totalCount());
   }
 

@@ -33,10 +33,10 @@ import java.util.Locale;
  *
  * <p>Rows go through a {@link StepRecorder}: latency percentiles are computed here with
  * HdrHistogram, throughput is completions per second of the run. The file has no concurrency
- * column, so the single step takes {@link ReadOptions#concurrency()} or Little's law N = X·R, and
- * a warning says which. A row that cannot be read (wrong field count, a value that is not a
- * number, a negative time) is skipped, counted and reported; a file with no readable row is an
- * error. hey is closed-loop, so its latencies suffer coordinated omission.
+ * column, so the single step takes {@link ReadOptions#concurrency()} or Little's law N = X·R, and a
+ * warning says which. A row that cannot be read (wrong field count, a value that is not a number, a
+ * negative time) is skipped, counted and reported; a file with no readable row is an error. hey is
+ * closed-loop, so its latencies suffer coordinated omission.
  */
 public final class HeyCsvReader extends LoadTestReader {
 
@@ -68,10 +68,15 @@ public final class HeyCsvReader extends LoadTestReader {
       String line = r.readLine();
       lineNo = line == null ? 0 : 1;
       if (line == null) {
-        throw problem(file, 0, "an empty file", "a hey -o csv file starting with the header " + HEADER);
+        throw problem(
+            file, 0, "an empty file", "a hey -o csv file starting with the header " + HEADER);
       }
       if (!line.replace("\uFEFF", "").strip().equals(HEADER)) {
-        throw problem(file, 1, "the header \"" + HeyTextReader.shorten(line) + "\"", "the hey -o csv header " + HEADER);
+        throw problem(
+            file,
+            1,
+            "the header \"" + HeyTextReader.shorten(line) + "\"",
+            "the hey -o csv header " + HEADER);
       }
       while ((line = r.readLine()) != null) {
         lineNo++;
@@ -106,25 +111,38 @@ public final class HeyCsvReader extends LoadTestReader {
       throw ioProblem(file, lineNo, e);
     }
     if (recorder.requests() == 0) {
-      throw problem(file, lineNo, recorder.skipped().count() == 0 ? "a header and no rows"
-          : "no readable row (" + recorder.skipped().examples().get(0) + ")", "rows of hey -o csv results");
+      throw problem(
+          file,
+          lineNo,
+          recorder.skipped().count() == 0
+              ? "a header and no rows"
+              : "no readable row (" + recorder.skipped().examples().get(0) + ")",
+          "rows of hey -o csv results");
     }
     List<Step> steps = recorder.steps(ConcurrencyOrigin.GIVEN, options);
     List<String> warnings = new ArrayList<>();
     for (Step s : steps) {
       if (s.concurrencyOrigin() == ConcurrencyOrigin.LITTLES_LAW) {
-        warnings.add(String.format(Locale.ROOT,
-            "hey -o csv does not record the concurrency (-c); it is estimated with Little's law N = X·R = %s"
-                + " (give --concurrency to use the configured value)", HeyTextReader.fmt(s.concurrency())));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "hey -o csv does not record the concurrency (-c); it is estimated with Little's law N = X·R = %s"
+                    + " (give --concurrency to use the configured value)",
+                HeyTextReader.fmt(s.concurrency())));
       } else {
-        warnings.add("hey -o csv does not record the concurrency (-c); the given concurrency "
-            + HeyTextReader.fmt(s.concurrency()) + " is used");
+        warnings.add(
+            "hey -o csv does not record the concurrency (-c); the given concurrency "
+                + HeyTextReader.fmt(s.concurrency())
+                + " is used");
       }
     }
-    warnings.add("hey -o csv leaves out requests that failed without a response; errors here are only"
-        + " responses outside 2xx/3xx");
-    warnings.add("hey is closed-loop: each worker waits for a response before sending again, so stalls are"
-        + " under-sampled (coordinated omission) and high percentiles read low");
-    return new LoadTest(file.toString(), format(), "hey", LoadModel.CLOSED, steps, warnings, recorder.skipped());
+    warnings.add(
+        "hey -o csv leaves out requests that failed without a response; errors here are only"
+            + " responses outside 2xx/3xx");
+    warnings.add(
+        "hey is closed-loop: each worker waits for a response before sending again, so stalls are"
+            + " under-sampled (coordinated omission) and high percentiles read low");
+    return new LoadTest(
+        file.toString(), format(), "hey", LoadModel.CLOSED, steps, warnings, recorder.skipped());
   }
 }

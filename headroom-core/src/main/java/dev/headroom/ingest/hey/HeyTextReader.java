@@ -45,22 +45,23 @@ import java.util.regex.Pattern;
  * <p>Every time is in <b>seconds</b> with four decimals; the reader converts to milliseconds. Any
  * other unit is an error naming file, line and column. hey 0.1.4 (the last tag, the version Debian
  * ships) prints the whole request's fastest and slowest on every "Details" line; those lines are
- * not used. With fewer results than a percentile needs it prints a line reading {@code 0% in
- * 0.0000 secs}; that percentile is left empty and a warning says so.
+ * not used. With fewer results than a percentile needs it prints a line reading {@code 0% in 0.0000
+ * secs}; that percentile is left empty and a warning says so.
  *
  * <p>The step: requests are the status-code counts plus the error counts, errors are responses
  * outside 2xx/3xx plus the errors, throughput is {@code Requests/sec}, duration is {@code Total},
- * latency takes its mean from Average, its max from Slowest and p50/p90/p95/p99 from the distribution
- * (a percentile hey did not print stays empty). hey does
- * not print its concurrency ({@code -c}): it is taken from {@link ReadOptions#concurrency()} when
- * given, otherwise estimated with Little's law N = X·R from Requests/sec and Average, and the
- * result says which. hey is closed-loop, so its latencies suffer coordinated omission.
+ * latency takes its mean from Average, its max from Slowest and p50/p90/p95/p99 from the
+ * distribution (a percentile hey did not print stays empty). hey does not print its concurrency
+ * ({@code -c}): it is taken from {@link ReadOptions#concurrency()} when given, otherwise estimated
+ * with Little's law N = X·R from Requests/sec and Average, and the result says which. hey is
+ * closed-loop, so its latencies suffer coordinated omission.
  */
 public final class HeyTextReader extends LoadTestReader {
 
   private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z/+ -]+):\\s*(.*)");
   private static final Pattern SECONDS = Pattern.compile("(NaN|[0-9]+(?:\\.[0-9]+)?)\\s+secs");
-  private static final Pattern HISTOGRAM_ROW = Pattern.compile("[0-9]+(?:\\.[0-9]+)?\\s+\\[([0-9]+)\\]\\s*\\|.*");
+  private static final Pattern HISTOGRAM_ROW =
+      Pattern.compile("[0-9]+(?:\\.[0-9]+)?\\s+\\[([0-9]+)\\]\\s*\\|.*");
   private static final Pattern PERCENTILE_ROW = Pattern.compile("([0-9]+)% in (\\S+)\\s+(\\S+)");
   private static final Pattern STATUS_ROW = Pattern.compile("\\[([0-9]+)\\]\\s+([0-9]+) responses");
   private static final Pattern ERROR_ROW = Pattern.compile("\\[([0-9]+)\\]\\s+(.*)");
@@ -142,7 +143,11 @@ public final class HeyTextReader extends LoadTestReader {
           default -> {}
         }
         if (!summarySeen) {
-          throw problem(file, lineNo, "\"" + shorten(line) + "\" before \"Summary:\"", "a hey report starting \"Summary:\"");
+          throw problem(
+              file,
+              lineNo,
+              "\"" + shorten(line) + "\" before \"Summary:\"",
+              "a hey report starting \"Summary:\"");
         }
         Matcher m;
         switch (section) {
@@ -155,9 +160,11 @@ public final class HeyTextReader extends LoadTestReader {
             String key = m.group(1).strip();
             String value = m.group(2).strip();
             switch (key) {
-              case "Total", "Slowest", "Fastest", "Average" -> summary.put(key, secondsToMs(file, lineNo, raw, value));
+              case "Total", "Slowest", "Fastest", "Average" ->
+                  summary.put(key, secondsToMs(file, lineNo, raw, value));
               case "Requests/sec" -> summary.put(key, number(file, lineNo, raw, value));
-              case "Total data", "Size/request" -> summary.put(key, bytes(file, lineNo, raw, value));
+              case "Total data", "Size/request" ->
+                  summary.put(key, bytes(file, lineNo, raw, value));
               default -> skipped = skip(skipped, examples, lineNo, line);
             }
           }
@@ -179,8 +186,10 @@ public final class HeyTextReader extends LoadTestReader {
             int percent = Integer.parseInt(m.group(1));
             if (percent == 0 && ms == 0.0) {
               // hey leaves a percentile it could not fill at zero and prints its mark as 0%
-              warnings.add("hey printed \"0% in 0.0000 secs\" at line " + lineNo
-                  + ": a percentile it had too few results for; it is left empty");
+              warnings.add(
+                  "hey printed \"0% in 0.0000 secs\" at line "
+                      + lineNo
+                      + ": a percentile it had too few results for; it is left empty");
             } else {
               percentilesMs.put(percent, ms);
             }
@@ -216,7 +225,11 @@ public final class HeyTextReader extends LoadTestReader {
       throw ioProblem(file, lineNo, e);
     }
     if (lineNo == 0 || !summarySeen) {
-      throw problem(file, lineNo, lineNo == 0 ? "an empty file" : "no \"Summary:\" line", "a hey text report");
+      throw problem(
+          file,
+          lineNo,
+          lineNo == 0 ? "an empty file" : "no \"Summary:\" line",
+          "a hey text report");
     }
     for (String key : List.of("Total", "Requests/sec")) {
       if (!summary.containsKey(key)) {
@@ -232,43 +245,71 @@ public final class HeyTextReader extends LoadTestReader {
     double throughput = summary.get("Requests/sec");
     double durationSeconds = summary.get("Total") / 1000.0;
     if (histogramCount != responses && histogramCount > 0) {
-      warnings.add("the response-time histogram counts " + histogramCount + " requests but the status codes "
-          + responses + "; the status codes are used");
+      warnings.add(
+          "the response-time histogram counts "
+              + histogramCount
+              + " requests but the status codes "
+              + responses
+              + "; the status codes are used");
     }
     LatencySummary latency =
         averageMs == null
             ? null
             : new LatencySummary(
-                averageMs, percentilesMs.get(50), percentilesMs.get(90), percentilesMs.get(95), percentilesMs.get(99),
-                summary.get("Slowest"), "hey (sorted results, first index at or above p%)");
+                averageMs,
+                percentilesMs.get(50),
+                percentilesMs.get(90),
+                percentilesMs.get(95),
+                percentilesMs.get(99),
+                summary.get("Slowest"),
+                "hey (sorted results, first index at or above p%)");
     double n;
     ConcurrencyOrigin origin;
     if (options != null && options.concurrency() != null) {
       n = options.concurrency();
       origin = ConcurrencyOrigin.GIVEN;
-      warnings.add("hey does not print its concurrency (-c); the given concurrency " + fmt(n) + " is used");
+      warnings.add(
+          "hey does not print its concurrency (-c); the given concurrency " + fmt(n) + " is used");
     } else if (averageMs != null && throughput > 0) {
       // Little's law, N = X * R (X in requests per second, R in seconds)
       n = throughput * averageMs / 1000.0;
       origin = ConcurrencyOrigin.LITTLES_LAW;
-      warnings.add(String.format(Locale.ROOT,
-          "hey does not print its concurrency (-c); it is estimated with Little's law N = X·R = %s/s × %s ms = %s"
-              + " (give --concurrency to use the configured value)",
-          fmt(throughput), fmt(averageMs), fmt(n)));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "hey does not print its concurrency (-c); it is estimated with Little's law N = X·R = %s/s × %s ms = %s"
+                  + " (give --concurrency to use the configured value)",
+              fmt(throughput),
+              fmt(averageMs),
+              fmt(n)));
     } else {
-      throw problem(file, 0, "a hey report with no successful request (Average: NaN) and no concurrency given",
+      throw problem(
+          file,
+          0,
+          "a hey report with no successful request (Average: NaN) and no concurrency given",
           "a concurrency given with --concurrency, since hey does not print -c and Little's law needs a latency");
     }
-    warnings.add("hey is closed-loop: each worker waits for a response before sending again, so stalls are"
-        + " under-sampled (coordinated omission) and high percentiles read low");
+    warnings.add(
+        "hey is closed-loop: each worker waits for a response before sending again, so stalls are"
+            + " under-sampled (coordinated omission) and high percentiles read low");
     if (!(n > 0)) {
-      throw problem(file, 0, "a Little's-law concurrency of " + fmt(n), "a positive concurrency (give --concurrency)");
+      throw problem(
+          file,
+          0,
+          "a Little's-law concurrency of " + fmt(n),
+          "a positive concurrency (give --concurrency)");
     }
     if (errors > requests) {
       errors = requests;
     }
     Step step = new Step(n, origin, requests, errors, durationSeconds, throughput, latency);
-    return new LoadTest(file.toString(), format(), "hey", LoadModel.CLOSED, List.of(step), warnings,
+    return new LoadTest(
+        file.toString(),
+        format(),
+        "hey",
+        LoadModel.CLOSED,
+        List.of(step),
+        warnings,
         new SkippedRecords(skipped, examples));
   }
 
@@ -307,14 +348,25 @@ public final class HeyTextReader extends LoadTestReader {
     return number(file, line, raw, value.substring(0, value.length() - " bytes".length()).strip());
   }
 
-  private static BadInputException bad(Path file, long line, String raw, String token, String allowed) {
-    return new BadInputException(new InputProblem(file.toString(), (int) line, raw.indexOf(token) + 1, "",
-        "\"" + token + "\"", allowed, null));
+  private static BadInputException bad(
+      Path file, long line, String raw, String token, String allowed) {
+    return new BadInputException(
+        new InputProblem(
+            file.toString(),
+            (int) line,
+            raw.indexOf(token) + 1,
+            "",
+            "\"" + token + "\"",
+            allowed,
+            null));
   }
 
   private static BadInputException truncated(Path file, long lastLine, String missing) {
-    return problem(file, lastLine, "a report that ends at line " + lastLine + " without " + missing
-        + " (truncated output?)", "a complete hey text report");
+    return problem(
+        file,
+        lastLine,
+        "a report that ends at line " + lastLine + " without " + missing + " (truncated output?)",
+        "a complete hey text report");
   }
 
   static String shorten(String s) {

@@ -80,9 +80,11 @@ public final class JMeterCsvReader extends LoadTestReader {
     for (char d : DELIMITERS) {
       String[] names = header.split(java.util.regex.Pattern.quote(String.valueOf(d)), -1);
       // JMeter writes "timeStamp" with this exact case; Locust's history starts "Timestamp"
-      boolean startsLikeJtl = "timeStamp".equals(names[0].strip())
-          && (contains(names, "elapsed") || contains(names, "label"));
-      boolean namesLikeJtl = contains(names, "timeStamp") && contains(names, "label") && contains(names, "elapsed");
+      boolean startsLikeJtl =
+          "timeStamp".equals(names[0].strip())
+              && (contains(names, "elapsed") || contains(names, "label"));
+      boolean namesLikeJtl =
+          contains(names, "timeStamp") && contains(names, "label") && contains(names, "elapsed");
       if (names.length > 1 && (startsLikeJtl || namesLikeJtl)) {
         return d;
       }

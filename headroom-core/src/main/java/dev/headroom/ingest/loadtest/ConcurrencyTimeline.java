@@ -3,9 +3,9 @@ package dev.headroom.ingest.loadtest;
 import java.util.Arrays;
 
 /**
- * Concurrency over time, as a step function, built from a gauge (k6 {@code vus}) or from user
- * start and end events (Gatling). Readers that see the gauge and the requests in separate parts
- * of a file build this first, then look up the concurrency at each request's completion.
+ * Concurrency over time, as a step function, built from a gauge (k6 {@code vus}) or from user start
+ * and end events (Gatling). Readers that see the gauge and the requests in separate parts of a file
+ * build this first, then look up the concurrency at each request's completion.
  *
  * <p>Event timelines add up their +1/-1 deltas in buckets of {@link #EVENT_RESOLUTION_MICROS}, so
  * memory grows with the test's duration, never with its number of users: an open-model test with

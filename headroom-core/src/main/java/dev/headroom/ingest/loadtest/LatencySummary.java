@@ -1,14 +1,20 @@
 package dev.headroom.ingest.loadtest;
 
 /**
- * Latency of one step, in milliseconds. A field is {@code null} when the producer did not report
- * it (wrk prints no p95, for example); values computed by headroom from raw samples are never
- * null. {@code method} says how percentiles were obtained, since tools disagree (see
- * docs/formats.md): {@code "hdrhistogram"} when headroom computed them from raw samples, or the
- * producer's own method when copied from its report.
+ * Latency of one step, in milliseconds. A field is {@code null} when the producer did not report it
+ * (wrk prints no p95, for example); values computed by headroom from raw samples are never null.
+ * {@code method} says how percentiles were obtained, since tools disagree (see docs/formats.md):
+ * {@code "hdrhistogram"} when headroom computed them from raw samples, or the producer's own method
+ * when copied from its report.
  */
 public record LatencySummary(
-    Double meanMs, Double p50Ms, Double p90Ms, Double p95Ms, Double p99Ms, Double maxMs, String method) {
+    Double meanMs,
+    Double p50Ms,
+    Double p90Ms,
+    Double p95Ms,
+    Double p99Ms,
+    Double maxMs,
+    String method) {
 
   public LatencySummary {
     check("mean", meanMs);

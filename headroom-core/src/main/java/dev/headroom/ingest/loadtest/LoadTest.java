@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * What one load-test file says: its producer, the load model, one {@link Step} per concurrency
  * level, warnings a reader of the results should see (coordinated omission, calibration periods
- * dropped, percentiles copied from the tool's own report), and the records that could not be
- * read.
+ * dropped, percentiles copied from the tool's own report), and the records that could not be read.
  */
 public record LoadTest(
     String source,

@@ -20,10 +20,11 @@ public final class LoadTestFiles {
   }
 
   /**
-   * Reads every file, and reports the problems of all of them together rather than stopping at
-   * the first bad one.
+   * Reads every file, and reports the problems of all of them together rather than stopping at the
+   * first bad one.
    */
-  public static List<LoadTest> readAll(List<Path> files, LoadTestFormat format, ReadOptions options) {
+  public static List<LoadTest> readAll(
+      List<Path> files, LoadTestFormat format, ReadOptions options) {
     List<LoadTest> out = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     for (Path f : files) {
@@ -44,7 +45,8 @@ public final class LoadTestFiles {
     LoadTestReader.Head head = LoadTestReader.head(file);
     if (head.bytes().length == 0) {
       throw new BadInputException(
-          new InputProblem(file.toString(), 0, 0, "", "an empty file", "a load-test result file", null));
+          new InputProblem(
+              file.toString(), 0, 0, "", "an empty file", "a load-test result file", null));
     }
     for (LoadTestFormat f : LoadTestFormat.values()) {
       if (f.newReader().accepts(head)) {
@@ -60,7 +62,9 @@ public final class LoadTestFiles {
             0,
             "",
             "content that matches no known format (starts with \"" + preview(head) + "\")",
-            "one of " + String.join(", ", ids) + " (or name it with --input-format)"
+            "one of "
+                + String.join(", ", ids)
+                + " (or name it with --input-format)"
                 + (head.text().lines().findFirst().orElse("").contains(",")
                     ? "; a plain CSV needs a header naming a concurrency column (concurrency, users, threads,"
                         + " nodes, …) and a throughput column (throughput, rps, qps, …)"

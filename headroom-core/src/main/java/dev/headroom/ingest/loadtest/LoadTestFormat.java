@@ -10,15 +10,15 @@ import dev.headroom.ingest.hdrhistogram.HgrmReader;
 import dev.headroom.ingest.hdrhistogram.HlogReader;
 import dev.headroom.ingest.hey.HeyCsvReader;
 import dev.headroom.ingest.hey.HeyTextReader;
-import dev.headroom.ingest.locust.LocustHistoryReader;
-import dev.headroom.ingest.locust.LocustStatsReader;
-import dev.headroom.ingest.wrk.WrkReader;
 import dev.headroom.ingest.jmeter.JMeterCsvReader;
 import dev.headroom.ingest.jmeter.JMeterXmlReader;
 import dev.headroom.ingest.k6.K6CsvReader;
 import dev.headroom.ingest.k6.K6HandleSummaryReader;
 import dev.headroom.ingest.k6.K6JsonReader;
 import dev.headroom.ingest.k6.K6SummaryReader;
+import dev.headroom.ingest.locust.LocustHistoryReader;
+import dev.headroom.ingest.locust.LocustStatsReader;
+import dev.headroom.ingest.wrk.WrkReader;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -28,8 +28,12 @@ import java.util.function.Supplier;
  * package with a {@link LoadTestReader} and one constant here.
  */
 public enum LoadTestFormat {
-  GATLING_LOG("gatling-log", "Gatling simulation.log (text 2.0-3.12, binary 3.13+)", GatlingLogReader::new),
-  GATLING_STATS("gatling-stats", "Gatling report js/stats.json or js/global_stats.json", GatlingStatsReader::new),
+  GATLING_LOG(
+      "gatling-log", "Gatling simulation.log (text 2.0-3.12, binary 3.13+)", GatlingLogReader::new),
+  GATLING_STATS(
+      "gatling-stats",
+      "Gatling report js/stats.json or js/global_stats.json",
+      GatlingStatsReader::new),
   HLOG("hlog", "HdrHistogram interval log (.hlog)", HlogReader::new),
   HGRM("hgrm", "HdrHistogram percentile distribution (.hgrm, classic or CSV)", HgrmReader::new),
   WRK("wrk", "wrk / wrk2 text report", WrkReader::new),
@@ -40,7 +44,8 @@ public enum LoadTestFormat {
   AB_CSV("ab-csv", "ApacheBench -e percentile CSV", AbCsvReader::new),
   LOCUST_STATS("locust-stats", "Locust _stats.csv", LocustStatsReader::new),
   LOCUST_HISTORY("locust-history", "Locust _stats_history.csv", LocustHistoryReader::new),
-  K6_SUMMARY("k6-summary", "k6 --summary-export JSON (legacy end-of-test summary)", K6SummaryReader::new),
+  K6_SUMMARY(
+      "k6-summary", "k6 --summary-export JSON (legacy end-of-test summary)", K6SummaryReader::new),
   K6_HANDLE_SUMMARY("k6-handle-summary", "k6 handleSummary() JSON", K6HandleSummaryReader::new),
   K6_JSON("k6-json", "k6 --out json NDJSON (plain or gzip)", K6JsonReader::new),
   K6_CSV("k6-csv", "k6 --out csv (plain or gzip)", K6CsvReader::new),

@@ -67,11 +67,23 @@ public abstract class LoadTestReader {
     } catch (NoSuchFileException e) {
       throw problem(file, 0, "no such file", "a readable load-test result file");
     } catch (ZipException e) {
-      throw problem(file, 0, "a corrupt gzip header (" + e.getMessage() + ")", "a complete gzip file or plain text");
+      throw problem(
+          file,
+          0,
+          "a corrupt gzip header (" + e.getMessage() + ")",
+          "a complete gzip file or plain text");
     } catch (EOFException e) {
-      throw problem(file, 0, "a truncated gzip file (it ends inside the gzip header)", "a complete gzip file");
+      throw problem(
+          file,
+          0,
+          "a truncated gzip file (it ends inside the gzip header)",
+          "a complete gzip file");
     } catch (IOException e) {
-      throw problem(file, 0, "an unreadable file (" + e.getMessage() + ")", "a readable load-test result file");
+      throw problem(
+          file,
+          0,
+          "an unreadable file (" + e.getMessage() + ")",
+          "a readable load-test result file");
     }
   }
 
@@ -90,23 +102,34 @@ public abstract class LoadTestReader {
       }
       return new Head(file.getFileName().toString(), buf, gz);
     } catch (IOException | UncheckedIOException e) {
-      throw problem(file, 0, "an unreadable file (" + rootMessage(e) + ")", "a complete load-test result file");
+      throw problem(
+          file,
+          0,
+          "an unreadable file (" + rootMessage(e) + ")",
+          "a complete load-test result file");
     }
   }
 
   /** A problem at a line (1-based; 0 when not line-based) of {@code file}. */
   protected static BadInputException problem(Path file, long line, String found, String allowed) {
     return new BadInputException(
-        new InputProblem(file.toString(), (int) Math.min(Integer.MAX_VALUE, line), 0, "", found, allowed, null));
+        new InputProblem(
+            file.toString(), (int) Math.min(Integer.MAX_VALUE, line), 0, "", found, allowed, null));
   }
 
   /** Translates I/O failures while reading into a clear problem (a truncated gzip, say). */
   protected static BadInputException ioProblem(Path file, long line, IOException e) {
-    if (e instanceof EOFException || e instanceof ZipException || e.getCause() instanceof EOFException) {
+    if (e instanceof EOFException
+        || e instanceof ZipException
+        || e.getCause() instanceof EOFException) {
       return problem(
           file,
           line,
-          "a truncated or corrupt compressed stream after line " + line + " (" + rootMessage(e) + ")",
+          "a truncated or corrupt compressed stream after line "
+              + line
+              + " ("
+              + rootMessage(e)
+              + ")",
           "a complete gzip file");
     }
     return problem(file, line, "an I/O error (" + rootMessage(e) + ")", "a readable file");

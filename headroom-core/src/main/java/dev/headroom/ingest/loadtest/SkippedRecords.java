@@ -3,8 +3,8 @@ package dev.headroom.ingest.loadtest;
 import java.util.List;
 
 /**
- * Records a reader could not use: how many, and the first few with their line (or byte offset)
- * and the reason. Readers never stop silently at a bad record; they count it and say so.
+ * Records a reader could not use: how many, and the first few with their line (or byte offset) and
+ * the reason. Readers never stop silently at a bad record; they count it and say so.
  */
 public record SkippedRecords(long count, List<String> examples) {
 

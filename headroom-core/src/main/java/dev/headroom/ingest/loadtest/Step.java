@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * One concurrency level of a load test: how many requests completed, how many failed, over what
- * time, the resulting throughput (requests per second) and, when the input has per-request data
- * or reports it, the latency. {@code latency} is null when the input has none (a plain
+ * time, the resulting throughput (requests per second) and, when the input has per-request data or
+ * reports it, the latency. {@code latency} is null when the input has none (a plain
  * concurrency,throughput CSV).
  */
 public record Step(
@@ -20,11 +20,15 @@ public record Step(
   public Step {
     Objects.requireNonNull(concurrencyOrigin, "concurrencyOrigin");
     if (!(concurrency > 0) || !Double.isFinite(concurrency)) {
-      throw new IllegalArgumentException("concurrency must be positive and finite, got " + concurrency);
+      throw new IllegalArgumentException(
+          "concurrency must be positive and finite, got " + concurrency);
     }
     if (requests < 0 || errors < 0 || errors > requests && requests > 0) {
       throw new IllegalArgumentException(
-          "requests and errors must be >= 0 and errors <= requests, got " + requests + ", " + errors);
+          "requests and errors must be >= 0 and errors <= requests, got "
+              + requests
+              + ", "
+              + errors);
     }
     if (!(durationSeconds >= 0) || !Double.isFinite(durationSeconds)) {
       throw new IllegalArgumentException("duration must be >= 0, got " + durationSeconds);

@@ -28,8 +28,13 @@ public final class StepRecorder {
   private final Map<Double, Level> levels = new TreeMap<>();
   private final TreeMap<Long, Map<Double, long[]>> buckets = new TreeMap<>();
   private long firstEnd = Long.MAX_VALUE;
-  /** When the earliest request started (end - latency): the test began by then, not at its first end. */
+
+  /**
+   * When the earliest request started (end - latency): the test began by then, not at its first
+   * end.
+   */
   private long firstStart = Long.MAX_VALUE;
+
   private long lastEnd = Long.MIN_VALUE;
   private long skipped;
   private final List<String> skippedExamples = new ArrayList<>();
@@ -55,20 +60,22 @@ public final class StepRecorder {
   }
 
   /**
-   * Records {@code count} requests that completed together with the same latency, {@code errors}
-   * of them failed: an aggregated sample (a JMeter row with {@code SampleCount} > 1), weighted
-   * without looping over its members.
+   * Records {@code count} requests that completed together with the same latency, {@code errors} of
+   * them failed: an aggregated sample (a JMeter row with {@code SampleCount} > 1), weighted without
+   * looping over its members.
    *
    * @param latencyMicros response time of each of the {@code count} requests, at least 0
    * @param count how many requests, at least 1
    * @param errors how many of them failed, 0 to {@code count}
    */
-  public void record(double concurrency, long endMicros, long latencyMicros, long count, long errors) {
+  public void record(
+      double concurrency, long endMicros, long latencyMicros, long count, long errors) {
     if (latencyMicros < 0) {
       throw new IllegalArgumentException("latency must be >= 0, got " + latencyMicros);
     }
     if (count < 1 || errors < 0 || errors > count) {
-      throw new IllegalArgumentException("need count >= 1 and 0 <= errors <= count, got " + count + ", " + errors);
+      throw new IllegalArgumentException(
+          "need count >= 1 and 0 <= errors <= count, got " + count + ", " + errors);
     }
     double key = Double.isNaN(concurrency) ? Double.NaN : concurrency;
     Level level = levels.computeIfAbsent(key, k -> new Level());
@@ -80,7 +87,9 @@ public final class StepRecorder {
     firstStart = Math.min(firstStart, endMicros - latencyMicros);
     lastEnd = Math.max(lastEnd, endMicros);
     long second = Math.floorDiv(endMicros, MICROS_PER_SECOND);
-    buckets.computeIfAbsent(second, s -> new HashMap<>(4)).computeIfAbsent(key, k -> new long[1])[0] += count;
+    buckets.computeIfAbsent(second, s -> new HashMap<>(4))
+            .computeIfAbsent(key, k -> new long[1])[0] +=
+        count;
   }
 
   /** Counts a record that could not be used; the first few are kept as examples. */
@@ -113,8 +122,8 @@ public final class StepRecorder {
 
   /**
    * The steps, ordered by concurrency. Levels with a known concurrency use {@code origin}; the
-   * unknown level (records given NaN) becomes one step at {@code options.concurrency()} or at
-   * N = X·R.
+   * unknown level (records given NaN) becomes one step at {@code options.concurrency()} or at N =
+   * X·R.
    */
   public List<Step> steps(ConcurrencyOrigin origin, ReadOptions options) {
     apportionSeconds();
@@ -149,8 +158,8 @@ public final class StepRecorder {
 
   /**
    * Shares the test's time between levels. A second with completions is shared in proportion to
-   * each level's completions in it; seconds without any completion (a slow or sparse run) belong
-   * to the levels of the last second that had some, since the load they were under did not change
+   * each level's completions in it; seconds without any completion (a slow or sparse run) belong to
+   * the levels of the last second that had some, since the load they were under did not change
    * (without this, a run of one request every two seconds would read as twice its rate).
    */
   private void apportionSeconds() {

@@ -38,13 +38,13 @@ import java.util.TreeMap;
  *
  * <p>So the steps come from differences: between two consecutive Aggregated rows with the same
  * {@code User Count}, the requests that completed are the difference of {@code Total Request
- * Count}, the failures that of {@code Total Failure Count}, the time that of {@code Timestamp},
- * and the sum of their response times the difference of count × {@code Total Average Response
- * Time}. Each user level sums its intervals into one {@link Step}: concurrency the users ({@link
- * ConcurrencyOrigin#GAUGE}), throughput requests / seconds, latency the exact mean (percentiles
- * are left empty: the file has none per level). Intervals in which the user count changed, and the
- * warm-up rows whose percentiles read {@code N/A}, are left out and counted in a warning; rows
- * that cannot be read are skipped and reported. Locust users are closed-loop, so latencies suffer
+ * Count}, the failures that of {@code Total Failure Count}, the time that of {@code Timestamp}, and
+ * the sum of their response times the difference of count × {@code Total Average Response Time}.
+ * Each user level sums its intervals into one {@link Step}: concurrency the users ({@link
+ * ConcurrencyOrigin#GAUGE}), throughput requests / seconds, latency the exact mean (percentiles are
+ * left empty: the file has none per level). Intervals in which the user count changed, and the
+ * warm-up rows whose percentiles read {@code N/A}, are left out and counted in a warning; rows that
+ * cannot be read are skipped and reported. Locust users are closed-loop, so latencies suffer
  * coordinated omission.
  */
 public final class LocustHistoryReader extends LoadTestReader {
@@ -52,7 +52,14 @@ public final class LocustHistoryReader extends LoadTestReader {
   static final String HEADER_START = "Timestamp,User Count,Type,Name,Requests/s,Failures/s,";
 
   private static final List<String> NEEDED =
-      List.of("Timestamp", "User Count", "Type", "Name", "50%", "Total Request Count", "Total Failure Count",
+      List.of(
+          "Timestamp",
+          "User Count",
+          "Type",
+          "Name",
+          "50%",
+          "Total Request Count",
+          "Total Failure Count",
           "Total Average Response Time");
 
   @Override
@@ -65,7 +72,8 @@ public final class LocustHistoryReader extends LoadTestReader {
     return head.text().replace("\uFEFF", "").startsWith(HEADER_START);
   }
 
-  private record Row(long line, long timestamp, long users, long total, long failures, double totalAverageMs) {}
+  private record Row(
+      long line, long timestamp, long users, long total, long failures, double totalAverageMs) {}
 
   private static final class Level {
     long requests;
@@ -94,21 +102,33 @@ public final class LocustHistoryReader extends LoadTestReader {
         List<String> f = LocustCsv.split(clean);
         if (col == null) {
           if (f == null || !clean.startsWith(HEADER_START)) {
-            throw problem(file, lineNo, "the header \"" + LocustStatsReader.shorten(line) + "\"",
+            throw problem(
+                file,
+                lineNo,
+                "the header \"" + LocustStatsReader.shorten(line) + "\"",
                 "Locust's _stats_history.csv header \"" + HEADER_START + "…\"");
           }
           col = LocustCsv.index(f);
           for (String name : NEEDED) {
             if (!col.containsKey(name)) {
-              throw problem(file, lineNo, "a header without the column \"" + name + "\"",
+              throw problem(
+                  file,
+                  lineNo,
+                  "a header without the column \"" + name + "\"",
                   "Locust's _stats_history.csv header");
             }
           }
           continue;
         }
         if (f == null || f.size() != col.size()) {
-          skipped = skip(skipped, examples, lineNo,
-              f == null ? "an unclosed quote" : f.size() + " fields where the header has " + col.size());
+          skipped =
+              skip(
+                  skipped,
+                  examples,
+                  lineNo,
+                  f == null
+                      ? "an unclosed quote"
+                      : f.size() + " fields where the header has " + col.size());
           continue;
         }
         if (!f.get(col.get("Name")).equals("Aggregated") || !f.get(col.get("Type")).isEmpty()) {
@@ -120,13 +140,21 @@ public final class LocustHistoryReader extends LoadTestReader {
           continue;
         }
         try {
-          rows.add(new Row(lineNo, Long.parseLong(f.get(col.get("Timestamp")).strip()),
-              Long.parseLong(f.get(col.get("User Count")).strip()),
-              Long.parseLong(f.get(col.get("Total Request Count")).strip()),
-              Long.parseLong(f.get(col.get("Total Failure Count")).strip()),
-              Double.parseDouble(f.get(col.get("Total Average Response Time")).strip())));
+          rows.add(
+              new Row(
+                  lineNo,
+                  Long.parseLong(f.get(col.get("Timestamp")).strip()),
+                  Long.parseLong(f.get(col.get("User Count")).strip()),
+                  Long.parseLong(f.get(col.get("Total Request Count")).strip()),
+                  Long.parseLong(f.get(col.get("Total Failure Count")).strip()),
+                  Double.parseDouble(f.get(col.get("Total Average Response Time")).strip())));
         } catch (NumberFormatException e) {
-          skipped = skip(skipped, examples, lineNo, "a value that is not a number (" + e.getMessage() + ")");
+          skipped =
+              skip(
+                  skipped,
+                  examples,
+                  lineNo,
+                  "a value that is not a number (" + e.getMessage() + ")");
         }
       }
     } catch (IOException e) {
@@ -149,7 +177,9 @@ public final class LocustHistoryReader extends LoadTestReader {
         continue;
       }
       if (row.total() < prev.total() || row.failures() < prev.failures()) {
-        skipped = skip(skipped, examples, row.line(), "Total Request Count went down (statistics reset?)");
+        skipped =
+            skip(
+                skipped, examples, row.line(), "Total Request Count went down (statistics reset?)");
       } else if (row.users() != prev.users()) {
         transitions++;
       } else if (row.users() > 0) {
@@ -164,27 +194,62 @@ public final class LocustHistoryReader extends LoadTestReader {
     List<Step> steps = new ArrayList<>();
     for (Map.Entry<Long, Level> e : levels.entrySet()) {
       Level l = e.getValue();
-      LatencySummary latency = l.requests == 0 ? null : new LatencySummary(Math.max(0, l.sumMs / l.requests), null,
-          null, null, null, null, "Locust Total Average Response Time, differenced per level");
-      steps.add(new Step(e.getKey(), ConcurrencyOrigin.GAUGE, l.requests, Math.min(l.failures, l.requests),
-          l.seconds, l.requests / (double) l.seconds, latency));
+      LatencySummary latency =
+          l.requests == 0
+              ? null
+              : new LatencySummary(
+                  Math.max(0, l.sumMs / l.requests),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "Locust Total Average Response Time, differenced per level");
+      steps.add(
+          new Step(
+              e.getKey(),
+              ConcurrencyOrigin.GAUGE,
+              l.requests,
+              Math.min(l.failures, l.requests),
+              l.seconds,
+              l.requests / (double) l.seconds,
+              latency));
     }
     if (steps.isEmpty()) {
-      throw problem(file, lineNo, rows.isEmpty() ? "no Aggregated row with data (only warm-up rows?)"
-          : "no two consecutive Aggregated rows at the same user count", "a Locust history of at least two"
-          + " seconds at one user count");
+      throw problem(
+          file,
+          lineNo,
+          rows.isEmpty()
+              ? "no Aggregated row with data (only warm-up rows?)"
+              : "no two consecutive Aggregated rows at the same user count",
+          "a Locust history of at least two" + " seconds at one user count");
     }
     List<String> warnings = new ArrayList<>();
-    warnings.add("steps come from differences of Total Request Count between timestamps (whole seconds), not"
-        + " from the lagging Requests/s column; percentiles are left empty because the file has none per user"
-        + " level" + (fullHistory ? " (with --csv-full-history they are a sliding window)" : " (they are cumulative)"));
+    warnings.add(
+        "steps come from differences of Total Request Count between timestamps (whole seconds), not"
+            + " from the lagging Requests/s column; percentiles are left empty because the file has none per user"
+            + " level"
+            + (fullHistory
+                ? " (with --csv-full-history they are a sliding window)"
+                : " (they are cumulative)"));
     if (warmUp > 0 || transitions > 0) {
-      warnings.add("left out " + warmUp + " warm-up rows (N/A percentiles) and " + transitions
-          + " intervals in which the user count changed");
+      warnings.add(
+          "left out "
+              + warmUp
+              + " warm-up rows (N/A percentiles) and "
+              + transitions
+              + " intervals in which the user count changed");
     }
-    warnings.add("Locust users are closed-loop: each waits for a response before its next task, so stalls are"
-        + " under-sampled (coordinated omission) and high percentiles read low");
-    return new LoadTest(file.toString(), format(), "Locust", LoadModel.CLOSED, steps, warnings,
+    warnings.add(
+        "Locust users are closed-loop: each waits for a response before its next task, so stalls are"
+            + " under-sampled (coordinated omission) and high percentiles read low");
+    return new LoadTest(
+        file.toString(),
+        format(),
+        "Locust",
+        LoadModel.CLOSED,
+        steps,
+        warnings,
         new SkippedRecords(skipped, examples));
   }
 

@@ -38,8 +38,8 @@ import java.util.Map;
  * are coarse; a warning says so. Rows without requests hold {@code N/A}.
  *
  * <p>The step: requests and errors are the Aggregated counts, throughput its {@code Requests/s},
- * duration requests / throughput. The file does not hold the number of users, so the concurrency
- * is {@link ReadOptions#concurrency()} when given, otherwise Little's law N = X·R, which counts
+ * duration requests / throughput. The file does not hold the number of users, so the concurrency is
+ * {@link ReadOptions#concurrency()} when given, otherwise Little's law N = X·R, which counts
  * requests in flight (lower than the users when they wait between tasks); a warning says which.
  * Locust users are closed-loop, so latencies suffer coordinated omission.
  */
@@ -50,8 +50,18 @@ public final class LocustStatsReader extends LoadTestReader {
           + "Max Response Time,Average Content Size,Requests/s,Failures/s,";
 
   private static final List<String> NEEDED =
-      List.of("Type", "Name", "Request Count", "Failure Count", "Average Response Time", "Max Response Time",
-          "Requests/s", "50%", "90%", "95%", "99%");
+      List.of(
+          "Type",
+          "Name",
+          "Request Count",
+          "Failure Count",
+          "Average Response Time",
+          "Max Response Time",
+          "Requests/s",
+          "50%",
+          "90%",
+          "95%",
+          "99%");
 
   @Override
   public LoadTestFormat format() {
@@ -81,13 +91,20 @@ public final class LocustStatsReader extends LoadTestReader {
         List<String> f = LocustCsv.split(line.replace("\uFEFF", ""));
         if (col == null) {
           if (f == null || !line.replace("\uFEFF", "").startsWith(HEADER_START)) {
-            throw problem(file, lineNo, "the header \"" + shorten(line) + "\"", "Locust's _stats.csv header \""
-                + HEADER_START + "50%,…\"");
+            throw problem(
+                file,
+                lineNo,
+                "the header \"" + shorten(line) + "\"",
+                "Locust's _stats.csv header \"" + HEADER_START + "50%,…\"");
           }
           col = LocustCsv.index(f);
           for (String name : NEEDED) {
             if (!col.containsKey(name)) {
-              throw problem(file, lineNo, "a header without the column \"" + name + "\"", "Locust's _stats.csv header");
+              throw problem(
+                  file,
+                  lineNo,
+                  "a header without the column \"" + name + "\"",
+                  "Locust's _stats.csv header");
             }
           }
           continue;
@@ -95,8 +112,13 @@ public final class LocustStatsReader extends LoadTestReader {
         if (f == null || f.size() != col.size()) {
           skipped++;
           if (examples.size() < 5) {
-            examples.add("line " + lineNo + ": " + (f == null ? "an unclosed quote" : f.size() + " fields where the header has "
-                + col.size()));
+            examples.add(
+                "line "
+                    + lineNo
+                    + ": "
+                    + (f == null
+                        ? "an unclosed quote"
+                        : f.size() + " fields where the header has " + col.size()));
           }
           continue;
         }
@@ -112,53 +134,82 @@ public final class LocustStatsReader extends LoadTestReader {
       throw problem(file, 0, "an empty file", "a Locust _stats.csv");
     }
     if (aggregated == null) {
-      throw problem(file, lineNo, "no \",Aggregated\" row (truncated file?)", "a Locust _stats.csv with its Aggregated row");
+      throw problem(
+          file,
+          lineNo,
+          "no \",Aggregated\" row (truncated file?)",
+          "a Locust _stats.csv with its Aggregated row");
     }
     long requests = whole(file, aggregatedLine, aggregated, col, "Request Count");
     long failures = whole(file, aggregatedLine, aggregated, col, "Failure Count");
     if (requests == 0) {
-      throw problem(file, aggregatedLine, "an Aggregated row with 0 requests", "a run that completed requests");
+      throw problem(
+          file,
+          aggregatedLine,
+          "an Aggregated row with 0 requests",
+          "a run that completed requests");
     }
     double rps = number(file, aggregatedLine, aggregated, col, "Requests/s");
     double mean = number(file, aggregatedLine, aggregated, col, "Average Response Time");
-    LatencySummary latency = new LatencySummary(mean,
-        number(file, aggregatedLine, aggregated, col, "50%"),
-        number(file, aggregatedLine, aggregated, col, "90%"),
-        number(file, aggregatedLine, aggregated, col, "95%"),
-        number(file, aggregatedLine, aggregated, col, "99%"),
-        number(file, aggregatedLine, aggregated, col, "Max Response Time"),
-        "Locust (percentiles of bucket-rounded response times)");
+    LatencySummary latency =
+        new LatencySummary(
+            mean,
+            number(file, aggregatedLine, aggregated, col, "50%"),
+            number(file, aggregatedLine, aggregated, col, "90%"),
+            number(file, aggregatedLine, aggregated, col, "95%"),
+            number(file, aggregatedLine, aggregated, col, "99%"),
+            number(file, aggregatedLine, aggregated, col, "Max Response Time"),
+            "Locust (percentiles of bucket-rounded response times)");
     List<String> warnings = new ArrayList<>();
     double n;
     ConcurrencyOrigin origin;
     if (options != null && options.concurrency() != null) {
       n = options.concurrency();
       origin = ConcurrencyOrigin.GIVEN;
-      warnings.add("Locust's _stats.csv does not record the number of users; the given concurrency "
-          + fmt(n) + " is used");
+      warnings.add(
+          "Locust's _stats.csv does not record the number of users; the given concurrency "
+              + fmt(n)
+              + " is used");
     } else {
       // Little's law, N = X * R
       n = rps * mean / 1000.0;
       origin = ConcurrencyOrigin.LITTLES_LAW;
-      warnings.add(String.format(Locale.ROOT, "Locust's _stats.csv does not record the number of users; the"
-          + " concurrency is estimated with Little's law N = X·R = %s/s × %s ms = %s requests in flight, fewer"
-          + " than the users when they wait between tasks (give --concurrency, or read _stats_history.csv)",
-          fmt(rps), fmt(mean), fmt(n)));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "Locust's _stats.csv does not record the number of users; the"
+                  + " concurrency is estimated with Little's law N = X·R = %s/s × %s ms = %s requests in flight, fewer"
+                  + " than the users when they wait between tasks (give --concurrency, or read _stats_history.csv)",
+              fmt(rps),
+              fmt(mean),
+              fmt(n)));
     }
     if (!(n > 0) || !(rps > 0)) {
-      throw problem(file, aggregatedLine, "Requests/s " + fmt(rps) + " and concurrency " + fmt(n),
+      throw problem(
+          file,
+          aggregatedLine,
+          "Requests/s " + fmt(rps) + " and concurrency " + fmt(n),
           "a positive throughput and concurrency");
     }
-    warnings.add("Locust computes its median and percentiles over response times rounded to buckets (1 ms below"
-        + " 100 ms, 10 ms below 1 s, 100 ms below 10 s), so they are approximate; mean and max are exact");
-    warnings.add("Locust users are closed-loop: each waits for a response before its next task, so stalls are"
-        + " under-sampled (coordinated omission) and high percentiles read low");
+    warnings.add(
+        "Locust computes its median and percentiles over response times rounded to buckets (1 ms below"
+            + " 100 ms, 10 ms below 1 s, 100 ms below 10 s), so they are approximate; mean and max are exact");
+    warnings.add(
+        "Locust users are closed-loop: each waits for a response before its next task, so stalls are"
+            + " under-sampled (coordinated omission) and high percentiles read low");
     Step step = new Step(n, origin, requests, failures, requests / rps, rps, latency);
-    return new LoadTest(file.toString(), format(), "Locust", LoadModel.CLOSED, List.of(step), warnings,
+    return new LoadTest(
+        file.toString(),
+        format(),
+        "Locust",
+        LoadModel.CLOSED,
+        List.of(step),
+        warnings,
         new SkippedRecords(skipped, examples));
   }
 
-  private static long whole(Path file, long line, List<String> f, Map<String, Integer> col, String name) {
+  private static long whole(
+      Path file, long line, List<String> f, Map<String, Integer> col, String name) {
     String v = f.get(col.get(name)).strip();
     try {
       long n = Long.parseLong(v);
@@ -171,7 +222,8 @@ public final class LocustStatsReader extends LoadTestReader {
     }
   }
 
-  private static double number(Path file, long line, List<String> f, Map<String, Integer> col, String name) {
+  private static double number(
+      Path file, long line, List<String> f, Map<String, Integer> col, String name) {
     String v = f.get(col.get(name)).strip();
     try {
       double d = Double.parseDouble(v);
@@ -180,16 +232,19 @@ public final class LocustStatsReader extends LoadTestReader {
       }
       return d;
     } catch (NumberFormatException e) {
-      throw cell(file, line, f, col.get(name), name, v, "a number >= 0 (milliseconds, or per second)");
+      throw cell(
+          file, line, f, col.get(name), name, v, "a number >= 0 (milliseconds, or per second)");
     }
   }
 
-  static BadInputException cell(Path file, long line, List<String> f, int index, String key, String v, String allowed) {
+  static BadInputException cell(
+      Path file, long line, List<String> f, int index, String key, String v, String allowed) {
     int column = 1;
     for (int i = 0; i < index; i++) {
       column += f.get(i).length() + 1;
     }
-    return new BadInputException(new InputProblem(file.toString(), (int) line, column, key, "\"" + v + "\"", allowed, null));
+    return new BadInputException(
+        new InputProblem(file.toString(), (int) line, column, key, "\"" + v + "\"", allowed, null));
   }
 
   static String shorten(String s) {

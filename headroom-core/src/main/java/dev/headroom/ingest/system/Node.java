@@ -14,7 +14,8 @@ sealed interface Node {
   String describe();
 
   /** A mapping; {@code keys} keeps each key's own position, for messages about the key. */
-  record MapNode(SourceLocation location, Map<String, Node> entries, Map<String, SourceLocation> keys)
+  record MapNode(
+      SourceLocation location, Map<String, Node> entries, Map<String, SourceLocation> keys)
       implements Node {
     public MapNode {
       entries = new LinkedHashMap<>(entries);

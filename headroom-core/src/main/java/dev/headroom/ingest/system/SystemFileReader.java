@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a system file into a {@link SystemSpec}, checking every key against {@link
  * SystemFileSchema} and every value against its unit. All problems are collected and reported
- * together, each with file, line, column, what was found, what is allowed and, where one is
- * close, a did-you-mean. Missing optional data is not a problem: the rules that need it are
- * listed as not evaluated later.
+ * together, each with file, line, column, what was found, what is allowed and, where one is close,
+ * a did-you-mean. Missing optional data is not a problem: the rules that need it are listed as not
+ * evaluated later.
  */
 public final class SystemFileReader {
 
@@ -41,9 +41,12 @@ public final class SystemFileReader {
   private final List<InputProblem> problems = new ArrayList<>();
   private final Map<String, Figure> facts = new LinkedHashMap<>();
   private final List<SystemSpec.Override> overrides = new ArrayList<>();
+
   /** Where each component value was written ({@code web.autoscaling.min}), for cross-checks. */
   private final Map<String, SourceLocation> valueAt = new LinkedHashMap<>();
+
   private String observationsWindow = "";
+
   /** Every component name given, including components with errors of their own. */
   private final java.util.Set<String> namedComponents = new java.util.LinkedHashSet<>();
 
@@ -58,14 +61,19 @@ public final class SystemFileReader {
 
   /** Reads a system file from text, as if it were the file {@code name}. */
   public static SystemSpec read(String name, String text) {
-    return new SystemFileReader(name).build(TreeReader.parse(name, text.getBytes(StandardCharsets.UTF_8)));
+    return new SystemFileReader(name)
+        .build(TreeReader.parse(name, text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private SystemSpec build(Node rootNode) {
     if (!(rootNode instanceof Node.MapNode root)) {
       throw new BadInputException(
-          problem(rootNode.location(), "", rootNode.describe() + " at the top level",
-              "a map with name, workload, slo, components and observations", null));
+          problem(
+              rootNode.location(),
+              "",
+              rootNode.describe() + " at the top level",
+              "a map with name, workload, slo, components and observations",
+              null));
     }
     checkKeys(root, SystemFileSchema.TOP, "", "");
     String name = requiredText(root, "name", "");
@@ -116,11 +124,19 @@ public final class SystemFileReader {
     }
     if (!problems.isEmpty()) {
       // checks run section by section (references after all components); report in file order
-      problems.sort(Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column));
+      problems.sort(
+          Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column));
       throw new BadInputException(problems);
     }
     return new SystemSpec(
-        name, description, file, components, new Facts(facts), userRegions, residency, observationsWindow,
+        name,
+        description,
+        file,
+        components,
+        new Facts(facts),
+        userRegions,
+        residency,
+        observationsWindow,
         overrides);
   }
 
@@ -132,13 +148,23 @@ public final class SystemFileReader {
       return List.of();
     }
     if (!(listNode instanceof Node.ListNode list)) {
-      problems.add(problem(listNode.location(), "components", listNode.describe(),
-          "a list of components, each `- { name: web, kind: app, … }`", null));
+      problems.add(
+          problem(
+              listNode.location(),
+              "components",
+              listNode.describe(),
+              "a list of components, each `- { name: web, kind: app, … }`",
+              null));
       return List.of();
     }
     if (list.items().isEmpty()) {
-      problems.add(problem(list.location(), "components", "an empty list",
-          "at least one component (an app, a database, …)", null));
+      problems.add(
+          problem(
+              list.location(),
+              "components",
+              "an empty list",
+              "at least one component (an app, a database, …)",
+              null));
     }
     List<Component> out = new ArrayList<>();
     Map<String, SourceLocation> seen = new LinkedHashMap<>();
@@ -156,14 +182,27 @@ public final class SystemFileReader {
         continue;
       }
       if (!NAME.matcher(name).matches()) {
-        problems.add(problem(m.entries().get("name").location(), where + ".name", '"' + name + '"',
-            "a name of lower-case letters, digits, '-' and '_', starting with a letter (no dots)", null));
+        problems.add(
+            problem(
+                m.entries().get("name").location(),
+                where + ".name",
+                '"' + name + '"',
+                "a name of lower-case letters, digits, '-' and '_', starting with a letter (no dots)",
+                null));
         continue;
       }
       if (seen.containsKey(name)) {
-        problems.add(problem(m.entries().get("name").location(), where + ".name",
-            "the name \"" + name + "\" a second time (first at line " + seen.get(name).line() + ")",
-            "a unique name per component", null));
+        problems.add(
+            problem(
+                m.entries().get("name").location(),
+                where + ".name",
+                "the name \""
+                    + name
+                    + "\" a second time (first at line "
+                    + seen.get(name).line()
+                    + ")",
+                "a unique name per component",
+                null));
         continue;
       }
       seen.put(name, m.location());
@@ -180,8 +219,13 @@ public final class SystemFileReader {
         Figure f = facts.get(name + "." + positive);
         if (f != null && f.value() < 1) {
           Node at = valueNode(m, positive);
-          problems.add(problem(at == null ? m.location() : at.location(), name + "." + positive,
-              at == null ? "0" : at.describe(), "a whole number of at least 1 (" + positive + ")", null));
+          problems.add(
+              problem(
+                  at == null ? m.location() : at.location(),
+                  name + "." + positive,
+                  at == null ? "0" : at.describe(),
+                  "a whole number of at least 1 (" + positive + ")",
+                  null));
         }
       }
       out.add(new Component(name, kind, settings, uses, m.location()));
@@ -192,8 +236,14 @@ public final class SystemFileReader {
   }
 
   private void componentValues(
-      Node.MapNode m, List<Key> keys, String component, String prefix, Map<String, String> settings,
-      List<String> uses, List<Runnable> referenceChecks, Map<String, SourceLocation> names) {
+      Node.MapNode m,
+      List<Key> keys,
+      String component,
+      String prefix,
+      Map<String, String> settings,
+      List<String> uses,
+      List<Runnable> referenceChecks,
+      Map<String, SourceLocation> names) {
     for (Map.Entry<String, Node> e : m.entries().entrySet()) {
       String keyName = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
       Optional<Key> key = SystemFileSchema.find(keys, keyName);
@@ -204,8 +254,9 @@ public final class SystemFileReader {
       String path = component + "." + keyName;
       valueAt.put(path, v.location());
       switch (key.get().type()) {
-        case QUANTITY -> quantity(v, key.get(), path, new Provenance.Declared(v.location() + " " + path))
-            .ifPresent(f -> facts.put(path, f));
+        case QUANTITY ->
+            quantity(v, key.get(), path, new Provenance.Declared(v.location() + " " + path))
+                .ifPresent(f -> facts.put(path, f));
         case TEXT -> text(v, path).ifPresent(t -> settings.put(keyName, t));
         case BOOLEAN -> bool(v, path).ifPresent(b -> settings.put(keyName, b.toString()));
         case CHOICE -> choice(v, key.get(), path).ifPresent(c -> settings.put(keyName, c));
@@ -216,26 +267,34 @@ public final class SystemFileReader {
             componentValues(sub, keys, component, keyName, settings, uses, referenceChecks, names);
           }
         }
-        case REFERENCE -> text(v, path).ifPresent(ref -> {
-          settings.put(keyName, ref);
-          referenceChecks.add(() -> reference(v, path, ref, names));
-        });
+        case REFERENCE ->
+            text(v, path)
+                .ifPresent(
+                    ref -> {
+                      settings.put(keyName, ref);
+                      referenceChecks.add(() -> reference(v, path, ref, names));
+                    });
         case REFERENCE_LIST -> {
           for (String ref : textList(v, path)) {
             uses.add(ref);
             referenceChecks.add(() -> reference(v, path, ref, names));
           }
         }
-        case TEXT_LIST, LIST -> textList(v, path).forEach(t -> settings.merge(keyName, t, (a, b) -> a + "," + b));
+        case TEXT_LIST, LIST ->
+            textList(v, path).forEach(t -> settings.merge(keyName, t, (a, b) -> a + "," + b));
       }
     }
   }
 
   private void reference(Node at, String path, String ref, Map<String, SourceLocation> names) {
     if (!names.containsKey(ref)) {
-      problems.add(problem(at.location(), path, "a reference to \"" + ref + "\", which is not a component",
-          "one of the components' names: " + String.join(", ", names.keySet()),
-          Units.Suggest.closest(ref, names.keySet()).orElse(null)));
+      problems.add(
+          problem(
+              at.location(),
+              path,
+              "a reference to \"" + ref + "\", which is not a component",
+              "one of the components' names: " + String.join(", ", names.keySet()),
+              Units.Suggest.closest(ref, names.keySet()).orElse(null)));
     }
   }
 
@@ -251,13 +310,20 @@ public final class SystemFileReader {
     return n;
   }
 
-  /** Workload figures that parse but cannot be meant: growth that explodes, a target below today. */
+  /**
+   * Workload figures that parse but cannot be meant: growth that explodes, a target below today.
+   */
   private void workloadChecks(Node.MapNode workload) {
     Figure target = facts.get("workload.target");
     if (target != null && target.value() < 1) {
       Node at = workload.entries().get("target");
-      problems.add(problem(at.location(), "workload.target", at.describe(),
-          "a multiple of today's load of at least 1x (10x plans for ten times today)", null));
+      problems.add(
+          problem(
+              at.location(),
+              "workload.target",
+              at.describe(),
+              "a multiple of today's load of at least 1x (10x plans for ten times today)",
+              null));
     }
     Figure growth = facts.get("workload.growth");
     if (growth != null) {
@@ -266,40 +332,68 @@ public final class SystemFileReader {
       double factor = Math.pow(1 + growth.value(), months);
       if (!(factor <= 1e6)) {
         Node at = workload.entries().get("growth");
-        problems.add(problem(at.location(), "workload.growth", at.describe() + " over "
-                + Units.format(months, 4) + " months (a factor of " + (Double.isFinite(factor)
-                    ? Units.format(factor, 3) : "infinity") + ")",
-            "growth that compounds to at most a million times today's load over the horizon", null));
+        problems.add(
+            problem(
+                at.location(),
+                "workload.growth",
+                at.describe()
+                    + " over "
+                    + Units.format(months, 4)
+                    + " months (a factor of "
+                    + (Double.isFinite(factor) ? Units.format(factor, 3) : "infinity")
+                    + ")",
+                "growth that compounds to at most a million times today's load over the horizon",
+                null));
       }
     }
     Figure peak = facts.get("workload.peak_rps");
     Figure average = facts.get("workload.average_rps");
     if (peak != null && average != null && average.value() > peak.value()) {
       Node at = workload.entries().get("average_rps");
-      problems.add(problem(at.location(), "workload.average_rps", at.describe() + " above peak_rps "
-          + peak.formatted(), "an average at or below the peak", null));
+      problems.add(
+          problem(
+              at.location(),
+              "workload.average_rps",
+              at.describe() + " above peak_rps " + peak.formatted(),
+              "an average at or below the peak",
+              null));
     }
   }
 
   private void crossChecks(List<Component> components) {
     for (Component c : components) {
-      c.setting("replica_of").ifPresent(ref -> components.stream()
-          .filter(o -> o.name().equals(ref))
-          .findFirst()
-          .ifPresent(target -> {
-            if (target.kind() != ComponentKind.DATABASE || target.setting("role").orElse("primary").equals("replica")) {
-              problems.add(problem(valueAt.getOrDefault(c.name() + ".replica_of", c.location()),
-                  c.name() + ".replica_of",
-                  "\"" + ref + "\", which is not a primary database", "the name of a database whose role is primary",
-                  null));
-            }
-          }));
+      c.setting("replica_of")
+          .ifPresent(
+              ref ->
+                  components.stream()
+                      .filter(o -> o.name().equals(ref))
+                      .findFirst()
+                      .ifPresent(
+                          target -> {
+                            if (target.kind() != ComponentKind.DATABASE
+                                || target.setting("role").orElse("primary").equals("replica")) {
+                              problems.add(
+                                  problem(
+                                      valueAt.getOrDefault(c.name() + ".replica_of", c.location()),
+                                      c.name() + ".replica_of",
+                                      "\"" + ref + "\", which is not a primary database",
+                                      "the name of a database whose role is primary",
+                                      null));
+                            }
+                          }));
       Figure min = facts.get(c.name() + ".autoscaling.min");
       Figure max = facts.get(c.name() + ".autoscaling.max");
       if (min != null && max != null && min.value() > max.value()) {
-        problems.add(problem(valueAt.getOrDefault(c.name() + ".autoscaling.min", c.location()),
-            c.name() + ".autoscaling",
-            "min " + Units.format(min.value(), 6) + " above max " + Units.format(max.value(), 6), "min <= max", null));
+        problems.add(
+            problem(
+                valueAt.getOrDefault(c.name() + ".autoscaling.min", c.location()),
+                c.name() + ".autoscaling",
+                "min "
+                    + Units.format(min.value(), 6)
+                    + " above max "
+                    + Units.format(max.value(), 6),
+                "min <= max",
+                null));
       }
     }
   }
@@ -307,8 +401,13 @@ public final class SystemFileReader {
   private ComponentKind kind(Node.MapNode m, String where) {
     Node k = m.entries().get("kind");
     if (k == null) {
-      problems.add(problem(m.location(), where + ".kind", "no kind",
-          "one of " + String.join(", ", kindIds()), null));
+      problems.add(
+          problem(
+              m.location(),
+              where + ".kind",
+              "no kind",
+              "one of " + String.join(", ", kindIds()),
+              null));
       return null;
     }
     Optional<String> t = text(k, where + ".kind");
@@ -320,8 +419,13 @@ public final class SystemFileReader {
         return kind;
       }
     }
-    problems.add(problem(k.location(), where + ".kind", "the kind \"" + t.get() + "\"",
-        "one of " + String.join(", ", kindIds()), Units.Suggest.closest(t.get(), kindIds()).orElse(null)));
+    problems.add(
+        problem(
+            k.location(),
+            where + ".kind",
+            "the kind \"" + t.get() + "\"",
+            "one of " + String.join(", ", kindIds()),
+            Units.Suggest.closest(t.get(), kindIds()).orElse(null)));
     return null;
   }
 
@@ -358,10 +462,17 @@ public final class SystemFileReader {
             }
           }
           byName.keySet().forEach(n -> candidates.add(n + ".…"));
-          problems.add(problem(keyAt, "observations." + key, "the metric \"" + key + "\"",
-              "a system-wide metric (" + String.join(", ", candidates.subList(0, candidates.size() - byName.size()))
-                  + ") or component.metric such as db.cpu",
-              Units.Suggest.closest(key, candidates.subList(0, candidates.size() - byName.size())).orElse(null)));
+          problems.add(
+              problem(
+                  keyAt,
+                  "observations." + key,
+                  "the metric \"" + key + "\"",
+                  "a system-wide metric ("
+                      + String.join(", ", candidates.subList(0, candidates.size() - byName.size()))
+                      + ") or component.metric such as db.cpu",
+                  Units.Suggest.closest(
+                          key, candidates.subList(0, candidates.size() - byName.size()))
+                      .orElse(null)));
           continue;
         }
         metric = sys.get();
@@ -373,9 +484,15 @@ public final class SystemFileReader {
           continue; // the component has problems of its own, reported where it is defined
         }
         if (c == null) {
-          problems.add(problem(keyAt, "observations." + key, "the component \"" + compName + "\", which is not defined",
-              "a component name from `components` (" + String.join(", ", byName.keySet()) + ")",
-              Units.Suggest.closest(compName, byName.keySet()).map(s -> s + "." + metricKey).orElse(null)));
+          problems.add(
+              problem(
+                  keyAt,
+                  "observations." + key,
+                  "the component \"" + compName + "\", which is not defined",
+                  "a component name from `components` (" + String.join(", ", byName.keySet()) + ")",
+                  Units.Suggest.closest(compName, byName.keySet())
+                      .map(s -> s + "." + metricKey)
+                      .orElse(null)));
           continue;
         }
         Optional<Metric> mm = Metric.forKind(c.kind(), metricKey);
@@ -392,18 +509,39 @@ public final class SystemFileReader {
               x.kinds().forEach(kk -> kindsOfMetric.add(kk.id()));
             }
           }
-          problems.add(problem(keyAt, "observations." + key,
-              "the metric \"" + metricKey + "\" on " + c.kind().id() + " \"" + compName + "\""
-                  + (kindsOfMetric.isEmpty() ? "" : " (it is measured on: " + String.join(", ", kindsOfMetric) + ")"),
-              "for " + article(c.kind().id()) + " " + c.kind().id() + ": " + String.join(", ", allowed),
-              Units.Suggest.closest(metricKey, allowed).map(s -> compName + "." + s).orElse(null)));
+          problems.add(
+              problem(
+                  keyAt,
+                  "observations." + key,
+                  "the metric \""
+                      + metricKey
+                      + "\" on "
+                      + c.kind().id()
+                      + " \""
+                      + compName
+                      + "\""
+                      + (kindsOfMetric.isEmpty()
+                          ? ""
+                          : " (it is measured on: " + String.join(", ", kindsOfMetric) + ")"),
+                  "for "
+                      + article(c.kind().id())
+                      + " "
+                      + c.kind().id()
+                      + ": "
+                      + String.join(", ", allowed),
+                  Units.Suggest.closest(metricKey, allowed)
+                      .map(s -> compName + "." + s)
+                      .orElse(null)));
           continue;
         }
         metric = mm.get();
       }
-      Key k = new Key(key, Type.QUANTITY, metric.dimension(), List.of(), false, metric.description());
-      Provenance p = new Provenance.Measured(
-          "observations." + key + " in " + v.location(), observationsWindow.isEmpty() ? "window not stated" : observationsWindow);
+      Key k =
+          new Key(key, Type.QUANTITY, metric.dimension(), List.of(), false, metric.description());
+      Provenance p =
+          new Provenance.Measured(
+              "observations." + key + " in " + v.location(),
+              observationsWindow.isEmpty() ? "window not stated" : observationsWindow);
       quantity(v, k, "observations." + key, p).ifPresent(f -> facts.put(key, f));
     }
   }
@@ -421,18 +559,32 @@ public final class SystemFileReader {
         }
         if (rule.entries().isEmpty()) {
           // nothing would be checked later, so a misspelt rule id would pass unseen
-          problems.add(problem(rule.location(), section + "." + e.getKey(), "an empty map",
-              "threshold overrides such as { warning: 65% } (`headroom explain " + e.getKey() + "` lists them)",
-              null));
+          problems.add(
+              problem(
+                  rule.location(),
+                  section + "." + e.getKey(),
+                  "an empty map",
+                  "threshold overrides such as { warning: 65% } (`headroom explain "
+                      + e.getKey()
+                      + "` lists them)",
+                  null));
           continue;
         }
         for (Map.Entry<String, Node> t : rule.entries().entrySet()) {
-          scalarText(t.getValue(), section + "." + e.getKey() + "." + t.getKey()).ifPresent(text ->
-              overrides.add(new SystemSpec.Override(section, e.getKey(), t.getKey(), text, t.getValue().location())));
+          scalarText(t.getValue(), section + "." + e.getKey() + "." + t.getKey())
+              .ifPresent(
+                  text ->
+                      overrides.add(
+                          new SystemSpec.Override(
+                              section, e.getKey(), t.getKey(), text, t.getValue().location())));
         }
       } else {
-        scalarText(e.getValue(), section + "." + e.getKey()).ifPresent(text ->
-            overrides.add(new SystemSpec.Override(section, "", e.getKey(), text, e.getValue().location())));
+        scalarText(e.getValue(), section + "." + e.getKey())
+            .ifPresent(
+                text ->
+                    overrides.add(
+                        new SystemSpec.Override(
+                            section, "", e.getKey(), text, e.getValue().location())));
       }
     }
   }
@@ -447,7 +599,8 @@ public final class SystemFileReader {
       Node v = m.entries().get(k.name());
       if (v != null) {
         String path = section + "." + k.name();
-        quantity(v, k, path, new Provenance.Declared(v.location() + " " + path)).ifPresent(f -> facts.put(path, f));
+        quantity(v, k, path, new Provenance.Declared(v.location() + " " + path))
+            .ifPresent(f -> facts.put(path, f));
       }
     }
   }
@@ -470,9 +623,17 @@ public final class SystemFileReader {
       return Optional.of(new Figure(q.value(), q.dimension(), provenance));
     } catch (UnitException e) {
       // a component runs on at least one instance: "zero or more" would mislead here
-      String allowed = k.name().equals("instances") ? "a whole number of at least 1 (instances)" : e.allowed();
-      problems.add(new InputProblem(file, v.location().line(), v.location().column(), path, e.found(), allowed,
-          e.suggestion()));
+      String allowed =
+          k.name().equals("instances") ? "a whole number of at least 1 (instances)" : e.allowed();
+      problems.add(
+          new InputProblem(
+              file,
+              v.location().line(),
+              v.location().column(),
+              path,
+              e.found(),
+              allowed,
+              e.suggestion()));
       return Optional.empty();
     }
   }
@@ -480,7 +641,8 @@ public final class SystemFileReader {
   private Optional<String> scalarText(Node v, String path) {
     if (v instanceof Node.Scalar s) {
       if (s.kind().equals("null")) {
-        problems.add(problem(v.location(), path, "no value", "a value, or leave the key out", null));
+        problems.add(
+            problem(v.location(), path, "no value", "a value, or leave the key out", null));
         return Optional.empty();
       }
       return Optional.of(s.text());
@@ -522,8 +684,13 @@ public final class SystemFileReader {
     if (k.choices().contains(alt)) {
       return Optional.of(alt);
     }
-    problems.add(problem(v.location(), path, '"' + t.get() + '"', "one of " + String.join(", ", k.choices()),
-        Units.Suggest.closest(s, k.choices()).orElse(null)));
+    problems.add(
+        problem(
+            v.location(),
+            path,
+            '"' + t.get() + '"',
+            "one of " + String.join(", ", k.choices()),
+            Units.Suggest.closest(s, k.choices()).orElse(null)));
     return Optional.empty();
   }
 
@@ -536,7 +703,8 @@ public final class SystemFileReader {
     } else if (v instanceof Node.Scalar s && !s.kind().equals("null")) {
       out.add(s.text().strip());
     } else {
-      problems.add(problem(v.location(), path, v.describe(), "a list of names, e.g. [db, cache]", null));
+      problems.add(
+          problem(v.location(), path, v.describe(), "a list of names, e.g. [db, cache]", null));
     }
     return out;
   }
@@ -545,7 +713,8 @@ public final class SystemFileReader {
     Node v = m.entries().get(key);
     String path = where.isEmpty() ? key : where + "." + key;
     if (v == null) {
-      problems.add(problem(m.location(), path, "no " + key, "a " + key + " (it is required)", null));
+      problems.add(
+          problem(m.location(), path, "no " + key, "a " + key + " (it is required)", null));
       return null;
     }
     Optional<String> t = text(v, path);
@@ -573,15 +742,19 @@ public final class SystemFileReader {
     List<String> allowed = SystemFileSchema.names(keys, prefix);
     for (Map.Entry<String, SourceLocation> e : m.keys().entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        problems.add(problem(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
-            "the key \"" + e.getKey() + "\"",
-            (path.isEmpty() ? "top-level keys: " : "keys here: ") + String.join(", ", allowed),
-            Units.Suggest.closest(e.getKey(), allowed).orElse(null)));
+        problems.add(
+            problem(
+                e.getValue(),
+                path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+                "the key \"" + e.getKey() + "\"",
+                (path.isEmpty() ? "top-level keys: " : "keys here: ") + String.join(", ", allowed),
+                Units.Suggest.closest(e.getKey(), allowed).orElse(null)));
       }
     }
   }
 
-  private InputProblem problem(SourceLocation at, String key, String found, String allowed, String suggestion) {
+  private InputProblem problem(
+      SourceLocation at, String key, String found, String allowed, String suggestion) {
     return new InputProblem(file, at.line(), at.column(), key, found, allowed, suggestion);
   }
 }

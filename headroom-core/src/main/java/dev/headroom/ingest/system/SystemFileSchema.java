@@ -41,7 +41,12 @@ public final class SystemFileSchema {
 
   /** One key. {@code name} may be dotted for keys inside a nested map ({@code pool.size}). */
   public record Key(
-      String name, Type type, Dimension dimension, List<String> choices, boolean required, String description) {
+      String name,
+      Type type,
+      Dimension dimension,
+      List<String> choices,
+      boolean required,
+      String description) {
     public Key {
       choices = List.copyOf(choices);
     }
@@ -72,13 +77,27 @@ public final class SystemFileSchema {
           text("name", true, "the system's name, shown in every report"),
           text("description", false, "one line on what the system does"),
           map("workload", false, "the load the system carries and how it grows"),
-          map("slo", false, "what the system promises; overrides headroom's default targets (M1, M5)"),
+          map(
+              "slo",
+              false,
+              "what the system promises; overrides headroom's default targets (M1, M5)"),
           new Key("components", Type.LIST, null, List.of(), true, "what the system is made of"),
-          map("observations", false, "what was measured: `metric: value` or `component.metric: value`"),
-          text("observations_window", false,
+          map(
+              "observations",
+              false,
+              "what was measured: `metric: value` or `component.metric: value`"),
+          text(
+              "observations_window",
+              false,
               "when and over what window the observations were measured, e.g. `2026-11-16..22, peak hour`"),
-          map("thresholds", false, "rule threshold overrides: `RULE-ID: { name: value }` (see `headroom explain`)"),
-          map("prices", false, "price-table overrides: `key: 12 USD/month` (see docs/system-file.md)"));
+          map(
+              "thresholds",
+              false,
+              "rule threshold overrides: `RULE-ID: { name: value }` (see `headroom explain`)"),
+          map(
+              "prices",
+              false,
+              "price-table overrides: `key: 12 USD/month` (see docs/system-file.md)"));
 
   public static final List<Key> WORKLOAD =
       List.of(
@@ -86,15 +105,32 @@ public final class SystemFileSchema {
           q("peak_rps", Dimension.RATE, "requests per second at the busiest hour (850 rps)"),
           q("average_rps", Dimension.RATE, "requests per second averaged over a day"),
           q("read_ratio", Dimension.RATIO, "share of database operations that only read (90%)"),
-          q("queries_per_request", Dimension.NUMBER, "database queries per request, on average (12)"),
+          q(
+              "queries_per_request",
+              Dimension.NUMBER,
+              "database queries per request, on average (12)"),
           q("growth", Dimension.GROWTH_RATE, "how fast load grows (15%/month, 2x/year)"),
-          q("target", Dimension.MULTIPLIER, "the load to plan for, as a multiple of today (10x); wins over growth"),
-          q("horizon", Dimension.DURATION, "how far ahead to plan with `growth` (12 months; default 12 months)"),
+          q(
+              "target",
+              Dimension.MULTIPLIER,
+              "the load to plan for, as a multiple of today (10x); wins over growth"),
+          q(
+              "horizon",
+              Dimension.DURATION,
+              "how far ahead to plan with `growth` (12 months; default 12 months)"),
           q("data_size", Dimension.DATA_SIZE, "all data in the primary database (400GiB)"),
-          q("static_bandwidth_share", Dimension.RATIO, "share of bandwidth that is static assets (35%)"),
+          q(
+              "static_bandwidth_share",
+              Dimension.RATIO,
+              "share of bandwidth that is static assets (35%)"),
           q("job_rate", Dimension.RATE, "background jobs per second at peak (for queue workers)"),
           q("job_duration", Dimension.DURATION, "mean run time of one background job"),
-          new Key("user_regions", Type.TEXT_LIST, null, List.of(), false,
+          new Key(
+              "user_regions",
+              Type.TEXT_LIST,
+              null,
+              List.of(),
+              false,
               "where users are, by continent or region ([europe, north-america])"),
           flag("data_residency", "whether rules require some users' data to stay in their region"));
 
@@ -123,37 +159,69 @@ public final class SystemFileSchema {
   static {
     List<Key> compute =
         List.of(
-            new Key("uses", Type.REFERENCE_LIST, null, List.of(), false,
+            new Key(
+                "uses",
+                Type.REFERENCE_LIST,
+                null,
+                List.of(),
+                false,
                 "components this one calls (its database, cache, queue); defaults to the only primary database"),
             text("service", false, "the service (bounded context) this deployment belongs to"),
             map("pool", false, "its database connection pool"),
             q("pool.size", Dimension.COUNT, "connections per instance"),
-            choice("sessions", List.of("stateless", "external", "sticky", "local"),
+            choice(
+                "sessions",
+                List.of("stateless", "external", "sticky", "local"),
                 "where user sessions live: nowhere (stateless), an external store, or the instance (sticky/local)"),
             map("autoscaling", false, "autoscaling policy, if any"),
             q("autoscaling.min", Dimension.COUNT, "minimum instances"),
             q("autoscaling.max", Dimension.COUNT, "maximum instances"),
             q("autoscaling.target_cpu", Dimension.RATIO, "CPU target"),
-            map("capacity", false, "what one instance takes, from a model instead of the 500 rps placeholder (C5)"),
-            new Key("capacity.from", Type.TEXT_LIST, null, List.of(), false,
+            map(
+                "capacity",
+                false,
+                "what one instance takes, from a model instead of the 500 rps placeholder (C5)"),
+            new Key(
+                "capacity.from",
+                Type.TEXT_LIST,
+                null,
+                List.of(),
+                false,
                 "load-test result files of one instance, relative to this file (globs: loadtests/api-*.jtl); fitted"
                     + " with the Universal Scalability Law"),
-            text("capacity.input_format", false, "the load-test format, when detection is not wanted (headroom fit"
-                + " --help lists them)"),
-            q("capacity.concurrency", Dimension.NUMBER, "the concurrency of the load test, for formats that do not"
-                + " record it"),
-            q("capacity.service_time", Dimension.DURATION, "mean service time of one request on one worker"
-                + " (M/M/c model)"),
-            q("capacity.workers", Dimension.COUNT, "workers (threads, processes) per instance (M/M/c model)"),
-            q("capacity.p95_target", Dimension.DURATION, "the p95 one request or job must stay under (default: the"
-                + " system's slo.latency_p95, or M1's 500 ms)"),
-            flag("circuit_breakers", "whether calls to external services go through circuit breakers"));
+            text(
+                "capacity.input_format",
+                false,
+                "the load-test format, when detection is not wanted (headroom fit"
+                    + " --help lists them)"),
+            q(
+                "capacity.concurrency",
+                Dimension.NUMBER,
+                "the concurrency of the load test, for formats that do not" + " record it"),
+            q(
+                "capacity.service_time",
+                Dimension.DURATION,
+                "mean service time of one request on one worker" + " (M/M/c model)"),
+            q(
+                "capacity.workers",
+                Dimension.COUNT,
+                "workers (threads, processes) per instance (M/M/c model)"),
+            q(
+                "capacity.p95_target",
+                Dimension.DURATION,
+                "the p95 one request or job must stay under (default: the"
+                    + " system's slo.latency_p95, or M1's 500 ms)"),
+            flag(
+                "circuit_breakers",
+                "whether calls to external services go through circuit breakers"));
     BY_KIND.put(APP, compute);
     BY_KIND.put(WORKER, compute);
     BY_KIND.put(
         LOAD_BALANCER,
         List.of(
-            choice("algorithm", List.of("round_robin", "weighted", "least_connections", "ip_hash", "random"),
+            choice(
+                "algorithm",
+                List.of("round_robin", "weighted", "least_connections", "ip_hash", "random"),
                 "how requests are spread (P2)"),
             choice("layer", List.of("l4", "l7"), "transport (L4) or HTTP (L7) balancing"),
             flag("sticky_sessions", "whether a user is pinned to one server (P3)"),
@@ -162,28 +230,58 @@ public final class SystemFileSchema {
         DATABASE,
         List.of(
             choice("role", List.of("primary", "replica"), "primary (takes writes) or read replica"),
-            new Key("replica_of", Type.REFERENCE, null, List.of(), false, "the primary this replica follows"),
+            new Key(
+                "replica_of",
+                Type.REFERENCE,
+                null,
+                List.of(),
+                false,
+                "the primary this replica follows"),
             choice("storage", List.of("ssd", "nvme", "hdd", "network"), "the disk type"),
-            q("spindles", Dimension.COUNT, "effective spindles for pool sizing (default 1 for ssd/nvme/network, 2 for hdd)"),
+            q(
+                "spindles",
+                Dimension.COUNT,
+                "effective spindles for pool sizing (default 1 for ssd/nvme/network, 2 for hdd)"),
             q("max_connections", Dimension.COUNT, "the server's connection limit"),
-            choice("pooler", List.of("none", "pgbouncer", "proxysql", "pgpool", "rds_proxy", "other"),
+            choice(
+                "pooler",
+                List.of("none", "pgbouncer", "proxysql", "pgpool", "rds_proxy", "other"),
                 "a connection pooler in front of it"),
             flag("partitioned", "whether the big tables are partitioned (P10)"),
-            q("shards", Dimension.COUNT, "how many shards the data is split over (1 = not sharded)"),
-            q("replicas", Dimension.COUNT, "read replicas of this primary, when not listed as components")));
+            q(
+                "shards",
+                Dimension.COUNT,
+                "how many shards the data is split over (1 = not sharded)"),
+            q(
+                "replicas",
+                Dimension.COUNT,
+                "read replicas of this primary, when not listed as components")));
     BY_KIND.put(
         CACHE,
         List.of(
-            choice("eviction_policy",
-                List.of("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random", "volatile-lru",
-                    "volatile-lfu", "volatile-random", "volatile-ttl"),
+            choice(
+                "eviction_policy",
+                List.of(
+                    "noeviction",
+                    "allkeys-lru",
+                    "allkeys-lfu",
+                    "allkeys-random",
+                    "volatile-lru",
+                    "volatile-lfu",
+                    "volatile-random",
+                    "volatile-ttl"),
                 "what is evicted when memory is full (P5)"),
-            choice("strategy", List.of("cache-aside", "write-through", "write-behind"), "how the cache is filled (P4)"),
+            choice(
+                "strategy",
+                List.of("cache-aside", "write-through", "write-behind"),
+                "how the cache is filled (P4)"),
             q("ttl", Dimension.DURATION, "typical time to live of entries")));
-    BY_KIND.put(CDN, List.of(q("ttl", Dimension.DURATION, "typical time to live of cached assets")));
+    BY_KIND.put(
+        CDN, List.of(q("ttl", Dimension.DURATION, "typical time to live of cached assets")));
     BY_KIND.put(QUEUE, List.of());
     BY_KIND.put(SEARCH, List.of());
-    BY_KIND.put(STORAGE, List.of(choice("type", List.of("object", "block", "file"), "the storage type")));
+    BY_KIND.put(
+        STORAGE, List.of(choice("type", List.of("object", "block", "file"), "the storage type")));
     BY_KIND.put(
         EXTERNAL,
         List.of(

@@ -32,8 +32,8 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * message, what is not a readable text document: a missing, empty, binary, non-UTF-8 or oversized
  * file, a syntax error (placed at the parser's problem mark), a key given twice in one map, a
  * second YAML document, or a YAML alias or merge key (the streaming parser would hand an alias over
- * as its anchor's name, silently). A file named {@code .json}, or not named {@code .yaml}/{@code .yml} and
- * starting with <code>{</code>, is read as JSON; anything else as YAML.
+ * as its anchor's name, silently). A file named {@code .json}, or not named {@code .yaml}/{@code
+ * .yml} and starting with <code>{</code>, is read as JSON; anything else as YAML.
  */
 final class TreeReader {
 
@@ -60,18 +60,29 @@ final class TreeReader {
     } catch (NoSuchFileException e) {
       throw fail(name, 0, 0, "no such file", "the path of a system file (YAML or JSON)");
     } catch (IOException e) {
-      throw fail(name, 0, 0, "an unreadable file (" + e.getMessage() + ")", "a readable system file");
+      throw fail(
+          name, 0, 0, "an unreadable file (" + e.getMessage() + ")", "a readable system file");
     }
     return parse(name, bytes);
   }
 
   static Node parse(String name, byte[] bytes) {
     if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-      throw fail(name, 0, 0, "an empty file", "a system file; run `headroom init` for a commented template");
+      throw fail(
+          name,
+          0,
+          0,
+          "an empty file",
+          "a system file; run `headroom init` for a commented template");
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw fail(name, 0, 0, "binary content (a NUL byte at offset " + i + ")", "a text file in YAML or JSON");
+        throw fail(
+            name,
+            0,
+            0,
+            "binary content (a NUL byte at offset " + i + ")",
+            "a text file in YAML or JSON");
       }
     }
     String text;
@@ -95,9 +106,15 @@ final class TreeReader {
           lineStart = i + 1;
         }
       }
-      int column = 1 + new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length();
-      throw fail(name, line, column,
-          String.format(java.util.Locale.ROOT, "the byte 0x%02X, which is not UTF-8 text (Latin-1 or Windows-1252?)",
+      int column =
+          1 + new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length();
+      throw fail(
+          name,
+          line,
+          column,
+          String.format(
+              java.util.Locale.ROOT,
+              "the byte 0x%02X, which is not UTF-8 text (Latin-1 or Windows-1252?)",
               bytes[offset] & 0xff),
           "a UTF-8 text file in YAML or JSON; save it as UTF-8");
     }
@@ -112,7 +129,12 @@ final class TreeReader {
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        throw fail(name, 0, 0, "an empty document", "a system file; run `headroom init` for a commented template");
+        throw fail(
+            name,
+            0,
+            0,
+            "an empty document",
+            "a system file; run `headroom init` for a commented template");
       }
       Node root = reader.value(p, "");
       JsonToken next = p.nextToken();
@@ -121,7 +143,10 @@ final class TreeReader {
       }
       if (next != null) {
         // a second YAML document would otherwise be ignored without a word
-        throw fail(name, line(p), col(p),
+        throw fail(
+            name,
+            line(p),
+            col(p),
             json ? "more content after the end of the JSON document" : "a second YAML document",
             json ? "one JSON object" : "one YAML document (no second `---`)");
       }
@@ -136,11 +161,20 @@ final class TreeReader {
           name,
           mark != null ? mark[0] : l == null ? 0 : Math.max(0, l.getLineNr()),
           mark != null ? mark[1] : l == null ? 0 : Math.max(0, l.getColumnNr()),
-          "invalid " + (json ? "JSON" : "YAML") + " (" + (json ? firstLine(e.getOriginalMessage())
-              : yamlProblem(e.getOriginalMessage())) + ")",
-          "well-formed " + (json ? "JSON" : "YAML") + "; check indentation, colons and quotes near this line");
+          "invalid "
+              + (json ? "JSON" : "YAML")
+              + " ("
+              + (json ? firstLine(e.getOriginalMessage()) : yamlProblem(e.getOriginalMessage()))
+              + ")",
+          "well-formed "
+              + (json ? "JSON" : "YAML")
+              + "; check indentation, colons and quotes near this line");
     } catch (JacksonException e) {
-      throw fail(name, 0, 0, "unreadable " + (json ? "JSON" : "YAML") + " (" + firstLine(e.getOriginalMessage()) + ")",
+      throw fail(
+          name,
+          0,
+          0,
+          "unreadable " + (json ? "JSON" : "YAML") + " (" + firstLine(e.getOriginalMessage()) + ")",
           "well-formed " + (json ? "JSON" : "YAML"));
     }
   }
@@ -151,9 +185,15 @@ final class TreeReader {
     JsonToken t = p.currentToken();
     if (p instanceof YAMLParser y && y.isCurrentAlias()) {
       // the streaming parser hands an alias over as its anchor's name: `*web` would read as "web"
-      problems.add(new InputProblem(fileName, at.line(), at.column(), path,
-          "a YAML alias (*" + p.getText() + ")", "the value written out in full; headroom does not expand anchors",
-          null));
+      problems.add(
+          new InputProblem(
+              fileName,
+              at.line(),
+              at.column(),
+              path,
+              "a YAML alias (*" + p.getText() + ")",
+              "the value written out in full; headroom does not expand anchors",
+              null));
       return new Node.Scalar(at, "", "null");
     }
     switch (t) {
@@ -166,8 +206,15 @@ final class TreeReader {
           p.nextToken();
           String keyPath = path.isEmpty() ? key : path + "." + key;
           if (key.equals("<<") && p instanceof YAMLParser) {
-            problems.add(new InputProblem(fileName, keyAt.line(), keyAt.column(), keyPath,
-                "a YAML merge key (<<)", "the keys written out in full; headroom does not expand merge keys", null));
+            problems.add(
+                new InputProblem(
+                    fileName,
+                    keyAt.line(),
+                    keyAt.column(),
+                    keyPath,
+                    "a YAML merge key (<<)",
+                    "the keys written out in full; headroom does not expand merge keys",
+                    null));
             p.skipChildren();
             continue;
           }
@@ -175,9 +222,17 @@ final class TreeReader {
           if (entries.containsKey(key)) {
             problems.add(
                 new InputProblem(
-                    fileName, keyAt.line(), keyAt.column(), keyPath,
-                    "the key \"" + key + "\" a second time (first at line " + keys.get(key).line() + ")",
-                    "each key once per map", null));
+                    fileName,
+                    keyAt.line(),
+                    keyAt.column(),
+                    keyPath,
+                    "the key \""
+                        + key
+                        + "\" a second time (first at line "
+                        + keys.get(key).line()
+                        + ")",
+                    "each key once per map",
+                    null));
           } else {
             entries.put(key, v);
             keys.put(key, keyAt);
@@ -222,7 +277,8 @@ final class TreeReader {
     return Math.max(0, p.currentTokenLocation().getColumnNr());
   }
 
-  private static BadInputException fail(String file, int line, int column, String found, String allowed) {
+  private static BadInputException fail(
+      String file, int line, int column, String found, String allowed) {
     return new BadInputException(new InputProblem(file, line, column, "", found, allowed, null));
   }
 
@@ -239,8 +295,8 @@ final class TreeReader {
    * The YAML parser's message lists the context ("while parsing a flow sequence"), the problem
    * ("expected ',' or ']', but got }") and, after each, a "line N, column M" mark followed by the
    * source line and a caret. Jackson's own location for some of these errors is where the scanner
-   * stopped (one column early, or the previous line for a tab), so the last mark, the problem's,
-   * is the one to report.
+   * stopped (one column early, or the previous line for a tab), so the last mark, the problem's, is
+   * the one to report.
    */
   private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
 

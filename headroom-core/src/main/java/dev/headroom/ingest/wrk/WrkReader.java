@@ -66,9 +66,9 @@ import java.util.regex.Pattern;
  * throughput is {@code Requests/sec} (completed responses, non-2xx included, over the run time);
  * errors are non-2xx/3xx responses plus socket errors; requests are the completed responses plus
  * the connect, read and write errors (attempts wrk does not count as completed), and never fewer
- * than the errors. A run without any response has no latency. Latency p50, p90
- * and p99 come from the distribution; p95 only from wrk2's spectrum (wrk prints none, so it stays
- * null); the mean and max from the Thread Stats row (wrk) or the histogram footer (wrk2).
+ * than the errors. A run without any response has no latency. Latency p50, p90 and p99 come from
+ * the distribution; p95 only from wrk2's spectrum (wrk prints none, so it stays null); the mean and
+ * max from the Thread Stats row (wrk) or the histogram footer (wrk2).
  *
  * <p>Two facts change what the numbers mean, and the result says them as warnings:
  *
@@ -100,25 +100,32 @@ public final class WrkReader extends LoadTestReader {
 
   private static final Pattern RUNNING = Pattern.compile("Running (\\S+) test @ (\\S+)");
   private static final Pattern THREADS = Pattern.compile("(\\d+) threads and (\\d+) connections");
-  private static final Pattern STATS_HEADER = Pattern.compile("Thread Stats\\s+Avg\\s+Stdev\\s+Max\\s+\\+/- Stdev");
+  private static final Pattern STATS_HEADER =
+      Pattern.compile("Thread Stats\\s+Avg\\s+Stdev\\s+Max\\s+\\+/- Stdev");
   private static final Pattern STATS_ROW =
       Pattern.compile("(Latency|Req/Sec)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)%");
-  private static final Pattern DISTRIBUTION = Pattern.compile("Latency Distribution(?: \\(HdrHistogram - (.*)\\))?");
+  private static final Pattern DISTRIBUTION =
+      Pattern.compile("Latency Distribution(?: \\(HdrHistogram - (.*)\\))?");
   private static final Pattern PERCENT_ROW = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)%\\s+(\\S+)");
-  private static final Pattern SPECTRUM_HEADER = Pattern.compile("Value\\s+Percentile\\s+TotalCount\\s+1/\\(1-Percentile\\)");
+  private static final Pattern SPECTRUM_HEADER =
+      Pattern.compile("Value\\s+Percentile\\s+TotalCount\\s+1/\\(1-Percentile\\)");
   private static final Pattern SPECTRUM_ROW =
       Pattern.compile("([0-9]+\\.[0-9]+)\\s+([0-9]+\\.[0-9]+)\\s+([0-9]+)\\s+(\\S+)");
   private static final Pattern FOOTER_MEAN =
       Pattern.compile("#\\[Mean\\s+=\\s+([0-9.]+), StdDeviation\\s+=\\s+([0-9.]+)\\]");
   private static final Pattern FOOTER_MAX =
       Pattern.compile("#\\[Max\\s+=\\s+([0-9.]+), Total count\\s+=\\s+([0-9]+)\\]");
-  private static final Pattern FOOTER_BUCKETS = Pattern.compile("#\\[Buckets\\s+=\\s+[0-9]+, SubBuckets\\s+=\\s+[0-9]+\\]");
+  private static final Pattern FOOTER_BUCKETS =
+      Pattern.compile("#\\[Buckets\\s+=\\s+[0-9]+, SubBuckets\\s+=\\s+[0-9]+\\]");
   private static final Pattern SEPARATOR = Pattern.compile("-{10,}");
-  private static final Pattern SUMMARY = Pattern.compile("([0-9]+) requests in (\\S+), (\\S+) read");
+  private static final Pattern SUMMARY =
+      Pattern.compile("([0-9]+) requests in (\\S+), (\\S+) read");
   private static final Pattern SOCKET_ERRORS =
-      Pattern.compile("Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+)");
+      Pattern.compile(
+          "Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: ([0-9]+)");
-  private static final Pattern REQUESTS_PER_SEC = Pattern.compile("Requests/sec:\\s+([0-9]+(?:\\.[0-9]+)?)");
+  private static final Pattern REQUESTS_PER_SEC =
+      Pattern.compile("Requests/sec:\\s+([0-9]+(?:\\.[0-9]+)?)");
   private static final Pattern TRANSFER_PER_SEC = Pattern.compile("Transfer/sec:\\s+(\\S+)");
 
   @Override
@@ -193,7 +200,11 @@ public final class WrkReader extends LoadTestReader {
         if (url == null) {
           m = RUNNING.matcher(line);
           if (!m.matches()) {
-            throw problem(file, lineNo, "\"" + shorten(line) + "\"", "a wrk report starting \"Running <duration> test @ <url>\"");
+            throw problem(
+                file,
+                lineNo,
+                "\"" + shorten(line) + "\"",
+                "a wrk report starting \"Running <duration> test @ <url>\"");
           }
           durationLabel = m.group(1);
           url = m.group(2);
@@ -212,13 +223,22 @@ public final class WrkReader extends LoadTestReader {
             String token = m.group(i + 2);
             Double d = isLatency ? WrkUnits.timeMs(token) : WrkUnits.metric(token);
             if (d == null) {
-              throw bad(file, lineNo, raw, token, isLatency ? WrkUnits.TIME_ALLOWED : WrkUnits.METRIC_ALLOWED);
+              throw bad(
+                  file,
+                  lineNo,
+                  raw,
+                  token,
+                  isLatency ? WrkUnits.TIME_ALLOWED : WrkUnits.METRIC_ALLOWED);
             }
             v[i] = d;
           }
-          // with no completed request the within-stdev share is 0/0, which C's printf writes as "-nan"
+          // with no completed request the within-stdev share is 0/0, which C's printf writes as
+          // "-nan"
           String within = m.group(5);
-          double withinStdev = within.equals("nan") || within.equals("-nan") ? Double.NaN : number(file, lineNo, raw, within);
+          double withinStdev =
+              within.equals("nan") || within.equals("-nan")
+                  ? Double.NaN
+                  : number(file, lineNo, raw, within);
           ThreadStats stats = new ThreadStats(v[0], v[1], v[2], withinStdev);
           if (isLatency) {
             latency = stats;
@@ -230,7 +250,8 @@ public final class WrkReader extends LoadTestReader {
           if (kind != null) {
             wrk2 = true;
           }
-          section = kind != null && kind.startsWith("Uncorrected") ? Section.UNCORRECTED : Section.MAIN;
+          section =
+              kind != null && kind.startsWith("Uncorrected") ? Section.UNCORRECTED : Section.MAIN;
         } else if (section != Section.NONE && (m = PERCENT_ROW.matcher(line)).matches()) {
           Double ms = WrkUnits.timeMs(m.group(2));
           if (ms == null) {
@@ -238,23 +259,34 @@ public final class WrkReader extends LoadTestReader {
           }
           double percent = number(file, lineNo, raw, m.group(1));
           (section == Section.UNCORRECTED ? uncorrected : percentiles).put(percent, ms);
-        } else if (line.equals("Detailed Percentile spectrum:") || SPECTRUM_HEADER.matcher(line).matches()) {
+        } else if (line.equals("Detailed Percentile spectrum:")
+            || SPECTRUM_HEADER.matcher(line).matches()) {
           wrk2 = true;
         } else if ((m = SPECTRUM_ROW.matcher(line)).matches()) {
           if (section == Section.MAIN) {
-            // the quantile is printed as 0.950000; move the point rather than multiply, so 95.0 is exact
-            spectrum.put(new BigDecimal(m.group(2)).movePointRight(2).doubleValue(), Double.parseDouble(m.group(1)));
+            // the quantile is printed as 0.950000; move the point rather than multiply, so 95.0 is
+            // exact
+            spectrum.put(
+                new BigDecimal(m.group(2)).movePointRight(2).doubleValue(),
+                Double.parseDouble(m.group(1)));
           }
         } else if ((m = FOOTER_MEAN.matcher(line)).matches()) {
           footerMean = Double.parseDouble(m.group(1));
           footerStdev = Double.parseDouble(m.group(2));
         } else if ((m = FOOTER_MAX.matcher(line)).matches()) {
           if (Double.isNaN(footerMean)) {
-            throw problem(file, lineNo, "a histogram footer \"#[Max …]\" without the \"#[Mean …]\" line before it",
+            throw problem(
+                file,
+                lineNo,
+                "a histogram footer \"#[Max …]\" without the \"#[Mean …]\" line before it",
                 "the footer HdrHistogram prints: #[Mean …], #[Max …], #[Buckets …]");
           }
           HistogramFooter f =
-              new HistogramFooter(footerMean, footerStdev, Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)));
+              new HistogramFooter(
+                  footerMean,
+                  footerStdev,
+                  Double.parseDouble(m.group(1)),
+                  Long.parseLong(m.group(2)));
           if (section == Section.UNCORRECTED) {
             uncorrectedFooter = f;
           } else {
@@ -279,7 +311,10 @@ public final class WrkReader extends LoadTestReader {
         } else if ((m = SOCKET_ERRORS.matcher(line)).matches()) {
           socketErrors =
               new SocketErrors(
-                  Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4)));
+                  Long.parseLong(m.group(1)),
+                  Long.parseLong(m.group(2)),
+                  Long.parseLong(m.group(3)),
+                  Long.parseLong(m.group(4)));
         } else if ((m = NON_2XX.matcher(line)).matches()) {
           non2xx = Long.parseLong(m.group(1));
         } else if ((m = REQUESTS_PER_SEC.matcher(line)).matches()) {
@@ -313,13 +348,31 @@ public final class WrkReader extends LoadTestReader {
       throw truncated(file, lineNo, "\"Requests/sec: <x>\"");
     }
     if (!percentiles.isEmpty() && wrk2 && footer == null) {
-      throw truncated(file, lineNo, "the \"#[Mean …]\" and \"#[Max …]\" footer of the latency histogram");
+      throw truncated(
+          file, lineNo, "the \"#[Mean …]\" and \"#[Max …]\" footer of the latency histogram");
     }
     WrkReport report =
         new WrkReport(
-            url, durationLabel, threads, connections, wrk2, calibrations, latency, perThread, percentiles, spectrum,
-            footer, uncorrected, uncorrectedFooter, completed, runtime, bytesRead, socketErrors, non2xx,
-            requestsPerSecond, transfer);
+            url,
+            durationLabel,
+            threads,
+            connections,
+            wrk2,
+            calibrations,
+            latency,
+            perThread,
+            percentiles,
+            spectrum,
+            footer,
+            uncorrected,
+            uncorrectedFooter,
+            completed,
+            runtime,
+            bytesRead,
+            socketErrors,
+            non2xx,
+            requestsPerSecond,
+            transfer);
     return new Parsed(report, new SkippedRecords(skipped, examples));
   }
 
@@ -337,31 +390,47 @@ public final class WrkReader extends LoadTestReader {
         double calibration = CALIBRATE_DELAY_SECONDS + CALIBRATE_SECONDS_PER_CONNECTION * perThread;
         duration = w.runtimeSeconds() - calibration;
         if (!(duration > 0)) {
-          throw problem(file, 0, "a wrk2 run of " + fmt(w.runtimeSeconds()) + " s that ended within its "
-              + fmt(calibration) + " s calibration period yet printed calibration lines",
+          throw problem(
+              file,
+              0,
+              "a wrk2 run of "
+                  + fmt(w.runtimeSeconds())
+                  + " s that ended within its "
+                  + fmt(calibration)
+                  + " s calibration period yet printed calibration lines",
               "a wrk2 run longer than its calibration period");
         }
         if (w.histogram() != null) {
           requests = w.histogram().totalCount();
         } else {
           requests = Math.round(w.requestsPerSecond() * duration);
-          warnings.add("wrk2 was run without --latency, so the requests after calibration are estimated as"
-              + " Requests/sec × duration = " + requests);
+          warnings.add(
+              "wrk2 was run without --latency, so the requests after calibration are estimated as"
+                  + " Requests/sec × duration = "
+                  + requests);
         }
-        warnings.add(String.format(Locale.ROOT,
-            "wrk2 resets its histograms after a calibration period of %s s (10 s + 5 ms per connection of a"
-                + " thread): %d requests were made in %s s, %d of them after calibration; the step counts only"
-                + " those, over %s s, and its throughput is the whole run's Requests/sec",
-            fmt(calibration), w.completed(), fmt(w.runtimeSeconds()), requests, fmt(duration)));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "wrk2 resets its histograms after a calibration period of %s s (10 s + 5 ms per connection of a"
+                    + " thread): %d requests were made in %s s, %d of them after calibration; the step counts only"
+                    + " those, over %s s, and its throughput is the whole run's Requests/sec",
+                fmt(calibration),
+                w.completed(),
+                fmt(w.runtimeSeconds()),
+                requests,
+                fmt(duration)));
         if (se.total() + w.non2xx3xx() > 0) {
-          warnings.add("wrk2 counts errors over the whole run, calibration included; the step's errors are those"
-              + " whole-run counts");
+          warnings.add(
+              "wrk2 counts errors over the whole run, calibration included; the step's errors are those"
+                  + " whole-run counts");
         }
       } else {
         duration = w.runtimeSeconds();
         requests = w.histogram() != null ? w.histogram().totalCount() : w.completed();
-        warnings.add("this wrk2 run printed no calibration lines (it was shorter than the ~10 s calibration"
-            + " period), so its histogram covers the whole run, warm-up included");
+        warnings.add(
+            "this wrk2 run printed no calibration lines (it was shorter than the ~10 s calibration"
+                + " period), so its histogram covers the whole run, warm-up included");
       }
     } else {
       requests = w.completed() + se.connect() + se.read() + se.write();
@@ -371,7 +440,9 @@ public final class WrkReader extends LoadTestReader {
               + " under-sampled (coordinated omission) and high percentiles read low");
       warnings.add(
           "wrk drops responses slower than --timeout (default 2 s) from its latency statistics and counts them"
-              + " only as timeouts (" + se.timeout() + " in this run)");
+              + " only as timeouts ("
+              + se.timeout()
+              + " in this run)");
       if (!w.percentilesMs().isEmpty()) {
         warnings.add("wrk prints no p95; it is left empty rather than interpolated");
       }
@@ -379,8 +450,13 @@ public final class WrkReader extends LoadTestReader {
     long errors = w.non2xx3xx() + se.total();
     if (errors > requests) {
       // every error stands for at least one request sent
-      warnings.add("errors (" + errors + ") exceed the requests counted (" + requests + "); the step counts"
-          + " at least one request per error");
+      warnings.add(
+          "errors ("
+              + errors
+              + ") exceed the requests counted ("
+              + requests
+              + "); the step counts"
+              + " at least one request per error");
       requests = errors;
     }
     if (w.completed() == 0) {
@@ -388,7 +464,14 @@ public final class WrkReader extends LoadTestReader {
     }
     LatencySummary latency = latency(w);
     Step step =
-        new Step(w.connections(), ConcurrencyOrigin.CONFIGURED, requests, errors, duration, w.requestsPerSecond(), latency);
+        new Step(
+            w.connections(),
+            ConcurrencyOrigin.CONFIGURED,
+            requests,
+            errors,
+            duration,
+            w.requestsPerSecond(),
+            latency);
     return new LoadTest(
         file.toString(),
         LoadTestFormat.WRK,
@@ -400,19 +483,31 @@ public final class WrkReader extends LoadTestReader {
   }
 
   private static LatencySummary latency(WrkReport w) {
-    if (w.completed() == 0 || w.latency() == null && w.percentilesMs().isEmpty() && w.histogram() == null) {
+    if (w.completed() == 0
+        || w.latency() == null && w.percentilesMs().isEmpty() && w.histogram() == null) {
       return null;
     }
     SortedMap<Double, Double> p = w.percentilesMs();
     Double p95 = p.containsKey(95.0) ? p.get(95.0) : w.spectrumMs().get(95.0);
     if (w.wrk2() && w.histogram() != null) {
       return new LatencySummary(
-          w.histogram().meanMs(), p.get(50.0), p.get(90.0), p95, p.get(99.0), w.histogram().maxMs(),
+          w.histogram().meanMs(),
+          p.get(50.0),
+          p.get(90.0),
+          p95,
+          p.get(99.0),
+          w.histogram().maxMs(),
           "HdrHistogram (wrk2, corrected for coordinated omission)");
     }
     Double mean = w.latency() == null ? null : w.latency().avg();
     Double max = w.latency() == null ? null : w.latency().max();
-    return new LatencySummary(mean, p.get(50.0), p.get(90.0), p95, p.get(99.0), max,
+    return new LatencySummary(
+        mean,
+        p.get(50.0),
+        p.get(90.0),
+        p95,
+        p.get(99.0),
+        max,
         w.wrk2() ? "HdrHistogram (wrk2)" : "wrk (percentiles of its microsecond histogram)");
   }
 
@@ -424,15 +519,26 @@ public final class WrkReader extends LoadTestReader {
     }
   }
 
-  private static BadInputException bad(Path file, long line, String raw, String token, String allowed) {
+  private static BadInputException bad(
+      Path file, long line, String raw, String token, String allowed) {
     int column = raw.indexOf(token) + 1;
     return new BadInputException(
-        new InputProblem(file.toString(), (int) line, Math.max(column, 0), "", "\"" + token + "\"", allowed, null));
+        new InputProblem(
+            file.toString(),
+            (int) line,
+            Math.max(column, 0),
+            "",
+            "\"" + token + "\"",
+            allowed,
+            null));
   }
 
   private static BadInputException truncated(Path file, long lastLine, String missing) {
-    return problem(file, lastLine, "a report that ends at line " + lastLine + " without " + missing
-        + " (truncated output?)", "a complete wrk or wrk2 report");
+    return problem(
+        file,
+        lastLine,
+        "a report that ends at line " + lastLine + " without " + missing + " (truncated output?)",
+        "a complete wrk or wrk2 report");
   }
 
   private static String shorten(String s) {

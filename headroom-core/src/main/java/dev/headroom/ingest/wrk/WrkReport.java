@@ -7,9 +7,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Everything a wrk or wrk2 text report says, with units normalised: times in milliseconds,
- * sizes in bytes, rates per second. Produced by {@link WrkReader#parse}; {@link WrkReader#read}
- * turns it into one step.
+ * Everything a wrk or wrk2 text report says, with units normalised: times in milliseconds, sizes in
+ * bytes, rates per second. Produced by {@link WrkReader#parse}; {@link WrkReader#read} turns it
+ * into one step.
  *
  * @param url the target, from {@code Running 5s test @ URL}
  * @param durationLabel the configured duration as printed ({@code 5s})
@@ -24,8 +24,8 @@ import java.util.TreeMap;
  * @param spectrumMs wrk2's "Detailed Percentile spectrum" of the corrected histogram, percent to
  *     ms; empty for wrk
  * @param histogram wrk2's footer of the corrected histogram; null for wrk
- * @param uncorrectedPercentilesMs wrk2 {@code -U}: the uncorrected histogram's distribution;
- *     empty otherwise
+ * @param uncorrectedPercentilesMs wrk2 {@code -U}: the uncorrected histogram's distribution; empty
+ *     otherwise
  * @param uncorrectedHistogram wrk2 {@code -U}: that histogram's footer; null otherwise
  * @param completed the {@code N requests in} count: responses received over the whole run
  * @param runtimeSeconds the measured run time from the same line
@@ -82,7 +82,8 @@ public record WrkReport(
    * The footer HdrHistogram prints under a percentile spectrum ({@code #[Mean = …]} and {@code
    * #[Max = …, Total count = …]}), in ms.
    */
-  public record HistogramFooter(double meanMs, double stdDeviationMs, double maxMs, long totalCount) {}
+  public record HistogramFooter(
+      double meanMs, double stdDeviationMs, double maxMs, long totalCount) {}
 
   /** wrk's {@code Socket errors: connect c, read r, write w, timeout t}. */
   public record SocketErrors(long connect, long read, long write, long timeout) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>times are recorded in microseconds and printed in {@code us}, {@code ms} or {@code s}
  *       (scale 1000), or from one second up in {@code s}, {@code m}, {@code h} (scale 60);
- *   <li>sizes are binary: {@code K}, {@code M}, {@code G}, {@code T}, {@code P} are powers of
- *       1024, followed by the literal {@code B} ({@code 279.54KB}), or a bare number of bytes;
+ *   <li>sizes are binary: {@code K}, {@code M}, {@code G}, {@code T}, {@code P} are powers of 1024,
+ *       followed by the literal {@code B} ({@code 279.54KB}), or a bare number of bytes;
  *   <li>rates ({@code Req/Sec}) are metric: {@code k}, {@code M}, {@code G} are powers of 1000.
  * </ul>
  *

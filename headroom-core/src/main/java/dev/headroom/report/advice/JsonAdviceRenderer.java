@@ -184,7 +184,9 @@ public final class JsonAdviceRenderer implements AdviceRenderer {
       n.put("lowerIsBetter", m.lowerIsBetter());
       n.set("provenance", m.value() == null ? null : Json.provenance(m.value().provenance()));
       n.set("targetProvenance", Json.provenance(m.target().provenance()));
-      n.set("warningProvenance", m.warning() == null ? null : Json.provenance(m.warning().provenance()));
+      n.set(
+          "warningProvenance",
+          m.warning() == null ? null : Json.provenance(m.warning().provenance()));
       n.put("knowledge", m.knowledge());
       n.put("needs", m.needs());
     }

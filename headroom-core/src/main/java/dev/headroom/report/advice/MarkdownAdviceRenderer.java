@@ -33,44 +33,85 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
     md.append(" · report schema ").append(Advice.SCHEMA_VERSION).append("\n\n");
 
     md.append("## Where it stands\n\n");
-    md.append("**Stage: ").append(a.stage().stage().id()).append("** (").append(esc(a.stage().decidedBy()))
-        .append("). ").append(esc(a.stage().explanation())).append("\n\n");
+    md.append("**Stage: ")
+        .append(a.stage().stage().id())
+        .append("** (")
+        .append(esc(a.stage().decidedBy()))
+        .append("). ")
+        .append(esc(a.stage().explanation()))
+        .append("\n\n");
     if (!a.stage().ladders().isEmpty()) {
       md.append("| ladder | placement | stage | by |\n|---|---|---|---|\n");
       for (Placement p : a.stage().ladders()) {
-        md.append("| ").append(esc(p.ladder())).append(" (").append(p.knowledge()).append(") | ")
-            .append(esc(p.step())).append(" | ").append(p.stage().id()).append(" | ").append(fig(p.by()))
+        md.append("| ")
+            .append(esc(p.ladder()))
+            .append(" (")
+            .append(p.knowledge())
+            .append(") | ")
+            .append(esc(p.step()))
+            .append(" | ")
+            .append(p.stage().id())
+            .append(" | ")
+            .append(fig(p.by()))
             .append(" |\n");
       }
       md.append('\n');
     }
     if (a.stage().next() != null) {
-      md.append("**Next: ").append(a.stage().next().id()).append("**: ").append(a.stage().firedNextTriggers())
-          .append(" of ").append(a.stage().nextTriggers().size()).append(" triggers fire.\n\n");
+      md.append("**Next: ")
+          .append(a.stage().next().id())
+          .append("**: ")
+          .append(a.stage().firedNextTriggers())
+          .append(" of ")
+          .append(a.stage().nextTriggers().size())
+          .append(" triggers fire.\n\n");
       md.append("| trigger | status | now | threshold | distance |\n|---|---|---|---|---|\n");
       for (Trigger t : a.stage().nextTriggers()) {
-        md.append("| ").append(esc(t.description())).append(" (").append(t.knowledge()).append(") | ")
-            .append(t.status().id()).append(" | ").append(t.current() == null ? "—" : fig(t.current())).append(" | ")
-            .append(t.threshold() == null ? "—" : fig(t.threshold())).append(" | ")
-            .append(t.status() == Trigger.Status.UNKNOWN ? "needs " + esc(t.needs()) : esc(t.distance()))
+        md.append("| ")
+            .append(esc(t.description()))
+            .append(" (")
+            .append(t.knowledge())
+            .append(") | ")
+            .append(t.status().id())
+            .append(" | ")
+            .append(t.current() == null ? "—" : fig(t.current()))
+            .append(" | ")
+            .append(t.threshold() == null ? "—" : fig(t.threshold()))
+            .append(" | ")
+            .append(
+                t.status() == Trigger.Status.UNKNOWN
+                    ? "needs " + esc(t.needs())
+                    : esc(t.distance()))
             .append(" |\n");
       }
       md.append('\n');
     }
 
-    md.append("## Health\n\n| status | metric | value | target | warning |\n|---|---|---|---|---|\n");
+    md.append(
+        "## Health\n\n| status | metric | value | target | warning |\n|---|---|---|---|---|\n");
     for (HealthMetric m : a.health().metrics()) {
-      md.append("| ").append(m.status().id()).append(" | ").append(esc(m.label())).append(" | ")
-          .append(m.value() == null ? "not measured: " + esc(m.needs()) : fig(m.value())).append(" | ")
-          .append(fig(m.target())).append(" | ").append(m.warning() == null ? "—" : fig(m.warning())).append(" |\n");
+      md.append("| ")
+          .append(m.status().id())
+          .append(" | ")
+          .append(esc(m.label()))
+          .append(" | ")
+          .append(m.value() == null ? "not measured: " + esc(m.needs()) : fig(m.value()))
+          .append(" | ")
+          .append(fig(m.target()))
+          .append(" | ")
+          .append(m.warning() == null ? "—" : fig(m.warning()))
+          .append(" |\n");
     }
     md.append('\n');
     if (!a.health().slowRequests().isEmpty()) {
       md.append("Slow requests per second (M6):\n\n");
       for (SlowRequests s : a.health().slowRequests()) {
-        md.append("- slower than ").append(s.percentile())
-            .append(s.latency() == null ? "" : " (" + s.latency().formatted() + ")").append(": ")
-            .append(fig(s.slowPerSecond())).append('\n');
+        md.append("- slower than ")
+            .append(s.percentile())
+            .append(s.latency() == null ? "" : " (" + s.latency().formatted() + ")")
+            .append(": ")
+            .append(fig(s.slowPerSecond()))
+            .append('\n');
       }
       md.append('\n');
     }
@@ -85,11 +126,22 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
       }
     } else {
       for (Bottleneck b : a.bottlenecks().ranked()) {
-        md.append(b.rank()).append(". **").append(b.layer().id()).append("** (").append(b.severity().id())
-            .append("; ").append(String.join(", ", b.findings())).append("): ").append(esc(b.remedies()))
+        md.append(b.rank())
+            .append(". **")
+            .append(b.layer().id())
+            .append("** (")
+            .append(b.severity().id())
+            .append("; ")
+            .append(String.join(", ", b.findings()))
+            .append("): ")
+            .append(esc(b.remedies()))
             .append('\n');
         for (Evidence e : b.evidence()) {
-          md.append("   - ").append(esc(e.label())).append(": ").append(fig(e.figure())).append('\n');
+          md.append("   - ")
+              .append(esc(e.label()))
+              .append(": ")
+              .append(fig(e.figure()))
+              .append('\n');
         }
       }
       md.append('\n');
@@ -97,11 +149,25 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
     if (!a.findings().isEmpty()) {
       md.append("### Findings\n\n");
       for (Finding f : a.findings()) {
-        md.append("- **").append(f.severity().id()).append("** `").append(f.ruleId()).append("` ")
-            .append(esc(f.title())).append(" (").append(f.layer().id()).append("; ")
-            .append(String.join(", ", f.knowledge())).append("): ").append(esc(f.message())).append('\n');
+        md.append("- **")
+            .append(f.severity().id())
+            .append("** `")
+            .append(f.ruleId())
+            .append("` ")
+            .append(esc(f.title()))
+            .append(" (")
+            .append(f.layer().id())
+            .append("; ")
+            .append(String.join(", ", f.knowledge()))
+            .append("): ")
+            .append(esc(f.message()))
+            .append('\n');
         for (Evidence e : f.evidence()) {
-          md.append("  - ").append(esc(e.label())).append(": ").append(fig(e.figure())).append('\n');
+          md.append("  - ")
+              .append(esc(e.label()))
+              .append(": ")
+              .append(fig(e.figure()))
+              .append('\n');
         }
       }
       md.append('\n');
@@ -112,19 +178,35 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
       md.append("Nothing to change now.\n\n");
     }
     for (Recommendation r : a.plan().recommendations()) {
-      md.append("### ").append(r.order()).append(". ").append(esc(r.action().title())).append(" (`")
-          .append(r.action().id()).append("`)\n\n");
-      md.append("- severity: ").append(r.severity().id()).append("; ladder: ").append(esc(r.action().ladder()))
-          .append(", step **").append(r.action().step().id()).append("**");
+      md.append("### ")
+          .append(r.order())
+          .append(". ")
+          .append(esc(r.action().title()))
+          .append(" (`")
+          .append(r.action().id())
+          .append("`)\n\n");
+      md.append("- severity: ")
+          .append(r.severity().id())
+          .append("; ladder: ")
+          .append(esc(r.action().ladder()))
+          .append(", step **")
+          .append(r.action().step().id())
+          .append("**");
       if (!r.action().ladderSteps().isEmpty()) {
         md.append(" (").append(esc(String.join(" → ", r.action().ladderSteps()))).append(")");
       }
       md.append('\n');
-      md.append("- why: ").append(esc(String.join(" ", r.why()))).append(" [")
-          .append(String.join(", ", r.knowledge())).append("]\n");
+      md.append("- why: ")
+          .append(esc(String.join(" ", r.why())))
+          .append(" [")
+          .append(String.join(", ", r.knowledge()))
+          .append("]\n");
       md.append("- expected effect: ").append(esc(r.action().effect())).append('\n');
-      md.append("- monthly cost: ").append(r.costDelta().delta() == null ? "not priced (needs "
-          + esc(r.costDelta().needs()) + ")" : signed(r.costDelta().delta()));
+      md.append("- monthly cost: ")
+          .append(
+              r.costDelta().delta() == null
+                  ? "not priced (needs " + esc(r.costDelta().needs()) + ")"
+                  : signed(r.costDelta().delta()));
       if (r.costAfter() != null) {
         md.append("; after this step ").append(r.costAfter().formatted());
       }
@@ -134,16 +216,29 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
     if (!a.plan().warnings().isEmpty()) {
       md.append("### Not yet\n\n");
       for (Recommendation w : a.plan().warnings()) {
-        md.append("- **").append(esc(w.action().title())).append("** (`").append(w.action().id()).append("`): ")
-            .append(esc(String.join(" ", w.why()))).append(" Revisit: ").append(esc(w.action().verify()))
-            .append(" [").append(String.join(", ", w.knowledge())).append("]\n");
+        md.append("- **")
+            .append(esc(w.action().title()))
+            .append("** (`")
+            .append(w.action().id())
+            .append("`): ")
+            .append(esc(String.join(" ", w.why())))
+            .append(" Revisit: ")
+            .append(esc(w.action().verify()))
+            .append(" [")
+            .append(String.join(", ", w.knowledge()))
+            .append("]\n");
       }
       md.append('\n');
     }
 
     md.append("## How far it goes: capacity\n\n| item | value | knowledge |\n|---|---|---|\n");
     for (CapacityItem i : a.capacity().items()) {
-      md.append("| ").append(esc(i.label())).append(" | ").append(fig(i.value())).append(" | ").append(i.knowledge())
+      md.append("| ")
+          .append(esc(i.label()))
+          .append(" | ")
+          .append(fig(i.value()))
+          .append(" | ")
+          .append(i.knowledge())
           .append(" |\n");
     }
     md.append('\n');
@@ -155,14 +250,21 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
     }
 
     md.append("## Cost\n\n");
-    md.append("Now: ").append(a.cost().now() == null ? "not fully priced" : fig(a.cost().now())).append(".\n\n");
+    md.append("Now: ")
+        .append(a.cost().now() == null ? "not fully priced" : fig(a.cost().now()))
+        .append(".\n\n");
     for (CostLine l : a.cost().components()) {
-      md.append("- ").append(esc(l.item())).append(": ")
-          .append(l.monthly() == null ? "not priced (needs " + esc(l.needs()) + ")" : fig(l.monthly())).append('\n');
+      md.append("- ")
+          .append(esc(l.item()))
+          .append(": ")
+          .append(
+              l.monthly() == null ? "not priced (needs " + esc(l.needs()) + ")" : fig(l.monthly()))
+          .append('\n');
     }
     md.append('\n').append(esc(a.cost().stageBand())).append(".\n\n");
     if (!a.cost().verticalVsHorizontal().isEmpty()) {
-      md.append("Vertical vs horizontal for the app tier at ").append(fig(a.cost().neededVcpu()))
+      md.append("Vertical vs horizontal for the app tier at ")
+          .append(fig(a.cost().neededVcpu()))
           .append(" vCPU:\n\n");
       scenarios(md, a.cost().verticalVsHorizontal());
       md.append("Choice: ").append(esc(a.cost().choice())).append(".\n\n");
@@ -173,8 +275,14 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
     if (!a.notEvaluated().isEmpty()) {
       md.append("## Not evaluated\n\n");
       for (NotEvaluated n : a.notEvaluated()) {
-        md.append("- `").append(n.rule()).append("` ").append(esc(n.title())).append(": needs ")
-            .append(esc(String.join(", ", n.needs()))).append(". ").append(esc(String.join("; ", n.how())))
+        md.append("- `")
+            .append(n.rule())
+            .append("` ")
+            .append(esc(n.title()))
+            .append(": needs ")
+            .append(esc(String.join(", ", n.needs())))
+            .append(". ")
+            .append(esc(String.join("; ", n.how())))
             .append('\n');
       }
       md.append('\n');
@@ -183,12 +291,22 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
   }
 
   private static void scenarios(StringBuilder md, List<Scenario> list) {
-    md.append("| option | machines | vCPU each | monthly | availability | note |\n|---|---|---|---|---|---|\n");
+    md.append(
+        "| option | machines | vCPU each | monthly | availability | note |\n|---|---|---|---|---|---|\n");
     for (Scenario s : list) {
-      md.append("| ").append(esc(s.name())).append(" | ").append(s.machines()).append(" | ")
-          .append(dev.headroom.model.Units.format(s.vcpuEach(), 4)).append(" | ").append(fig(s.monthly()))
-          .append(" | ").append(s.availability() == null ? "—" : fig(s.availability())).append(" | ")
-          .append(esc(s.note())).append(" |\n");
+      md.append("| ")
+          .append(esc(s.name()))
+          .append(" | ")
+          .append(s.machines())
+          .append(" | ")
+          .append(dev.headroom.model.Units.format(s.vcpuEach(), 4))
+          .append(" | ")
+          .append(fig(s.monthly()))
+          .append(" | ")
+          .append(s.availability() == null ? "—" : fig(s.availability()))
+          .append(" | ")
+          .append(esc(s.note()))
+          .append(" |\n");
     }
     md.append('\n');
   }

@@ -21,42 +21,86 @@ public final class ReferenceDocs {
   public static String rules() {
     StringBuilder md = new StringBuilder();
     md.append("# Rules and actions\n\n");
-    md.append("Generated from the rule registry (`headroom rules`, `headroom explain ID`); a test keeps this file in"
-        + " step with the code. Thresholds can be overridden in the system file under `thresholds:`.\n\n");
+    md.append(
+        "Generated from the rule registry (`headroom rules`, `headroom explain ID`); a test keeps this file in"
+            + " step with the code. Thresholds can be overridden in the system file under `thresholds:`.\n\n");
     md.append("| id | layer | title | knowledge |\n|---|---|---|---|\n");
     for (Rule r : RuleRegistry.all()) {
-      md.append("| [").append(r.id()).append("](#").append(r.id().toLowerCase(java.util.Locale.ROOT)).append(") | ")
-          .append(r.layer().id()).append(" | ").append(r.title()).append(" | ").append(String.join(", ", r.knowledge()))
+      md.append("| [")
+          .append(r.id())
+          .append("](#")
+          .append(r.id().toLowerCase(java.util.Locale.ROOT))
+          .append(") | ")
+          .append(r.layer().id())
+          .append(" | ")
+          .append(r.title())
+          .append(" | ")
+          .append(String.join(", ", r.knowledge()))
           .append(" |\n");
     }
     md.append('\n');
     for (Rule r : RuleRegistry.all()) {
-      md.append("## ").append(r.id()).append("\n\n**").append(r.title()).append("** (").append(r.layer().id())
-          .append(")\n\n").append(r.why()).append("\n\n");
+      md.append("## ")
+          .append(r.id())
+          .append("\n\n**")
+          .append(r.title())
+          .append("** (")
+          .append(r.layer().id())
+          .append(")\n\n")
+          .append(r.why())
+          .append("\n\n");
       if (!r.thresholds().isEmpty()) {
         md.append("| threshold | default | source |\n|---|---|---|\n");
         for (Threshold t : r.thresholds()) {
-          md.append("| `").append(t.name()).append("` | ").append(Units.format(t.defaultValue(), t.dimension()))
-              .append(" | ").append(t.note()).append(" (").append(t.knowledge()).append(") |\n");
+          md.append("| `")
+              .append(t.name())
+              .append("` | ")
+              .append(Units.format(t.defaultValue(), t.dimension()))
+              .append(" | ")
+              .append(t.note())
+              .append(" (")
+              .append(t.knowledge())
+              .append(") |\n");
         }
         md.append('\n');
       }
       md.append("- needs: ").append(String.join("; ", r.needs())).append('\n');
-      md.append("- may recommend: ").append(String.join(", ", r.actions().stream().map(a -> "`" + a + "`").toList()))
+      md.append("- may recommend: ")
+          .append(String.join(", ", r.actions().stream().map(a -> "`" + a + "`").toList()))
           .append('\n');
       md.append("- knowledge: ").append(String.join(", ", r.knowledge())).append("\n\n");
     }
-    md.append("## Capacity defaults\n\nOverride under `thresholds: { capacity: { name: value } }`.\n\n");
+    md.append(
+        "## Capacity defaults\n\nOverride under `thresholds: { capacity: { name: value } }`.\n\n");
     md.append("| name | default | source |\n|---|---|---|\n");
     for (Threshold t : CapacityPlanner.DEFAULTS) {
-      md.append("| `").append(t.name()).append("` | ").append(Units.format(t.defaultValue(), t.dimension()))
-          .append(" | ").append(t.note()).append(" (").append(t.knowledge()).append(") |\n");
+      md.append("| `")
+          .append(t.name())
+          .append("` | ")
+          .append(Units.format(t.defaultValue(), t.dimension()))
+          .append(" | ")
+          .append(t.note())
+          .append(" (")
+          .append(t.knowledge())
+          .append(") |\n");
     }
-    md.append("\n## Actions\n\nAction ids are stable: scripts and CI gates may depend on them.\n\n");
-    md.append("| id | kind | ladder (step) | expected effect | measure afterwards |\n|---|---|---|---|---|\n");
+    md.append(
+        "\n## Actions\n\nAction ids are stable: scripts and CI gates may depend on them.\n\n");
+    md.append(
+        "| id | kind | ladder (step) | expected effect | measure afterwards |\n|---|---|---|---|---|\n");
     for (Action a : Actions.all()) {
-      md.append("| `").append(a.id()).append("` | ").append(a.kind().id()).append(" | ").append(a.ladder())
-          .append(" (").append(a.step().id()).append(") | ").append(a.effect()).append(" | ").append(a.verify())
+      md.append("| `")
+          .append(a.id())
+          .append("` | ")
+          .append(a.kind().id())
+          .append(" | ")
+          .append(a.ladder())
+          .append(" (")
+          .append(a.step().id())
+          .append(") | ")
+          .append(a.effect())
+          .append(" | ")
+          .append(a.verify())
           .append(" |\n");
     }
     return md.toString();
@@ -66,13 +110,19 @@ public final class ReferenceDocs {
   public static String knowledge(Coverage coverage) {
     StringBuilder md = new StringBuilder();
     md.append("# Knowledge and where it lives\n\n");
-    md.append("Every fact, threshold and formula headroom carries, by the id used in the inventory, in headroom's"
-        + " own words, with the rule, action, calculator or report section that carries it (`headroom rules"
-        + " --coverage`). Generated; a test keeps it current and fails if an id is carried by nothing.\n\n");
+    md.append(
+        "Every fact, threshold and formula headroom carries, by the id used in the inventory, in headroom's"
+            + " own words, with the rule, action, calculator or report section that carries it (`headroom rules"
+            + " --coverage`). Generated; a test keeps it current and fails if an id is carried by nothing.\n\n");
     md.append("| id | summary | carried by |\n|---|---|---|\n");
     for (Map.Entry<String, List<String>> e : coverage.byId().entrySet()) {
-      md.append("| ").append(e.getKey()).append(" | ").append(Knowledge.summary(e.getKey()).orElse("")).append(" | ")
-          .append(String.join("; ", e.getValue())).append(" |\n");
+      md.append("| ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(Knowledge.summary(e.getKey()).orElse(""))
+          .append(" | ")
+          .append(String.join("; ", e.getValue()))
+          .append(" |\n");
     }
     return md.toString();
   }

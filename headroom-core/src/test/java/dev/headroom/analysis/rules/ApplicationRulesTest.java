@@ -26,14 +26,23 @@ class ApplicationRulesTest {
   }
 
   @ParameterizedTest(name = "web.cpu {0} -> {1}")
-  @CsvSource({"69.9%, none", "70%, none", "70.1%, warning", "84.9%, warning", "85%, warning", "85.1%, critical"})
+  @CsvSource({
+    "69.9%, none",
+    "70%, none",
+    "70.1%, warning",
+    "84.9%, warning",
+    "85%, warning",
+    "85.1%, critical"
+  })
   void cpu_firesAboveSeventyAndIsCriticalAboveEightyFive(String cpu, String expected) {
     RuleHarness h = RuleHarness.run("HR-APP-001", cpu(cpu));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("scale-vertically", "scale-horizontally");
-      assertThat(h.evidence("web.cpu").figure().provenance()).isInstanceOf(Provenance.Measured.class);
-      assertThat(h.evidence("instances").figure().provenance()).isInstanceOf(Provenance.Assumed.class);
+      assertThat(h.evidence("web.cpu").figure().provenance())
+          .isInstanceOf(Provenance.Measured.class);
+      assertThat(h.evidence("instances").figure().provenance())
+          .isInstanceOf(Provenance.Assumed.class);
     }
   }
 
@@ -42,26 +51,32 @@ class ApplicationRulesTest {
     "'name: web, kind: app, instances: 3', scale-horizontally",
     "'name: web, kind: app, instances: 1, cost: 250 USD/month', scale-vertically",
     "'name: web, kind: app, instances: 1, cost: 251 USD/month', scale-horizontally",
-    "'name: jobs, kind: worker', scale-vertically"})
+    "'name: jobs, kind: worker', scale-vertically"
+  })
   void cpu_goesVerticalOnlyForOneCheapMachine(String component, String first) {
     String name = component.substring("name: ".length(), component.indexOf(','));
-    RuleHarness h = RuleHarness.run("HR-APP-001", system().component(component).observe(name + ".cpu: 90%"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-001", system().component(component).observe(name + ".cpu: 90%"));
     assertThat(h.finding().severity()).isEqualTo(Severity.CRITICAL);
     assertThat(h.finding().actions().get(0)).isEqualTo(first);
   }
 
   @Test
   void cpu_declaredInstancesAreDeclaredEvidence() {
-    RuleHarness h = RuleHarness.run("HR-APP-001", system().component("name: web, kind: app, instances: 4")
-        .observe("web.cpu: 75%"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-APP-001",
+            system().component("name: web, kind: app, instances: 4").observe("web.cpu: 75%"));
     assertThat(h.evidence("instances").figure().value()).isEqualTo(4);
-    assertThat(h.evidence("instances").figure().provenance()).isInstanceOf(Provenance.Declared.class);
+    assertThat(h.evidence("instances").figure().provenance())
+        .isInstanceOf(Provenance.Declared.class);
     assertThat(h.finding().actions()).containsExactly("scale-horizontally");
   }
 
   @Test
   void cpu_unmeasuredIsNotEvaluated() {
-    RuleHarness.run("HR-APP-001", system().component("name: web, kind: app")).assertNotEvaluated("web.cpu");
+    RuleHarness.run("HR-APP-001", system().component("name: web, kind: app"))
+        .assertNotEvaluated("web.cpu");
   }
 
   @Test
@@ -72,14 +87,16 @@ class ApplicationRulesTest {
   @ParameterizedTest(name = "warning 50%: {0} -> {1}")
   @CsvSource({"49.9%, none", "50.1%, warning", "85.1%, critical"})
   void cpu_overrideMovesTheBoundary(String cpu, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-001", cpu(cpu).threshold("HR-APP-001", "warning", "50%"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-001", cpu(cpu).threshold("HR-APP-001", "warning", "50%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   @ParameterizedTest(name = "critical 95%: {0} -> {1}")
   @CsvSource({"94.9%, warning", "95.1%, critical"})
   void cpu_criticalOverrideMovesTheBoundary(String cpu, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-001", cpu(cpu).threshold("HR-APP-001", "critical", "95%"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-001", cpu(cpu).threshold("HR-APP-001", "critical", "95%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
@@ -90,7 +107,14 @@ class ApplicationRulesTest {
   }
 
   @ParameterizedTest(name = "memory {0} -> {1}")
-  @CsvSource({"79.9%, none", "80%, none", "80.1%, warning", "89.9%, warning", "90%, warning", "90.1%, critical"})
+  @CsvSource({
+    "79.9%, none",
+    "80%, none",
+    "80.1%, warning",
+    "89.9%, warning",
+    "90%, warning",
+    "90.1%, critical"
+  })
   void memory_firesAboveEightyAndIsCriticalAboveNinety(String used, String expected) {
     RuleHarness h = RuleHarness.run("HR-APP-002", memory(used));
     assertThat(h.severity()).isEqualTo(sev(expected));
@@ -101,13 +125,15 @@ class ApplicationRulesTest {
 
   @Test
   void memory_thatGrowsAlsoCallsForTheLeak() {
-    RuleHarness h = RuleHarness.run("HR-APP-002", memory("85%").observe("web.memory_growth: 2%/month"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-002", memory("85%").observe("web.memory_growth: 2%/month"));
     assertThat(h.finding().actions()).containsExactly("scale-vertically", "fix-memory-leaks");
   }
 
   @Test
   void memory_unmeasuredIsNotEvaluated() {
-    RuleHarness.run("HR-APP-002", system().component("name: web, kind: app")).assertNotEvaluated("web.memory_used");
+    RuleHarness.run("HR-APP-002", system().component("name: web, kind: app"))
+        .assertNotEvaluated("web.memory_used");
   }
 
   @Test
@@ -118,14 +144,16 @@ class ApplicationRulesTest {
   @ParameterizedTest(name = "critical 95%: {0} -> {1}")
   @CsvSource({"94.9%, warning", "95.1%, critical"})
   void memory_overrideMovesTheBoundary(String used, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-002", memory(used).threshold("HR-APP-002", "critical", "95%"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-002", memory(used).threshold("HR-APP-002", "critical", "95%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   @ParameterizedTest(name = "warning 60%: {0} -> {1}")
   @CsvSource({"59.9%, none", "60.1%, warning"})
   void memory_warningOverrideMovesTheBoundary(String used, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-002", memory(used).threshold("HR-APP-002", "warning", "60%"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-002", memory(used).threshold("HR-APP-002", "warning", "60%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
@@ -142,7 +170,8 @@ class ApplicationRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("fix-memory-leaks");
-      assertThat(h.evidence("threshold").figure().provenance()).isInstanceOf(Provenance.Assumed.class);
+      assertThat(h.evidence("threshold").figure().provenance())
+          .isInstanceOf(Provenance.Assumed.class);
     }
   }
 
@@ -155,7 +184,8 @@ class ApplicationRulesTest {
   @ParameterizedTest(name = "warning 5%/month: {0} -> {1}")
   @CsvSource({"4.9%/month, none", "5.1%/month, warning"})
   void memoryGrowth_overrideMovesTheBoundary(String g, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-003", growth(g).threshold("HR-APP-003", "warning", "5%/month"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-003", growth(g).threshold("HR-APP-003", "warning", "5%/month"));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");
@@ -169,18 +199,24 @@ class ApplicationRulesTest {
     "'name: lb, kind: load_balancer, sticky_sessions: true', lb.sticky_sessions",
     "'name: lb, kind: load_balancer, algorithm: ip_hash', lb.algorithm",
     "'name: web, kind: app, sessions: sticky', web.sessions",
-    "'name: web, kind: app, sessions: local', web.sessions"})
+    "'name: web, kind: app, sessions: local', web.sessions"
+  })
   void sticky_firesForPinnedSessions(String component, String label) {
     RuleHarness h = RuleHarness.run("HR-APP-004", system().component(component));
     assertThat(h.finding().severity()).isEqualTo(Severity.WARNING);
-    assertThat(h.finding().actions()).containsExactly("avoid-sticky-sessions", "stateless-sessions");
+    assertThat(h.finding().actions())
+        .containsExactly("avoid-sticky-sessions", "stateless-sessions");
     assertThat(h.evidence(label).figure().provenance()).isInstanceOf(Provenance.Declared.class);
   }
 
   @Test
   void sticky_staysSilentForStatelessServersAndRoundRobin() {
-    RuleHarness.run("HR-APP-004", system().component("name: lb, kind: load_balancer, algorithm: round_robin")
-        .component("name: web, kind: app, sessions: external")).assertSilent();
+    RuleHarness.run(
+            "HR-APP-004",
+            system()
+                .component("name: lb, kind: load_balancer, algorithm: round_robin")
+                .component("name: web, kind: app, sessions: external"))
+        .assertSilent();
     RuleHarness.run("HR-APP-004", noApp()).assertSilent();
   }
 
@@ -188,22 +224,32 @@ class ApplicationRulesTest {
 
   @ParameterizedTest(name = "availability {0} -> {1}")
   @CsvSource({"99.89%, none", "99.9%, warning", "99.91%, warning"})
-  void singleInstance_firesFromNinetyNineNinePercentAvailability(String availability, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-005", system().component("name: web, kind: app")
-        .slo("availability: " + availability));
+  void singleInstance_firesFromNinetyNineNinePercentAvailability(
+      String availability, String expected) {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-APP-005",
+            system().component("name: web, kind: app").slo("availability: " + availability));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("scale-horizontally", "add-load-balancer");
-      assertThat(h.evidence("web.instances").figure().provenance()).isInstanceOf(Provenance.Assumed.class);
-      assertThat(h.evidence("slo.availability").figure().provenance()).isInstanceOf(Provenance.Declared.class);
+      assertThat(h.evidence("web.instances").figure().provenance())
+          .isInstanceOf(Provenance.Assumed.class);
+      assertThat(h.evidence("slo.availability").figure().provenance())
+          .isInstanceOf(Provenance.Declared.class);
     }
   }
 
   @ParameterizedTest(name = "peak {0} -> {1}")
   @CsvSource({"99 rps, none", "100 rps, warning"})
   void singleInstance_firesPastTheStartupStage(String peak, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-005", system().component("name: web, kind: app")
-        .component("name: lb, kind: load_balancer").workload("peak_rps: " + peak));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-APP-005",
+            system()
+                .component("name: web, kind: app")
+                .component("name: lb, kind: load_balancer")
+                .workload("peak_rps: " + peak));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("scale-horizontally");
@@ -212,25 +258,38 @@ class ApplicationRulesTest {
 
   @Test
   void singleInstance_staysSilentWithTwoInstancesOrAnAutoscalingMinimum() {
-    RuleHarness.run("HR-APP-005", system().component("name: web, kind: app, instances: 2")
-        .slo("availability: 99.99%")).assertSilent();
-    RuleHarness.run("HR-APP-005", system().component("name: web, kind: app, autoscaling: { min: 2, max: 4 }")
-        .slo("availability: 99.99%")).assertSilent();
+    RuleHarness.run(
+            "HR-APP-005",
+            system().component("name: web, kind: app, instances: 2").slo("availability: 99.99%"))
+        .assertSilent();
+    RuleHarness.run(
+            "HR-APP-005",
+            system()
+                .component("name: web, kind: app, autoscaling: { min: 2, max: 4 }")
+                .slo("availability: 99.99%"))
+        .assertSilent();
     RuleHarness.run("HR-APP-005", noApp().slo("availability: 99.99%")).assertSilent();
   }
 
   @ParameterizedTest(name = "availability 99.99%: {0} -> {1}")
   @CsvSource({"99.98%, none", "99.99%, warning"})
   void singleInstance_overrideMovesTheBoundary(String availability, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-005", system().component("name: web, kind: app")
-        .slo("availability: " + availability).threshold("HR-APP-005", "availability", "99.99%"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-APP-005",
+            system()
+                .component("name: web, kind: app")
+                .slo("availability: " + availability)
+                .threshold("HR-APP-005", "availability", "99.99%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   // ------------------------------------------------------------------ HR-APP-006
 
   private static SystemYaml spikes(String average) {
-    return system().component("name: web, kind: app").workload("peak_rps: 300 rps")
+    return system()
+        .component("name: web, kind: app")
+        .workload("peak_rps: 300 rps")
         .workload("average_rps: " + average);
   }
 
@@ -241,28 +300,46 @@ class ApplicationRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("add-autoscaling");
-      assertThat(h.evidence("peak to average").figure().provenance()).isInstanceOf(Provenance.Derived.class);
+      assertThat(h.evidence("peak to average").figure().provenance())
+          .isInstanceOf(Provenance.Derived.class);
     }
   }
 
   @Test
   void spikes_measuredRatioIsUsedAsMeasured() {
-    RuleHarness h = RuleHarness.run("HR-APP-006", system().component("name: web, kind: app")
-        .workload("peak_rps: 300 rps").observe("peak_to_average: 3.1x"));
-    assertThat(h.evidence("peak to average").figure().provenance()).isInstanceOf(Provenance.Measured.class);
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-APP-006",
+            system()
+                .component("name: web, kind: app")
+                .workload("peak_rps: 300 rps")
+                .observe("peak_to_average: 3.1x"));
+    assertThat(h.evidence("peak to average").figure().provenance())
+        .isInstanceOf(Provenance.Measured.class);
   }
 
   @Test
   void spikes_staySilentAtTheStartupStageOrWithAutoscaling() {
-    RuleHarness.run("HR-APP-006", system().component("name: web, kind: app").workload("peak_rps: 90 rps")
-        .workload("average_rps: 10 rps")).assertSilent();
-    RuleHarness.run("HR-APP-006", system().component("name: web, kind: app, autoscaling: { max: 8 }")
-        .workload("peak_rps: 300 rps").workload("average_rps: 50 rps")).assertSilent();
+    RuleHarness.run(
+            "HR-APP-006",
+            system()
+                .component("name: web, kind: app")
+                .workload("peak_rps: 90 rps")
+                .workload("average_rps: 10 rps"))
+        .assertSilent();
+    RuleHarness.run(
+            "HR-APP-006",
+            system()
+                .component("name: web, kind: app, autoscaling: { max: 8 }")
+                .workload("peak_rps: 300 rps")
+                .workload("average_rps: 50 rps"))
+        .assertSilent();
   }
 
   @Test
   void spikes_withoutTheRatioAreNotEvaluated() {
-    RuleHarness.run("HR-APP-006", system().component("name: web, kind: app").workload("peak_rps: 300 rps"))
+    RuleHarness.run(
+            "HR-APP-006", system().component("name: web, kind: app").workload("peak_rps: 300 rps"))
         .assertNotEvaluated("peak_to_average");
   }
 
@@ -274,7 +351,8 @@ class ApplicationRulesTest {
   @ParameterizedTest(name = "spike 5x: average {0} -> {1}")
   @CsvSource({"60.1 rps, none", "59.9 rps, warning"})
   void spikes_overrideMovesTheBoundary(String average, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-006", spikes(average).threshold("HR-APP-006", "spike", "5x"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-006", spikes(average).threshold("HR-APP-006", "spike", "5x"));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");
@@ -284,19 +362,29 @@ class ApplicationRulesTest {
   // ------------------------------------------------------------------ HR-APP-007
 
   private static SystemYaml capacity(String peak) {
-    return system().component("name: web, kind: app, instances: 2").observe("web.max_rps_per_instance: 100 rps")
+    return system()
+        .component("name: web, kind: app, instances: 2")
+        .observe("web.max_rps_per_instance: 100 rps")
         .workload("peak_rps: " + peak);
   }
 
   @ParameterizedTest(name = "peak {0} on 2 x 100 rps -> {1}")
-  @CsvSource({"139.8 rps, none", "140 rps, none", "140.2 rps, warning", "179.8 rps, warning", "180.2 rps, critical"})
+  @CsvSource({
+    "139.8 rps, none",
+    "140 rps, none",
+    "140.2 rps, warning",
+    "179.8 rps, warning",
+    "180.2 rps, critical"
+  })
   void nearCapacity_firesAboveSeventyAndIsCriticalAboveNinetyPercent(String peak, String expected) {
     RuleHarness h = RuleHarness.run("HR-APP-007", capacity(peak));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("scale-horizontally", "add-autoscaling");
-      assertThat(h.evidence("utilisation").figure().provenance()).isInstanceOf(Provenance.Derived.class);
-      assertThat(h.evidence("peak request rate").figure().provenance()).isInstanceOf(Provenance.Declared.class);
+      assertThat(h.evidence("utilisation").figure().provenance())
+          .isInstanceOf(Provenance.Derived.class);
+      assertThat(h.evidence("peak request rate").figure().provenance())
+          .isInstanceOf(Provenance.Declared.class);
     }
   }
 
@@ -305,17 +393,21 @@ class ApplicationRulesTest {
     RuleHarness h = RuleHarness.run("HR-APP-007", capacity("100 rps").observe("rps: 185 rps"));
     assertThat(h.finding().severity()).isEqualTo(Severity.CRITICAL);
     assertThat(h.evidence("peak request rate").figure().value()).isEqualTo(185);
-    assertThat(h.evidence("peak request rate").figure().provenance()).isInstanceOf(Provenance.Measured.class);
+    assertThat(h.evidence("peak request rate").figure().provenance())
+        .isInstanceOf(Provenance.Measured.class);
   }
 
   @Test
   void nearCapacity_listsWhicheverHalfIsMissing() {
     RuleHarness.run("HR-APP-007", system().component("name: web, kind: app"))
         .assertNotEvaluated("web.max_rps_per_instance", "workload.peak_rps");
-    RuleHarness.run("HR-APP-007", system().component("name: web, kind: app").workload("peak_rps: 10 rps"))
+    RuleHarness.run(
+            "HR-APP-007", system().component("name: web, kind: app").workload("peak_rps: 10 rps"))
         .assertNotEvaluated("web.max_rps_per_instance");
-    RuleHarness.run("HR-APP-007", system().component("name: web, kind: app")
-        .observe("web.max_rps_per_instance: 100 rps")).assertNotEvaluated("workload.peak_rps");
+    RuleHarness.run(
+            "HR-APP-007",
+            system().component("name: web, kind: app").observe("web.max_rps_per_instance: 100 rps"))
+        .assertNotEvaluated("workload.peak_rps");
   }
 
   @Test
@@ -326,14 +418,16 @@ class ApplicationRulesTest {
   @ParameterizedTest(name = "warning 50%: peak {0} -> {1}")
   @CsvSource({"99.8 rps, none", "100.2 rps, warning"})
   void nearCapacity_overrideMovesTheBoundary(String peak, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-007", capacity(peak).threshold("HR-APP-007", "warning", "50%"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-007", capacity(peak).threshold("HR-APP-007", "warning", "50%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   @ParameterizedTest(name = "critical 80%: peak {0} -> {1}")
   @CsvSource({"159.8 rps, warning", "160.2 rps, critical"})
   void nearCapacity_criticalOverrideMovesTheBoundary(String peak, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-007", capacity(peak).threshold("HR-APP-007", "critical", "80%"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-007", capacity(peak).threshold("HR-APP-007", "critical", "80%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
@@ -349,7 +443,8 @@ class ApplicationRulesTest {
     RuleHarness h = RuleHarness.run("HR-APP-008", poolWait(wait));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
-      assertThat(h.finding().actions()).containsExactly("resize-pools", "add-connection-pooler", "optimize-queries");
+      assertThat(h.finding().actions())
+          .containsExactly("resize-pools", "add-connection-pooler", "optimize-queries");
     }
   }
 
@@ -362,7 +457,8 @@ class ApplicationRulesTest {
   @ParameterizedTest(name = "warning 10ms: {0} -> {1}")
   @CsvSource({"9.9ms, none", "10.1ms, warning"})
   void poolWait_overrideMovesTheBoundary(String wait, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-008", poolWait(wait).threshold("HR-APP-008", "warning", "10ms"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-008", poolWait(wait).threshold("HR-APP-008", "warning", "10ms"));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");
@@ -382,7 +478,8 @@ class ApplicationRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("optimize-queries", "add-indexes");
-      assertThat(h.evidence("latency_p95").figure().provenance()).isInstanceOf(Provenance.Measured.class);
+      assertThat(h.evidence("latency_p95").figure().provenance())
+          .isInstanceOf(Provenance.Measured.class);
     }
   }
 
@@ -391,7 +488,8 @@ class ApplicationRulesTest {
   void slowResponses_putTheNPlusOneFixFirstAboveTenQueries(String q, boolean nPlusOne) {
     RuleHarness h = RuleHarness.run("HR-APP-009", p95("3s").workload("queries_per_request: " + q));
     if (nPlusOne) {
-      assertThat(h.finding().actions()).containsExactly("fix-n-plus-one", "optimize-queries", "add-indexes");
+      assertThat(h.finding().actions())
+          .containsExactly("fix-n-plus-one", "optimize-queries", "add-indexes");
     } else {
       assertThat(h.finding().actions()).containsExactly("optimize-queries", "add-indexes");
     }
@@ -399,13 +497,15 @@ class ApplicationRulesTest {
 
   @Test
   void slowResponses_unmeasuredAreNotEvaluated() {
-    RuleHarness.run("HR-APP-009", system().component("name: web, kind: app")).assertNotEvaluated("latency_p95");
+    RuleHarness.run("HR-APP-009", system().component("name: web, kind: app"))
+        .assertNotEvaluated("latency_p95");
   }
 
   @ParameterizedTest(name = "critical 3s: {0} -> {1}")
   @CsvSource({"2.99s, none", "3.01s, critical"})
   void slowResponses_overrideMovesTheBoundary(String p95, String expected) {
-    RuleHarness h = RuleHarness.run("HR-APP-009", p95(p95).threshold("HR-APP-009", "critical", "3s"));
+    RuleHarness h =
+        RuleHarness.run("HR-APP-009", p95(p95).threshold("HR-APP-009", "critical", "3s"));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");

@@ -32,14 +32,19 @@ class ArchitectureRulesTest {
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("avoid-premature-microservices");
       assertThat(h.evidence("app services").figure().value()).isEqualTo(n);
-      assertThat(h.evidence("app services").figure().provenance()).isInstanceOf(Provenance.Derived.class);
+      assertThat(h.evidence("app services").figure().provenance())
+          .isInstanceOf(Provenance.Derived.class);
     }
   }
 
   @Test
   void microservices_countServicesNotDeployments() {
-    RuleHarness.run("HR-ARCH-001", system().component("name: a, kind: app, service: shop")
-        .component("name: b, kind: app, service: shop").component("name: c, kind: app, service: shop"))
+    RuleHarness.run(
+            "HR-ARCH-001",
+            system()
+                .component("name: a, kind: app, service: shop")
+                .component("name: b, kind: app, service: shop")
+                .component("name: c, kind: app, service: shop"))
         .assertSilent();
   }
 
@@ -51,7 +56,9 @@ class ArchitectureRulesTest {
   @ParameterizedTest(name = "services 4: {0} -> {1}")
   @CsvSource({"3, none", "4, warning"})
   void microservices_overrideMovesTheBoundary(int n, String expected) {
-    RuleHarness h = RuleHarness.run("HR-ARCH-001", services(n, "50 rps").threshold("HR-ARCH-001", "services", "4"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-ARCH-001", services(n, "50 rps").threshold("HR-ARCH-001", "services", "4"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
@@ -61,27 +68,35 @@ class ArchitectureRulesTest {
   @CsvSource({
     "'shards: 1', none, ''",
     "'shards: 2', warning, add-read-replicas",
-    "'shards: 2, replicas: 1', warning, add-app-cache"})
+    "'shards: 2, replicas: 1', warning, add-app-cache"
+  })
   void shardedEarly_warnsWhileReplicasOrCacheAreMissing(String db, String expected, String second) {
-    RuleHarness h = RuleHarness.run("HR-ARCH-002", system().component("name: db, kind: database, " + db));
+    RuleHarness h =
+        RuleHarness.run("HR-ARCH-002", system().component("name: db, kind: database, " + db));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("avoid-premature-sharding", second);
-      assertThat(h.evidence("db.shards").figure().provenance()).isInstanceOf(Provenance.Declared.class);
+      assertThat(h.evidence("db.shards").figure().provenance())
+          .isInstanceOf(Provenance.Declared.class);
     }
   }
 
   @Test
   void shardedEarly_isFineWithReplicasAndACache() {
-    RuleHarness.run("HR-ARCH-002", system().component("name: db, kind: database, shards: 4, replicas: 2")
-        .component("name: cache, kind: cache")).assertSilent();
+    RuleHarness.run(
+            "HR-ARCH-002",
+            system()
+                .component("name: db, kind: database, shards: 4, replicas: 2")
+                .component("name: cache, kind: cache"))
+        .assertSilent();
     RuleHarness.run("HR-ARCH-002", system().component("name: web, kind: app")).assertSilent();
   }
 
   // ------------------------------------------------------------------ HR-ARCH-003
 
   private static SystemYaml regions() {
-    return system().component("name: web, kind: app, region: eu-west-1")
+    return system()
+        .component("name: web, kind: app, region: eu-west-1")
         .component("name: db, kind: database, region: us-east-1");
   }
 
@@ -102,18 +117,29 @@ class ArchitectureRulesTest {
 
   @Test
   void multiRegion_isJustifiedByDistantUsersOrResidency() {
-    RuleHarness.run("HR-ARCH-003", regions().workload("user_regions: [europe, north-america]")).assertSilent();
+    RuleHarness.run("HR-ARCH-003", regions().workload("user_regions: [europe, north-america]"))
+        .assertSilent();
     RuleHarness.run("HR-ARCH-003", regions().workload("data_residency: true")).assertSilent();
-    RuleHarness.run("HR-ARCH-003", system().component("name: web, kind: app, region: eu-west-1")
-        .component("name: db, kind: database, region: eu-west-1")).assertSilent();
+    RuleHarness.run(
+            "HR-ARCH-003",
+            system()
+                .component("name: web, kind: app, region: eu-west-1")
+                .component("name: db, kind: database, region: eu-west-1"))
+        .assertSilent();
   }
 
   // ------------------------------------------------------------------ HR-ARCH-004
 
   @ParameterizedTest(name = "{0} / {1} -> {2}")
-  @CsvSource({"'', '', warning", "latency_p95: 1s, '', info", "'', error_rate: 1%, info",
-      "latency_p99: 1s, error_rate: 1%, none", "latency_p95: 1s, error_rate: 1%, none"})
-  void monitoring_warnsWithoutLatencyAndErrorMeasurements(String latency, String errors, String expected) {
+  @CsvSource({
+    "'', '', warning",
+    "latency_p95: 1s, '', info",
+    "'', error_rate: 1%, info",
+    "latency_p99: 1s, error_rate: 1%, none",
+    "latency_p95: 1s, error_rate: 1%, none"
+  })
+  void monitoring_warnsWithoutLatencyAndErrorMeasurements(
+      String latency, String errors, String expected) {
     SystemYaml y = system().component("name: web, kind: app");
     if (!latency.isEmpty()) {
       y.observe(latency);
@@ -132,9 +158,14 @@ class ArchitectureRulesTest {
   // ------------------------------------------------------------------ HR-ARCH-005
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"0/s, '', none", "5/s, '', warning", "5/s, 'name: q, kind: queue', none",
-      "5/s, 'name: jobs, kind: worker', none"})
-  void noQueue_warnsForBackgroundWorkWithoutQueueOrWorker(String rate, String extra, String expected) {
+  @CsvSource({
+    "0/s, '', none",
+    "5/s, '', warning",
+    "5/s, 'name: q, kind: queue', none",
+    "5/s, 'name: jobs, kind: worker', none"
+  })
+  void noQueue_warnsForBackgroundWorkWithoutQueueOrWorker(
+      String rate, String extra, String expected) {
     SystemYaml y = system().component("name: web, kind: app").workload("job_rate: " + rate);
     if (!extra.isEmpty()) {
       y.component(extra);
@@ -143,7 +174,8 @@ class ArchitectureRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("add-job-queue");
-      assertThat(h.evidence("workload.job_rate").figure().provenance()).isInstanceOf(Provenance.Declared.class);
+      assertThat(h.evidence("workload.job_rate").figure().provenance())
+          .isInstanceOf(Provenance.Declared.class);
     }
   }
 
@@ -164,13 +196,15 @@ class ArchitectureRulesTest {
     RuleHarness h = RuleHarness.run("HR-ARCH-006", growth(g));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
-      assertThat(h.finding().actions()).containsExactly("scale-horizontally", "add-autoscaling", "add-cdn");
+      assertThat(h.finding().actions())
+          .containsExactly("scale-horizontally", "add-autoscaling", "add-cdn");
     }
   }
 
   @Test
   void fastGrowth_withACdnLeavesItOut() {
-    RuleHarness h = RuleHarness.run("HR-ARCH-006", growth("80%/month").component("name: cdn, kind: cdn"));
+    RuleHarness h =
+        RuleHarness.run("HR-ARCH-006", growth("80%/month").component("name: cdn, kind: cdn"));
     assertThat(h.finding().actions()).containsExactly("scale-horizontally", "add-autoscaling");
   }
 
@@ -182,7 +216,8 @@ class ArchitectureRulesTest {
   @ParameterizedTest(name = "warning 20%/month: {0} -> {1}")
   @CsvSource({"19.9%/month, none", "20.1%/month, warning"})
   void fastGrowth_overrideMovesTheBoundary(String g, String expected) {
-    RuleHarness h = RuleHarness.run("HR-ARCH-006", growth(g).threshold("HR-ARCH-006", "warning", "20%/month"));
+    RuleHarness h =
+        RuleHarness.run("HR-ARCH-006", growth(g).threshold("HR-ARCH-006", "warning", "20%/month"));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");
@@ -202,7 +237,8 @@ class ArchitectureRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("add-read-replicas");
-      assertThat(h.evidence("slo.availability").figure().provenance()).isInstanceOf(Provenance.Declared.class);
+      assertThat(h.evidence("slo.availability").figure().provenance())
+          .isInstanceOf(Provenance.Declared.class);
     }
   }
 
@@ -210,17 +246,23 @@ class ArchitectureRulesTest {
   void singleDatabase_withAReplicaOrTwoInstancesOrNoDatabaseDoesNotApply() {
     RuleHarness.run("HR-ARCH-007", single(", replicas: 1", "99.99%")).assertSilent();
     RuleHarness.run("HR-ARCH-007", single(", instances: 2", "99.99%")).assertSilent();
-    RuleHarness.run("HR-ARCH-007", single("", "99.99%")
-        .component("name: standby, kind: database, role: replica, replica_of: db")).assertSilent();
-    RuleHarness.run("HR-ARCH-007", system().component("name: web, kind: app").slo("availability: 99.99%"))
+    RuleHarness.run(
+            "HR-ARCH-007",
+            single("", "99.99%")
+                .component("name: standby, kind: database, role: replica, replica_of: db"))
+        .assertSilent();
+    RuleHarness.run(
+            "HR-ARCH-007", system().component("name: web, kind: app").slo("availability: 99.99%"))
         .assertSilent();
   }
 
   @ParameterizedTest(name = "availability 99.99%: {0} -> {1}")
   @CsvSource({"99.98%, none", "99.99%, warning"})
   void singleDatabase_overrideMovesTheBoundary(String availability, String expected) {
-    RuleHarness h = RuleHarness.run("HR-ARCH-007", single("", availability)
-        .threshold("HR-ARCH-007", "availability", "99.99%"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-ARCH-007",
+            single("", availability).threshold("HR-ARCH-007", "availability", "99.99%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 }

@@ -31,8 +31,15 @@ class DatabaseRulesTest {
   // ------------------------------------------------------------------ HR-DB-001
 
   @ParameterizedTest(name = "db.cpu {0} -> {1}")
-  @CsvSource({"69.9%, none", "70%, none", "70.1%, warning", "84.9%, warning", "85%, warning", "85.1%, critical",
-      "99%, critical"})
+  @CsvSource({
+    "69.9%, none",
+    "70%, none",
+    "70.1%, warning",
+    "84.9%, warning",
+    "85%, warning",
+    "85.1%, critical",
+    "99%, critical"
+  })
   void cpu_firesAboveSeventyAndIsCriticalAboveEightyFive(String cpu, String expected) {
     RuleHarness h = RuleHarness.run("HR-DB-001", db(cpu));
     assertThat(h.severity()).isEqualTo(sev(expected));
@@ -40,10 +47,12 @@ class DatabaseRulesTest {
       Severity s = Severity.parse(expected);
       assertThat(h.finding().actions()).containsExactly("optimize-queries", "add-indexes");
       assertThat(h.finding().component()).isEqualTo("db");
-      assertThat(h.evidence("db.cpu").figure().provenance()).isInstanceOf(Provenance.Measured.class);
+      assertThat(h.evidence("db.cpu").figure().provenance())
+          .isInstanceOf(Provenance.Measured.class);
       String level = s == Severity.CRITICAL ? "critical above" : "warning above";
       assertThat(h.evidence(level).figure().provenance()).isInstanceOf(Provenance.Assumed.class);
-      assertThat(h.evidence(level).figure().value()).isEqualTo(s == Severity.CRITICAL ? 0.85 : 0.70);
+      assertThat(h.evidence(level).figure().value())
+          .isEqualTo(s == Severity.CRITICAL ? 0.85 : 0.70);
     }
   }
 
@@ -54,46 +63,65 @@ class DatabaseRulesTest {
     "50.1%, optimize-queries add-indexes add-connection-pooler",
     "79.9%, optimize-queries add-indexes add-connection-pooler",
     "80%, add-indexes add-app-cache add-read-replicas",
-    "80.1%, add-indexes add-app-cache add-read-replicas"})
+    "80.1%, add-indexes add-app-cache add-read-replicas"
+  })
   void cpu_choosesTheRemedyByTheReadShare(String read, String actions) {
     RuleHarness h = RuleHarness.run("HR-DB-001", db("80%").workload("read_ratio: " + read));
     assertThat(h.finding().severity()).isEqualTo(Severity.WARNING);
     assertThat(h.finding().actions()).containsExactlyElementsOf(ids(actions));
-    assertThat(h.evidence("read share").figure().provenance()).isInstanceOf(Provenance.Declared.class);
+    assertThat(h.evidence("read share").figure().provenance())
+        .isInstanceOf(Provenance.Declared.class);
   }
 
   @Test
   void cpu_readHeavyLeavesOutRemediesAlreadyInPlace() {
-    RuleHarness h = RuleHarness.run("HR-DB-001", db("90%").workload("read_ratio: 95%")
-        .component("name: cache, kind: cache, memory: 4GiB").observe("db.slowest_query: 40ms")
-        .observe("db.seq_scan_tables: 0"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-001",
+            db("90%")
+                .workload("read_ratio: 95%")
+                .component("name: cache, kind: cache, memory: 4GiB")
+                .observe("db.slowest_query: 40ms")
+                .observe("db.seq_scan_tables: 0"));
     assertThat(h.finding().severity()).isEqualTo(Severity.CRITICAL);
     assertThat(h.finding().actions()).containsExactly("add-read-replicas");
   }
 
   @Test
   void cpu_readHeavyWithEveryRemedyInPlaceStillSuggestsMoreReplicas() {
-    RuleHarness h = RuleHarness.run("HR-DB-001", system().component("name: db, kind: database, replicas: 2")
-        .workload("read_ratio: 95%").observe("db.cpu: 90%").component("name: cache, kind: cache, memory: 4GiB")
-        .observe("db.slowest_query: 40ms").observe("db.seq_scan_tables: 0"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-001",
+            system()
+                .component("name: db, kind: database, replicas: 2")
+                .workload("read_ratio: 95%")
+                .observe("db.cpu: 90%")
+                .component("name: cache, kind: cache, memory: 4GiB")
+                .observe("db.slowest_query: 40ms")
+                .observe("db.seq_scan_tables: 0"));
     assertThat(h.finding().actions()).containsExactly("add-read-replicas");
   }
 
   @Test
   void cpu_measuredReadShareOnTheDatabaseBeatsTheDeclaredOne() {
-    RuleHarness h = RuleHarness.run("HR-DB-001", db("80%").workload("read_ratio: 95%").observe("db.read_ratio: 40%"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-001", db("80%").workload("read_ratio: 95%").observe("db.read_ratio: 40%"));
     assertThat(h.finding().actions()).containsExactly("optimize-queries", "partition-tables");
-    assertThat(h.evidence("read share").figure().provenance()).isInstanceOf(Provenance.Measured.class);
+    assertThat(h.evidence("read share").figure().provenance())
+        .isInstanceOf(Provenance.Measured.class);
   }
 
   @Test
   void cpu_withoutMeasurementIsNotEvaluated() {
-    RuleHarness.run("HR-DB-001", system().component("name: db, kind: database")).assertNotEvaluated("db.cpu");
+    RuleHarness.run("HR-DB-001", system().component("name: db, kind: database"))
+        .assertNotEvaluated("db.cpu");
   }
 
   @Test
   void cpu_withoutDatabaseDoesNotApply() {
-    RuleHarness.run("HR-DB-001", system().component("name: web, kind: app").observe("web.cpu: 99%")).assertSilent();
+    RuleHarness.run("HR-DB-001", system().component("name: web, kind: app").observe("web.cpu: 99%"))
+        .assertSilent();
   }
 
   @ParameterizedTest(name = "warning 60%: db.cpu {0} -> {1}")
@@ -104,7 +132,8 @@ class DatabaseRulesTest {
     if (expected.equals("warning")) {
       assertThat(h.evidence("warning above").figure().value()).isEqualTo(0.60);
       assertThat(h.evidence("warning above").figure().provenance().kind()).isEqualTo("declared");
-      assertThat(h.evidence("warning above").figure().provenance().describe()).contains("thresholds.HR-DB-001.warning");
+      assertThat(h.evidence("warning above").figure().provenance().describe())
+          .contains("thresholds.HR-DB-001.warning");
     }
   }
 
@@ -120,45 +149,66 @@ class DatabaseRulesTest {
 
   @Test
   void cpu_overriddenReadHeavyShareChangesTheRemedy() {
-    RuleHarness h = RuleHarness.run("HR-DB-001", db("80%").workload("read_ratio: 75%")
-        .threshold("HR-DB-001", "read_heavy", "70%"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-001",
+            db("80%").workload("read_ratio: 75%").threshold("HR-DB-001", "read_heavy", "70%"));
     assertThat(h.finding().actions()).contains("add-read-replicas");
   }
 
   @ParameterizedTest(name = "write_heavy 30%: reads {0} -> {1}")
-  @CsvSource({"29.9%, optimize-queries partition-tables", "30.1%, optimize-queries add-indexes add-connection-pooler"})
+  @CsvSource({
+    "29.9%, optimize-queries partition-tables",
+    "30.1%, optimize-queries add-indexes add-connection-pooler"
+  })
   void cpu_overriddenWriteHeavyShareMovesTheRemedyBoundary(String read, String actions) {
-    RuleHarness h = RuleHarness.run("HR-DB-001", db("80%").workload("read_ratio: " + read)
-        .threshold("HR-DB-001", "write_heavy", "30%"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-001",
+            db("80%").workload("read_ratio: " + read).threshold("HR-DB-001", "write_heavy", "30%"));
     assertThat(h.finding().actions()).containsExactlyElementsOf(ids(actions));
   }
 
   // ------------------------------------------------------------------ HR-DB-002
 
   private static SystemYaml connections(int inUse) {
-    return system().component("name: db, kind: database, max_connections: 1000")
+    return system()
+        .component("name: db, kind: database, max_connections: 1000")
         .observe("db.connections_in_use: " + inUse);
   }
 
   @ParameterizedTest(name = "{0} of 1000 connections -> {1}")
-  @CsvSource({"499, none", "500, none", "501, warning", "799, warning", "800, warning", "801, critical"})
+  @CsvSource({
+    "499, none",
+    "500, none",
+    "501, warning",
+    "799, warning",
+    "800, warning",
+    "801, critical"
+  })
   void connections_fireAboveHalfAndAreCriticalAboveEightyPercent(int inUse, String expected) {
     RuleHarness h = RuleHarness.run("HR-DB-002", connections(inUse));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("resize-pools", "add-connection-pooler");
       assertThat(h.evidence("share in use").figure().value()).isEqualTo(inUse / 1000.0);
-      assertThat(h.evidence("share in use").figure().provenance()).isInstanceOf(Provenance.Derived.class);
-      assertThat(h.evidence("db.max_connections").figure().provenance()).isInstanceOf(Provenance.Declared.class);
-      assertThat(h.evidence("db.connections_in_use").figure().provenance()).isInstanceOf(Provenance.Measured.class);
+      assertThat(h.evidence("share in use").figure().provenance())
+          .isInstanceOf(Provenance.Derived.class);
+      assertThat(h.evidence("db.max_connections").figure().provenance())
+          .isInstanceOf(Provenance.Declared.class);
+      assertThat(h.evidence("db.connections_in_use").figure().provenance())
+          .isInstanceOf(Provenance.Measured.class);
     }
   }
 
   @Test
   void connections_withAPoolerSuggestOnlyResizing() {
-    RuleHarness h = RuleHarness.run("HR-DB-002", system()
-        .component("name: db, kind: database, max_connections: 1000, pooler: pgbouncer")
-        .observe("db.connections_in_use: 900"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-002",
+            system()
+                .component("name: db, kind: database, max_connections: 1000, pooler: pgbouncer")
+                .observe("db.connections_in_use: 900"));
     assertThat(h.finding().actions()).containsExactly("resize-pools");
   }
 
@@ -166,29 +216,35 @@ class DatabaseRulesTest {
   void connections_withoutCountsAreNotEvaluated() {
     RuleHarness.run("HR-DB-002", system().component("name: db, kind: database"))
         .assertNotEvaluated("db.connections_in_use", "db.max_connections");
-    RuleHarness.run("HR-DB-002", system().component("name: db, kind: database, max_connections: 100"))
+    RuleHarness.run(
+            "HR-DB-002", system().component("name: db, kind: database, max_connections: 100"))
         .assertNotEvaluated("db.connections_in_use");
   }
 
   @Test
   void connections_withoutDatabaseOrOnAReplicaDoNotApply() {
     RuleHarness.run("HR-DB-002", system().component("name: web, kind: app")).assertSilent();
-    RuleHarness h = RuleHarness.run("HR-DB-002", connections(100)
-        .component("name: replica, kind: database, role: replica, replica_of: db"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-002",
+            connections(100)
+                .component("name: replica, kind: database, role: replica, replica_of: db"));
     h.assertSilent();
   }
 
   @ParameterizedTest(name = "critical 90%: {0} of 1000 -> {1}")
   @CsvSource({"899, warning", "901, critical"})
   void connections_overriddenCriticalMovesTheBoundary(int inUse, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-002", connections(inUse).threshold("HR-DB-002", "critical", "90%"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-002", connections(inUse).threshold("HR-DB-002", "critical", "90%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   @ParameterizedTest(name = "warning 30%: {0} of 1000 -> {1}")
   @CsvSource({"299, none", "301, warning"})
   void connections_overriddenWarningMovesTheBoundary(int inUse, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-002", connections(inUse).threshold("HR-DB-002", "warning", "0.3"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-002", connections(inUse).threshold("HR-DB-002", "warning", "0.3"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
@@ -199,23 +255,34 @@ class DatabaseRulesTest {
   }
 
   @ParameterizedTest(name = "{0} queries per request -> {1}")
-  @CsvSource({"9.9, none", "10, none", "10.1, warning", "19.9, warning", "20, warning", "20.1, critical"})
+  @CsvSource({
+    "9.9, none",
+    "10, none",
+    "10.1, warning",
+    "19.9, warning",
+    "20, warning",
+    "20.1, critical"
+  })
   void queriesPerRequest_fireAboveTenAndAreCriticalAboveTwenty(String q, String expected) {
     RuleHarness h = RuleHarness.run("HR-DB-003", qpr(q));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("fix-n-plus-one", "add-app-cache");
       assertThat(h.finding().component()).isEmpty();
-      assertThat(h.evidence("queries per request").figure().provenance()).isInstanceOf(Provenance.Declared.class);
+      assertThat(h.evidence("queries per request").figure().provenance())
+          .isInstanceOf(Provenance.Declared.class);
     }
   }
 
   @Test
   void queriesPerRequest_withACacheOnlyFixTheLoops() {
-    RuleHarness h = RuleHarness.run("HR-DB-003", qpr("30").component("name: cache, kind: cache")
-        .observe("latency_p95: 2.5s"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-003",
+            qpr("30").component("name: cache, kind: cache").observe("latency_p95: 2.5s"));
     assertThat(h.finding().actions()).containsExactly("fix-n-plus-one");
-    assertThat(h.evidence("latency_p95").figure().provenance()).isInstanceOf(Provenance.Measured.class);
+    assertThat(h.evidence("latency_p95").figure().provenance())
+        .isInstanceOf(Provenance.Measured.class);
     assertThat(h.finding().message()).contains("optimise before scaling");
   }
 
@@ -227,7 +294,9 @@ class DatabaseRulesTest {
 
   @Test
   void queriesPerRequest_withoutDatabaseDoNotApply() {
-    RuleHarness.run("HR-DB-003", system().component("name: web, kind: app").workload("queries_per_request: 50"))
+    RuleHarness.run(
+            "HR-DB-003",
+            system().component("name: web, kind: app").workload("queries_per_request: 50"))
         .assertSilent();
   }
 
@@ -258,13 +327,15 @@ class DatabaseRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("add-indexes", "optimize-queries");
-      assertThat(h.evidence("threshold").figure().provenance()).isInstanceOf(Provenance.Assumed.class);
+      assertThat(h.evidence("threshold").figure().provenance())
+          .isInstanceOf(Provenance.Assumed.class);
     }
   }
 
   @Test
   void slowQueries_unmeasuredAreNotEvaluated() {
-    RuleHarness.run("HR-DB-004", system().component("name: db, kind: database")).assertNotEvaluated("db.slowest_query");
+    RuleHarness.run("HR-DB-004", system().component("name: db, kind: database"))
+        .assertNotEvaluated("db.slowest_query");
   }
 
   @Test
@@ -275,7 +346,8 @@ class DatabaseRulesTest {
   @ParameterizedTest(name = "warning 50ms: {0} -> {1}")
   @CsvSource({"49.9ms, none", "50.1ms, warning"})
   void slowQueries_overrideMovesTheBoundary(String t, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-004", slowest(t).threshold("HR-DB-004", "warning", "50ms"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-004", slowest(t).threshold("HR-DB-004", "warning", "50ms"));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");
@@ -295,7 +367,8 @@ class DatabaseRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("add-indexes");
-      assertThat(h.evidence("db.seq_scan_tables").figure().provenance()).isInstanceOf(Provenance.Measured.class);
+      assertThat(h.evidence("db.seq_scan_tables").figure().provenance())
+          .isInstanceOf(Provenance.Measured.class);
     }
   }
 
@@ -320,7 +393,9 @@ class DatabaseRulesTest {
   // ------------------------------------------------------------------ HR-DB-006
 
   private static SystemYaml lag(String t) {
-    return system().component("name: db, kind: database, replicas: 1").observe("db.replica_lag: " + t);
+    return system()
+        .component("name: db, kind: database, replicas: 1")
+        .observe("db.replica_lag: " + t);
   }
 
   @ParameterizedTest(name = "replica lag {0} -> {1}")
@@ -329,8 +404,10 @@ class DatabaseRulesTest {
     RuleHarness h = RuleHarness.run("HR-DB-006", lag(t));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
-      assertThat(h.finding().actions()).containsExactly("optimize-queries", "partition-tables", "scale-vertically");
-      assertThat(h.evidence("db.replica_lag").figure().provenance()).isInstanceOf(Provenance.Measured.class);
+      assertThat(h.finding().actions())
+          .containsExactly("optimize-queries", "partition-tables", "scale-vertically");
+      assertThat(h.evidence("db.replica_lag").figure().provenance())
+          .isInstanceOf(Provenance.Measured.class);
     }
   }
 
@@ -356,24 +433,36 @@ class DatabaseRulesTest {
   // ------------------------------------------------------------------ HR-DB-007
 
   private static SystemYaml mix(String read, String cpu) {
-    return system().component("name: db, kind: database").workload("read_ratio: " + read).observe("db.cpu: " + cpu);
+    return system()
+        .component("name: db, kind: database")
+        .workload("read_ratio: " + read)
+        .observe("db.cpu: " + cpu);
   }
 
   @ParameterizedTest(name = "reads {0}, cpu {1} -> {2}")
-  @CsvSource({"79.9%, 75%, none", "80%, 75%, warning", "80.1%, 75%, warning", "90%, 69.9%, none", "90%, 70%, none",
-      "90%, 70.1%, warning"})
-  void readHeavy_firesFromEightyPercentReadsAboveSeventyPercentCpu(String read, String cpu, String expected) {
+  @CsvSource({
+    "79.9%, 75%, none",
+    "80%, 75%, warning",
+    "80.1%, 75%, warning",
+    "90%, 69.9%, none",
+    "90%, 70%, none",
+    "90%, 70.1%, warning"
+  })
+  void readHeavy_firesFromEightyPercentReadsAboveSeventyPercentCpu(
+      String read, String cpu, String expected) {
     RuleHarness h = RuleHarness.run("HR-DB-007", mix(read, cpu));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("add-read-replicas", "add-app-cache");
-      assertThat(h.evidence("replicas").figure().provenance()).isInstanceOf(Provenance.Derived.class);
+      assertThat(h.evidence("replicas").figure().provenance())
+          .isInstanceOf(Provenance.Derived.class);
     }
   }
 
   @Test
   void readHeavy_withACacheSuggestsOnlyReplicas() {
-    RuleHarness h = RuleHarness.run("HR-DB-007", mix("95%", "90%").component("name: cache, kind: cache"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-007", mix("95%", "90%").component("name: cache, kind: cache"));
     assertThat(h.finding().actions()).containsExactly("add-read-replicas");
   }
 
@@ -381,37 +470,51 @@ class DatabaseRulesTest {
   void readHeavy_withoutTheMixOrTheCpuIsNotEvaluated() {
     RuleHarness.run("HR-DB-007", system().component("name: db, kind: database"))
         .assertNotEvaluated("workload.read_ratio", "db.cpu");
-    RuleHarness.run("HR-DB-007", system().component("name: db, kind: database").observe("db.cpu: 90%"))
+    RuleHarness.run(
+            "HR-DB-007", system().component("name: db, kind: database").observe("db.cpu: 90%"))
         .assertNotEvaluated("workload.read_ratio");
   }
 
   @Test
   void readHeavy_withReplicasOrWithoutDatabaseDoesNotApply() {
-    RuleHarness.run("HR-DB-007", system().component("name: db, kind: database, replicas: 1")
-        .workload("read_ratio: 95%").observe("db.cpu: 95%")).assertSilent();
+    RuleHarness.run(
+            "HR-DB-007",
+            system()
+                .component("name: db, kind: database, replicas: 1")
+                .workload("read_ratio: 95%")
+                .observe("db.cpu: 95%"))
+        .assertSilent();
     RuleHarness.run("HR-DB-007", system().component("name: web, kind: app")).assertSilent();
   }
 
   @ParameterizedTest(name = "read_share 60%: reads {0} -> {1}")
   @CsvSource({"59.9%, none", "60.1%, warning"})
   void readHeavy_overrideMovesTheBoundary(String read, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-007", mix(read, "80%").threshold("HR-DB-007", "read_share", "60%"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-007", mix(read, "80%").threshold("HR-DB-007", "read_share", "60%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   @ParameterizedTest(name = "cpu 50%: cpu {0} -> {1}")
   @CsvSource({"49.9%, none", "50.1%, warning"})
   void readHeavy_cpuOverrideMovesTheBoundary(String cpu, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-007", mix("90%", cpu).threshold("HR-DB-007", "cpu", "50%"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-007", mix("90%", cpu).threshold("HR-DB-007", "cpu", "50%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   // ------------------------------------------------------------------ HR-DB-008
 
   @ParameterizedTest(name = "reads {0}, cpu {1} -> {2}")
-  @CsvSource({"50.1%, 90%, none", "50%, 90%, critical", "49.9%, 90%, critical", "30%, 69.9%, none",
-      "30%, 70.1%, critical"})
-  void writeHeavy_isCriticalFromHalfWritesAboveSeventyPercentCpu(String read, String cpu, String expected) {
+  @CsvSource({
+    "50.1%, 90%, none",
+    "50%, 90%, critical",
+    "49.9%, 90%, critical",
+    "30%, 69.9%, none",
+    "30%, 70.1%, critical"
+  })
+  void writeHeavy_isCriticalFromHalfWritesAboveSeventyPercentCpu(
+      String read, String cpu, String expected) {
     RuleHarness h = RuleHarness.run("HR-DB-008", mix(read, cpu));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
@@ -421,137 +524,187 @@ class DatabaseRulesTest {
 
   @Test
   void writeHeavy_suggestsShardingOnlyOncePartitionedOrPastTenTerabytes() {
-    RuleHarness partitioned = RuleHarness.run("HR-DB-008", system()
-        .component("name: db, kind: database, partitioned: true").workload("read_ratio: 20%").observe("db.cpu: 90%"));
-    assertThat(partitioned.finding().actions()).containsExactly("optimize-queries", "partition-tables",
-        "shard-database");
+    RuleHarness partitioned =
+        RuleHarness.run(
+            "HR-DB-008",
+            system()
+                .component("name: db, kind: database, partitioned: true")
+                .workload("read_ratio: 20%")
+                .observe("db.cpu: 90%"));
+    assertThat(partitioned.finding().actions())
+        .containsExactly("optimize-queries", "partition-tables", "shard-database");
     RuleHarness big = RuleHarness.run("HR-DB-008", mix("20%", "90%").workload("data_size: 10.1TB"));
-    assertThat(big.finding().actions()).containsExactly("optimize-queries", "partition-tables", "shard-database");
-    RuleHarness small = RuleHarness.run("HR-DB-008", mix("20%", "90%").workload("data_size: 9.9TB"));
+    assertThat(big.finding().actions())
+        .containsExactly("optimize-queries", "partition-tables", "shard-database");
+    RuleHarness small =
+        RuleHarness.run("HR-DB-008", mix("20%", "90%").workload("data_size: 9.9TB"));
     assertThat(small.finding().actions()).containsExactly("optimize-queries", "partition-tables");
   }
 
   @Test
   void writeHeavy_leavesMissingDataToTheReadHeavyRule() {
-    RuleHarness h = RuleHarness.run("HR-DB-008", system().component("name: db, kind: database")
-        .observe("db.cpu: 95%"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-008", system().component("name: db, kind: database").observe("db.cpu: 95%"));
     h.assertSilent();
-    assertThat(RuleHarness.run("HR-DB-007", system().component("name: db, kind: database").observe("db.cpu: 95%"))
-        .notEvaluated()).hasSize(1);
+    assertThat(
+            RuleHarness.run(
+                    "HR-DB-007",
+                    system().component("name: db, kind: database").observe("db.cpu: 95%"))
+                .notEvaluated())
+        .hasSize(1);
   }
 
   @Test
   void writeHeavy_withoutDatabaseDoesNotApply() {
-    RuleHarness.run("HR-DB-008", system().component("name: web, kind: app").workload("read_ratio: 10%"))
+    RuleHarness.run(
+            "HR-DB-008", system().component("name: web, kind: app").workload("read_ratio: 10%"))
         .assertSilent();
   }
 
   @ParameterizedTest(name = "read_share 30%: reads {0} -> {1}")
   @CsvSource({"30.1%, none", "29.9%, critical"})
   void writeHeavy_overrideMovesTheBoundary(String read, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-008", mix(read, "90%").threshold("HR-DB-008", "read_share", "30%"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-008", mix(read, "90%").threshold("HR-DB-008", "read_share", "30%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   @ParameterizedTest(name = "cpu 90%: cpu {0} -> {1}")
   @CsvSource({"89.9%, none", "90.1%, critical"})
   void writeHeavy_cpuOverrideMovesTheBoundary(String cpu, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-008", mix("20%", cpu).threshold("HR-DB-008", "cpu", "90%"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-008", mix("20%", cpu).threshold("HR-DB-008", "cpu", "90%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   // ------------------------------------------------------------------ HR-DB-009
 
   private static SystemYaml pools(int poolSize) {
-    return system().component("name: db, kind: database, max_connections: 1000")
+    return system()
+        .component("name: db, kind: database, max_connections: 1000")
         .component("name: web, kind: app, pool: { size: " + poolSize + " }");
   }
 
   @ParameterizedTest(name = "pool {0} of 1000 -> {1}")
-  @CsvSource({"799, none", "800, none", "801, warning", "999, warning", "1000, warning", "1001, critical"})
-  void poolsVsLimit_fireAboveEightyPercentAndAreCriticalAboveTheLimit(int poolSize, String expected) {
+  @CsvSource({
+    "799, none",
+    "800, none",
+    "801, warning",
+    "999, warning",
+    "1000, warning",
+    "1001, critical"
+  })
+  void poolsVsLimit_fireAboveEightyPercentAndAreCriticalAboveTheLimit(
+      int poolSize, String expected) {
     RuleHarness h = RuleHarness.run("HR-DB-009", pools(poolSize));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("resize-pools", "add-connection-pooler");
       assertThat(h.evidence("pool connections").figure().value()).isEqualTo(poolSize);
-      assertThat(h.evidence("pool connections").figure().provenance()).isInstanceOf(Provenance.Derived.class);
+      assertThat(h.evidence("pool connections").figure().provenance())
+          .isInstanceOf(Provenance.Derived.class);
     }
   }
 
   @Test
   void poolsVsLimit_countEveryClientAtItsAutoscalingMaximum() {
     // 4 instances x 20 = 80 now, but 12 x 20 = 240 at the autoscaling max, plus a worker's 2 x 10
-    RuleHarness h = RuleHarness.run("HR-DB-009", system()
-        .component("name: db, kind: database, max_connections: 250")
-        .component("name: web, kind: app, instances: 4, pool: { size: 20 }, autoscaling: { min: 2, max: 12 }")
-        .component("name: jobs, kind: worker, instances: 2, pool: { size: 10 }"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-009",
+            system()
+                .component("name: db, kind: database, max_connections: 250")
+                .component(
+                    "name: web, kind: app, instances: 4, pool: { size: 20 }, autoscaling: { min: 2, max: 12 }")
+                .component("name: jobs, kind: worker, instances: 2, pool: { size: 10 }"));
     assertThat(h.finding().severity()).isEqualTo(Severity.CRITICAL);
     assertThat(h.evidence("pool connections").figure().value()).isEqualTo(260);
   }
 
   @Test
   void poolsVsLimit_withoutSizesAreNotEvaluated() {
-    RuleHarness.run("HR-DB-009", system().component("name: db, kind: database")
-        .component("name: web, kind: app")).assertNotEvaluated("db.max_connections", "web.pool.size");
+    RuleHarness.run(
+            "HR-DB-009",
+            system().component("name: db, kind: database").component("name: web, kind: app"))
+        .assertNotEvaluated("db.max_connections", "web.pool.size");
   }
 
   @Test
   void poolsVsLimit_withoutClientsDoNotApply() {
-    RuleHarness.run("HR-DB-009", system().component("name: db, kind: database, max_connections: 10")).assertSilent();
-    RuleHarness.run("HR-DB-009", system().component("name: web, kind: app, pool: { size: 10 }")).assertSilent();
+    RuleHarness.run(
+            "HR-DB-009", system().component("name: db, kind: database, max_connections: 10"))
+        .assertSilent();
+    RuleHarness.run("HR-DB-009", system().component("name: web, kind: app, pool: { size: 10 }"))
+        .assertSilent();
   }
 
   @ParameterizedTest(name = "warning 50%: pool {0} -> {1}")
   @CsvSource({"499, none", "501, warning"})
   void poolsVsLimit_overrideMovesTheBoundary(int poolSize, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-009", pools(poolSize).threshold("HR-DB-009", "warning", "50%"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-009", pools(poolSize).threshold("HR-DB-009", "warning", "50%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   @ParameterizedTest(name = "critical 90%: pool {0} -> {1}")
   @CsvSource({"899, warning", "901, critical"})
   void poolsVsLimit_criticalOverrideMovesTheBoundary(int poolSize, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-009", pools(poolSize).threshold("HR-DB-009", "critical", "90%"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-009", pools(poolSize).threshold("HR-DB-009", "critical", "90%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
   // ------------------------------------------------------------------ HR-DB-010
 
   private static SystemYaml poolVsCores(int poolSize, String storage) {
-    return system().component("name: db, kind: database, vcpu: 8, storage: " + storage)
+    return system()
+        .component("name: db, kind: database, vcpu: 8, storage: " + storage)
         .component("name: web, kind: app, pool: { size: " + poolSize + " }");
   }
 
   @ParameterizedTest(name = "pool {0} on 8 cores {1} -> {2}")
   @CsvSource({"34, ssd, none", "35, ssd, warning", "36, hdd, none", "37, hdd, warning"})
-  void poolsVsCores_fireAboveTwiceCoresTimesTwoPlusSpindles(int poolSize, String storage, String expected) {
+  void poolsVsCores_fireAboveTwiceCoresTimesTwoPlusSpindles(
+      int poolSize, String storage, String expected) {
     RuleHarness h = RuleHarness.run("HR-DB-010", poolVsCores(poolSize, storage));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("resize-pools");
       assertThat(h.finding().component()).isEqualTo("web");
-      assertThat(h.evidence("C2 pool size").figure().value()).isEqualTo(storage.equals("ssd") ? 17 : 18);
+      assertThat(h.evidence("C2 pool size").figure().value())
+          .isEqualTo(storage.equals("ssd") ? 17 : 18);
     }
   }
 
   @Test
   void poolsVsCores_withoutTheDatabaseCoresAreNotEvaluated() {
-    RuleHarness.run("HR-DB-010", system().component("name: db, kind: database")
-        .component("name: web, kind: app, pool: { size: 10 }")).assertNotEvaluated("db.vcpu");
+    RuleHarness.run(
+            "HR-DB-010",
+            system()
+                .component("name: db, kind: database")
+                .component("name: web, kind: app, pool: { size: 10 }"))
+        .assertNotEvaluated("db.vcpu");
   }
 
   @Test
   void poolsVsCores_withoutPoolsDoNotApply() {
-    RuleHarness.run("HR-DB-010", system().component("name: db, kind: database, vcpu: 2")
-        .component("name: web, kind: app")).assertSilent();
-    RuleHarness.run("HR-DB-010", system().component("name: web, kind: app, pool: { size: 100 }")).assertSilent();
+    RuleHarness.run(
+            "HR-DB-010",
+            system()
+                .component("name: db, kind: database, vcpu: 2")
+                .component("name: web, kind: app"))
+        .assertSilent();
+    RuleHarness.run("HR-DB-010", system().component("name: web, kind: app, pool: { size: 100 }"))
+        .assertSilent();
   }
 
   @ParameterizedTest(name = "factor 1.5: pool {0} -> {1}")
   @CsvSource({"25, none", "26, warning"})
   void poolsVsCores_overrideMovesTheBoundary(int poolSize, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-010", poolVsCores(poolSize, "ssd").threshold("HR-DB-010", "factor", "1.5x"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-010", poolVsCores(poolSize, "ssd").threshold("HR-DB-010", "factor", "1.5x"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
@@ -569,13 +722,17 @@ class DatabaseRulesTest {
     if (!expected.equals("none")) {
       // the read share is unknown: partition, and shard only when writes are shown to demand it
       assertThat(h.finding().actions()).containsExactly("partition-tables");
-      assertThat(h.evidence("workload.data_size").figure().provenance()).isInstanceOf(Provenance.Declared.class);
+      assertThat(h.evidence("workload.data_size").figure().provenance())
+          .isInstanceOf(Provenance.Declared.class);
     }
   }
 
   @ParameterizedTest(name = "read share {0} -> {1}")
-  @CsvSource({"40%, 'partition-tables,shard-database'", "50%, 'partition-tables,shard-database'",
-      "90%, partition-tables"})
+  @CsvSource({
+    "40%, 'partition-tables,shard-database'",
+    "50%, 'partition-tables,shard-database'",
+    "90%, partition-tables"
+  })
   void dataSize_shardsOnlyAWriteHeavyDatabase(String read, String actions) {
     RuleHarness h = RuleHarness.run("HR-DB-011", data("20TB").workload("read_ratio: " + read));
     assertThat(h.finding().actions()).containsExactly(actions.split(","));
@@ -589,14 +746,16 @@ class DatabaseRulesTest {
 
   @Test
   void dataSize_withoutDatabaseDoesNotApply() {
-    RuleHarness.run("HR-DB-011", system().component("name: web, kind: app").workload("data_size: 50TB"))
+    RuleHarness.run(
+            "HR-DB-011", system().component("name: web, kind: app").workload("data_size: 50TB"))
         .assertSilent();
   }
 
   @ParameterizedTest(name = "warning 1TB: {0} -> {1}")
   @CsvSource({"999GB, none", "1001GB, warning"})
   void dataSize_overrideMovesTheBoundary(String size, String expected) {
-    RuleHarness h = RuleHarness.run("HR-DB-011", data(size).threshold("HR-DB-011", "warning", "1TB"));
+    RuleHarness h =
+        RuleHarness.run("HR-DB-011", data(size).threshold("HR-DB-011", "warning", "1TB"));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Boundaries, missing data, absence and overrides for the external-service rules (HR-EXT-001..003). */
+/**
+ * Boundaries, missing data, absence and overrides for the external-service rules (HR-EXT-001..003).
+ */
 class ExternalRulesTest {
 
   private static SystemYaml noExternal() {
@@ -31,14 +33,16 @@ class ExternalRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("add-job-queue", "add-circuit-breakers");
-      assertThat(h.evidence("stripe.timeout_rate").figure().provenance()).isInstanceOf(Provenance.Measured.class);
+      assertThat(h.evidence("stripe.timeout_rate").figure().provenance())
+          .isInstanceOf(Provenance.Measured.class);
     }
   }
 
   @Test
   void timeouts_behindABreakerOnlyNeedAQueue() {
-    RuleHarness h = RuleHarness.run("HR-EXT-001",
-        timeouts("name: stripe, kind: external, circuit_breaker: true", "2%"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-EXT-001", timeouts("name: stripe, kind: external, circuit_breaker: true", "2%"));
     assertThat(h.finding().actions()).containsExactly("add-job-queue");
   }
 
@@ -56,8 +60,11 @@ class ExternalRulesTest {
   @ParameterizedTest(name = "warning 1%: {0} -> {1}")
   @CsvSource({"0.99%, none", "1.01%, warning"})
   void timeouts_overrideMovesTheBoundary(String rate, String expected) {
-    RuleHarness h = RuleHarness.run("HR-EXT-001", timeouts("name: stripe, kind: external", rate)
-        .threshold("HR-EXT-001", "warning", "1%"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-EXT-001",
+            timeouts("name: stripe, kind: external", rate)
+                .threshold("HR-EXT-001", "warning", "1%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");
@@ -67,7 +74,9 @@ class ExternalRulesTest {
   // ------------------------------------------------------------------ HR-EXT-002
 
   private static SystemYaml limited(String rate) {
-    return system().component("name: stripe, kind: external").observe("stripe.rate_limited: " + rate);
+    return system()
+        .component("name: stripe, kind: external")
+        .observe("stripe.rate_limited: " + rate);
   }
 
   @ParameterizedTest(name = "rate-limited {0} -> {1}")
@@ -82,14 +91,16 @@ class ExternalRulesTest {
 
   @Test
   void rateLimited_isAnOptionalCheckThatStaysSilentWithoutData() {
-    RuleHarness.run("HR-EXT-002", system().component("name: stripe, kind: external")).assertSilent();
+    RuleHarness.run("HR-EXT-002", system().component("name: stripe, kind: external"))
+        .assertSilent();
     RuleHarness.run("HR-EXT-002", noExternal()).assertSilent();
   }
 
   @ParameterizedTest(name = "warning 1%: {0} -> {1}")
   @CsvSource({"0.9%, none", "1.1%, warning"})
   void rateLimited_overrideMovesTheBoundary(String rate, String expected) {
-    RuleHarness h = RuleHarness.run("HR-EXT-002", limited(rate).threshold("HR-EXT-002", "warning", "1%"));
+    RuleHarness h =
+        RuleHarness.run("HR-EXT-002", limited(rate).threshold("HR-EXT-002", "warning", "1%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
 
@@ -97,24 +108,41 @@ class ExternalRulesTest {
 
   @Test
   void noBreakers_reportEachCallerWithoutOne() {
-    RuleHarness h = RuleHarness.run("HR-EXT-003", system().component("name: stripe, kind: external")
-        .component("name: web, kind: app, uses: [stripe]").component("name: jobs, kind: worker, uses: [stripe]")
-        .component("name: admin, kind: app, uses: [stripe], circuit_breakers: true"));
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-EXT-003",
+            system()
+                .component("name: stripe, kind: external")
+                .component("name: web, kind: app, uses: [stripe]")
+                .component("name: jobs, kind: worker, uses: [stripe]")
+                .component("name: admin, kind: app, uses: [stripe], circuit_breakers: true"));
     assertThat(h.findings()).extracting(Finding::component).containsExactly("web", "jobs");
-    assertThat(h.findings()).allSatisfy(f -> {
-      assertThat(f.severity()).isEqualTo(Severity.INFO);
-      assertThat(f.actions()).containsExactly("add-circuit-breakers");
-      assertThat(f.evidence()).singleElement()
-          .satisfies(e -> assertThat(e.figure().provenance()).isInstanceOf(Provenance.Declared.class));
-    });
+    assertThat(h.findings())
+        .allSatisfy(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.INFO);
+              assertThat(f.actions()).containsExactly("add-circuit-breakers");
+              assertThat(f.evidence())
+                  .singleElement()
+                  .satisfies(
+                      e ->
+                          assertThat(e.figure().provenance())
+                              .isInstanceOf(Provenance.Declared.class));
+            });
   }
 
   @Test
   void noBreakers_staySilentWhenTheServiceHasOneOrNobodyCallsIt() {
-    RuleHarness.run("HR-EXT-003", system().component("name: stripe, kind: external, circuit_breaker: true")
-        .component("name: web, kind: app, uses: [stripe]")).assertSilent();
-    RuleHarness.run("HR-EXT-003", system().component("name: stripe, kind: external")
-        .component("name: web, kind: app")).assertSilent();
+    RuleHarness.run(
+            "HR-EXT-003",
+            system()
+                .component("name: stripe, kind: external, circuit_breaker: true")
+                .component("name: web, kind: app, uses: [stripe]"))
+        .assertSilent();
+    RuleHarness.run(
+            "HR-EXT-003",
+            system().component("name: stripe, kind: external").component("name: web, kind: app"))
+        .assertSilent();
     RuleHarness.run("HR-EXT-003", noExternal()).assertSilent();
   }
 }

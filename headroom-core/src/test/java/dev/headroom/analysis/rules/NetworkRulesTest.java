@@ -46,7 +46,8 @@ class NetworkRulesTest {
   @ParameterizedTest(name = "share 50%: {0} -> {1}")
   @CsvSource({"49.9%, none", "50.1%, warning"})
   void noCdn_overrideMovesTheBoundary(String share, String expected) {
-    RuleHarness h = RuleHarness.run("HR-NET-001", statics(share).threshold("HR-NET-001", "share", "50%"));
+    RuleHarness h =
+        RuleHarness.run("HR-NET-001", statics(share).threshold("HR-NET-001", "share", "50%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");
@@ -56,7 +57,9 @@ class NetworkRulesTest {
   // ------------------------------------------------------------------ HR-NET-002
 
   private static SystemYaml remote(String p95) {
-    return system().component("name: web, kind: app").workload("user_regions: [europe, asia]")
+    return system()
+        .component("name: web, kind: app")
+        .workload("user_regions: [europe, asia]")
         .observe("latency_p95_remote: " + p95);
   }
 
@@ -67,7 +70,8 @@ class NetworkRulesTest {
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("add-cdn", "edge-compute", "multi-region");
-      assertThat(h.evidence("p95 target").figure().provenance()).isInstanceOf(Provenance.Assumed.class);
+      assertThat(h.evidence("p95 target").figure().provenance())
+          .isInstanceOf(Provenance.Assumed.class);
       assertThat(h.evidence("user regions").figure().value()).isEqualTo(2);
     }
   }
@@ -90,14 +94,21 @@ class NetworkRulesTest {
 
   @Test
   void distantUsers_unmeasuredAreNotEvaluated() {
-    RuleHarness.run("HR-NET-002", system().component("name: web, kind: app")
-        .workload("user_regions: [europe, asia]")).assertNotEvaluated("latency_p95_remote");
+    RuleHarness.run(
+            "HR-NET-002",
+            system().component("name: web, kind: app").workload("user_regions: [europe, asia]"))
+        .assertNotEvaluated("latency_p95_remote");
   }
 
   @Test
   void distantUsers_inOneRegionDoNotApply() {
-    RuleHarness.run("HR-NET-002", system().component("name: web, kind: app").workload("user_regions: [europe]")
-        .observe("latency_p95_remote: 3s")).assertSilent();
+    RuleHarness.run(
+            "HR-NET-002",
+            system()
+                .component("name: web, kind: app")
+                .workload("user_regions: [europe]")
+                .observe("latency_p95_remote: 3s"))
+        .assertSilent();
     RuleHarness.run("HR-NET-002", system().component("name: web, kind: app")).assertSilent();
   }
 
@@ -126,14 +137,16 @@ class NetworkRulesTest {
 
   @Test
   void ioWait_unmeasuredOnSsdOrWithoutDatabaseDoesNotApply() {
-    RuleHarness.run("HR-STO-001", system().component("name: db, kind: database, storage: ssd")).assertSilent();
+    RuleHarness.run("HR-STO-001", system().component("name: db, kind: database, storage: ssd"))
+        .assertSilent();
     RuleHarness.run("HR-STO-001", system().component("name: web, kind: app")).assertSilent();
   }
 
   @ParameterizedTest(name = "warning 20%: {0} -> {1}")
   @CsvSource({"19.9%, none", "20.1%, warning"})
   void ioWait_overrideMovesTheBoundary(String w, String expected) {
-    RuleHarness h = RuleHarness.run("HR-STO-001", iowait(w).threshold("HR-STO-001", "warning", "20%"));
+    RuleHarness h =
+        RuleHarness.run("HR-STO-001", iowait(w).threshold("HR-STO-001", "warning", "20%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");

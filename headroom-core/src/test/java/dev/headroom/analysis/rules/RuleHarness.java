@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class RuleHarness {
 
-  private static final Set<String> PROVENANCE_KINDS = Set.of("measured", "declared", "derived", "assumed");
+  private static final Set<String> PROVENANCE_KINDS =
+      Set.of("measured", "declared", "derived", "assumed");
 
   private final Advice advice;
   private final String rule;
@@ -71,7 +72,10 @@ final class RuleHarness {
     assertThat(notEvaluated()).as("not-evaluated entries of %s", rule).isEmpty();
   }
 
-  /** Exactly one not-evaluated entry, needing exactly {@code needs}, with a how-to for each; no finding. */
+  /**
+   * Exactly one not-evaluated entry, needing exactly {@code needs}, with a how-to for each; no
+   * finding.
+   */
   void assertNotEvaluated(String... needs) {
     assertThat(findings()).as("findings of %s", rule).isEmpty();
     List<NotEvaluated> ne = notEvaluated();
@@ -82,21 +86,28 @@ final class RuleHarness {
 
   /** The evidence figure labelled {@code label} in the one finding. */
   Evidence evidence(String label) {
-    return finding().evidence().stream().filter(e -> e.label().equals(label)).findFirst()
-        .orElseThrow(() -> new AssertionError("no evidence " + label + " in " + finding().evidence()));
+    return finding().evidence().stream()
+        .filter(e -> e.label().equals(label))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no evidence " + label + " in " + finding().evidence()));
   }
 
   /**
-   * What every finding must satisfy: its rule's id, layer and knowledge; actions from the
-   * catalogue and the rule's own list; every evidence figure with a known kind of provenance that
-   * says where it came from.
+   * What every finding must satisfy: its rule's id, layer and knowledge; actions from the catalogue
+   * and the rule's own list; every evidence figure with a known kind of provenance that says where
+   * it came from.
    */
   static void checkWellFormed(Finding f) {
     Rule r = RuleRegistry.byId(f.ruleId()).orElseThrow();
     assertThat(f.layer()).isEqualTo(r.layer());
-    assertThat(f.knowledge()).isEqualTo(r.knowledge()).allSatisfy(k -> assertThat(Knowledge.exists(k)).isTrue());
+    assertThat(f.knowledge())
+        .isEqualTo(r.knowledge())
+        .allSatisfy(k -> assertThat(Knowledge.exists(k)).isTrue());
     assertThat(f.message()).isNotBlank();
-    assertThat(f.actions()).as("actions of %s", f.ruleId()).isNotEmpty()
+    assertThat(f.actions())
+        .as("actions of %s", f.ruleId())
+        .isNotEmpty()
         .allSatisfy(a -> assertThat(Actions.byId(a)).as("action %s", a).isPresent())
         .allSatisfy(a -> assertThat(r.actions()).as("actions %s lists", f.ruleId()).contains(a));
     for (Evidence e : f.evidence()) {

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The stage ladders at their boundaries (S1, S3), the order of evidence (S.resolve) and the triggers (S5-S7). */
+/**
+ * The stage ladders at their boundaries (S1, S3), the order of evidence (S.resolve) and the
+ * triggers (S5-S7).
+ */
 class StageAnalyzerTest {
 
   private static StageAssessment assess(SystemYaml y) {
-    return StageAnalyzer.assess(new SystemView(y.spec()), dev.headroom.advice.Advisor.thresholds(y.spec()));
+    return StageAnalyzer.assess(
+        new SystemView(y.spec()), dev.headroom.advice.Advisor.thresholds(y.spec()));
   }
 
   private static SystemYaml base() {
@@ -21,24 +25,41 @@ class StageAnalyzerTest {
   }
 
   private static Trigger trigger(StageAssessment s, String id) {
-    return s.nextTriggers().stream().filter(t -> t.id().equals(id)).findFirst()
+    return s.nextTriggers().stream()
+        .filter(t -> t.id().equals(id))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no trigger " + id + " in " + s.nextTriggers()));
   }
 
   @ParameterizedTest(name = "{0} rps -> {1}")
-  @CsvSource({"99, startup", "100, growth", "999, growth", "1000, scale", "9999, scale", "10000, enterprise",
-      "250000, enterprise"})
+  @CsvSource({
+    "99, startup",
+    "100, growth",
+    "999, growth",
+    "1000, scale",
+    "9999, scale",
+    "10000, enterprise",
+    "250000, enterprise"
+  })
   void peakRps_placesOnTheS3Ladder(int rps, String stage) {
     StageAssessment s = assess(base().workload("peak_rps: " + rps + " rps"));
     assertThat(s.stage().id()).isEqualTo(stage);
     assertThat(s.decidedBy()).isEqualTo("declared peak RPS (S3)");
-    assertThat(s.ladders()).filteredOn(p -> p.knowledge().equals("S3")).singleElement()
+    assertThat(s.ladders())
+        .filteredOn(p -> p.knowledge().equals("S3"))
+        .singleElement()
         .satisfies(p -> assertThat(p.stage().id()).isEqualTo(stage));
   }
 
   @ParameterizedTest(name = "{0} users -> {1}")
-  @CsvSource({"9999, startup", "10000, growth", "99999, growth", "100000, scale", "999999, scale",
-      "1000000, enterprise"})
+  @CsvSource({
+    "9999, startup",
+    "10000, growth",
+    "99999, growth",
+    "100000, scale",
+    "999999, scale",
+    "1000000, enterprise"
+  })
   void activeUsers_placeOnTheS1LadderWhenNoRateIsGiven(int users, String stage) {
     StageAssessment s = assess(base().workload("active_users: " + users));
     assertThat(s.stage().id()).isEqualTo(stage);
@@ -48,14 +69,17 @@ class StageAnalyzerTest {
 
   @Test
   void measuredRate_beatsDeclaredPeak_whichBeatsUsers() {
-    SystemYaml all = base().workload("active_users: 2M").workload("peak_rps: 5000 rps").observe("rps: 50 rps");
+    SystemYaml all =
+        base().workload("active_users: 2M").workload("peak_rps: 5000 rps").observe("rps: 50 rps");
     StageAssessment measured = assess(all);
     assertThat(measured.stage()).isEqualTo(Stage.STARTUP);
     assertThat(measured.decidedBy()).isEqualTo("measured load (S3)");
 
-    StageAssessment declared = assess(base().workload("active_users: 2M").workload("peak_rps: 5000 rps"));
+    StageAssessment declared =
+        assess(base().workload("active_users: 2M").workload("peak_rps: 5000 rps"));
     assertThat(declared.stage()).isEqualTo(Stage.SCALE);
-    assertThat(declared.ladders()).extracting(Placement::stage)
+    assertThat(declared.ladders())
+        .extracting(Placement::stage)
         .containsExactly(Stage.ENTERPRISE, Stage.SCALE, Stage.SCALE);
 
     StageAssessment none = assess(base());
@@ -87,8 +111,12 @@ class StageAnalyzerTest {
 
   @Test
   void optimisationTriggers_fireButDoNotMoveTheStage() {
-    StageAssessment s = assess(base().workload("peak_rps: 50 rps").observe("db.slowest_query: 150ms")
-        .observe("latency_p95: 900ms"));
+    StageAssessment s =
+        assess(
+            base()
+                .workload("peak_rps: 50 rps")
+                .observe("db.slowest_query: 150ms")
+                .observe("latency_p95: 900ms"));
     assertThat(s.stage()).isEqualTo(Stage.STARTUP);
     assertThat(s.movedBy()).isEmpty();
     assertThat(trigger(s, "s5-slow-queries").status()).isEqualTo(Trigger.Status.FIRED);
@@ -99,26 +127,39 @@ class StageAnalyzerTest {
 
   @Test
   void movedStage_listsEveryFiredTriggerAndShowsTheNextStagesTriggers() {
-    StageAssessment s = assess(base().workload("peak_rps: 50 rps").observe("db.cpu: 90%")
-        .observe("db.slowest_query: 150ms"));
+    StageAssessment s =
+        assess(
+            base()
+                .workload("peak_rps: 50 rps")
+                .observe("db.cpu: 90%")
+                .observe("db.slowest_query: 150ms"));
     assertThat(s.stage()).isEqualTo(Stage.GROWTH);
     assertThat(s.movedBy()).extracting(Trigger::id).containsExactly("s5-db-cpu", "s5-slow-queries");
-    assertThat(s.nextTriggers()).extracting(Trigger::id)
-        .containsExactly("s6-writes", "s6-cache-plateau", "s6-replica-lag", "s6-independent-scaling");
+    assertThat(s.nextTriggers())
+        .extracting(Trigger::id)
+        .containsExactly(
+            "s6-writes", "s6-cache-plateau", "s6-replica-lag", "s6-independent-scaling");
   }
 
   @ParameterizedTest(name = "reads {0}, db.cpu {1} -> {2}")
   @CsvSource({"50%, 70.1%, scale", "50.1%, 90%, growth", "30%, 70%, growth"})
   void writesOverwhelmingThePrimary_leaveTheGrowthStage(String read, String cpu, String stage) {
-    StageAssessment s = assess(base().workload("peak_rps: 500 rps").workload("read_ratio: " + read)
-        .observe("db.cpu: " + cpu));
+    StageAssessment s =
+        assess(
+            base()
+                .workload("peak_rps: 500 rps")
+                .workload("read_ratio: " + read)
+                .observe("db.cpu: " + cpu));
     assertThat(s.stage().id()).isEqualTo(stage);
   }
 
   @ParameterizedTest(name = "replica lag {0} -> {1}")
   @CsvSource({"1s, growth", "1.001s, scale"})
   void replicaLag_leavesTheGrowthStage(String lag, String stage) {
-    assertThat(assess(base().workload("peak_rps: 500 rps").observe("db.replica_lag: " + lag)).stage().id())
+    assertThat(
+            assess(base().workload("peak_rps: 500 rps").observe("db.replica_lag: " + lag))
+                .stage()
+                .id())
         .isEqualTo(stage);
   }
 
@@ -132,14 +173,17 @@ class StageAnalyzerTest {
 
   @Test
   void scaleExit_fourNinesInOneRegionOrResidencyMoveToEnterprise() {
-    StageAssessment four = assess(base().workload("peak_rps: 2000 rps").slo("availability: 99.99%"));
+    StageAssessment four =
+        assess(base().workload("peak_rps: 2000 rps").slo("availability: 99.99%"));
     assertThat(four.stage()).isEqualTo(Stage.ENTERPRISE);
     assertThat(four.movedBy()).extracting(Trigger::id).containsExactly("s7-failover");
-    StageAssessment three = assess(base().workload("peak_rps: 2000 rps").slo("availability: 99.98%"));
+    StageAssessment three =
+        assess(base().workload("peak_rps: 2000 rps").slo("availability: 99.98%"));
     assertThat(three.stage()).isEqualTo(Stage.SCALE);
     assertThat(trigger(three, "s7-failover").status()).isEqualTo(Trigger.Status.CLEAR);
     assertThat(trigger(three, "s7-residency").status()).isEqualTo(Trigger.Status.CLEAR);
-    StageAssessment residency = assess(base().workload("peak_rps: 2000 rps").workload("data_residency: true"));
+    StageAssessment residency =
+        assess(base().workload("peak_rps: 2000 rps").workload("data_residency: true"));
     assertThat(residency.stage()).isEqualTo(Stage.ENTERPRISE);
     assertThat(residency.movedBy()).extracting(Trigger::id).contains("s7-residency");
   }
@@ -148,16 +192,23 @@ class StageAnalyzerTest {
   @CsvSource({"62%, 8 points to go", "70%, 0 points to go", "75%, 5 points above"})
   void triggerDistance_isInPercentagePointsForRatios(String cpu, String distance) {
     StageAssessment s = assess(base().workload("peak_rps: 50 rps").observe("db.cpu: " + cpu));
-    Trigger t = s.stage() == Stage.STARTUP ? trigger(s, "s5-db-cpu")
-        : s.movedBy().stream().filter(x -> x.id().equals("s5-db-cpu")).findFirst().orElseThrow();
+    Trigger t =
+        s.stage() == Stage.STARTUP
+            ? trigger(s, "s5-db-cpu")
+            : s.movedBy().stream()
+                .filter(x -> x.id().equals("s5-db-cpu"))
+                .findFirst()
+                .orElseThrow();
     assertThat(t.distance()).isEqualTo(distance);
   }
 
   @ParameterizedTest(name = "slowest query {0} -> {1}")
   @CsvSource({"60ms, to go", "140ms, above"})
   void triggerDistance_isInTheThresholdsUnitOtherwise(String q, String suffix) {
-    Trigger t = trigger(assess(base().workload("peak_rps: 50 rps").observe("db.slowest_query: " + q)),
-        "s5-slow-queries");
+    Trigger t =
+        trigger(
+            assess(base().workload("peak_rps: 50 rps").observe("db.slowest_query: " + q)),
+            "s5-slow-queries");
     assertThat(t.distance()).startsWith("40").endsWith(suffix).contains("ms");
   }
 

@@ -80,8 +80,9 @@ class AbReadersTest {
     "ab-c1.txt, 1, 60, 2.809, 21.36, 46.816, 46.816",
     "ab-c16.txt, 16, 600, 1.867, 321.43, 49.777, 3.111"
   })
-  void parseText_fixtures_reproducePrintedFacts(String name, int c, long n, double t, double x, double first,
-      double across) throws Exception {
+  void parseText_fixtures_reproducePrintedFacts(
+      String name, int c, long n, double t, double x, double first, double across)
+      throws Exception {
     AbReport r = AbTextReader.parse(fixture(name));
     assertThat(r.concurrency()).isEqualTo(c);
     assertThat(r.complete()).isEqualTo(n);
@@ -103,12 +104,15 @@ class AbReadersTest {
 
   @Test
   void readText_lengthFailures_areNotErrorsButWarned() throws Exception {
-    String text = Files.readString(fixture("ab-c4.txt"))
-        .replace("Failed requests:        0\n",
-            "Failed requests:        5\n   (Connect: 1, Receive: 0, Length: 3, Exceptions: 1)\n");
+    String text =
+        Files.readString(fixture("ab-c4.txt"))
+            .replace(
+                "Failed requests:        0\n",
+                "Failed requests:        5\n   (Connect: 1, Receive: 0, Length: 3, Exceptions: 1)\n");
     LoadTest t = new AbTextReader().read(write("length.txt", text), ReadOptions.DEFAULTS);
     assertThat(t.steps().get(0).errors()).isEqualTo(2);
-    assertThat(t.warnings()).anyMatch(w -> w.contains("3 responses as failed because their length differed"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.contains("3 responses as failed because their length differed"));
   }
 
   @Test
@@ -143,20 +147,28 @@ class AbReadersTest {
     assertThat(s.latency().meanMs()).isCloseTo(47.58, within(1e-9));
     assertThat(s.throughput()).isCloseTo(4 / 0.04758, within(1e-6));
     assertThat(s.durationSeconds()).isCloseTo(200 / (4 / 0.04758), within(1e-6));
-    // HdrHistogram percentiles of whole-ms values, within 0.1 %: nearest-rank p50 48, p90 56, p99 64
+    // HdrHistogram percentiles of whole-ms values, within 0.1 %: nearest-rank p50 48, p90 56, p99
+    // 64
     assertThat(s.latency().p50Ms()).isCloseTo(48.0, within(0.05));
     assertThat(s.latency().p90Ms()).isCloseTo(56.0, within(0.06));
     assertThat(s.latency().maxMs()).isCloseTo(64.0, within(0.07));
-    assertThat(t.warnings()).anyMatch(w -> w.contains("whole seconds") && w.contains("Little's law"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.contains("whole seconds") && w.contains("Little's law"));
     assertThat(t.warnings()).anyMatch(w -> w.contains("no status code"));
   }
 
   @ParameterizedTest
   @CsvSource({"ab-c1, 1", "ab-c4, 4", "ab-c16, 16"})
-  void readTsv_withConcurrency_agreesWithTheSameRunsTextReport(String run, double c) throws Exception {
+  void readTsv_withConcurrency_agreesWithTheSameRunsTextReport(String run, double c)
+      throws Exception {
     // the -g file and the text report come from one ab run; ramp-up and ramp-down make ab's
     // Requests per second a little lower than N / R̄, by under 5 % here
-    double fromTsv = new AbTsvReader().read(fixture(run + ".tsv"), new ReadOptions(c)).steps().get(0).throughput();
+    double fromTsv =
+        new AbTsvReader()
+            .read(fixture(run + ".tsv"), new ReadOptions(c))
+            .steps()
+            .get(0)
+            .throughput();
     double fromText = AbTextReader.parse(fixture(run + ".txt")).requestsPerSecond();
     assertThat(fromTsv).isCloseTo(fromText, within(fromText * 0.05));
   }
@@ -175,11 +187,15 @@ class AbReadersTest {
 
   @Test
   void readTsv_badRows_areSkippedAndCounted() throws Exception {
-    Path p = write("rows.tsv", AbTsvReader.HEADER + "\n"
-        + "Mon Nov 23 06:37:59 2026\t1795415879\t0\t6\t7\t6\n"
-        + "Mon Nov 23 06:37:59 2026\t1795415879\t0\t6\n"
-        + "Mon Nov 23 06:38:00 2026\tsoon\t0\t6\t7\t6\n"
-        + "Mon Nov 23 06:38:00 2026\t1795415880\t0\t6\t9\t6\n");
+    Path p =
+        write(
+            "rows.tsv",
+            AbTsvReader.HEADER
+                + "\n"
+                + "Mon Nov 23 06:37:59 2026\t1795415879\t0\t6\t7\t6\n"
+                + "Mon Nov 23 06:37:59 2026\t1795415879\t0\t6\n"
+                + "Mon Nov 23 06:38:00 2026\tsoon\t0\t6\t7\t6\n"
+                + "Mon Nov 23 06:38:00 2026\t1795415880\t0\t6\t9\t6\n");
     LoadTest t = new AbTsvReader().read(p, new ReadOptions(1.0));
     assertThat(t.steps().get(0).requests()).isEqualTo(2);
     assertThat(t.skipped().count()).isEqualTo(2);
@@ -230,9 +246,12 @@ class AbReadersTest {
   @Test
   void read_emptyFiles_areErrors() throws Exception {
     Path empty = write("empty", "");
-    assertThatThrownBy(() -> new AbTextReader().read(empty, ReadOptions.DEFAULTS)).hasMessageContaining("empty file");
-    assertThatThrownBy(() -> new AbTsvReader().read(empty, ReadOptions.DEFAULTS)).hasMessageContaining("empty file");
-    assertThatThrownBy(() -> new AbCsvReader().read(empty, new ReadOptions(1.0))).hasMessageContaining("empty file");
+    assertThatThrownBy(() -> new AbTextReader().read(empty, ReadOptions.DEFAULTS))
+        .hasMessageContaining("empty file");
+    assertThatThrownBy(() -> new AbTsvReader().read(empty, ReadOptions.DEFAULTS))
+        .hasMessageContaining("empty file");
+    assertThatThrownBy(() -> new AbCsvReader().read(empty, new ReadOptions(1.0)))
+        .hasMessageContaining("empty file");
   }
 
   @Test

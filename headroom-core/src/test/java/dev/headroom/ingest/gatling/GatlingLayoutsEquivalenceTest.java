@@ -21,10 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Property: the same run written in the 3.4+ text layout, the 3.0–3.3 userId layout and the
- * binary layout reads to the same counts, latencies and steps (equivalent set-ups give equal
- * results). Runs are random but seeded; the binary encoder below follows the layout documented
- * in {@link GatlingLogReader}.
+ * Property: the same run written in the 3.4+ text layout, the 3.0–3.3 userId layout and the binary
+ * layout reads to the same counts, latencies and steps (equivalent set-ups give equal results).
+ * Runs are random but seeded; the binary encoder below follows the layout documented in {@link
+ * GatlingLogReader}.
  */
 class GatlingLayoutsEquivalenceTest {
 
@@ -64,7 +64,11 @@ class GatlingLayoutsEquivalenceTest {
   private static String text(Run run, boolean userId) {
     List<long[]> lines = new ArrayList<>(); // time, kind, index
     StringBuilder sb = new StringBuilder();
-    sb.append("RUN\tsim.Sim\tsim\t").append(run.t0()).append("\t \t").append(userId ? "3.3.1" : "3.10.5").append('\n');
+    sb.append("RUN\tsim.Sim\tsim\t")
+        .append(run.t0())
+        .append("\t \t")
+        .append(userId ? "3.3.1" : "3.10.5")
+        .append('\n');
     for (int u = 0; u < run.users().size(); u++) {
       lines.add(new long[] {run.users().get(u)[0], 0, u});
       lines.add(new long[] {run.users().get(u)[1], 2, u});
@@ -76,13 +80,27 @@ class GatlingLayoutsEquivalenceTest {
     for (long[] l : lines) {
       if (l[1] == 1) {
         Req r = run.requests().get((int) l[2]);
-        sb.append("REQUEST\t").append(userId ? r.user() + "\t" : "").append("\t").append(r.name()).append('\t')
-            .append(r.start()).append('\t').append(r.end()).append('\t').append(r.ok() ? "OK" : "KO")
-            .append('\t').append(r.ok() ? " " : "status.find.is(200), but actually found 500").append('\n');
+        sb.append("REQUEST\t")
+            .append(userId ? r.user() + "\t" : "")
+            .append("\t")
+            .append(r.name())
+            .append('\t')
+            .append(r.start())
+            .append('\t')
+            .append(r.end())
+            .append('\t')
+            .append(r.ok() ? "OK" : "KO")
+            .append('\t')
+            .append(r.ok() ? " " : "status.find.is(200), but actually found 500")
+            .append('\n');
       } else {
         long[] u = run.users().get((int) l[2]);
-        sb.append("USER\tscn\t").append(userId ? (l[2] + 1) + "\t" : "").append(l[1] == 0 ? "START" : "END")
-            .append('\t').append(userId ? u[0] + "\t" + l[0] : l[0]).append('\n');
+        sb.append("USER\tscn\t")
+            .append(userId ? (l[2] + 1) + "\t" : "")
+            .append(l[1] == 0 ? "START" : "END")
+            .append('\t')
+            .append(userId ? u[0] + "\t" + l[0] : l[0])
+            .append('\n');
       }
     }
     return sb.toString();
@@ -129,7 +147,8 @@ class GatlingLayoutsEquivalenceTest {
     return bytes.toByteArray();
   }
 
-  private static void cached(DataOutputStream out, Map<String, Integer> cache, String s) throws IOException {
+  private static void cached(DataOutputStream out, Map<String, Integer> cache, String s)
+      throws IOException {
     Integer idx = cache.get(s);
     if (idx != null) {
       out.writeInt(-idx);
@@ -180,9 +199,14 @@ class GatlingLayoutsEquivalenceTest {
     LoadTest tc = reader.read(bin, ReadOptions.DEFAULTS);
     assertThat(tb.steps()).isEqualTo(ta.steps());
     assertThat(tc.steps()).isEqualTo(ta.steps());
-    assertThat(ta.steps().stream().mapToLong(s -> s.requests()).sum()).isEqualTo(run.requests().size());
+    assertThat(ta.steps().stream().mapToLong(s -> s.requests()).sum())
+        .isEqualTo(run.requests().size());
     // no step exceeds the number of users, and levels are whole users
-    assertThat(ta.steps()).allMatch(s -> s.concurrency() >= 1 && s.concurrency() <= run.users().size()
-        && s.concurrency() == Math.rint(s.concurrency()));
+    assertThat(ta.steps())
+        .allMatch(
+            s ->
+                s.concurrency() >= 1
+                    && s.concurrency() <= run.users().size()
+                    && s.concurrency() == Math.rint(s.concurrency()));
   }
 }

@@ -48,7 +48,8 @@ class GatlingLogMalformedTest {
     long requests = t.steps().stream().mapToLong(Step::requests).sum();
     assertThat(requests).isBetween(200L, 503L);
     assertThat(t.skipped().count()).isEqualTo(1);
-    assertThat(t.skipped().examples().get(0)).matches("byte \\d+: the file ends inside a \\w+ record.*");
+    assertThat(t.skipped().examples().get(0))
+        .matches("byte \\d+: the file ends inside a \\w+ record.*");
   }
 
   @Test
@@ -103,40 +104,50 @@ class GatlingLogMalformedTest {
 
   @Test
   void read_textLineWithTooFewColumns_isSkippedWithItsLine() throws IOException {
-    String log = String.join("\n",
-        "RUN\tsim.Sim\tsim\t1700000000000\t \t3.10.5",
-        "USER\tscn\tSTART\t1700000000000",
-        "REQUEST\t\tok\t1700000000010\t1700000000030\tOK\t ",
-        "REQUEST\t\tbroken\t1700000000040",
-        "REQUEST\t\tko\t1700000000050\t1700000000060\tKO\toops",
-        "USER\tscn\tEND\t1700000000100",
-        "");
+    String log =
+        String.join(
+            "\n",
+            "RUN\tsim.Sim\tsim\t1700000000000\t \t3.10.5",
+            "USER\tscn\tSTART\t1700000000000",
+            "REQUEST\t\tok\t1700000000010\t1700000000030\tOK\t ",
+            "REQUEST\t\tbroken\t1700000000040",
+            "REQUEST\t\tko\t1700000000050\t1700000000060\tKO\toops",
+            "USER\tscn\tEND\t1700000000100",
+            "");
     Path p = write("few.log", log.getBytes(StandardCharsets.UTF_8));
     LoadTest t = reader.read(p, ReadOptions.DEFAULTS);
-    assertThat(t.steps()).singleElement().satisfies(s -> {
-      assertThat(s.requests()).isEqualTo(2);
-      assertThat(s.errors()).isEqualTo(1);
-      assertThat(s.concurrency()).isEqualTo(1);
-    });
+    assertThat(t.steps())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.requests()).isEqualTo(2);
+              assertThat(s.errors()).isEqualTo(1);
+              assertThat(s.concurrency()).isEqualTo(1);
+            });
     assertThat(t.skipped().count()).isEqualTo(1);
-    assertThat(t.skipped().examples()).singleElement().asString()
+    assertThat(t.skipped().examples())
+        .singleElement()
+        .asString()
         .startsWith("line 4: REQUEST record with 4 columns");
   }
 
   @Test
   void read_unknownTextRecordAndBadUserTime_areSkipped() throws IOException {
-    String log = String.join("\n",
-        "RUN\tsim.Sim\tsim\t1700000000000\t \t3.10.5",
-        "USER\tscn\tSTART\tsoon",
-        "FOO\tbar",
-        "REQUEST\t\tok\t1700000000010\t1700000000030\tOK\t ",
-        "");
+    String log =
+        String.join(
+            "\n",
+            "RUN\tsim.Sim\tsim\t1700000000000\t \t3.10.5",
+            "USER\tscn\tSTART\tsoon",
+            "FOO\tbar",
+            "REQUEST\t\tok\t1700000000010\t1700000000030\tOK\t ",
+            "");
     Path p = write("odd.log", log.getBytes(StandardCharsets.UTF_8));
     LoadTest t = reader.read(p, ReadOptions.DEFAULTS);
     assertThat(t.skipped().count()).isEqualTo(2);
-    assertThat(t.skipped().examples()).containsExactly(
-        "line 2: USER record with time \"soon\", not epoch milliseconds",
-        "line 3: unknown record type \"FOO\"");
+    assertThat(t.skipped().examples())
+        .containsExactly(
+            "line 2: USER record with time \"soon\", not epoch milliseconds",
+            "line 3: unknown record type \"FOO\"");
   }
 
   @Test
@@ -150,14 +161,19 @@ class GatlingLogMalformedTest {
 
   @Test
   void read_requestEndingBeforeItStarts_isSkipped() throws IOException {
-    String log = String.join("\n",
-        "RUN\tsim.Sim\tsim\t1700000000000\t \t3.10.5",
-        "REQUEST\t\tok\t1700000000010\t1700000000030\tOK\t ",
-        "REQUEST\t\tback\t1700000000050\t1700000000040\tOK\t ",
-        "");
+    String log =
+        String.join(
+            "\n",
+            "RUN\tsim.Sim\tsim\t1700000000000\t \t3.10.5",
+            "REQUEST\t\tok\t1700000000010\t1700000000030\tOK\t ",
+            "REQUEST\t\tback\t1700000000050\t1700000000040\tOK\t ",
+            "");
     Path p = write("back.log", log.getBytes(StandardCharsets.UTF_8));
     LoadTest t = reader.read(p, ReadOptions.DEFAULTS);
-    assertThat(t.skipped().examples()).singleElement().asString().startsWith("line 3: REQUEST ends");
+    assertThat(t.skipped().examples())
+        .singleElement()
+        .asString()
+        .startsWith("line 3: REQUEST ends");
     assertThat(t.warnings()).anyMatch(w -> w.startsWith("no USER records"));
   }
 }

@@ -66,18 +66,23 @@ class GatlingLogReaderTest {
   void read_givesOneStepPerActiveUserCountFromUserEvents() {
     LoadTest t = reader.read(sample("gatling-3.10.5-simulation.log"), ReadOptions.DEFAULTS);
     assertThat(t.steps()).allMatch(s -> s.concurrencyOrigin() == ConcurrencyOrigin.USER_EVENTS);
-    assertThat(t.steps()).extracting(Step::concurrency).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0);
+    assertThat(t.steps())
+        .extracting(Step::concurrency)
+        .containsExactly(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0);
     assertThat(t.steps()).allMatch(s -> s.throughput() > 0 && s.latency() != null);
     LoadTest given = reader.read(sample("gatling-3.10.5-simulation.log"), new ReadOptions(50.0));
     assertThat(given.steps()).isEqualTo(t.steps());
-    assertThat(given.warnings()).contains("the given concurrency was not used: the log's USER records give the active users");
+    assertThat(given.warnings())
+        .contains(
+            "the given concurrency was not used: the log's USER records give the active users");
   }
 
   @Test
   void read_loadModelIsUnknownWithCoordinatedOmissionWarning() {
     LoadTest t = reader.read(sample("gatling-3.10.5-simulation.log"), ReadOptions.DEFAULTS);
     assertThat(t.loadModel()).isEqualTo(LoadModel.UNKNOWN);
-    assertThat(t.warnings()).anyMatch(w -> w.contains("coordinated omission") && w.contains("closed injection"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.contains("coordinated omission") && w.contains("closed injection"));
   }
 
   @Test
@@ -132,7 +137,8 @@ class GatlingLogReaderTest {
     assertThat(run.latency().meanMs()).isCloseTo(8.18, within(0.005));
     assertThat(run.latency().p95Ms()).isCloseTo(28, within(1.0));
     assertThat(run.requestSpanSeconds()).isCloseTo(181.612, within(1e-9));
-    LoadTest t = reader.read(sample("gatling-nuxeo-3.10.5-simulation.log.gz"), ReadOptions.DEFAULTS);
+    LoadTest t =
+        reader.read(sample("gatling-nuxeo-3.10.5-simulation.log.gz"), ReadOptions.DEFAULTS);
     assertThat(t.steps().stream().mapToLong(Step::requests).sum()).isEqualTo(16029);
     assertThat(t.steps().get(t.steps().size() - 1).concurrency()).isEqualTo(85);
   }
@@ -167,7 +173,8 @@ class GatlingLogReaderTest {
 
   @Test
   void read_gatling33Trimmed_acceptsTheMissingMessageColumn() {
-    LoadTest t = reader.read(sample("gatling-nuxeo-3.3.0-small-simulation.log"), ReadOptions.DEFAULTS);
+    LoadTest t =
+        reader.read(sample("gatling-nuxeo-3.3.0-small-simulation.log"), ReadOptions.DEFAULTS);
     GatlingRun run = reader.summarize(sample("gatling-nuxeo-3.3.0-small-simulation.log"));
     assertThat(run.layout()).isEqualTo(GatlingLogLayout.TEXT_WITH_USER_ID);
     assertThat(run.version()).isEqualTo("3.3.0");
@@ -209,17 +216,28 @@ class GatlingLogReaderTest {
     assertThat(t.steps().size()).isLessThanOrEqualTo(GatlingLogReader.MAX_LEVELS);
     assertThat(t.steps()).allMatch(s -> s.concurrency() % 3 == 0);
     assertThat(t.steps().stream().mapToLong(Step::requests).sum()).isEqualTo(250);
-    assertThat(t.warnings()).anyMatch(w -> w.startsWith("up to 250 active users: concurrency levels grouped into bins of 3 users"));
+    assertThat(t.warnings())
+        .anyMatch(
+            w ->
+                w.startsWith(
+                    "up to 250 active users: concurrency levels grouped into bins of 3 users"));
   }
 
   @Test
   void accepts_everyLayoutAndNothingElse() {
-    for (String name : List.of("gatling-3.10.5-simulation.log", "gatling-3.14.9-binary-simulation.log",
-        "gatling-binary-known_stats-simulation.log", "gatling-nuxeo-3.10.5-simulation.log.gz",
-        "gatling-nuxeo-3.2.1-simulation.log.gz", "gatling-nuxeo-2.0-small-simulation.log",
-        "gatling-nuxeo-3.3.0-small-simulation.log", "gatling-nuxeo-3.4.0-small-simulation.log")) {
+    for (String name :
+        List.of(
+            "gatling-3.10.5-simulation.log",
+            "gatling-3.14.9-binary-simulation.log",
+            "gatling-binary-known_stats-simulation.log",
+            "gatling-nuxeo-3.10.5-simulation.log.gz",
+            "gatling-nuxeo-3.2.1-simulation.log.gz",
+            "gatling-nuxeo-2.0-small-simulation.log",
+            "gatling-nuxeo-3.3.0-small-simulation.log",
+            "gatling-nuxeo-3.4.0-small-simulation.log")) {
       assertThat(reader.accepts(GatlingLogReader.head(sample(name)))).as(name).isTrue();
     }
-    assertThat(reader.accepts(GatlingLogReader.head(sample("gatling-3.10.5-stats.json")))).isFalse();
+    assertThat(reader.accepts(GatlingLogReader.head(sample("gatling-3.10.5-stats.json"))))
+        .isFalse();
   }
 }

@@ -3,7 +3,10 @@ package dev.headroom.ingest.gatling;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The real Gatling files under {@code src/test/resources/gatling/} (provenance: data/formats/README.md). */
+/**
+ * The real Gatling files under {@code src/test/resources/gatling/} (provenance:
+ * data/formats/README.md).
+ */
 final class GatlingSamples {
 
   private GatlingSamples() {}

@@ -14,10 +14,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GatlingStatsReaderTest {
 
@@ -43,19 +43,30 @@ class GatlingStatsReaderTest {
 
   @Test
   void read_throughputIsOverWholeSeconds() {
-    LoadTest t = new GatlingStatsReader().read(sample("gatling-3.10.5-global_stats.json"), ReadOptions.DEFAULTS);
+    LoadTest t =
+        new GatlingStatsReader()
+            .read(sample("gatling-3.10.5-global_stats.json"), ReadOptions.DEFAULTS);
     Step s = t.steps().get(0);
     assertThat(s.throughput()).isCloseTo(38.769, within(5e-4));
-    assertThat(s.durationSeconds()).isCloseTo(13, within(1e-9)); // 504 / 38.769…, not the 12.05 s span
+    assertThat(s.durationSeconds())
+        .isCloseTo(13, within(1e-9)); // 504 / 38.769…, not the 12.05 s span
     assertThat(t.warnings()).anyMatch(w -> w.contains("whole seconds (13 s here)"));
   }
 
   @Test
   void read_withoutConcurrency_usesLittlesLawAndSaysSo() {
-    Step s = new GatlingStatsReader().read(sample("gatling-3.10.5-stats.json"), ReadOptions.DEFAULTS).steps().get(0);
+    Step s =
+        new GatlingStatsReader()
+            .read(sample("gatling-3.10.5-stats.json"), ReadOptions.DEFAULTS)
+            .steps()
+            .get(0);
     assertThat(s.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.LITTLES_LAW);
     assertThat(s.concurrency()).isCloseTo(504.0 / 13 * 0.053, within(1e-9));
-    Step given = new GatlingStatsReader().read(sample("gatling-3.10.5-stats.json"), new ReadOptions(7.0)).steps().get(0);
+    Step given =
+        new GatlingStatsReader()
+            .read(sample("gatling-3.10.5-stats.json"), new ReadOptions(7.0))
+            .steps()
+            .get(0);
     assertThat(given.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.GIVEN);
     assertThat(given.concurrency()).isEqualTo(7);
   }
@@ -72,7 +83,9 @@ class GatlingStatsReaderTest {
   @Test
   void read_missingField_namesTheKey() throws IOException {
     Path p = dir.resolve("global_stats.json");
-    Files.writeString(p, "{\"numberOfRequests\": {\"total\": 3, \"ok\": 3, \"ko\": 0}, \"percentiles1\": {\"total\": 1}}");
+    Files.writeString(
+        p,
+        "{\"numberOfRequests\": {\"total\": 3, \"ok\": 3, \"ko\": 0}, \"percentiles1\": {\"total\": 1}}");
     assertThatThrownBy(() -> new GatlingStatsReader().read(p, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining(p.toString())

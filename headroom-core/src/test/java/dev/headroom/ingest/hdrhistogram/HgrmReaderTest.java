@@ -35,7 +35,8 @@ class HgrmReaderTest {
     assertThat(d.max()).isEqualTo(1803.55);
     assertThat(d.totalCount()).isEqualTo(48761);
     assertThat(d.rows().get(0)).isEqualTo(new PercentileDistribution.Row(0.02, 0.0, 356));
-    assertThat(d.rows().get(d.rows().size() - 1)).isEqualTo(new PercentileDistribution.Row(1803.55, 1.0, 48761));
+    assertThat(d.rows().get(d.rows().size() - 1))
+        .isEqualTo(new PercentileDistribution.Row(1803.55, 1.0, 48761));
     assertThat(d.valueAt(10)).isEqualTo(0.10);
     assertThat(d.valueAt(100)).isEqualTo(1803.55);
   }
@@ -58,14 +59,16 @@ class HgrmReaderTest {
     Step fromHgrm = new HgrmReader().read(sample(HGRM), new ReadOptions(1.0)).steps().get(0);
     Histogram merged = new HlogReader().scan(sample(JHICCUP_LOG), i -> {}).merged("");
     // the .hgrm prints two decimals
-    assertThat(fromHgrm.latency().p50Ms()).isCloseTo(merged.getValueAtPercentile(50) / 1e6, within(0.005));
+    assertThat(fromHgrm.latency().p50Ms())
+        .isCloseTo(merged.getValueAtPercentile(50) / 1e6, within(0.005));
     assertThat(fromHgrm.latency().maxMs()).isCloseTo(merged.getMaxValue() / 1e6, within(0.005));
     assertThat(fromHgrm.requests()).isEqualTo(merged.getTotalCount());
     // rows exist only at percentile ticks (0.15625 % apart near p99): the table gives the first
     // row at or above the exact p99, 1451.23 ms for an exact 1434.45 ms
     assertThat(fromHgrm.latency().p99Ms()).isEqualTo(1451.23);
     assertThat(fromHgrm.latency().p99Ms())
-        .isBetween(merged.getValueAtPercentile(99) / 1e6, merged.getValueAtPercentile(99.2) / 1e6 + 0.005);
+        .isBetween(
+            merged.getValueAtPercentile(99) / 1e6, merged.getValueAtPercentile(99.2) / 1e6 + 0.005);
   }
 
   @Test
@@ -83,7 +86,8 @@ class HgrmReaderTest {
       h.recordValue(i * 1000L); // 1..1000 ms in ns/1000 = µs
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    h.outputPercentileDistribution(new PrintStream(out, true, StandardCharsets.UTF_8), 5, 1000.0, true);
+    h.outputPercentileDistribution(
+        new PrintStream(out, true, StandardCharsets.UTF_8), 5, 1000.0, true);
     String csv = out.toString(StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\"Value\",\"Percentile\",\"TotalCount\"").contains("Infinity");
     Path p = Files.writeString(dir.resolve("dist.csv.hgrm"), csv);
@@ -112,13 +116,15 @@ class HgrmReaderTest {
     assertThat(s.latency().meanMs()).isCloseTo(h.getMean() / 1e6, within(0.0005));
     // the first printed row at or above p99; the next tick is at most 0.16 % higher
     assertThat(s.latency().p99Ms())
-        .isBetween(h.getValueAtPercentile(99) / 1e6 - 0.0005, h.getValueAtPercentile(99.2) / 1e6 + 0.0005);
+        .isBetween(
+            h.getValueAtPercentile(99) / 1e6 - 0.0005, h.getValueAtPercentile(99.2) / 1e6 + 0.0005);
     assertThat(s.latency().p50Ms()).isCloseTo(h.getValueAtPercentile(50) / 1e6, within(0.0005));
   }
 
   @Test
   void parse_badRow_namesFileAndLine() {
-    List<String> lines = List.of("       Value     Percentile TotalCount 1/(1-Percentile)", "", "0.5 zero 3 1.00");
+    List<String> lines =
+        List.of("       Value     Percentile TotalCount 1/(1-Percentile)", "", "0.5 zero 3 1.00");
     assertThatThrownBy(() -> PercentileDistribution.parse("x.hgrm", lines, 1))
         .isInstanceOf(BadInputException.class)
         .hasMessageStartingWith("x.hgrm:3:1")
@@ -128,18 +134,19 @@ class HgrmReaderTest {
   @Test
   void parse_stopsAtTheEndOfAnEmbeddedTable() {
     // wrk2 prints the same table followed by its own summary lines
-    List<String> lines = List.of(
-        "  Detailed Percentile spectrum:",
-        "       Value   Percentile   TotalCount 1/(1-Percentile)",
-        "",
-        "       1.000     0.000000            1         1.00",
-        "       2.000     1.000000            2          inf",
-        "#[Mean    =        1.500, StdDeviation   =        0.500]",
-        "#[Max     =        2.000, Total count    =            2]",
-        "#[Buckets =           27, SubBuckets     =         2048]",
-        "----------------------------------------------------------",
-        "  2 requests in 1.00s, 1.00KB read",
-        "Requests/sec:      2.00");
+    List<String> lines =
+        List.of(
+            "  Detailed Percentile spectrum:",
+            "       Value   Percentile   TotalCount 1/(1-Percentile)",
+            "",
+            "       1.000     0.000000            1         1.00",
+            "       2.000     1.000000            2          inf",
+            "#[Mean    =        1.500, StdDeviation   =        0.500]",
+            "#[Max     =        2.000, Total count    =            2]",
+            "#[Buckets =           27, SubBuckets     =         2048]",
+            "----------------------------------------------------------",
+            "  2 requests in 1.00s, 1.00KB read",
+            "Requests/sec:      2.00");
     PercentileDistribution d = PercentileDistribution.parse("wrk2.txt", lines, 10);
     assertThat(d.rows()).hasSize(2);
     assertThat(d.mean()).isEqualTo(1.5);

@@ -71,7 +71,8 @@ class HlogReaderTest {
     Step s = t.steps().get(0);
     assertThat(s.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.LITTLES_LAW);
     assertThat(s.throughput()).isCloseTo(48761 / s.durationSeconds(), within(1e-9));
-    assertThat(s.concurrency()).isCloseTo(s.throughput() * s.latency().meanMs() / 1000, within(1e-9));
+    assertThat(s.concurrency())
+        .isCloseTo(s.throughput() * s.latency().meanMs() / 1000, within(1e-9));
     assertThat(t.warnings()).anyMatch(w -> w.contains("Little's law"));
     assertThat(t.warnings()).anyMatch(w -> w.contains("jHiccup log"));
     Step given = new HlogReader().read(sample(JHICCUP_LOG), new ReadOptions(16.0)).steps().get(0);
@@ -88,21 +89,26 @@ class HlogReaderTest {
     assertThat(scan.unit()).isEqualTo(HlogReader.ValueUnit.NANOSECONDS);
     LoadTest t = new HlogReader().read(p, ReadOptions.DEFAULTS);
     assertThat(t.steps().get(0).latency().maxMs()).isCloseTo(1803.55, within(0.005));
-    assertThat(t.warnings()).anyMatch(w -> w.equals("value unit nanoseconds (detected from Interval_Max)"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.equals("value unit nanoseconds (detected from Interval_Max)"));
   }
 
   @Test
   void read_givenUnitOverridesDetection() {
-    LoadTest t = new HlogReader(null, HlogReader.ValueUnit.MICROSECONDS).read(sample(JHICCUP_LOG), ReadOptions.DEFAULTS);
+    LoadTest t =
+        new HlogReader(null, HlogReader.ValueUnit.MICROSECONDS)
+            .read(sample(JHICCUP_LOG), ReadOptions.DEFAULTS);
     assertThat(t.steps().get(0).latency().maxMs()).isCloseTo(1_803_550, within(5.0));
   }
 
   @Test
   void read_taggedLog_readsUntaggedByDefaultAndNamesTheRest() {
     LoadTest t = new HlogReader().read(sample(TAGGED_LOG), ReadOptions.DEFAULTS);
-    assertThat(t.warnings()).contains("21 interval lines tagged \"A\" were not read (one tag is read at a time)");
+    assertThat(t.warnings())
+        .contains("21 interval lines tagged \"A\" were not read (one tag is read at a time)");
     LoadTest a = new HlogReader("A", null).read(sample(TAGGED_LOG), ReadOptions.DEFAULTS);
-    assertThat(a.warnings()).contains("21 interval lines without a tag were not read (one tag is read at a time)");
+    assertThat(a.warnings())
+        .contains("21 interval lines without a tag were not read (one tag is read at a time)");
     // the tagged lines duplicate the untagged ones
     assertThat(a.steps()).isEqualTo(t.steps());
     HlogReader.Scan scan = new HlogReader().scan(sample(TAGGED_LOG), i -> {});
@@ -113,7 +119,8 @@ class HlogReaderTest {
 
   @Test
   void read_unknownTag_listsTheTagsPresent() {
-    assertThatThrownBy(() -> new HlogReader("B", null).read(sample(TAGGED_LOG), ReadOptions.DEFAULTS))
+    assertThatThrownBy(
+            () -> new HlogReader("B", null).read(sample(TAGGED_LOG), ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("no lines tagged \"B\"")
         .hasMessageContaining("(untagged), \"A\"");
@@ -127,7 +134,12 @@ class HlogReaderTest {
     LoadTest t = new HlogReader().read(p, ReadOptions.DEFAULTS);
     assertThat(t.warnings()).contains("no untagged lines: read the only tag, \"A\"");
     assertThat(t.steps().get(0).requests())
-        .isEqualTo(new HlogReader().read(sample(TAGGED_LOG), ReadOptions.DEFAULTS).steps().get(0).requests());
+        .isEqualTo(
+            new HlogReader()
+                .read(sample(TAGGED_LOG), ReadOptions.DEFAULTS)
+                .steps()
+                .get(0)
+                .requests());
   }
 
   @Test
@@ -141,7 +153,9 @@ class HlogReaderTest {
     Path p = Files.write(dir.resolve("corrupt.hlog"), lines);
     LoadTest t = new HlogReader().read(p, ReadOptions.DEFAULTS);
     assertThat(t.skipped().count()).isEqualTo(1);
-    assertThat(t.skipped().examples()).singleElement().asString()
+    assertThat(t.skipped().examples())
+        .singleElement()
+        .asString()
         .startsWith("line 10: the histogram is not valid base64");
     long lost = all.stream().filter(i -> i.line() == 10).findFirst().orElseThrow().count();
     assertThat(t.steps().get(0).requests()).isEqualTo(48761 - lost);
@@ -151,7 +165,10 @@ class HlogReaderTest {
   void read_corruptLine_hdrHistogramsOwnReaderStopsThereButWeDoNot() throws IOException {
     List<String> lines = Files.readAllLines(sample(JHICCUP_LOG));
     String line = lines.get(9);
-    lines.set(9, line.substring(0, line.lastIndexOf(',') + 1) + "HISTFAAAAEF42pNpmSzMwMAgywABTBDKT4GBgdnNYMcCBvsPEBEWPhElOR4p");
+    lines.set(
+        9,
+        line.substring(0, line.lastIndexOf(',') + 1)
+            + "HISTFAAAAEF42pNpmSzMwMAgywABTBDKT4GBgdnNYMcCBvsPEBEWPhElOR4p");
     Path p = Files.write(dir.resolve("cut-payload.hlog"), lines);
     int libraryIntervals = 0;
     try (HistogramLogReader lib = new HistogramLogReader(p.toFile())) {
@@ -173,7 +190,8 @@ class HlogReaderTest {
     assertThat(libraryIntervals).isLessThan(61);
     assertThat(ours).hasSize(61);
     assertThat(scan.skipped().count()).isEqualTo(1);
-    assertThat(scan.skipped().examples().get(0)).startsWith("line 10: the histogram payload cannot be decoded");
+    assertThat(scan.skipped().examples().get(0))
+        .startsWith("line 10: the histogram payload cannot be decoded");
   }
 
   @Test
@@ -182,8 +200,9 @@ class HlogReaderTest {
     lines.set(6, "2.133,1.001");
     Path p = Files.write(dir.resolve("short.hlog"), lines);
     LoadTest t = new HlogReader().read(p, ReadOptions.DEFAULTS);
-    assertThat(t.skipped().examples()).containsExactly(
-        "line 7: 2 comma-separated fields; expected start,length,max,base64-histogram");
+    assertThat(t.skipped().examples())
+        .containsExactly(
+            "line 7: 2 comma-separated fields; expected start,length,max,base64-histogram");
   }
 
   @Test
@@ -192,7 +211,8 @@ class HlogReaderTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
       out.write(Files.readAllBytes(sample(JHICCUP_LOG)));
     }
-    assertThat(new HlogReader().read(gz, ReadOptions.DEFAULTS).steps().get(0).requests()).isEqualTo(48761);
+    assertThat(new HlogReader().read(gz, ReadOptions.DEFAULTS).steps().get(0).requests())
+        .isEqualTo(48761);
 
     Path empty = Files.write(dir.resolve("empty.hlog"), new byte[0]);
     assertThatThrownBy(() -> new HlogReader().read(empty, ReadOptions.DEFAULTS))
@@ -200,9 +220,11 @@ class HlogReaderTest {
         .hasMessageContaining(empty.toString())
         .hasMessageContaining("an empty file");
 
-    Path header = Files.writeString(dir.resolve("header.hlog"),
-        "#[Histogram log format version 1.3]\n\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"\n",
-        StandardCharsets.UTF_8);
+    Path header =
+        Files.writeString(
+            dir.resolve("header.hlog"),
+            "#[Histogram log format version 1.3]\n\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"\n",
+            StandardCharsets.UTF_8);
     assertThatThrownBy(() -> new HlogReader().read(header, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("no interval lines");

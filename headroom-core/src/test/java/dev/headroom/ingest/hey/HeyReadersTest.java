@@ -15,10 +15,10 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HeyReadersTest {
 
@@ -76,7 +76,8 @@ class HeyReadersTest {
     assertThat(s.requests()).isEqualTo(61);
     assertThat(s.latency().p95Ms()).isCloseTo(64.0, within(1e-9));
     assertThat(s.latency().p99Ms()).isNull();
-    assertThat(t.warnings()).anyMatch(w -> w.contains("0% in 0.0000 secs") && w.contains("line 33"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.contains("0% in 0.0000 secs") && w.contains("line 33"));
   }
 
   @Test
@@ -95,16 +96,21 @@ class HeyReadersTest {
 
   @Test
   void readText_statusOutside2xx3xx_countsAsErrors() throws Exception {
-    String text = Files.readString(fixture("hey-c4.txt"))
-        .replace("  [200]\t247 responses", "  [200]\t200 responses\n  [302]\t7 responses\n  [500]\t40 responses");
-    Step s = new HeyTextReader().read(write("status.txt", text), ReadOptions.DEFAULTS).steps().get(0);
+    String text =
+        Files.readString(fixture("hey-c4.txt"))
+            .replace(
+                "  [200]\t247 responses",
+                "  [200]\t200 responses\n  [302]\t7 responses\n  [500]\t40 responses");
+    Step s =
+        new HeyTextReader().read(write("status.txt", text), ReadOptions.DEFAULTS).steps().get(0);
     assertThat(s.requests()).isEqualTo(247);
     assertThat(s.errors()).isEqualTo(40);
   }
 
   @Test
   void readText_unknownUnit_namesFileLineAndColumn() throws Exception {
-    String text = Files.readString(fixture("hey-c4.txt")).replace("Average:\t0.0488 secs", "Average:\t12xs");
+    String text =
+        Files.readString(fixture("hey-c4.txt")).replace("Average:\t0.0488 secs", "Average:\t12xs");
     Path p = write("bad.txt", text);
     assertThatThrownBy(() -> new HeyTextReader().read(p, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
@@ -132,8 +138,9 @@ class HeyReadersTest {
     "hey-c4.csv, 253, 47.4498, 68.2, 84.210, 3.99571",
     "hey-c16.csv, 1003, 48.0893, 84.5, 327.649, 15.75655"
   })
-  void readCsv_fixtures_reproduceIndependentFacts(String name, long rows, double meanMs, double maxMs, double x,
-      double littleN) throws Exception {
+  void readCsv_fixtures_reproduceIndependentFacts(
+      String name, long rows, double meanMs, double maxMs, double x, double littleN)
+      throws Exception {
     LoadTest t = new HeyCsvReader().read(fixture(name), ReadOptions.DEFAULTS);
     Step s = t.steps().get(0);
     assertThat(s.requests()).isEqualTo(rows);
@@ -145,7 +152,8 @@ class HeyReadersTest {
     assertThat(s.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.LITTLES_LAW);
     assertThat(s.concurrency()).isCloseTo(littleN, within(1e-3));
     // Little's law holds for the step by construction: N = X·R
-    assertThat(s.concurrency()).isCloseTo(s.throughput() * s.latency().meanMs() / 1000.0, within(1e-9));
+    assertThat(s.concurrency())
+        .isCloseTo(s.throughput() * s.latency().meanMs() / 1000.0, within(1e-9));
     assertThat(t.warnings()).anyMatch(w -> w.contains("Little's law"));
   }
 
@@ -160,18 +168,23 @@ class HeyReadersTest {
 
   @Test
   void readCsv_badRows_areSkippedCountedAndNamed() throws Exception {
-    Path p = write("rows.csv", HeyCsvReader.HEADER + "\n"
-        + "0.0450,0.0001,0.0000,0.0000,0.0448,0.0001,200,0.0100\n"
-        + "0.0460,0.0001,0.0000,0.0000,0.0458,0.0001,500,0.0600\n"
-        + "12xs,0.0001,0.0000,0.0000,0.0458,0.0001,200,0.1000\n"
-        + "0.0470,0.0001,0.0000\n");
+    Path p =
+        write(
+            "rows.csv",
+            HeyCsvReader.HEADER
+                + "\n"
+                + "0.0450,0.0001,0.0000,0.0000,0.0448,0.0001,200,0.0100\n"
+                + "0.0460,0.0001,0.0000,0.0000,0.0458,0.0001,500,0.0600\n"
+                + "12xs,0.0001,0.0000,0.0000,0.0458,0.0001,200,0.1000\n"
+                + "0.0470,0.0001,0.0000\n");
     LoadTest t = new HeyCsvReader().read(p, new ReadOptions(1.0));
     Step s = t.steps().get(0);
     assertThat(s.requests()).isEqualTo(2);
     assertThat(s.errors()).isEqualTo(1);
     assertThat(t.skipped().count()).isEqualTo(2);
     assertThat(t.skipped().examples()).anyMatch(e -> e.startsWith("line 4:") && e.contains("12xs"));
-    assertThat(t.skipped().examples()).anyMatch(e -> e.startsWith("line 5:") && e.contains("3 fields"));
+    assertThat(t.skipped().examples())
+        .anyMatch(e -> e.startsWith("line 5:") && e.contains("3 fields"));
   }
 
   @Test
@@ -191,7 +204,8 @@ class HeyReadersTest {
   @Test
   void accepts_onlyItsOwnLayout() throws Exception {
     assertThat(new HeyTextReader().accepts(LoadTestReader.head(fixture("hey-c4.txt")))).isTrue();
-    assertThat(new HeyTextReader().accepts(LoadTestReader.head(fixture("hey-refused.txt")))).isTrue();
+    assertThat(new HeyTextReader().accepts(LoadTestReader.head(fixture("hey-refused.txt"))))
+        .isTrue();
     assertThat(new HeyTextReader().accepts(LoadTestReader.head(fixture("hey-c4.csv")))).isFalse();
     assertThat(new HeyCsvReader().accepts(LoadTestReader.head(fixture("hey-c4.csv")))).isTrue();
     assertThat(new HeyCsvReader().accepts(LoadTestReader.head(fixture("hey-c4.txt")))).isFalse();

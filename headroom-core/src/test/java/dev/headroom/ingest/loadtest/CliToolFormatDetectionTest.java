@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,8 +30,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliToolFormatDetectionTest {
 
   private static final Set<LoadTestFormat> CLI_FORMATS =
-      EnumSet.of(LoadTestFormat.WRK, LoadTestFormat.HEY, LoadTestFormat.HEY_CSV, LoadTestFormat.AB,
-          LoadTestFormat.AB_TSV, LoadTestFormat.AB_CSV, LoadTestFormat.LOCUST_STATS, LoadTestFormat.LOCUST_HISTORY);
+      EnumSet.of(
+          LoadTestFormat.WRK,
+          LoadTestFormat.HEY,
+          LoadTestFormat.HEY_CSV,
+          LoadTestFormat.AB,
+          LoadTestFormat.AB_TSV,
+          LoadTestFormat.AB_CSV,
+          LoadTestFormat.LOCUST_STATS,
+          LoadTestFormat.LOCUST_HISTORY);
 
   @TempDir Path tmp;
 
@@ -59,7 +66,8 @@ class CliToolFormatDetectionTest {
     "locust-steps_stats_history.csv, locust-history",
     "locust-aggregated_stats_history.csv, locust-history"
   })
-  void detect_picksTheProducersFormat_andNoOtherCliReaderAccepts(String name, String id) throws Exception {
+  void detect_picksTheProducersFormat_andNoOtherCliReaderAccepts(String name, String id)
+      throws Exception {
     Path file = fixture(name);
     assertThat(LoadTestFiles.detect(file).id()).isEqualTo(id);
     LoadTestReader.Head head = LoadTestReader.head(file);
@@ -81,7 +89,8 @@ class CliToolFormatDetectionTest {
       out.write(Files.readAllBytes(fixture("wrk-latency.txt")));
     }
     assertThat(LoadTestFiles.detect(gz)).isEqualTo(LoadTestFormat.WRK);
-    assertThat(LoadTestFiles.read(gz, null, ReadOptions.DEFAULTS).steps().get(0).requests()).isEqualTo(1539);
+    assertThat(LoadTestFiles.read(gz, null, ReadOptions.DEFAULTS).steps().get(0).requests())
+        .isEqualTo(1539);
   }
 
   @Test
@@ -95,14 +104,15 @@ class CliToolFormatDetectionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success\n1,2,a,200,OK,t,text,true\n",
-    "{\"type\":\"Metric\",\"data\":{\"name\":\"vus\"},\"metric\":\"vus\"}\n",
-    "RUN\tlab.ApiSimulation\tapisimulation\t1700000000000\t \t3.10.5\n",
-    "concurrency,throughput\n1,10\n2,19\n",
-    "#[Histogram log format version 1.2]\n#[StartTime: 1.0]\n",
-    "127.0.0.1 - - [23/Nov/2026:06:37:59 +0000] \"GET /api/items HTTP/1.1\" 200 32 \"-\" \"hey/0.0.1\"\n"
-  })
+  @ValueSource(
+      strings = {
+        "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success\n1,2,a,200,OK,t,text,true\n",
+        "{\"type\":\"Metric\",\"data\":{\"name\":\"vus\"},\"metric\":\"vus\"}\n",
+        "RUN\tlab.ApiSimulation\tapisimulation\t1700000000000\t \t3.10.5\n",
+        "concurrency,throughput\n1,10\n2,19\n",
+        "#[Histogram log format version 1.2]\n#[StartTime: 1.0]\n",
+        "127.0.0.1 - - [23/Nov/2026:06:37:59 +0000] \"GET /api/items HTTP/1.1\" 200 32 \"-\" \"hey/0.0.1\"\n"
+      })
   void cliReaders_doNotClaimOtherProducersFiles(String content) throws IOException {
     Path p = tmp.resolve("other");
     Files.writeString(p, content, StandardCharsets.UTF_8);
@@ -135,8 +145,8 @@ class CliToolFormatDetectionTest {
 
   @ParameterizedTest
   @MethodSource("readerAndForeignFixture")
-  void read_withTheWrongFormatForced_failsClearlyInsteadOfMisreading(LoadTestFormat format, String name)
-      throws Exception {
+  void read_withTheWrongFormatForced_failsClearlyInsteadOfMisreading(
+      LoadTestFormat format, String name) throws Exception {
     Path file = fixture(name);
     assertThatThrownBy(() -> LoadTestFiles.read(file, format, new ReadOptions(4.0)))
         .isInstanceOf(BadInputException.class)
@@ -145,7 +155,8 @@ class CliToolFormatDetectionTest {
 
   @ParameterizedTest
   @MethodSource("cliFormats")
-  void everyCliReader_refusesAnEmptyFileAndIgnoresBinaryHeads(LoadTestFormat format) throws IOException {
+  void everyCliReader_refusesAnEmptyFileAndIgnoresBinaryHeads(LoadTestFormat format)
+      throws IOException {
     Path empty = tmp.resolve("empty-" + format.id());
     Files.writeString(empty, "");
     assertThatThrownBy(() -> format.newReader().read(empty, new ReadOptions(4.0)))

@@ -15,11 +15,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Content detection picks the Gatling and HdrHistogram formats for their real samples, and only for them. */
+/**
+ * Content detection picks the Gatling and HdrHistogram formats for their real samples, and only for
+ * them.
+ */
 class GatlingAndHdrDetectionTest {
 
-  private static final Set<LoadTestFormat> MINE = EnumSet.of(
-      LoadTestFormat.GATLING_LOG, LoadTestFormat.GATLING_STATS, LoadTestFormat.HLOG, LoadTestFormat.HGRM);
+  private static final Set<LoadTestFormat> MINE =
+      EnumSet.of(
+          LoadTestFormat.GATLING_LOG,
+          LoadTestFormat.GATLING_STATS,
+          LoadTestFormat.HLOG,
+          LoadTestFormat.HGRM);
 
   private static Path resource(String name) {
     try {
@@ -50,18 +57,20 @@ class GatlingAndHdrDetectionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "Running 5s test @ http://127.0.0.1:8080/api/items\n  2 threads and 16 connections\n",
-    "{\n    \"metrics\": {\n        \"http_req_duration\": {\"avg\": 53.5}}}",
-    "timeStamp,elapsed,label,responseCode,responseMessage,threadName\n1,2,a,200,OK,t\n",
-    "\n=====\n---- Global Information ----\n> request count | 504 |\n",
-    "#[Interval percentile log between 0.000 and <Infinite> seconds (relative to StartTime)]\n"
-        + "Time: IntervalPercentiles:count ( 50% 90% Max ) TotalPercentiles:count\n",
-    "concurrency,throughput\n1,100\n2,190\n",
-    "Type,Name,Request Count,Failure Count,Median Response Time\n",
-  })
+  @ValueSource(
+      strings = {
+        "Running 5s test @ http://127.0.0.1:8080/api/items\n  2 threads and 16 connections\n",
+        "{\n    \"metrics\": {\n        \"http_req_duration\": {\"avg\": 53.5}}}",
+        "timeStamp,elapsed,label,responseCode,responseMessage,threadName\n1,2,a,200,OK,t\n",
+        "\n=====\n---- Global Information ----\n> request count | 504 |\n",
+        "#[Interval percentile log between 0.000 and <Infinite> seconds (relative to StartTime)]\n"
+            + "Time: IntervalPercentiles:count ( 50% 90% Max ) TotalPercentiles:count\n",
+        "concurrency,throughput\n1,100\n2,190\n",
+        "Type,Name,Request Count,Failure Count,Median Response Time\n",
+      })
   void accepts_otherProducersAreNotClaimed(String text) {
-    LoadTestReader.Head head = new LoadTestReader.Head("x", text.getBytes(StandardCharsets.UTF_8), false);
+    LoadTestReader.Head head =
+        new LoadTestReader.Head("x", text.getBytes(StandardCharsets.UTF_8), false);
     for (LoadTestFormat f : MINE) {
       assertThat(f.newReader().accepts(head)).as(f + " on " + text).isFalse();
     }

@@ -68,7 +68,10 @@ class StepRecorderTest {
     Random rnd = new Random(seed);
     for (int i = 0; i < 2000; i++) {
       long level = 1 + i / 400;
-      rows.add(new long[] {level, 10 * S + i * S / 50, 1000 + rnd.nextInt(200_000), rnd.nextInt(20) == 0 ? 0 : 1});
+      rows.add(
+          new long[] {
+            level, 10 * S + i * S / 50, 1000 + rnd.nextInt(200_000), rnd.nextInt(20) == 0 ? 0 : 1
+          });
     }
     List<Step> inOrder = replay(rows);
     Collections.shuffle(rows, rnd);

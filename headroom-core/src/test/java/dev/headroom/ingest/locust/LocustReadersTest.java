@@ -40,8 +40,18 @@ class LocustReadersTest {
     "locust-steps_stats.csv, 852, 164, 37.27734559037293, 124.9055099999623, 42.57720751666137, 45, 68, 86, 120",
     "locust-aggregated_stats.csv, 819, 139, 40.99143022344574, 124.787339999898, 40.90779166112369, 46, 73, 92, 120"
   })
-  void readStats_fixtures_takeTheAggregatedRow(String name, long n, long failures, double mean, double max, double rps,
-      double p50, double p90, double p95, double p99) throws Exception {
+  void readStats_fixtures_takeTheAggregatedRow(
+      String name,
+      long n,
+      long failures,
+      double mean,
+      double max,
+      double rps,
+      double p50,
+      double p90,
+      double p95,
+      double p99)
+      throws Exception {
     LoadTest t = new LocustStatsReader().read(fixture(name), ReadOptions.DEFAULTS);
     assertThat(t.loadModel()).isEqualTo(LoadModel.CLOSED);
     assertThat(t.steps()).hasSize(1);
@@ -64,7 +74,11 @@ class LocustReadersTest {
 
   @Test
   void readStats_givenConcurrency_isUsed() throws Exception {
-    Step s = new LocustStatsReader().read(fixture("locust-steps_stats.csv"), new ReadOptions(8.0)).steps().get(0);
+    Step s =
+        new LocustStatsReader()
+            .read(fixture("locust-steps_stats.csv"), new ReadOptions(8.0))
+            .steps()
+            .get(0);
     assertThat(s.concurrency()).isEqualTo(8.0);
     assertThat(s.concurrencyOrigin()).isEqualTo(ConcurrencyOrigin.GIVEN);
   }
@@ -81,7 +95,9 @@ class LocustReadersTest {
 
   @Test
   void readStats_badValueInAggregatedRow_namesLineColumnAndKey() throws Exception {
-    String text = Files.readString(fixture("locust-steps_stats.csv")).replace(",Aggregated,852,", ",Aggregated,85x,");
+    String text =
+        Files.readString(fixture("locust-steps_stats.csv"))
+            .replace(",Aggregated,852,", ",Aggregated,85x,");
     Path p = write("bad_stats.csv", text);
     assertThatThrownBy(() -> new LocustStatsReader().read(p, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
@@ -92,7 +108,9 @@ class LocustReadersTest {
 
   @Test
   void readHistory_stepsFixture_givesOneStepPerUserLevelFromDifferences() throws Exception {
-    LoadTest t = new LocustHistoryReader().read(fixture("locust-steps_stats_history.csv"), ReadOptions.DEFAULTS);
+    LoadTest t =
+        new LocustHistoryReader()
+            .read(fixture("locust-steps_stats_history.csv"), ReadOptions.DEFAULTS);
     // facts.py, independently: intervals between Aggregated rows at the same User Count
     assertThat(t.steps()).extracting(Step::concurrency).containsExactly(1.0, 2.0, 4.0, 8.0);
     assertThat(t.steps()).extracting(Step::requests).containsExactly(66L, 106L, 179L, 333L);
@@ -103,14 +121,17 @@ class LocustReadersTest {
     assertThat(t.steps().get(3).latency().meanMs()).isCloseTo(45.3364, within(1e-4));
     assertThat(t.steps().get(3).latency().p50Ms()).isNull();
     assertThat(t.steps()).allMatch(s -> s.concurrencyOrigin() == ConcurrencyOrigin.GAUGE);
-    assertThat(t.warnings()).anyMatch(w -> w.contains("1 warm-up rows") && w.contains("3 intervals"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.contains("1 warm-up rows") && w.contains("3 intervals"));
     assertThat(t.warnings()).anyMatch(w -> w.contains("sliding window"));
     assertThat(t.skipped().count()).isZero();
   }
 
   @Test
   void readHistory_aggregatedOnlyFixture_reproducesIndependentFacts() throws Exception {
-    LoadTest t = new LocustHistoryReader().read(fixture("locust-aggregated_stats_history.csv"), ReadOptions.DEFAULTS);
+    LoadTest t =
+        new LocustHistoryReader()
+            .read(fixture("locust-aggregated_stats_history.csv"), ReadOptions.DEFAULTS);
     assertThat(t.steps()).extracting(Step::requests).containsExactly(60L, 97L, 167L, 326L);
     assertThat(t.steps()).extracting(Step::errors).containsExactly(13L, 15L, 23L, 54L);
     assertThat(t.steps()).extracting(Step::throughput).containsExactly(15.0, 24.25, 41.75, 81.5);
@@ -121,7 +142,9 @@ class LocustReadersTest {
   @Test
   void readHistory_doesNotUseTheLaggingRequestsPerSecondColumn() throws Exception {
     // at the last 8-user row Locust's current Requests/s reads 49.5 while 83.25/s completed
-    LoadTest t = new LocustHistoryReader().read(fixture("locust-steps_stats_history.csv"), ReadOptions.DEFAULTS);
+    LoadTest t =
+        new LocustHistoryReader()
+            .read(fixture("locust-steps_stats_history.csv"), ReadOptions.DEFAULTS);
     assertThat(t.steps().get(3).throughput()).isNotCloseTo(49.5, within(10.0));
   }
 
@@ -134,7 +157,8 @@ class LocustReadersTest {
     LoadTest t = new LocustHistoryReader().read(p, ReadOptions.DEFAULTS);
     assertThat(t.skipped().count()).isEqualTo(2);
     assertThat(t.skipped().examples()).anyMatch(e -> e.startsWith("line 6:") && e.contains("soon"));
-    assertThat(t.skipped().examples()).anyMatch(e -> e.startsWith("line 8:") && e.contains("5 fields"));
+    assertThat(t.skipped().examples())
+        .anyMatch(e -> e.startsWith("line 8:") && e.contains("5 fields"));
   }
 
   @Test
@@ -163,7 +187,8 @@ class LocustReadersTest {
 
   @Test
   void split_quotedFields_keepCommasAndQuotes() {
-    assertThat(LocustCsv.split("GET,\"/a,b\",\"say \"\"hi\"\"\",3")).containsExactly("GET", "/a,b", "say \"hi\"", "3");
+    assertThat(LocustCsv.split("GET,\"/a,b\",\"say \"\"hi\"\"\",3"))
+        .containsExactly("GET", "/a,b", "say \"hi\"", "3");
     assertThat(LocustCsv.split("GET,\"/open")).isNull();
   }
 }

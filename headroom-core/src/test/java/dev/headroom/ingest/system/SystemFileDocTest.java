@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code docs/system-file.md} says what the code does: its tables are the code's, its example reads. */
+/**
+ * {@code docs/system-file.md} says what the code does: its tables are the code's, its example
+ * reads.
+ */
 class SystemFileDocTest {
 
   @Test
@@ -30,7 +33,9 @@ class SystemFileDocTest {
       doc = fresh;
     }
     assertThat(doc)
-        .as("%s is stale: run the test with -Dheadroom.docs.write=true and review the diff", SystemFileReference.DOC)
+        .as(
+            "%s is stale: run the test with -Dheadroom.docs.write=true and review the diff",
+            SystemFileReference.DOC)
         .isEqualTo(fresh);
   }
 
@@ -57,7 +62,8 @@ class SystemFileDocTest {
     }
     PriceTable.keys().keySet().forEach(p -> names.add("`" + p + "`"));
     SystemFileReference.thresholdOwners().keySet().forEach(o -> names.add("`" + o + "`"));
-    List<String> missing = names.stream().distinct().filter(n -> !doc.contains(n)).collect(Collectors.toList());
+    List<String> missing =
+        names.stream().distinct().filter(n -> !doc.contains(n)).collect(Collectors.toList());
     assertThat(missing).as("named in the code but not in %s", SystemFileReference.DOC).isEmpty();
   }
 
@@ -88,7 +94,8 @@ class SystemFileDocTest {
   @Test
   void minimalExample_advisesCleanly(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("system.yaml");
-    Files.writeString(file, yamlAfter(SystemFileReference.read(SystemFileReference.DOC), "A minimal file"));
+    Files.writeString(
+        file, yamlAfter(SystemFileReference.read(SystemFileReference.DOC), "A minimal file"));
 
     assertThat(Advisor.advise(file).system().components()).hasSize(1);
   }

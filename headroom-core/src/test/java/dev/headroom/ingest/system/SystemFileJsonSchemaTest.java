@@ -56,9 +56,12 @@ class SystemFileJsonSchemaTest {
       SystemFileReference.write(SystemFileReference.SCHEMA, fresh);
     }
     assertThat(SystemFileReference.read(SystemFileReference.SCHEMA))
-        .as("%s is stale: run the test with -Dheadroom.docs.write=true and review the diff", SystemFileReference.SCHEMA)
+        .as(
+            "%s is stale: run the test with -Dheadroom.docs.write=true and review the diff",
+            SystemFileReference.SCHEMA)
         .isEqualTo(fresh);
-    assertThat(schemaNode().get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+    assertThat(schemaNode().get("$schema").asString())
+        .isEqualTo("https://json-schema.org/draft/2020-12/schema");
   }
 
   static Stream<Arguments> goodFiles() throws IOException {
@@ -74,9 +77,11 @@ class SystemFileJsonSchemaTest {
     assertThat(out).hasSizeGreaterThanOrEqualTo(9);
     out.add(Arguments.of("headroom init template", SystemFileTemplate.text()));
     out.add(Arguments.of("docs complete example", SystemFileDocTest.completeExample()));
-    out.add(Arguments.of("JSON file",
-        "{\"name\": \"tiny\", \"components\": [{\"name\": \"web\", \"kind\": \"app\", \"instances\": 2,"
-            + " \"cost\": \"0.19 USD/hour\"}], \"observations\": {\"web.cpu\": 0.55, \"latency_p95\": \"240ms\"}}"));
+    out.add(
+        Arguments.of(
+            "JSON file",
+            "{\"name\": \"tiny\", \"components\": [{\"name\": \"web\", \"kind\": \"app\", \"instances\": 2,"
+                + " \"cost\": \"0.19 USD/hour\"}], \"observations\": {\"web.cpu\": 0.55, \"latency_p95\": \"240ms\"}}"));
     return out.stream();
   }
 
@@ -122,8 +127,8 @@ class SystemFileJsonSchemaTest {
 
   /**
    * What a JSON Schema can see. It cannot follow names across the file, so a metric on the wrong
-   * kind ({@code cache.connections_in_use}), a reference to a missing component, duplicate names and
-   * autoscaling min above max are left to the reader.
+   * kind ({@code cache.connections_in_use}), a reference to a missing component, duplicate names
+   * and autoscaling min above max are left to the reader.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("badFiles")
@@ -134,26 +139,46 @@ class SystemFileJsonSchemaTest {
     assertThat(errors).as(fixture).isNotEmpty();
     assertThat(errors)
         .as(fixture + ": " + errors)
-        .anySatisfy(e -> {
-          assertThat(e.getInstanceLocation().toString().replace("$", "").replace(".", "/").replaceAll("\\[(\\d+)]", "/$1"))
-              .isIn(pointer, pointer.replace(".", "/"));
-          if (!property.isEmpty()) {
-            assertThat(e.getMessage()).contains(property);
-          }
-        });
+        .anySatisfy(
+            e -> {
+              assertThat(
+                      e.getInstanceLocation()
+                          .toString()
+                          .replace("$", "")
+                          .replace(".", "/")
+                          .replaceAll("\\[(\\d+)]", "/$1"))
+                  .isIn(pointer, pointer.replace(".", "/"));
+              if (!property.isEmpty()) {
+                assertThat(e.getMessage()).contains(property);
+              }
+            });
   }
 
   private static final List<String> NUMBERS =
-      List.of("0", "1", "12", "0.5", ".5", "1.5", "99.9", "100", "140", "-2", "-0.5", "-100", "-140", "2_000");
+      List.of(
+          "0", "1", "12", "0.5", ".5", "1.5", "99.9", "100", "140", "-2", "-0.5", "-100", "-140",
+          "2_000");
   private static final List<String> WRONG_UNITS =
-      List.of("percent", "parsecs", "furlongs", "EUR/month", "USD", "%", "x", "ms", "GiB", "/month", "%/fortnight",
-          "/s", "K", "rps");
+      List.of(
+          "percent",
+          "parsecs",
+          "furlongs",
+          "EUR/month",
+          "USD",
+          "%",
+          "x",
+          "ms",
+          "GiB",
+          "/month",
+          "%/fortnight",
+          "/s",
+          "K",
+          "rps");
 
   /**
    * The schema's unit patterns agree with the reader: over seeded random numbers and units (the
-   * dimension's own and others), a value passes the schema exactly when {@code Units.parse}
-   * accepts it. Case slips and exponents, which the reader forgives and the schema does not, are
-   * left out.
+   * dimension's own and others), a value passes the schema exactly when {@code Units.parse} accepts
+   * it. Case slips and exponents, which the reader forgives and the schema does not, are left out.
    */
   @ParameterizedTest
   @org.junit.jupiter.params.provider.EnumSource(dev.headroom.model.Dimension.class)
@@ -162,7 +187,9 @@ class SystemFileJsonSchemaTest {
     mini.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     mini.set("$defs", schemaNode().get("$defs"));
     mini.put("$ref", "#/$defs/" + SystemFileReference.defName(d));
-    Schema one = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(mini.toString());
+    Schema one =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(mini.toString());
     List<String> units = new ArrayList<>(dev.headroom.model.Units.accepted(d));
     units.addAll(WRONG_UNITS);
     java.util.Random random = new java.util.Random(20261123L + d.ordinal());
@@ -195,7 +222,8 @@ class SystemFileJsonSchemaTest {
     }
   }
 
-  // ------------------------------------------------------------------ consistency, read from the file itself
+  // ------------------------------------------------------------------ consistency, read from the
+  // file itself
 
   private static Set<String> propertyNames(JsonNode objectSchema) {
     Set<String> out = new TreeSet<>();
@@ -212,8 +240,10 @@ class SystemFileJsonSchemaTest {
 
   @Test
   void schema_refusesAnEmptyThresholdMapAsTheReaderDoes() {
-    String text = "name: shop\ncomponents: [{ name: web, kind: app }]\nthresholds:\n  HR-DB-001: {}\n";
-    assertThat(validate(text)).singleElement()
+    String text =
+        "name: shop\ncomponents: [{ name: web, kind: app }]\nthresholds:\n  HR-DB-001: {}\n";
+    assertThat(validate(text))
+        .singleElement()
         .satisfies(e -> assertThat(e.getInstanceLocation().toString()).contains("HR-DB-001"));
   }
 
@@ -221,10 +251,13 @@ class SystemFileJsonSchemaTest {
   void schema_namesExactlyTheTopWorkloadAndSloKeys() {
     JsonNode s = schemaNode();
     assertThat(propertyNames(s)).isEqualTo(keyNames(SystemFileSchema.TOP));
-    assertThat(propertyNames(s.get("properties").get("workload"))).isEqualTo(keyNames(SystemFileSchema.WORKLOAD));
-    assertThat(propertyNames(s.get("properties").get("slo"))).isEqualTo(keyNames(SystemFileSchema.SLO));
+    assertThat(propertyNames(s.get("properties").get("workload")))
+        .isEqualTo(keyNames(SystemFileSchema.WORKLOAD));
+    assertThat(propertyNames(s.get("properties").get("slo")))
+        .isEqualTo(keyNames(SystemFileSchema.SLO));
     assertThat(s.get("additionalProperties").asBoolean()).isFalse();
-    assertThat(s.get("properties").get("workload").get("additionalProperties").asBoolean()).isFalse();
+    assertThat(s.get("properties").get("workload").get("additionalProperties").asBoolean())
+        .isFalse();
     assertThat(s.get("properties").get("slo").get("additionalProperties").asBoolean()).isFalse();
   }
 
@@ -243,7 +276,9 @@ class SystemFileJsonSchemaTest {
         inSchema.add(p);
         propertyNames(then.get("properties").get(p)).forEach(sub -> inSchema.add(p + "." + sub));
       }
-      assertThat(inSchema).as("keys of kind %s", id).isEqualTo(keyNames(SystemFileSchema.componentKeys(kind)));
+      assertThat(inSchema)
+          .as("keys of kind %s", id)
+          .isEqualTo(keyNames(SystemFileSchema.componentKeys(kind)));
       assertThat(then.get("additionalProperties").asBoolean()).isFalse();
     }
     assertThat(kindsSeen).hasSize(ComponentKind.values().length);
@@ -260,11 +295,15 @@ class SystemFileJsonSchemaTest {
     }
     assertThat(propertyNames(obs)).isEqualTo(system);
     Set<String> patterns = new TreeSet<>();
-    obs.get("patternProperties").propertyNames()
+    obs.get("patternProperties")
+        .propertyNames()
         .forEach(p -> patterns.add(p.substring(p.indexOf("\\.") + 2, p.length() - 1)));
     assertThat(patterns).isEqualTo(perComponent);
-    assertThat(propertyNames(props.get("prices"))).isEqualTo(new TreeSet<>(PriceTable.keys().keySet()));
-    assertThat(propertyNames(props.get("thresholds"))).isEqualTo(SystemFileReference.thresholdOwners().keySet().stream()
-        .collect(Collectors.toCollection(TreeSet::new)));
+    assertThat(propertyNames(props.get("prices")))
+        .isEqualTo(new TreeSet<>(PriceTable.keys().keySet()));
+    assertThat(propertyNames(props.get("thresholds")))
+        .isEqualTo(
+            SystemFileReference.thresholdOwners().keySet().stream()
+                .collect(Collectors.toCollection(TreeSet::new)));
   }
 }

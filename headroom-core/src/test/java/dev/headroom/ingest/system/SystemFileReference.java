@@ -38,14 +38,20 @@ final class SystemFileReference {
 
   private SystemFileReference() {}
 
-  /** The repository root: the nearest directory above the working directory holding {@code examples/}. */
+  /**
+   * The repository root: the nearest directory above the working directory holding {@code
+   * examples/}.
+   */
   static Path root() {
     Path p = Path.of("").toAbsolutePath();
-    while (p != null && !(Files.isDirectory(p.resolve("examples")) && Files.isRegularFile(p.resolve("pom.xml")))) {
+    while (p != null
+        && !(Files.isDirectory(p.resolve("examples"))
+            && Files.isRegularFile(p.resolve("pom.xml")))) {
       p = p.getParent();
     }
     if (p == null) {
-      throw new IllegalStateException("no repository root with examples/ above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "no repository root with examples/ above " + Path.of("").toAbsolutePath());
     }
     return p;
   }
@@ -119,7 +125,9 @@ final class SystemFileReference {
     return switch (k.type()) {
       case TEXT -> "text";
       case BOOLEAN -> "true / false";
-      case CHOICE -> "one of " + k.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
+      case CHOICE ->
+          "one of "
+              + k.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
       case QUANTITY -> dimensionName(k.dimension());
       case TEXT_LIST -> "list of texts (or one)";
       case REFERENCE_LIST -> "list of component names (or one)";
@@ -134,10 +142,18 @@ final class SystemFileReference {
   }
 
   private static String keyTable(List<Key> keys) {
-    StringBuilder sb = new StringBuilder("| key | type | required | meaning |\n|---|---|---|---|\n");
+    StringBuilder sb =
+        new StringBuilder("| key | type | required | meaning |\n|---|---|---|---|\n");
     for (Key k : keys) {
-      sb.append("| `").append(k.name()).append("` | ").append(cell(typeOf(k))).append(" | ")
-          .append(k.required() ? "**yes**" : "no").append(" | ").append(cell(k.description())).append(" |\n");
+      sb.append("| `")
+          .append(k.name())
+          .append("` | ")
+          .append(cell(typeOf(k)))
+          .append(" | ")
+          .append(k.required() ? "**yes**" : "no")
+          .append(" | ")
+          .append(cell(k.description()))
+          .append(" |\n");
     }
     return sb.toString();
   }
@@ -145,7 +161,11 @@ final class SystemFileReference {
   private static String kindTables() {
     StringBuilder sb = new StringBuilder();
     for (ComponentKind kind : ComponentKind.values()) {
-      sb.append("#### `kind: ").append(kind.id()).append("` (").append(kind.description()).append(")\n\n");
+      sb.append("#### `kind: ")
+          .append(kind.id())
+          .append("` (")
+          .append(kind.description())
+          .append(")\n\n");
       List<Key> own = SystemFileSchema.kindKeys(kind);
       if (own.isEmpty()) {
         sb.append("Only the common keys.\n\n");
@@ -159,60 +179,96 @@ final class SystemFileReference {
   private static final Map<Dimension, String> UNIT_NOTES = new LinkedHashMap<>();
 
   static {
-    UNIT_NOTES.put(Dimension.DURATION, "A unit is required: a bare `300` is refused. A month is 1/12 of 365.25 days.");
-    UNIT_NOTES.put(Dimension.DATA_SIZE,
+    UNIT_NOTES.put(
+        Dimension.DURATION,
+        "A unit is required: a bare `300` is refused. A month is 1/12 of 365.25 days.");
+    UNIT_NOTES.put(
+        Dimension.DATA_SIZE,
         "A unit is required. KB, MB, GB, TB, PB are powers of 1000; KiB, MiB, GiB, TiB, PiB powers of 1024.");
-    UNIT_NOTES.put(Dimension.RATIO,
+    UNIT_NOTES.put(
+        Dimension.RATIO,
         "`70%` or a fraction `0.7`, between 0% and 100%. A bare number above 1 (`90`) is refused with \"did you mean"
             + " 90%?\".");
-    UNIT_NOTES.put(Dimension.RATE,
+    UNIT_NOTES.put(
+        Dimension.RATE,
         "A bare number is per second. Any word may stand before `/s`, `/sec`, `/min`, `/h`, `/d` (`240 jobs/h`).");
-    UNIT_NOTES.put(Dimension.MONTHLY_COST,
+    UNIT_NOTES.put(
+        Dimension.MONTHLY_COST,
         "US dollars only (`140 $/month` is read as USD), always with a period; hourly prices are multiplied by 730 hours"
             + " a month.");
-    UNIT_NOTES.put(Dimension.COUNT, "A whole number of zero or more; `K`/`k` = 1,000, `M` = 1,000,000, `G`/`B` = 10⁹.");
+    UNIT_NOTES.put(
+        Dimension.COUNT,
+        "A whole number of zero or more; `K`/`k` = 1,000, `M` = 1,000,000, `G`/`B` = 10⁹.");
     UNIT_NOTES.put(Dimension.NUMBER, "A plain number of zero or more, fractions allowed.");
-    UNIT_NOTES.put(Dimension.GROWTH_RATE,
+    UNIT_NOTES.put(
+        Dimension.GROWTH_RATE,
         "`%` or `x` per period, always with a period (`15%` alone is refused: did you mean `15%/month`?)."
             + " Converted to a compound monthly rate; may be negative.");
     UNIT_NOTES.put(Dimension.MULTIPLIER, "A number above 0, with or without `x`.");
   }
 
   private static String unitTable() {
-    StringBuilder sb = new StringBuilder(
-        "| value kind | looks like | what may follow the number | stored as | rules |\n|---|---|---|---|---|\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "| value kind | looks like | what may follow the number | stored as | rules |\n|---|---|---|---|---|\n");
     for (Dimension d : Dimension.values()) {
-      String units = Units.accepted(d).stream()
-          .map(u -> u.isEmpty() ? "(nothing)" : "`" + u + "`")
-          .collect(Collectors.joining(", "));
-      sb.append("| ").append(dimensionName(d)).append(" | ").append(cell(d.example())).append(" | ")
-          .append(cell(units)).append(" | ")
-          .append(d.canonicalUnit().isEmpty() ? "plain number" : "`" + d.canonicalUnit() + "`").append(" | ")
-          .append(cell(UNIT_NOTES.get(d))).append(" |\n");
+      String units =
+          Units.accepted(d).stream()
+              .map(u -> u.isEmpty() ? "(nothing)" : "`" + u + "`")
+              .collect(Collectors.joining(", "));
+      sb.append("| ")
+          .append(dimensionName(d))
+          .append(" | ")
+          .append(cell(d.example()))
+          .append(" | ")
+          .append(cell(units))
+          .append(" | ")
+          .append(d.canonicalUnit().isEmpty() ? "plain number" : "`" + d.canonicalUnit() + "`")
+          .append(" | ")
+          .append(cell(UNIT_NOTES.get(d)))
+          .append(" |\n");
     }
     return sb.toString();
   }
 
   private static String systemMetricTable() {
-    StringBuilder sb = new StringBuilder("| key | value | what it is | how to measure it |\n|---|---|---|---|\n");
+    StringBuilder sb =
+        new StringBuilder("| key | value | what it is | how to measure it |\n|---|---|---|---|\n");
     for (Metric m : Metric.values()) {
       if (m.systemWide()) {
-        sb.append("| `").append(m.key()).append("` | ").append(dimensionName(m.dimension())).append(" | ")
-            .append(cell(m.description())).append(" | ").append(cell(m.howToMeasure())).append(" |\n");
+        sb.append("| `")
+            .append(m.key())
+            .append("` | ")
+            .append(dimensionName(m.dimension()))
+            .append(" | ")
+            .append(cell(m.description()))
+            .append(" | ")
+            .append(cell(m.howToMeasure()))
+            .append(" |\n");
       }
     }
     return sb.toString();
   }
 
   private static String componentMetricTable() {
-    StringBuilder sb = new StringBuilder(
-        "| key (after `<component>.`) | on kinds | value | what it is | how to measure it |\n|---|---|---|---|---|\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "| key (after `<component>.`) | on kinds | value | what it is | how to measure it |\n|---|---|---|---|---|\n");
     for (Metric m : Metric.values()) {
       if (!m.systemWide()) {
-        String kinds = m.kinds().stream().map(k -> "`" + k.id() + "`").collect(Collectors.joining(", "));
-        sb.append("| `").append(m.key()).append("` | ").append(kinds).append(" | ")
-            .append(dimensionName(m.dimension())).append(" | ").append(cell(m.description())).append(" | ")
-            .append(cell(m.howToMeasure())).append(" |\n");
+        String kinds =
+            m.kinds().stream().map(k -> "`" + k.id() + "`").collect(Collectors.joining(", "));
+        sb.append("| `")
+            .append(m.key())
+            .append("` | ")
+            .append(kinds)
+            .append(" | ")
+            .append(dimensionName(m.dimension()))
+            .append(" | ")
+            .append(cell(m.description()))
+            .append(" | ")
+            .append(cell(m.howToMeasure()))
+            .append(" |\n");
       }
     }
     return sb.toString();
@@ -221,36 +277,60 @@ final class SystemFileReference {
   /** Owners (rule ids and the capacity calculator) with their thresholds, in registry order. */
   static Map<String, List<Threshold>> thresholdOwners() {
     Map<String, List<Threshold>> out = new LinkedHashMap<>();
-    RuleRegistry.thresholds().forEach((owner, list) -> {
-      if (!list.isEmpty()) {
-        out.put(owner, list);
-      }
-    });
+    RuleRegistry.thresholds()
+        .forEach(
+            (owner, list) -> {
+              if (!list.isEmpty()) {
+                out.put(owner, list);
+              }
+            });
     out.put(CapacityPlanner.OWNER, CapacityPlanner.DEFAULTS);
     return out;
   }
 
   private static String thresholdTable() {
-    StringBuilder sb = new StringBuilder(
-        "| owner | threshold | value | default | source | note |\n|---|---|---|---|---|---|\n");
-    thresholdOwners().forEach((owner, list) -> {
-      for (Threshold t : list) {
-        sb.append("| `").append(owner).append("` | `").append(t.name()).append("` | ")
-            .append(dimensionName(t.dimension())).append(" | ").append(Units.format(t.defaultValue(), t.dimension()))
-            .append(" | ").append(t.knowledge()).append(" | ").append(cell(t.note())).append(" |\n");
-      }
-    });
+    StringBuilder sb =
+        new StringBuilder(
+            "| owner | threshold | value | default | source | note |\n|---|---|---|---|---|---|\n");
+    thresholdOwners()
+        .forEach(
+            (owner, list) -> {
+              for (Threshold t : list) {
+                sb.append("| `")
+                    .append(owner)
+                    .append("` | `")
+                    .append(t.name())
+                    .append("` | ")
+                    .append(dimensionName(t.dimension()))
+                    .append(" | ")
+                    .append(Units.format(t.defaultValue(), t.dimension()))
+                    .append(" | ")
+                    .append(t.knowledge())
+                    .append(" | ")
+                    .append(cell(t.note()))
+                    .append(" |\n");
+              }
+            });
     return sb.toString();
   }
 
   private static String priceTable() {
     PriceTable defaults = PriceTable.defaults();
     StringBuilder sb = new StringBuilder("| key | prices | default |\n|---|---|---|\n");
-    PriceTable.keys().forEach((key, what) -> sb.append("| `").append(key).append("` | ").append(cell(what))
-        .append(" | ")
-        .append(defaults.price(key).map(f -> Units.format(f.value(), Dimension.MONTHLY_COST))
-            .orElse("none: not priced until given"))
-        .append(" |\n"));
+    PriceTable.keys()
+        .forEach(
+            (key, what) ->
+                sb.append("| `")
+                    .append(key)
+                    .append("` | ")
+                    .append(cell(what))
+                    .append(" | ")
+                    .append(
+                        defaults
+                            .price(key)
+                            .map(f -> Units.format(f.value(), Dimension.MONTHLY_COST))
+                            .orElse("none: not priced until given"))
+                    .append(" |\n"));
     return sb.toString();
   }
 
@@ -277,10 +357,15 @@ final class SystemFileReference {
     } catch (dev.headroom.model.BadInputException e) {
       message = e.getMessage();
     }
-    return "```yaml\n" + BAD_EXAMPLE + "```\n\nis refused with:\n\n```\nheadroom: " + message + "\n```\n";
+    return "```yaml\n"
+        + BAD_EXAMPLE
+        + "```\n\nis refused with:\n\n```\nheadroom: "
+        + message
+        + "\n```\n";
   }
 
-  // ------------------------------------------------------------------------------------ JSON Schema
+  // ------------------------------------------------------------------------------------ JSON
+  // Schema
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -294,7 +379,8 @@ final class SystemFileReference {
     ObjectNode root = JSON.createObjectNode();
     root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     root.put("title", "headroom system file");
-    root.put("description",
+    root.put(
+        "description",
         "A system described by hand for `headroom advise`: workload, SLO, components and what was measured."
             + " Generated from the reader's own tables (SystemFileSchema, Units, Metric, rule registry, PriceTable);"
             + " see docs/system-file.md. The reader also tolerates a few case slips this schema does not"
@@ -352,7 +438,8 @@ final class SystemFileReference {
   private static ObjectNode value(Key k) {
     ObjectNode o;
     switch (k.type()) {
-      case QUANTITY -> o = k.name().equals("instances") ? ref("instance_count") : ref(defName(k.dimension()));
+      case QUANTITY ->
+          o = k.name().equals("instances") ? ref("instance_count") : ref(defName(k.dimension()));
       case TEXT -> o = ref(k.required() ? "required_text" : "text");
       case BOOLEAN -> o = ref("flag");
       case CHOICE -> {
@@ -399,7 +486,9 @@ final class SystemFileReference {
       ObjectNode branch = allOf.addObject();
       ObjectNode ifs = branch.putObject("if");
       ifs.set("required", names(List.of("kind")));
-      ifs.putObject("properties").putObject("kind").set("enum", names(choiceSpellings(List.of(kind.id()))));
+      ifs.putObject("properties")
+          .putObject("kind")
+          .set("enum", names(choiceSpellings(List.of(kind.id()))));
       ObjectNode then = branch.putObject("then");
       ObjectNode props = then.putObject("properties");
       List<Key> keys = SystemFileSchema.componentKeys(kind);
@@ -458,12 +547,15 @@ final class SystemFileReference {
         if (before != null && before != m.dimension()) {
           throw new IllegalStateException("metric " + m.key() + " has two dimensions");
         }
-        m.kinds().forEach(k -> kindsOf.computeIfAbsent(m.key(), x -> new ArrayList<>()).add(k.id()));
+        m.kinds()
+            .forEach(k -> kindsOf.computeIfAbsent(m.key(), x -> new ArrayList<>()).add(k.id()));
       }
     }
-    componentMetrics.forEach((key, dim) -> patterns.set(
-        "^[a-z][a-z0-9_-]*\\." + regexQuote(key) + "$",
-        ref(defName(dim)).put("description", "on " + String.join(", ", kindsOf.get(key)))));
+    componentMetrics.forEach(
+        (key, dim) ->
+            patterns.set(
+                "^[a-z][a-z0-9_-]*\\." + regexQuote(key) + "$",
+                ref(defName(dim)).put("description", "on " + String.join(", ", kindsOf.get(key)))));
     o.put("additionalProperties", false);
     return o;
   }
@@ -472,17 +564,28 @@ final class SystemFileReference {
     ObjectNode o = JSON.createObjectNode();
     o.put("type", "object");
     ObjectNode props = o.putObject("properties");
-    thresholdOwners().forEach((owner, list) -> {
-      ObjectNode r = props.putObject(owner);
-      r.put("type", "object");
-      r.put("minProperties", 1);
-      ObjectNode rp = r.putObject("properties");
-      for (Threshold t : list) {
-        rp.set(t.name(), ref(defName(t.dimension())).put("description",
-            t.note() + " (default " + Units.format(t.defaultValue(), t.dimension()) + ", " + t.knowledge() + ")"));
-      }
-      r.put("additionalProperties", false);
-    });
+    thresholdOwners()
+        .forEach(
+            (owner, list) -> {
+              ObjectNode r = props.putObject(owner);
+              r.put("type", "object");
+              r.put("minProperties", 1);
+              ObjectNode rp = r.putObject("properties");
+              for (Threshold t : list) {
+                rp.set(
+                    t.name(),
+                    ref(defName(t.dimension()))
+                        .put(
+                            "description",
+                            t.note()
+                                + " (default "
+                                + Units.format(t.defaultValue(), t.dimension())
+                                + ", "
+                                + t.knowledge()
+                                + ")"));
+              }
+              r.put("additionalProperties", false);
+            });
     o.put("additionalProperties", false);
     return o;
   }
@@ -491,7 +594,8 @@ final class SystemFileReference {
     ObjectNode o = JSON.createObjectNode();
     o.put("type", "object");
     ObjectNode props = o.putObject("properties");
-    PriceTable.keys().forEach((key, what) -> props.set(key, ref("monthly_cost").put("description", what)));
+    PriceTable.keys()
+        .forEach((key, what) -> props.set(key, ref("monthly_cost").put("description", what)));
     o.put("additionalProperties", false);
     return o;
   }
@@ -501,7 +605,10 @@ final class SystemFileReference {
     StringBuilder sb = new StringBuilder();
     for (char c : word.toCharArray()) {
       if (Character.isLetter(c)) {
-        sb.append('[').append(Character.toUpperCase(c)).append(Character.toLowerCase(c)).append(']');
+        sb.append('[')
+            .append(Character.toUpperCase(c))
+            .append(Character.toLowerCase(c))
+            .append(']');
       } else {
         sb.append(regexQuote(String.valueOf(c)));
       }
@@ -510,7 +617,9 @@ final class SystemFileReference {
   }
 
   private static String alternatives(List<String> words, boolean anyCase) {
-    return words.stream().filter(w -> !w.isEmpty()).map(w -> anyCase ? anyCase(w) : regexQuote(w))
+    return words.stream()
+        .filter(w -> !w.isEmpty())
+        .map(w -> anyCase ? anyCase(w) : regexQuote(w))
         .collect(Collectors.joining("|"));
   }
 
@@ -541,49 +650,121 @@ final class SystemFileReference {
 
   private static ObjectNode defs() {
     ObjectNode d = JSON.createObjectNode();
-    d.set(defName(Dimension.DURATION), pattern(Dimension.DURATION.example(),
-        "\\+?" + N + "\\s*(?:" + alternatives(Units.accepted(Dimension.DURATION), false) + ")"));
-    d.set(defName(Dimension.DATA_SIZE), pattern(Dimension.DATA_SIZE.example(),
-        "\\+?" + N + "\\s*(?:" + alternatives(Units.accepted(Dimension.DATA_SIZE), false) + ")"));
+    d.set(
+        defName(Dimension.DURATION),
+        pattern(
+            Dimension.DURATION.example(),
+            "\\+?"
+                + N
+                + "\\s*(?:"
+                + alternatives(Units.accepted(Dimension.DURATION), false)
+                + ")"));
+    d.set(
+        defName(Dimension.DATA_SIZE),
+        pattern(
+            Dimension.DATA_SIZE.example(),
+            "\\+?"
+                + N
+                + "\\s*(?:"
+                + alternatives(Units.accepted(Dimension.DATA_SIZE), false)
+                + ")"));
     ObjectNode fraction = number(0, false).put("maximum", 1);
     String percent = "(?:100(?:\\.0+)?|[0-9]{1,2}(?:\\.[0-9]+)?|\\.[0-9]+)";
-    d.set(defName(Dimension.RATIO), anyOf(Dimension.RATIO.example() + " (0% to 100%)", fraction,
-        pattern("a percentage from 0% to 100%", "\\+?" + percent + "\\s*%"),
-        pattern("a fraction from 0 to 1", "\\+?(?:0?\\.[0-9]+|[01](?:\\.0+)?)")));
-    List<String> namedRates = Units.accepted(Dimension.RATE).stream().filter(u -> !u.startsWith("/")).toList();
-    List<String> periods = Units.accepted(Dimension.RATE).stream().filter(u -> u.startsWith("/"))
-        .map(u -> u.substring(1)).toList();
-    d.set(defName(Dimension.RATE), anyOf(Dimension.RATE.example() + "; a bare number is per second",
-        number(0, false),
-        pattern("a rate", "\\+?" + N + "\\s*(?:" + alternatives(namedRates, false) + "|[^\\s/]*\\s*/\\s*(?:"
-            + alternatives(periods, false) + "))?")));
+    d.set(
+        defName(Dimension.RATIO),
+        anyOf(
+            Dimension.RATIO.example() + " (0% to 100%)",
+            fraction,
+            pattern("a percentage from 0% to 100%", "\\+?" + percent + "\\s*%"),
+            pattern("a fraction from 0 to 1", "\\+?(?:0?\\.[0-9]+|[01](?:\\.0+)?)")));
+    List<String> namedRates =
+        Units.accepted(Dimension.RATE).stream().filter(u -> !u.startsWith("/")).toList();
+    List<String> periods =
+        Units.accepted(Dimension.RATE).stream()
+            .filter(u -> u.startsWith("/"))
+            .map(u -> u.substring(1))
+            .toList();
+    d.set(
+        defName(Dimension.RATE),
+        anyOf(
+            Dimension.RATE.example() + "; a bare number is per second",
+            number(0, false),
+            pattern(
+                "a rate",
+                "\\+?"
+                    + N
+                    + "\\s*(?:"
+                    + alternatives(namedRates, false)
+                    + "|[^\\s/]*\\s*/\\s*(?:"
+                    + alternatives(periods, false)
+                    + "))?")));
     List<String> costPeriods = new ArrayList<>();
     for (String u : Units.accepted(Dimension.MONTHLY_COST)) {
       costPeriods.add(u.substring(u.indexOf('/') + 1));
     }
-    d.set(defName(Dimension.MONTHLY_COST), pattern(Dimension.MONTHLY_COST.example() + " (USD, with a period)",
-        "\\+?" + N + "\\s*(?:" + anyCase("usd") + "|\\$)?\\s*/\\s*(?:" + alternatives(costPeriods, true) + ")"));
+    d.set(
+        defName(Dimension.MONTHLY_COST),
+        pattern(
+            Dimension.MONTHLY_COST.example() + " (USD, with a period)",
+            "\\+?"
+                + N
+                + "\\s*(?:"
+                + anyCase("usd")
+                + "|\\$)?\\s*/\\s*(?:"
+                + alternatives(costPeriods, true)
+                + ")"));
     String suffixes = alternatives(Units.accepted(Dimension.COUNT), false);
-    d.set(defName(Dimension.COUNT), anyOf(Dimension.COUNT.example(),
-        JSON.createObjectNode().put("type", "integer").put("minimum", 0),
-        pattern("a whole number, or a number with K, M, G or B",
-            "\\+?(?:[0-9][0-9_]*(?:\\.0+)?|" + N + "\\s*(?:" + suffixes + "))")));
-    d.set("instance_count", anyOf("a whole number of at least 1",
-        JSON.createObjectNode().put("type", "integer").put("minimum", 1),
-        pattern("a whole number of at least 1, or a number with K, M, G or B",
-            "\\+?(?:0*[1-9][0-9_]*(?:\\.0+)?|" + N + "\\s*(?:" + suffixes + "))")));
-    d.set(defName(Dimension.NUMBER), anyOf(Dimension.NUMBER.example(), number(0, false),
-        pattern("a plain number", "\\+?" + N)));
-    List<String> growthPeriods = Units.accepted(Dimension.GROWTH_RATE).stream()
-        .filter(u -> u.startsWith("%/")).map(u -> u.substring(2)).toList();
+    d.set(
+        defName(Dimension.COUNT),
+        anyOf(
+            Dimension.COUNT.example(),
+            JSON.createObjectNode().put("type", "integer").put("minimum", 0),
+            pattern(
+                "a whole number, or a number with K, M, G or B",
+                "\\+?(?:[0-9][0-9_]*(?:\\.0+)?|" + N + "\\s*(?:" + suffixes + "))")));
+    d.set(
+        "instance_count",
+        anyOf(
+            "a whole number of at least 1",
+            JSON.createObjectNode().put("type", "integer").put("minimum", 1),
+            pattern(
+                "a whole number of at least 1, or a number with K, M, G or B",
+                "\\+?(?:0*[1-9][0-9_]*(?:\\.0+)?|" + N + "\\s*(?:" + suffixes + "))")));
+    d.set(
+        defName(Dimension.NUMBER),
+        anyOf(Dimension.NUMBER.example(), number(0, false), pattern("a plain number", "\\+?" + N)));
+    List<String> growthPeriods =
+        Units.accepted(Dimension.GROWTH_RATE).stream()
+            .filter(u -> u.startsWith("%/"))
+            .map(u -> u.substring(2))
+            .toList();
     // a growth of -100% or less, or a factor of 0x or less, leaves nothing: the reader refuses it
     String shrink = "-(?:[0-9]{1,2}(?:\\.[0-9]+)?|\\.[0-9]+)";
-    d.set(defName(Dimension.GROWTH_RATE), pattern(Dimension.GROWTH_RATE.example() + " (with a period)",
-        "(?:(?:\\+?" + N + "|" + shrink + ")\\s*%|\\+?" + NONZERO + "\\s*[xX])\\s*/\\s*(?:"
-            + alternatives(growthPeriods, true) + ")"));
-    d.set(defName(Dimension.MULTIPLIER), anyOf(Dimension.MULTIPLIER.example(), number(0, true),
-        pattern("a multiplier above 0", "\\+?" + NONZERO + "\\s*(?:"
-            + alternatives(Units.accepted(Dimension.MULTIPLIER), false) + ")?")));
+    d.set(
+        defName(Dimension.GROWTH_RATE),
+        pattern(
+            Dimension.GROWTH_RATE.example() + " (with a period)",
+            "(?:(?:\\+?"
+                + N
+                + "|"
+                + shrink
+                + ")\\s*%|\\+?"
+                + NONZERO
+                + "\\s*[xX])\\s*/\\s*(?:"
+                + alternatives(growthPeriods, true)
+                + ")"));
+    d.set(
+        defName(Dimension.MULTIPLIER),
+        anyOf(
+            Dimension.MULTIPLIER.example(),
+            number(0, true),
+            pattern(
+                "a multiplier above 0",
+                "\\+?"
+                    + NONZERO
+                    + "\\s*(?:"
+                    + alternatives(Units.accepted(Dimension.MULTIPLIER), false)
+                    + ")?")));
     List<String> flags = new ArrayList<>();
     for (String w : List.of("true", "false", "yes", "no", "on", "off")) {
       flags.add(w);
@@ -592,8 +773,12 @@ final class SystemFileReference {
     }
     ObjectNode flagWords = JSON.createObjectNode();
     flagWords.set("enum", names(flags));
-    d.set("flag", anyOf("true or false (also yes/no, on/off)", JSON.createObjectNode().put("type", "boolean"),
-        flagWords));
+    d.set(
+        "flag",
+        anyOf(
+            "true or false (also yes/no, on/off)",
+            JSON.createObjectNode().put("type", "boolean"),
+            flagWords));
     ObjectNode text = JSON.createObjectNode();
     text.set("type", names(List.of("string", "number", "boolean")));
     text.put("description", "a single value (not a list or map)");
@@ -606,7 +791,8 @@ final class SystemFileReference {
     ObjectNode componentName = JSON.createObjectNode();
     componentName.put("type", "string");
     componentName.put("pattern", "^[a-z][a-z0-9_-]*$");
-    componentName.put("description", "lower-case letters, digits, '-' and '_', starting with a letter (no dots)");
+    componentName.put(
+        "description", "lower-case letters, digits, '-' and '_', starting with a letter (no dots)");
     d.set("component_name", componentName);
     ObjectNode list = JSON.createObjectNode();
     list.put("type", "array");

@@ -70,10 +70,11 @@ public final class SystemYaml {
     section(b, "observations", observations);
     if (!thresholds.isEmpty()) {
       b.append("thresholds:\n");
-      thresholds.forEach((owner, lines) -> {
-        b.append("  ").append(owner).append(":\n");
-        lines.forEach(l -> b.append("    ").append(l).append('\n'));
-      });
+      thresholds.forEach(
+          (owner, lines) -> {
+            b.append("  ").append(owner).append(":\n");
+            lines.forEach(l -> b.append("    ").append(l).append('\n'));
+          });
     }
     section(b, "prices", prices);
     return b.toString();

@@ -58,7 +58,8 @@ class WrkReaderTest {
     assertThat(s.latency().maxMs()).isCloseTo(1030.0, within(1e-9));
     assertThat(s.latency().meanMs()).isCloseTo(83.38, within(1e-9));
     assertThat(t.warnings()).anyMatch(w -> w.contains("coordinated omission"));
-    assertThat(t.warnings()).anyMatch(w -> w.contains("--timeout") && w.contains("(0 in this run)"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.contains("--timeout") && w.contains("(0 in this run)"));
     assertThat(t.skipped().count()).isZero();
   }
 
@@ -108,7 +109,8 @@ class WrkReaderTest {
     assertThat(s.latency().p99Ms()).isCloseTo(67.78, within(1e-9));
     // wrk2 prints no 95% line; the spectrum row 0.950000 gives it
     assertThat(s.latency().p95Ms()).isCloseTo(57.279, within(1e-9));
-    assertThat(t.warnings()).anyMatch(w -> w.contains("calibration") && w.contains("1501") && w.contains("497"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.contains("calibration") && w.contains("1501") && w.contains("497"));
     assertThat(t.warnings()).anyMatch(w -> w.contains("open-loop"));
     assertThat(t.warnings()).noneMatch(w -> w.contains("closed-loop"));
   }
@@ -152,13 +154,16 @@ class WrkReaderTest {
 
   @Test
   void read_allUnitsOfTime_convertToMilliseconds() throws Exception {
-    Path p = write("units.txt", WRK_HEAD
-        + "    Latency   512.00us    2.00m    1.50h    90.00%\n"
-        + "    Req/Sec     1.23k     0.50M   2.00k    80.00%\n"
-        + "  10 requests in 1.00m, 1.20MB read\n"
-        + "  Socket errors: connect 1, read 2, write 3, timeout 4\n"
-        + "Requests/sec:      0.17\n"
-        + "Transfer/sec:     20.48KB\n");
+    Path p =
+        write(
+            "units.txt",
+            WRK_HEAD
+                + "    Latency   512.00us    2.00m    1.50h    90.00%\n"
+                + "    Req/Sec     1.23k     0.50M   2.00k    80.00%\n"
+                + "  10 requests in 1.00m, 1.20MB read\n"
+                + "  Socket errors: connect 1, read 2, write 3, timeout 4\n"
+                + "Requests/sec:      0.17\n"
+                + "Transfer/sec:     20.48KB\n");
     WrkReport r = WrkReader.parse(p);
     assertThat(r.latency().avg()).isCloseTo(0.512, within(1e-12));
     assertThat(r.latency().stdev()).isCloseTo(120_000.0, within(1e-9));
@@ -187,16 +192,20 @@ class WrkReaderTest {
     assertThat(s.throughput()).isZero();
     assertThat(s.latency()).isNull();
     assertThat(t.warnings()).anyMatch(w -> w.contains("no response"));
-    assertThat(WrkReader.parse(fixture("wrk-timeouts-latency.txt")).latency().withinStdevPercent()).isNaN();
+    assertThat(WrkReader.parse(fixture("wrk-timeouts-latency.txt")).latency().withinStdevPercent())
+        .isNaN();
   }
 
   @Test
   void read_moreErrorsThanCompletions_countsARequestPerError() throws Exception {
-    Path p = write("timeouts.txt", WRK_HEAD
-        + "    Latency     1.20s    0.00us   1.20s    100.00%\n"
-        + "  2 requests in 3.00s, 1.00KB read\n"
-        + "  Socket errors: connect 0, read 0, write 0, timeout 9\n"
-        + "Requests/sec:      0.67\n");
+    Path p =
+        write(
+            "timeouts.txt",
+            WRK_HEAD
+                + "    Latency     1.20s    0.00us   1.20s    100.00%\n"
+                + "  2 requests in 3.00s, 1.00KB read\n"
+                + "  Socket errors: connect 0, read 0, write 0, timeout 9\n"
+                + "Requests/sec:      0.67\n");
     LoadTest t = new WrkReader().read(p, ReadOptions.DEFAULTS);
     assertThat(t.steps().get(0).requests()).isEqualTo(9);
     assertThat(t.steps().get(0).errors()).isEqualTo(9);
@@ -205,9 +214,12 @@ class WrkReaderTest {
 
   @Test
   void read_unknownUnit_namesFileLineAndColumn() throws Exception {
-    Path p = write("bad-unit.txt", WRK_HEAD
-        + "    Latency    12xs  150.25ms   1.03s    94.17%\n"
-        + "  1 requests in 1.00s, 1.00KB read\nRequests/sec: 1.00\n");
+    Path p =
+        write(
+            "bad-unit.txt",
+            WRK_HEAD
+                + "    Latency    12xs  150.25ms   1.03s    94.17%\n"
+                + "  1 requests in 1.00s, 1.00KB read\nRequests/sec: 1.00\n");
     assertThatThrownBy(() -> new WrkReader().read(p, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("bad-unit.txt:4:16")
@@ -217,9 +229,12 @@ class WrkReaderTest {
 
   @Test
   void read_unknownUnitInDistribution_isAnError() throws Exception {
-    Path p = write("bad-pct.txt", WRK_HEAD
-        + "  Latency Distribution\n     50%   47.96ms\n     75%   51.98qs\n"
-        + "  1 requests in 1.00s, 1.00KB read\nRequests/sec: 1.00\n");
+    Path p =
+        write(
+            "bad-pct.txt",
+            WRK_HEAD
+                + "  Latency Distribution\n     50%   47.96ms\n     75%   51.98qs\n"
+                + "  1 requests in 1.00s, 1.00KB read\nRequests/sec: 1.00\n");
     assertThatThrownBy(() -> new WrkReader().read(p, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("bad-pct.txt:6:")

@@ -13,7 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WrkUnitsTest {
 
-  /** The rule wrk uses to print a value (src/units.c, format_units): divide while amt ≥ 0.85 × scale. */
+  /**
+   * The rule wrk uses to print a value (src/units.c, format_units): divide while amt ≥ 0.85 ×
+   * scale.
+   */
   private record Printed(String text, double unitFactor) {}
 
   private static Printed printTimeMicros(double micros) {
@@ -41,7 +44,8 @@ class WrkUnitsTest {
   static Stream<Long> seededMicros() {
     Random random = new Random(20261123L);
     // log-uniform from 1 µs to about 3 hours
-    return LongStream.range(0, 500).mapToObj(i -> Math.round(Math.pow(10, random.nextDouble() * 10.0)));
+    return LongStream.range(0, 500)
+        .mapToObj(i -> Math.round(Math.pow(10, random.nextDouble() * 10.0)));
   }
 
   @ParameterizedTest
@@ -56,7 +60,8 @@ class WrkUnitsTest {
 
   static Stream<Long> seededBytes() {
     Random random = new Random(7L);
-    return LongStream.range(0, 300).mapToObj(i -> Math.round(Math.pow(10, random.nextDouble() * 13.0)));
+    return LongStream.range(0, 300)
+        .mapToObj(i -> Math.round(Math.pow(10, random.nextDouble() * 13.0)));
   }
 
   @ParameterizedTest

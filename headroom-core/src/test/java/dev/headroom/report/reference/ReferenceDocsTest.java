@@ -19,14 +19,16 @@ class ReferenceDocsTest {
     if (UPDATE) {
       Files.writeString(p, actual, StandardCharsets.UTF_8);
     }
-    assertThat(actual).as(p + " is stale: regenerate with -Dheadroom.updateGolden=true")
+    assertThat(actual)
+        .as(p + " is stale: regenerate with -Dheadroom.updateGolden=true")
         .isEqualTo(Files.readString(p, StandardCharsets.UTF_8));
   }
 
   @Test
   void formatsPage_namesEveryRegisteredFormat() throws IOException {
     String page = Files.readString(Path.of("..", "docs", "formats.md"), StandardCharsets.UTF_8);
-    for (dev.headroom.ingest.loadtest.LoadTestFormat f : dev.headroom.ingest.loadtest.LoadTestFormat.values()) {
+    for (dev.headroom.ingest.loadtest.LoadTestFormat f :
+        dev.headroom.ingest.loadtest.LoadTestFormat.values()) {
       assertThat(page).as("docs/formats.md lists " + f.id()).contains("| `" + f.id() + "` |");
     }
   }
