@@ -25,6 +25,15 @@ public final class BadInputException extends RuntimeException {
     this(List.of(problem));
   }
 
+  /** Several problems, keeping the exception that raised the first of them (for --debug). */
+  public BadInputException(List<InputProblem> problems, Throwable cause) {
+    super(render(problems), cause);
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("a BadInputException needs at least one problem");
+    }
+    this.problems = List.copyOf(problems);
+  }
+
   public BadInputException(InputProblem problem, Throwable cause) {
     super(render(List.of(problem)), cause);
     this.problems = List.of(problem);

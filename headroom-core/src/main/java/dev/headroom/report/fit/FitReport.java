@@ -5,6 +5,8 @@ import dev.headroom.analysis.usl.UslModel;
 import dev.headroom.analysis.usl.UslPoint;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.Step;
+import dev.headroom.model.BadInputException;
+import dev.headroom.model.InputProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -69,8 +71,34 @@ public record FitReport(
     for (Step s : steps) {
       points.add(new UslPoint(s.concurrency(), s.throughput()));
     }
-    UslModel model =
-        UslFitter.fit(points, UslFitter.DEFAULT_CONFIDENCE_LEVEL, String.join(", ", names));
+    UslModel model;
+    try {
+      model = UslFitter.fit(points, UslFitter.DEFAULT_CONFIDENCE_LEVEL, String.join(", ", names));
+    } catch (BadInputException e) {
+      // say what each input gave and why, so a user can see which file lacked what
+      List<InputProblem> problems = new ArrayList<>(e.problems());
+      for (LoadTest t : inputs) {
+        String origins =
+            t.steps().stream()
+                .map(st -> st.concurrencyOrigin().name().toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        problems.add(
+            new InputProblem(
+                t.source(),
+                0,
+                0,
+                "",
+                t.steps().size()
+                    + " step(s) from "
+                    + t.format().id()
+                    + (origins.isEmpty() ? "" : ", concurrency from " + origins)
+                    + (t.warnings().isEmpty() ? "" : "; " + String.join("; ", t.warnings())),
+                "several concurrency levels in one file, or one file per level",
+                null));
+      }
+      throw new BadInputException(problems, e);
+    }
     List<FitPrediction> predictions = new ArrayList<>();
     for (double n : atConcurrency) {
       predictions.add(
