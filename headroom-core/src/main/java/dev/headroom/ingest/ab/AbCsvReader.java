@@ -161,8 +161,7 @@ public final class AbCsvReader extends LoadTestReader {
                 AbTsvReader.fmt(c),
                 meanMs,
                 x),
-            "ab is closed-loop: each client waits for a response before sending again, so stalls are"
-                + " under-sampled (coordinated omission) and high percentiles read low");
+            LoadModel.closedLoopWarning("ab", "client"));
     return new LoadTest(
         file.toString(),
         format(),

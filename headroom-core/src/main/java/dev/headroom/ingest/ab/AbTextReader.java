@@ -125,9 +125,7 @@ public final class AbTextReader extends LoadTestReader {
           "ab ran without -k: it opened a new connection per request, so connection set-up is part of"
               + " every latency");
     }
-    warnings.add(
-        "ab is closed-loop: each client waits for a response before sending again, so stalls are"
-            + " under-sampled (coordinated omission) and high percentiles read low");
+    warnings.add(LoadModel.closedLoopWarning("ab", "client"));
     Step step =
         new Step(
             ab.concurrency(),

@@ -155,9 +155,7 @@ public final class AbTsvReader extends LoadTestReader {
     warnings.add(
         "ab -g records no status code, so failed requests cannot be told apart (errors read 0);"
             + " ab's text report has the Failed and Non-2xx counts");
-    warnings.add(
-        "ab is closed-loop: each client waits for a response before sending again, so stalls are"
-            + " under-sampled (coordinated omission) and high percentiles read low");
+    warnings.add(LoadModel.closedLoopWarning("ab", "client"));
     return new LoadTest(
         file.toString(),
         format(),

@@ -139,9 +139,7 @@ public final class HeyCsvReader extends LoadTestReader {
     warnings.add(
         "hey -o csv leaves out requests that failed without a response; errors here are only"
             + " responses outside 2xx/3xx");
-    warnings.add(
-        "hey is closed-loop: each worker waits for a response before sending again, so stalls are"
-            + " under-sampled (coordinated omission) and high percentiles read low");
+    warnings.add(LoadModel.closedLoopWarning("hey", "worker"));
     return new LoadTest(
         file.toString(), format(), "hey", LoadModel.CLOSED, steps, warnings, recorder.skipped());
   }

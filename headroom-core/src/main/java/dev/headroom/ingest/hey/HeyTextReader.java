@@ -289,9 +289,7 @@ public final class HeyTextReader extends LoadTestReader {
           "a hey report with no successful request (Average: NaN) and no concurrency given",
           "a concurrency given with --concurrency, since hey does not print -c and Little's law needs a latency");
     }
-    warnings.add(
-        "hey is closed-loop: each worker waits for a response before sending again, so stalls are"
-            + " under-sampled (coordinated omission) and high percentiles read low");
+    warnings.add(LoadModel.closedLoopWarning("hey", "worker"));
     if (!(n > 0)) {
       throw problem(
           file,

@@ -8,5 +8,17 @@ package dev.headroom.ingest.loadtest;
 public enum LoadModel {
   OPEN,
   CLOSED,
-  UNKNOWN
+  UNKNOWN;
+
+  /**
+   * The one warning every closed-loop producer's result carries, so it reads the same whichever
+   * tool wrote the file: "wrk is closed-loop: each connection waits for a response …".
+   */
+  public static String closedLoopWarning(String tool, String unit) {
+    return tool
+        + " is closed-loop: each "
+        + unit
+        + " waits for a response before sending again, so stalls are under-sampled (coordinated"
+        + " omission) and high percentiles read low";
+  }
 }

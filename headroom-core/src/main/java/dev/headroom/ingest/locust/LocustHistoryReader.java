@@ -240,9 +240,7 @@ public final class LocustHistoryReader extends LoadTestReader {
               + transitions
               + " intervals in which the user count changed");
     }
-    warnings.add(
-        "Locust users are closed-loop: each waits for a response before its next task, so stalls are"
-            + " under-sampled (coordinated omission) and high percentiles read low");
+    warnings.add(LoadModel.closedLoopWarning("Locust", "user"));
     return new LoadTest(
         file.toString(),
         format(),

@@ -194,9 +194,7 @@ public final class LocustStatsReader extends LoadTestReader {
     warnings.add(
         "Locust computes its median and percentiles over response times rounded to buckets (1 ms below"
             + " 100 ms, 10 ms below 1 s, 100 ms below 10 s), so they are approximate; mean and max are exact");
-    warnings.add(
-        "Locust users are closed-loop: each waits for a response before its next task, so stalls are"
-            + " under-sampled (coordinated omission) and high percentiles read low");
+    warnings.add(LoadModel.closedLoopWarning("Locust", "user"));
     Step step = new Step(n, origin, requests, failures, requests / rps, rps, latency);
     return new LoadTest(
         file.toString(),

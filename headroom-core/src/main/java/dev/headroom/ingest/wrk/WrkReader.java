@@ -435,9 +435,7 @@ public final class WrkReader extends LoadTestReader {
     } else {
       requests = w.completed() + se.connect() + se.read() + se.write();
       duration = w.runtimeSeconds();
-      warnings.add(
-          "wrk is closed-loop: each connection waits for a response before sending again, so stalls are"
-              + " under-sampled (coordinated omission) and high percentiles read low");
+      warnings.add(LoadModel.closedLoopWarning("wrk", "connection"));
       warnings.add(
           "wrk drops responses slower than --timeout (default 2 s) from its latency statistics and counts them"
               + " only as timeouts ("
