@@ -380,7 +380,9 @@ public final class StageAnalyzer {
                   Dimension.RATIO,
                   "$3",
                   "99.99% and above needs redundancy beyond one failure domain"),
-              view.serverRegions().size() + " region(s) declared",
+              view.serverRegions().isEmpty()
+                  ? "no component declares a region: one assumed"
+                  : view.serverRegions().size() + " region(s) declared",
               "",
               true));
     }
