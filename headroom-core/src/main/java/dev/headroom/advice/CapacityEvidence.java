@@ -300,7 +300,7 @@ final class CapacityEvidence {
         List.of(
             "service time = " + service.formatted(),
             "workers = " + servers,
-            "p95 target = " + target.formatted() + " (" + target.provenance().kind() + ")");
+            "p95 target = " + target.withKind());
     Figure perInstance =
         new Figure(
             sizing.maxArrivalRate(),

@@ -187,11 +187,7 @@ public final class SystemView {
                 "cores x 2 + effective spindles (C2)",
                 List.of(
                     db.fact("vcpu") + " = " + vcpu.get().formatted(),
-                    "spindles = "
-                        + spindles.formatted()
-                        + " ("
-                        + spindles.provenance().kind()
-                        + ")"))));
+                    "spindles = " + spindles.withKind()))));
   }
 
   public boolean has(ComponentKind kind) {

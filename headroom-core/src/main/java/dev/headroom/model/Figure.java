@@ -20,6 +20,11 @@ public record Figure(double value, Dimension dimension, Provenance provenance) {
     return Units.format(value, dimension);
   }
 
+  /** "82% (measured)": the value with the kind of its provenance, for a derivation's inputs. */
+  public String withKind() {
+    return formatted() + " (" + provenance.kind() + ")";
+  }
+
   /** "82% (measured: system.yaml:31 observations.db.cpu)". */
   public String withProvenance() {
     return formatted() + " (" + provenance.describe() + ")";

@@ -428,21 +428,10 @@ public final class Planner {
       capacity
           .item("app_instances")
           .ifPresent(
-              i ->
-                  inputs.add(
-                      "capacity plan at the growth target (C5): "
-                          + i.value().formatted()
-                          + " ("
-                          + i.value().provenance().kind()
-                          + ")"));
+              i -> inputs.add("capacity plan at the growth target (C5): " + i.value().withKind()));
     }
     double add = target - now;
-    inputs.add(
-        "price per instance = "
-            + price.get().formatted()
-            + " ("
-            + price.get().provenance().kind()
-            + ")");
+    inputs.add("price per instance = " + price.get().withKind());
     return CostDelta.of(
         new Figure(
             add * price.get().value(),
@@ -485,7 +474,7 @@ public final class Planner {
             new Provenance.Derived(
                 "price now x (table price at twice the vCPUs and memory / table price at this size - 1) x instances",
                 List.of(
-                    "now = " + now.get().formatted() + " (" + now.get().provenance().kind() + ")",
+                    "now = " + now.get().withKind(),
                     "table at this size = " + tableNow.formatted(),
                     "table at twice the size = " + tableBig.formatted(),
                     "instances = " + Units.format(n, 6)))));
@@ -517,11 +506,7 @@ public final class Planner {
                             .map(i -> " (C3, " + i.value().provenance().kind() + ")")
                             .orElse(" (at least one)"),
                     "replicas now = " + Units.format(have, 6),
-                    "price = "
-                        + price.get().formatted()
-                        + " ("
-                        + price.get().provenance().kind()
-                        + ")"))));
+                    "price = " + price.get().withKind()))));
   }
 
   private CostDelta cache(boolean increase) {

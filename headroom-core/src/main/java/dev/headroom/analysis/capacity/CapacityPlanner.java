@@ -125,9 +125,9 @@ public final class CapacityPlanner {
               v,
               Dimension.RATE,
               "peak x growth factor x safety margin (C1)",
-              "peak = " + peak.get().formatted() + " (" + peak.get().provenance().kind() + ")",
-              "growth factor = " + growth.formatted() + " (" + growth.provenance().kind() + ")",
-              "safety margin = " + margin.formatted() + " (" + margin.provenance().kind() + ")");
+              "peak = " + peak.get().withKind(),
+              "growth factor = " + growth.withKind(),
+              "safety margin = " + margin.withKind());
       add("required_rps", "required capacity at the growth target", required, "C1");
     }
     appInstances(required);
@@ -205,11 +205,7 @@ public final class CapacityPlanner {
             Dimension.COUNT,
             "ceil(required capacity / per-instance capacity) (C5)",
             "required = " + required.formatted(),
-            "per instance = "
-                + perInstance.formatted()
-                + " ("
-                + perInstance.provenance().kind()
-                + ")"),
+            "per instance = " + perInstance.withKind()),
         "C5");
     if (model != null) {
       predictLatency(c, model, required.value() / needed);
@@ -264,11 +260,7 @@ public final class CapacityPlanner {
               "job rate = " + jobs.get().formatted(),
               "growth = " + growth.formatted(),
               "margin = " + margin.formatted(),
-              "per instance = "
-                  + model.perInstance().formatted()
-                  + " ("
-                  + model.perInstance().provenance().kind()
-                  + ")"),
+              "per instance = " + model.perInstance().withKind()),
           "C5");
       predictLatency(w, model, rate / needed);
     }
@@ -463,11 +455,7 @@ public final class CapacityPlanner {
             "today's read traffic = peak x queries per request x read share = "
                 + Units.format(readNow, 6)
                 + "/s",
-            "replica capacity = "
-                + replicaCapacity.formatted()
-                + " ("
-                + replicaCapacity.provenance().kind()
-                + ")"),
+            "replica capacity = " + replicaCapacity.withKind()),
         "C3");
     double replicas = Math.ceil(readRate.value() / replicaCapacity.value());
     add(
@@ -478,11 +466,7 @@ public final class CapacityPlanner {
             Dimension.COUNT,
             "ceil(read traffic / one replica's capacity) (C3)",
             "read traffic = " + readRate.formatted(),
-            "replica capacity = "
-                + replicaCapacity.formatted()
-                + " ("
-                + replicaCapacity.provenance().kind()
-                + ")"),
+            "replica capacity = " + replicaCapacity.withKind()),
         "C3");
   }
 
@@ -532,7 +516,7 @@ public final class CapacityPlanner {
               Dimension.DATA_SIZE,
               "data size x working-set share x overhead (C4)",
               "data = " + data.get().formatted(),
-              "working set = " + ws.formatted() + " (" + ws.provenance().kind() + ")",
+              "working set = " + ws.withKind(),
               "overhead = " + overhead.formatted()),
           "C4");
     } else if (users.isPresent()) {
@@ -546,7 +530,7 @@ public final class CapacityPlanner {
               "users x growth x bytes per user x overhead (C5, C4)",
               "users = " + users.get().formatted(),
               "growth = " + growth.formatted(),
-              "per user = " + perUser.formatted() + " (" + perUser.provenance().kind() + ")",
+              "per user = " + perUser.withKind(),
               "overhead = " + overhead.formatted()),
           "C4");
     } else {

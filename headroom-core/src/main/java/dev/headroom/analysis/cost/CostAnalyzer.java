@@ -103,12 +103,7 @@ public final class CostAnalyzer {
                       + " instance ("
                       + Units.format(shape, 4)
                       + " vCPU)",
-                  List.of(
-                      "one instance = "
-                          + each.formatted()
-                          + " ("
-                          + each.provenance().kind()
-                          + ")")));
+                  List.of("one instance = " + each.withKind())));
       boolean beyond = v > 64;
       vh.add(
           new Scenario(

@@ -80,7 +80,7 @@ public final class CostModel {
                             "instances x price per instance",
                             List.of(
                                 c.name() + ".instances = " + Units.format(n, 6),
-                                "price = " + p.formatted() + " (" + p.provenance().kind() + ")"))));
+                                "price = " + p.withKind()))));
   }
 
   static final double GIB = 1024.0 * 1024 * 1024;

@@ -348,12 +348,7 @@ public final class HealthAnalyzer {
                   Dimension.RATE,
                   new Provenance.Derived(
                       "(1 - " + p[1] + ") x request rate (M6)",
-                      List.of(
-                          "request rate = "
-                              + rps.get().formatted()
-                              + " ("
-                              + rps.get().provenance().kind()
-                              + ")")))));
+                      List.of("request rate = " + rps.get().withKind())))));
     }
     return out;
   }

@@ -261,13 +261,7 @@ public final class StageAnalyzer {
               writes,
               Dimension.RATIO,
               new Provenance.Derived(
-                  "1 - read share",
-                  List.of(
-                      "read share = "
-                          + read.get().formatted()
-                          + " ("
-                          + read.get().provenance().kind()
-                          + ")")));
+                  "1 - read share", List.of("read share = " + read.get().withKind())));
       Figure writeHeavy =
           new Figure(1 - readShare.value(), Dimension.RATIO, readShare.provenance());
       boolean fired = writes >= writeHeavy.value() && dbCpu.get().value() > busy.value();
