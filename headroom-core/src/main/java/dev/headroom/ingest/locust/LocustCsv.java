@@ -47,6 +47,16 @@ final class LocustCsv {
   }
 
   /** Column name to index. */
+  /** The first of {@code needed} that the header lacks, or null when it has them all. */
+  static String firstMissing(Map<String, Integer> columns, List<String> needed) {
+    for (String name : needed) {
+      if (!columns.containsKey(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
   static Map<String, Integer> index(List<String> header) {
     Map<String, Integer> m = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {

@@ -109,14 +109,13 @@ public final class LocustHistoryReader extends LoadTestReader {
                 "Locust's _stats_history.csv header \"" + HEADER_START + "…\"");
           }
           col = LocustCsv.index(f);
-          for (String name : NEEDED) {
-            if (!col.containsKey(name)) {
-              throw problem(
-                  file,
-                  lineNo,
-                  "a header without the column \"" + name + "\"",
-                  "Locust's _stats_history.csv header");
-            }
+          String missing = LocustCsv.firstMissing(col, NEEDED);
+          if (missing != null) {
+            throw problem(
+                file,
+                lineNo,
+                "a header without the column \"" + missing + "\"",
+                "Locust's _stats_history.csv header");
           }
           continue;
         }

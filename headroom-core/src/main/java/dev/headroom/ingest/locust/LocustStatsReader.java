@@ -98,14 +98,13 @@ public final class LocustStatsReader extends LoadTestReader {
                 "Locust's _stats.csv header \"" + HEADER_START + "50%,…\"");
           }
           col = LocustCsv.index(f);
-          for (String name : NEEDED) {
-            if (!col.containsKey(name)) {
-              throw problem(
-                  file,
-                  lineNo,
-                  "a header without the column \"" + name + "\"",
-                  "Locust's _stats.csv header");
-            }
+          String missing = LocustCsv.firstMissing(col, NEEDED);
+          if (missing != null) {
+            throw problem(
+                file,
+                lineNo,
+                "a header without the column \"" + missing + "\"",
+                "Locust's _stats.csv header");
           }
           continue;
         }

@@ -136,13 +136,7 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
             .append("): ")
             .append(esc(b.remedies()))
             .append('\n');
-        for (Evidence e : b.evidence()) {
-          md.append("   - ")
-              .append(esc(e.label()))
-              .append(": ")
-              .append(fig(e.figure()))
-              .append('\n');
-        }
+        evidence(md, b.evidence(), "   - ");
       }
       md.append('\n');
     }
@@ -162,13 +156,7 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
             .append("): ")
             .append(esc(f.message()))
             .append('\n');
-        for (Evidence e : f.evidence()) {
-          md.append("  - ")
-              .append(esc(e.label()))
-              .append(": ")
-              .append(fig(e.figure()))
-              .append('\n');
-        }
+        evidence(md, f.evidence(), "  - ");
       }
       md.append('\n');
     }
@@ -309,6 +297,13 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
           .append(" |\n");
     }
     md.append('\n');
+  }
+
+  /** A list of evidence figures, each with its provenance. */
+  private static void evidence(StringBuilder md, List<Evidence> list, String bullet) {
+    for (Evidence e : list) {
+      md.append(bullet).append(esc(e.label())).append(": ").append(fig(e.figure())).append('\n');
+    }
   }
 
   private static String signed(Figure f) {
