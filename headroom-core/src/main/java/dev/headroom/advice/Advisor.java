@@ -1,13 +1,16 @@
 package dev.headroom.advice;
 
 import dev.headroom.analysis.NotEvaluated;
+import dev.headroom.analysis.Settings;
 import dev.headroom.analysis.SystemView;
 import dev.headroom.analysis.Threshold;
 import dev.headroom.analysis.Thresholds;
 import dev.headroom.analysis.bottleneck.BottleneckRanker;
 import dev.headroom.analysis.bottleneck.Bottlenecks;
 import dev.headroom.analysis.capacity.Capacity;
+import dev.headroom.analysis.capacity.CapacityModel;
 import dev.headroom.analysis.capacity.CapacityPlanner;
+import dev.headroom.analysis.capacity.LoadProjection;
 import dev.headroom.analysis.capacity.MeasuredCapacity;
 import dev.headroom.analysis.cost.CostAnalyzer;
 import dev.headroom.analysis.cost.CostModel;
@@ -21,6 +24,7 @@ import dev.headroom.analysis.stage.StageAnalyzer;
 import dev.headroom.analysis.stage.StageAssessment;
 import dev.headroom.ingest.system.SystemFileReader;
 import dev.headroom.model.BadInputException;
+import dev.headroom.model.Figure;
 import dev.headroom.model.SystemSpec;
 import dev.headroom.plan.Plan;
 import dev.headroom.plan.Planner;
@@ -38,12 +42,28 @@ import java.util.Set;
  */
 public final class Advisor {
 
+  /** The rule whose hit-ratio threshold says a cache holds its hot set (M7). */
+  private static final String CACHE_HIT_RULE = "HR-CACHE-001";
+
+  private static final String CACHE_HIT_THRESHOLD = "warning";
+
   private Advisor() {}
 
   /** Reads {@code systemFile} and advises on it; load tests it names are found beside it. */
   public static Advice advise(Path systemFile) {
     Path dir = systemFile.toAbsolutePath().getParent();
     return advise(SystemFileReader.read(systemFile), dir);
+  }
+
+  /**
+   * Advises on the system at {@code load} times today's load, with the components it has now (see
+   * {@link LoadProjection}); 1x is {@link #advise(SystemSpec, Path)}.
+   *
+   * @throws BadInputException when the system file, thresholds or prices are invalid
+   */
+  public static Advice advise(SystemSpec spec, Path baseDir, Figure load) {
+    check(spec);
+    return advise(spec, PriceTable.of(spec), baseDir, load);
   }
 
   /**
@@ -57,16 +77,20 @@ public final class Advisor {
 
   /** Advises on {@code spec}, resolving {@code capacity.from} paths against {@code baseDir}. */
   public static Advice advise(SystemSpec spec, Path baseDir) {
-    // check thresholds and prices together, so one run reports every problem in both sections
+    check(spec);
+    return advise(spec, PriceTable.of(spec), baseDir);
+  }
+
+  /** Checks thresholds and prices together, so one run reports every problem in both sections. */
+  private static void check(SystemSpec spec) {
     List<dev.headroom.model.InputProblem> problems = new ArrayList<>();
-    PriceTable prices = null;
     try {
       new Thresholds(declaredThresholds(), spec);
     } catch (BadInputException e) {
       problems.addAll(e.problems());
     }
     try {
-      prices = PriceTable.of(spec);
+      PriceTable.of(spec);
     } catch (BadInputException e) {
       problems.addAll(e.problems());
     }
@@ -76,7 +100,6 @@ public final class Advisor {
               .thenComparingInt(dev.headroom.model.InputProblem::column));
       throw new BadInputException(problems);
     }
-    return advise(spec, prices, baseDir);
   }
 
   /**
@@ -89,7 +112,7 @@ public final class Advisor {
 
   private static Map<String, List<Threshold>> declaredThresholds() {
     Map<String, List<Threshold>> declared = new LinkedHashMap<>(RuleRegistry.thresholds());
-    declared.put(CapacityPlanner.OWNER, CapacityPlanner.DEFAULTS);
+    declared.put(Settings.OWNER, Settings.DEFAULTS);
     return declared;
   }
 
@@ -102,17 +125,23 @@ public final class Advisor {
    * The full form: explicit prices and the directory {@code capacity.from} paths are relative to.
    */
   public static Advice advise(SystemSpec spec, PriceTable prices, Path baseDir) {
+    return advise(spec, prices, baseDir, CapacityModel.today());
+  }
+
+  private static Advice advise(SystemSpec spec, PriceTable prices, Path baseDir, Figure load) {
     Map<String, MeasuredCapacity> measured =
         CapacityEvidence.load(new SystemView(spec), baseDir.toAbsolutePath());
     Map<String, dev.headroom.model.Figure> modelled = new LinkedHashMap<>();
     measured.forEach((name, m) -> modelled.put(name + ".max_rps_per_instance", m.perInstance()));
-    SystemView view = new SystemView(spec.withFacts(modelled));
+    LoadProjection.Result projected = LoadProjection.at(spec.withFacts(modelled), load);
+    SystemView view = new SystemView(projected.spec());
     Thresholds thresholds = new Thresholds(declaredThresholds(), view.spec());
+    Settings settings = new Settings(thresholds);
+    CapacityModel model = new CapacityModel(view, settings, measured);
     StageAssessment stage = StageAnalyzer.assess(view, thresholds);
     Health health = HealthAnalyzer.assess(view, thresholds);
-    Capacity capacity = CapacityPlanner.plan(view, thresholds, measured);
     CostModel costs = new CostModel(view, prices);
-    CostReport cost = CostAnalyzer.assess(view, costs, capacity, stage.stage());
+    CostReport cost = CostAnalyzer.assess(model, costs, stage.stage());
     RuleEngine.Result rules = RuleEngine.run(view, thresholds, stage);
     boolean dbMeasured =
         view.primaries().stream()
@@ -122,8 +151,14 @@ public final class Advisor {
                         || view.fact(db.fact("connections_in_use")).isPresent());
     Bottlenecks bottlenecks =
         BottleneckRanker.rank(rules.findings(), rules.notEvaluated(), dbMeasured);
-    Plan plan = new Planner(view, stage, capacity, costs, cost.now()).plan(rules.findings());
-    List<NotEvaluated> missing = new ArrayList<>(rules.notEvaluated());
+    Planner planner = new Planner(model, stage, costs, cost.now());
+    Plan plan = planner.plan(rules.findings());
+    // the growth target is sized for the system the plan leaves (a cache it adds takes its reads)
+    Capacity capacity =
+        CapacityPlanner.plan(
+            planner.model(), thresholds.value(CACHE_HIT_RULE, CACHE_HIT_THRESHOLD));
+    List<NotEvaluated> missing = new ArrayList<>(projected.notEvaluated());
+    missing.addAll(rules.notEvaluated());
     missing.addAll(capacity.notEvaluated());
     missing.addAll(cost.notEvaluated());
     return new Advice(
@@ -152,8 +187,7 @@ public final class Advisor {
     c.add("stage section (StageAnalyzer)", StageAnalyzer.KNOWLEDGE);
     c.add("health section (HealthAnalyzer)", HealthAnalyzer.KNOWLEDGE);
     c.add("capacity section (CapacityPlanner)", CapacityPlanner.KNOWLEDGE);
-    CapacityPlanner.DEFAULTS.forEach(
-        t -> c.add("capacity default " + t.name(), List.of(t.knowledge())));
+    Settings.DEFAULTS.forEach(t -> c.add("capacity default " + t.name(), List.of(t.knowledge())));
     c.add("cost section (CostAnalyzer)", CostAnalyzer.KNOWLEDGE);
     c.add("price table (PriceTable)", List.of("$2", "$3", "$.resolve"));
     c.add("bottlenecks section (BottleneckRanker)", BottleneckRanker.KNOWLEDGE);

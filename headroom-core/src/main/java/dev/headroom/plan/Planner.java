@@ -1,9 +1,11 @@
 package dev.headroom.plan;
 
 import dev.headroom.analysis.Evidence;
+import dev.headroom.analysis.Settings;
 import dev.headroom.analysis.Severity;
 import dev.headroom.analysis.SystemView;
-import dev.headroom.analysis.capacity.Capacity;
+import dev.headroom.analysis.capacity.CapacityModel;
+import dev.headroom.analysis.capacity.Change;
 import dev.headroom.analysis.cost.CostModel;
 import dev.headroom.analysis.rules.Finding;
 import dev.headroom.analysis.stage.Stage;
@@ -71,17 +73,28 @@ public final class Planner {
 
   private final SystemView view;
   private final StageAssessment stage;
-  private final Capacity capacity;
   private final CostModel costs;
   private final Figure costNow;
+  private final Settings settings;
 
-  public Planner(
-      SystemView view, StageAssessment stage, Capacity capacity, CostModel costs, Figure costNow) {
-    this.view = view;
+  /**
+   * The capacity model as the steps so far leave it: each step is sized on it, then applied to it
+   * ({@link Change}), so a later step is sized for the system after the earlier ones.
+   */
+  private CapacityModel model;
+
+  public Planner(CapacityModel model, StageAssessment stage, CostModel costs, Figure costNow) {
+    this.model = model;
+    this.view = model.view();
+    this.settings = model.settings();
     this.stage = stage;
-    this.capacity = capacity;
     this.costs = costs;
     this.costNow = costNow;
+  }
+
+  /** The capacity model after the steps of the last {@link #plan(List)}. */
+  public CapacityModel model() {
+    return model;
   }
 
   public Plan plan(List<Finding> findings) {
@@ -95,6 +108,7 @@ public final class Planner {
       }
     }
     proactiveWarnings(warns, recs);
+    autoscaleBeforeBiggerMachine(recs);
     promoteFirstSteps(recs);
     List<Draft> ordered = new ArrayList<>(recs.values());
     ordered.sort(
@@ -180,6 +194,33 @@ public final class Planner {
         ordered.set(at.get(k), ladder.get(k));
       }
     }
+  }
+
+  /**
+   * Spiky traffic (HR-APP-006 recommends autoscaling) is served by instances that follow the load,
+   * not by a machine sized for the peak that idles the rest of the day (X2, P13): a bigger machine
+   * gives way to scaling out, which carries the findings that asked for it.
+   */
+  private static void autoscaleBeforeBiggerMachine(Map<String, Draft> recs) {
+    Draft vertical = recs.get("scale-vertically");
+    if (vertical == null || !recs.containsKey("add-autoscaling")) {
+      return;
+    }
+    recs.remove("scale-vertically");
+    Draft horizontal = recs.computeIfAbsent("scale-horizontally", k -> new Draft(Actions.get(k)));
+    if (vertical.severity.compareTo(horizontal.severity) > 0) {
+      horizontal.severity = vertical.severity;
+    }
+    horizontal.why.addAll(vertical.why);
+    horizontal.why.add(
+        "Traffic is spiky, so instances that autoscale replace a bigger machine sized for the"
+            + " peak (X2, P13).");
+    vertical.evidence.forEach(horizontal.evidence::putIfAbsent);
+    horizontal.findings.addAll(vertical.findings);
+    horizontal.knowledge.addAll(vertical.knowledge);
+    horizontal.knowledge.add("X2");
+    horizontal.components.addAll(vertical.components);
+    horizontal.layer = Math.min(horizontal.layer, vertical.layer);
   }
 
   /** Raises each ladder's earlier steps to the severity of its later steps present in the plan. */
@@ -397,7 +438,7 @@ public final class Planner {
             .flatMap(Optional::stream)
             .filter(c -> c.kind() == ComponentKind.APP || c.kind() == ComponentKind.WORKER)
             .findFirst()
-            .or(view::frontApp);
+            .or(model::app);
     if (app.isEmpty()) {
       return CostDelta.needs("an app component");
     }
@@ -406,32 +447,34 @@ public final class Planner {
     if (price.isEmpty()) {
       return CostDelta.needs(costs.needs(c));
     }
-    double now = view.spec().instances(c);
-    double target = now + 1;
+    Figure now = model.instancesNow(c);
+    double target = now.value() + 1;
     List<String> inputs = new ArrayList<>();
-    inputs.add(c.name() + " instances now = " + Units.format(now, 6));
-    Optional<Figure> cpu = view.fact(c.fact("cpu"));
-    if (cpu.isPresent()) {
-      double byCpu = Math.ceil(now * cpu.get().value() / 0.70);
-      if (byCpu > target) {
-        target = byCpu;
+    inputs.add(c.name() + " instances now = " + now.withKind());
+    boolean front = model.app().filter(f -> f.name().equals(c.name())).isPresent();
+    Optional<Figure> today = front ? model.appInstancesAt(CapacityModel.today()) : Optional.empty();
+    if (today.isPresent()) {
+      // the capacity model's count for today's peak (C5 at the per-instance capacity it uses)
+      target = Math.max(target, today.get().value());
+      inputs.add("instances needed for today's peak = " + today.get().withKind());
+    } else {
+      Optional<Figure> cpu = view.fact(c.fact("cpu"));
+      if (cpu.isPresent()) {
+        Figure goal = settings.targetUtilization();
+        double byCpu = Math.ceil(now.value() * cpu.get().value() / goal.value());
+        target = Math.max(target, byCpu);
+        inputs.add(
+            "to bring CPU "
+                + cpu.get().formatted()
+                + " to "
+                + goal.formatted()
+                + " (P13): "
+                + Units.format(byCpu, 6));
       }
-      inputs.add(
-          "to bring CPU " + cpu.get().formatted() + " to 70% (P13): " + Units.format(byCpu, 6));
     }
-    if (cpu.isEmpty() && view.frontApp().filter(f -> f.name().equals(c.name())).isPresent()) {
-      // no CPU measurement: fall back to the capacity plan (growth target, C5)
-      double needed = capacity.value("app_instances", 0);
-      if (needed > target) {
-        target = needed;
-      }
-      capacity
-          .item("app_instances")
-          .ifPresent(
-              i -> inputs.add("capacity plan at the growth target (C5): " + i.value().withKind()));
-    }
-    double add = target - now;
+    double add = target - now.value();
     inputs.add("price per instance = " + price.get().withKind());
+    model = model.with(new Change.ScaleOut(c.name(), (int) target));
     return CostDelta.of(
         new Figure(
             add * price.get().value(),
@@ -440,13 +483,18 @@ public final class Planner {
                 "added instances (" + Units.format(add, 6) + ") x price per instance", inputs)));
   }
 
+  /**
+   * A bigger machine: the next size of its family (vCPUs doubled until CPU would be at the target
+   * utilisation), priced as the price actually paid scaled by vCPUs (instance families price
+   * linearly in size); without a declared price, the price table at both sizes.
+   */
   private CostDelta vertical(Draft d) {
     Optional<Component> comp =
         d.components.stream()
             .map(n -> view.spec().component(n))
             .flatMap(Optional::stream)
             .findFirst()
-            .or(view::frontApp);
+            .or(model::app);
     if (comp.isEmpty()) {
       return CostDelta.needs("a component to resize");
     }
@@ -456,32 +504,55 @@ public final class Planner {
     if (vcpu.isEmpty() || now.isEmpty()) {
       return CostDelta.needs(c.name() + ".vcpu and " + costs.needs(c));
     }
-    double mem =
-        view.fact(c.fact("memory")).map(m -> m.value() / (1024.0 * 1024 * 1024)).orElse(0.0);
-    // both sides from the same source: the price table's step from this size to twice it, applied
-    // to
-    // the price actually paid (a declared price is not comparable with a table price)
-    Figure tableNow = costs.machine(vcpu.get().value(), mem, c.name() + " at its size");
-    Figure tableBig =
-        costs.machine(vcpu.get().value() * 2, mem * 2, c.name() + " at twice its size");
-    double ratio = tableBig.value() / tableNow.value();
+    Optional<Figure> cpu = view.fact(c.fact("cpu"));
+    Figure goal = settings.targetUtilization();
+    double wanted = cpu.map(u -> vcpu.get().value() * u.value() / goal.value()).orElse(0.0);
+    double size = vcpu.get().value() * 2;
+    while (size < wanted) {
+      size *= 2;
+    }
     double n = view.spec().instances(c);
-    double delta = now.get().value() * (ratio - 1) * n;
+    List<String> inputs = new ArrayList<>();
+    inputs.add(c.fact("vcpu") + " = " + vcpu.get().formatted() + " -> " + Units.format(size, 4));
+    cpu.ifPresent(
+        u ->
+            inputs.add(
+                "vCPUs for CPU "
+                    + u.formatted()
+                    + " at "
+                    + goal.formatted()
+                    + " = "
+                    + Units.format(wanted, 4)));
+    inputs.add("instances = " + Units.format(n, 6));
+    double delta;
+    String formula;
+    if (view.fact(c.fact("cost")).isPresent()) {
+      delta = now.get().value() * (size / vcpu.get().value() - 1) * n;
+      formula = "price now x (vCPUs after / vCPUs now - 1) x instances";
+      inputs.add("price now = " + now.get().withKind());
+    } else {
+      double mem = view.fact(c.fact("memory")).map(m -> m.value() / GIB).orElse(0.0);
+      double ratio = size / vcpu.get().value();
+      Figure big =
+          costs.machine(size, mem * ratio, c.name() + " at " + Units.format(size, 4) + " vCPU");
+      delta = (big.value() - now.get().value()) * n;
+      formula = "(table price at the new size - price now) x instances";
+      inputs.add("price now = " + now.get().withKind());
+      inputs.add("new size = " + big.formatted());
+    }
     return CostDelta.of(
-        new Figure(
-            delta,
-            Dimension.MONTHLY_COST,
-            new Provenance.Derived(
-                "price now x (table price at twice the vCPUs and memory / table price at this size - 1) x instances",
-                List.of(
-                    "now = " + now.get().withKind(),
-                    "table at this size = " + tableNow.formatted(),
-                    "table at twice the size = " + tableBig.formatted(),
-                    "instances = " + Units.format(n, 6)))));
+        new Figure(delta, Dimension.MONTHLY_COST, new Provenance.Derived(formula, inputs)));
   }
 
+  private static final double GIB = 1024.0 * 1024 * 1024;
+
+  /**
+   * Replicas for today's peak on the model as the earlier steps leave it (a cache added before
+   * takes its share of reads first), at least one (the step was recommended: a replica to fail over
+   * to, or to take the reads).
+   */
   private CostDelta replicas() {
-    Optional<Component> db = view.primaries().stream().findFirst();
+    Optional<Component> db = model.primary();
     if (db.isEmpty()) {
       return CostDelta.needs("a database component");
     }
@@ -489,33 +560,37 @@ public final class Planner {
     if (price.isEmpty()) {
       return CostDelta.needs(costs.needs(db.get()));
     }
-    double have = view.replicaCount(db.get());
-    double needed = Math.max(1, capacity.value("replicas_now", 1));
-    double add = Math.max(1, needed - have);
+    double have = model.replicasNow(db.get());
+    Optional<Figure> needed = model.peak().flatMap(model::replicas);
+    double add = Math.max(1, needed.map(Figure::value).orElse(1.0) - have);
+    List<String> inputs = new ArrayList<>();
+    inputs.add(
+        "replicas needed for today's peak = "
+            + needed.map(Figure::withKind).orElse("unknown (at least one)"));
+    if (model.addedCacheHitRatio() > 0) {
+      inputs.add("after the cache added by an earlier step");
+    }
+    inputs.add("replicas now = " + Units.format(have, 6));
+    inputs.add("price = " + price.get().withKind());
+    model = model.with(new Change.AddReplicas(db.get().name(), (int) add));
     return CostDelta.of(
         new Figure(
             add * price.get().value(),
             Dimension.MONTHLY_COST,
             new Provenance.Derived(
-                "replicas to add for today's peak x the primary's price (the capacity section sizes the growth target)",
-                List.of(
-                    "replicas needed today = "
-                        + Units.format(needed, 6)
-                        + capacity
-                            .item("replicas_now")
-                            .map(i -> " (C3, " + i.value().provenance().kind() + ")")
-                            .orElse(" (at least one)"),
-                    "replicas now = " + Units.format(have, 6),
-                    "price = " + price.get().withKind()))));
+                "replicas to add (" + Units.format(add, 6) + ") x the primary's price", inputs)));
   }
 
   private CostDelta cache(boolean increase) {
-    Optional<Figure> size = capacity.item("cache_memory").map(i -> i.value());
+    Optional<Figure> size =
+        model.cacheMemory(
+            settings.thresholds().value("HR-CACHE-001", "warning"), new ArrayList<>());
     if (size.isEmpty()) {
       return CostDelta.needs("workload.data_size or workload.active_users to size the cache (C4)");
     }
     Figure full = costs.cacheMemory(size.get().value());
     if (!increase) {
+      model = model.with(new Change.AddCache(settings.newCacheHitRatio()));
       return CostDelta.of(full);
     }
     double have = 0;

@@ -4,7 +4,6 @@ import static dev.headroom.ingest.system.SystemYaml.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.headroom.analysis.capacity.CapacityPlanner;
 import dev.headroom.analysis.rules.RuleRegistry;
 import dev.headroom.ingest.system.SystemYaml;
 import dev.headroom.model.BadInputException;
@@ -29,7 +28,7 @@ class ThresholdOverridesTest {
 
   private static Map<String, List<Threshold>> declared() {
     Map<String, List<Threshold>> d = new LinkedHashMap<>(RuleRegistry.thresholds());
-    d.put(CapacityPlanner.OWNER, CapacityPlanner.DEFAULTS);
+    d.put(dev.headroom.analysis.Settings.OWNER, dev.headroom.analysis.Settings.DEFAULTS);
     return d;
   }
 

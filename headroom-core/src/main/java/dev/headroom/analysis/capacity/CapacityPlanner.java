@@ -1,169 +1,60 @@
 package dev.headroom.analysis.capacity;
 
 import dev.headroom.analysis.NotEvaluated;
+import dev.headroom.analysis.Settings;
 import dev.headroom.analysis.SystemView;
-import dev.headroom.analysis.Threshold;
-import dev.headroom.analysis.Thresholds;
 import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
-import dev.headroom.model.Provenance;
 import dev.headroom.model.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Computes the capacity section (C1-C5, with C2's pools checked against the database). */
+/**
+ * Writes the capacity section (C1-C5, with C2's connections checked against the database) from the
+ * {@link CapacityModel}: every figure here is the model's, at today's peak and at the growth
+ * target, so the plan and the cost section, which read the same model, give the same counts.
+ */
 public final class CapacityPlanner {
 
   /** The knowledge this calculator carries (for {@code headroom rules --coverage}). */
   public static final List<String> KNOWLEDGE =
       List.of("C1", "C2", "C3", "C4", "C4.resolve", "C5", "C5.resolve", "M4", "P12", "P13");
 
-  /** The owner name for capacity defaults under {@code thresholds:}. */
-  public static final String OWNER = "capacity";
-
-  /**
-   * Defaults the calculators use; each can be overridden under {@code thresholds: { capacity: … }}.
-   */
-  public static final List<Threshold> DEFAULTS =
-      List.of(
-          new Threshold(
-              "safety_margin",
-              Dimension.MULTIPLIER,
-              1.5,
-              "C1",
-              "safety margin 1.5x on top of growth"),
-          new Threshold(
-              "horizon",
-              Dimension.DURATION,
-              365.25 * 86400,
-              "C1",
-              "plan 12 months ahead when growth is a rate"),
-          new Threshold(
-              "rps_per_instance",
-              Dimension.RATE,
-              500,
-              "C5",
-              "placeholder 500 rps per server; measure it (max_rps_per_instance) to replace it"),
-          new Threshold(
-              "replica_capacity",
-              Dimension.RATE,
-              3000,
-              "C3",
-              "placeholder 3,000 queries/s per replica (C3's example); measure qps and cpu to replace it"),
-          new Threshold(
-              "working_set",
-              Dimension.RATIO,
-              0.20,
-              "C4",
-              "working set 20% of the data (10-20%, upper end)"),
-          new Threshold(
-              "cache_overhead", Dimension.MULTIPLIER, 1.5, "C4.resolve", "Redis overhead 1.5x"),
-          new Threshold(
-              "bytes_per_user",
-              Dimension.DATA_SIZE,
-              1000,
-              "C5",
-              "placeholder 1 KB of cache per user"),
-          new Threshold(
-              "target_utilization",
-              Dimension.RATIO,
-              0.70,
-              "P13",
-              "run servers at 70% (autoscaling target)"));
-
+  private final CapacityModel model;
   private final SystemView view;
-  private final Thresholds thresholds;
+  private final Settings settings;
+  private final double hitTarget;
   private final List<CapacityItem> items = new ArrayList<>();
   private final List<NotEvaluated> missing = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  private final java.util.Map<String, MeasuredCapacity> measured;
-
-  private CapacityPlanner(
-      SystemView view, Thresholds thresholds, java.util.Map<String, MeasuredCapacity> measured) {
-    this.view = view;
-    this.thresholds = thresholds;
-    this.measured = measured;
+  private CapacityPlanner(CapacityModel model, double hitTarget) {
+    this.model = model;
+    this.view = model.view();
+    this.settings = model.settings();
+    this.hitTarget = hitTarget;
   }
 
-  public static Capacity plan(SystemView view, Thresholds thresholds) {
-    return plan(view, thresholds, java.util.Map.of());
-  }
-
-  /** Plans with model-based capacities (USL fits, queues) for the components that have them. */
-  public static Capacity plan(
-      SystemView view, Thresholds thresholds, java.util.Map<String, MeasuredCapacity> measured) {
-    CapacityPlanner p = new CapacityPlanner(view, thresholds, measured);
+  /**
+   * The capacity section of {@code model}; {@code hitTarget} is the hit ratio at which a cache is
+   * taken to hold its hot set (HR-CACHE-001's threshold, M7).
+   */
+  public static Capacity plan(CapacityModel model, double hitTarget) {
+    CapacityPlanner p = new CapacityPlanner(model, hitTarget);
     p.run();
     return new Capacity(p.items, p.notes, p.missing);
   }
 
-  private Figure t(String name) {
-    return thresholds.get(OWNER, name);
-  }
-
   private void run() {
-    Figure growth = growthFactor();
-    Optional<Figure> peak = view.peakRps();
-    Figure required = null;
-    if (peak.isEmpty()) {
-      missing.add(
-          new NotEvaluated(
-              "C1",
-              "required capacity",
-              List.of("workload.peak_rps or observations.rps"),
-              List.of(
-                  "the request rate at the busiest hour, from the load balancer or access logs")));
-    } else {
-      Figure margin = t("safety_margin");
-      double v = peak.get().value() * growth.value() * margin.value();
-      required =
-          derived(
-              v,
-              Dimension.RATE,
-              "peak x growth factor x safety margin (C1)",
-              "peak = " + peak.get().withKind(),
-              "growth factor = " + growth.withKind(),
-              "safety margin = " + margin.withKind());
-      add("required_rps", "required capacity at the growth target", required, "C1");
+    for (Change ch : model.changes()) {
+      notes.add("Sized after the plan's steps: " + ch.describe() + ".");
     }
-    appInstances(required);
-    modelledWorkers(growth);
-    pools();
-    database(required, growth);
-    cache(growth);
-    workers(growth);
-  }
-
-  private Figure growthFactor() {
-    Optional<Figure> target = view.fact("workload.target");
-    Optional<Figure> rate = view.fact("workload.growth");
-    Figure f;
-    if (target.isPresent()) {
-      f = target.get();
-    } else if (rate.isPresent()) {
-      Figure horizon = view.fact("workload.horizon").orElse(t("horizon"));
-      double months = horizon.value() / (365.25 * 86400 / 12);
-      f =
-          derived(
-              Math.pow(1 + rate.get().value(), months),
-              Dimension.MULTIPLIER,
-              "(1 + monthly growth) ^ months",
-              "growth = " + rate.get().formatted(),
-              "horizon = "
-                  + Units.format(months, 4)
-                  + " months ("
-                  + horizon.provenance().kind()
-                  + ")");
-    } else {
-      f =
-          new Figure(
-              1.0,
-              Dimension.MULTIPLIER,
-              new Provenance.Assumed("C1", "no growth or target given: planning for today's peak"));
+    Figure growth = model.growthFactor();
+    add("growth_factor", "growth factor", growth, "C1");
+    if (!model.growthKnown()) {
       missing.add(
           new NotEvaluated(
               "C1",
@@ -172,97 +63,108 @@ public final class CapacityPlanner {
               List.of(
                   "the monthly growth of peak traffic (15%/month) or the multiple to plan for (10x)")));
     }
-    add("growth_factor", "growth factor", f, "C1");
-    return f;
+    Figure target = model.targetMultiple();
+    Optional<Figure> peak = model.peak();
+    Figure required = null;
+    if (peak.isEmpty()) {
+      missing.add(
+          new NotEvaluated(
+              "C1",
+              "required capacity",
+              List.of("workload.peak_rps or observations.rps (above zero)"),
+              List.of(
+                  "the request rate at the busiest hour, from the load balancer or access logs")));
+    } else {
+      Figure margin = settings.safetyMargin();
+      required =
+          CapacityModel.derived(
+              peak.get().value() * target.value(),
+              Dimension.RATE,
+              "peak x growth factor x safety margin (C1)",
+              "peak = " + peak.get().withKind(),
+              "growth factor = " + growth.withKind(),
+              "safety margin = " + margin.withKind());
+      add("required_rps", "required capacity at the growth target", required, "C1");
+    }
+    appInstances(peak.orElse(null), required);
+    modelledWorkers(growth);
+    pools();
+    database(peak.orElse(null), required);
+    model
+        .cacheMemory(hitTarget, missing)
+        .ifPresent(m -> add("cache_memory", "cache memory for the working set", m, "C4"));
+    workers(growth);
   }
 
-  private void appInstances(Figure required) {
-    Optional<Component> app = view.frontApp();
+  private void appInstances(Figure peak, Figure required) {
+    Optional<Component> app = model.app();
     if (app.isEmpty() || required == null) {
       return;
     }
     Component c = app.get();
-    MeasuredCapacity model = measured.get(c.name());
-    Figure perInstance =
-        model != null
-            ? model.perInstance()
-            : view.fact(c.fact("max_rps_per_instance")).orElse(t("rps_per_instance"));
+    Optional<MeasuredCapacity> measured = model.measured(c.name());
+    Figure perInstance = model.perInstance(c);
     add(
         "rps_per_instance",
-        c.name() + ": requests per second one instance sustains",
+        c.name() + ": requests per second one instance takes",
         perInstance,
         "C5");
-    if (model != null) {
-      items.addAll(model.items());
-      model.warnings().forEach(w -> notes.add(c.name() + ": " + w));
-    }
-    double needed = Math.ceil(required.value() / perInstance.value());
+    measured.ifPresent(
+        m -> {
+          items.addAll(m.items());
+          m.warnings().forEach(w -> notes.add(c.name() + ": " + w));
+        });
+    add("app_instances_now", c.name() + ": instances now", model.instancesNow(c), "C5");
     add(
-        "app_instances",
-        c.name() + ": instances needed",
-        derived(
-            needed,
-            Dimension.COUNT,
-            "ceil(required capacity / per-instance capacity) (C5)",
-            "required = " + required.formatted(),
-            "per instance = " + perInstance.withKind()),
+        "app_instances_today",
+        c.name() + ": instances needed for today's peak",
+        model.appInstances(peak).orElseThrow(),
         "C5");
-    if (model != null) {
-      predictLatency(c, model, required.value() / needed);
-    }
-    add(
-        "app_instances_now",
-        c.name() + ": instances now",
-        new Figure(
-            view.spec().instances(c),
-            Dimension.COUNT,
-            view.fact(c.fact("instances"))
-                .map(Figure::provenance)
-                .orElse(
-                    new Provenance.Assumed("C5", "one instance when instances is not declared"))),
-        "C5");
+    Figure needed = model.appInstances(required).orElseThrow();
+    add("app_instances", c.name() + ": instances needed at the growth target", needed, "C5");
+    measured.ifPresent(m -> predictLatency(c, m, required.value() / needed.value()));
   }
 
   /** Workers with a modelled capacity: instances needed for the job rate at the growth target. */
   private void modelledWorkers(Figure growth) {
-    Optional<Figure> jobs = view.fact("workload.job_rate");
+    Optional<Figure> jobs = view.fact("workload.job_rate").filter(j -> j.value() > 0);
     for (Component w : view.spec().components(ComponentKind.WORKER)) {
-      MeasuredCapacity model = measured.get(w.name());
-      if (model == null) {
+      MeasuredCapacity fit = model.measured(w.name()).orElse(null);
+      if (fit == null) {
         continue;
       }
       add(
           w.name() + ".jobs_per_instance",
           w.name() + ": jobs per second one instance takes",
-          model.perInstance(),
+          fit.perInstance(),
           "C5.resolve");
-      items.addAll(model.items());
-      model.warnings().forEach(note -> notes.add(w.name() + ": " + note));
+      items.addAll(fit.items());
+      fit.warnings().forEach(note -> notes.add(w.name() + ": " + note));
       if (jobs.isEmpty()) {
         missing.add(
             new NotEvaluated(
                 "C5",
                 w.name() + ": instances needed",
-                List.of("workload.job_rate"),
+                List.of("workload.job_rate (above zero)"),
                 List.of("jobs enqueued per second at peak")));
         continue;
       }
-      Figure margin = t("safety_margin");
+      Figure margin = settings.safetyMargin();
       double rate = jobs.get().value() * growth.value() * margin.value();
-      double needed = Math.ceil(rate / model.perInstance().value());
+      double needed = Math.max(1, Math.ceil(rate / fit.perInstance().value()));
       add(
           w.name() + ".instances_needed",
           w.name() + ": instances needed at the growth target",
-          derived(
+          CapacityModel.derived(
               needed,
               Dimension.COUNT,
               "ceil(job rate x growth x safety margin / jobs per instance) (C1, C5)",
               "job rate = " + jobs.get().formatted(),
               "growth = " + growth.formatted(),
               "margin = " + margin.formatted(),
-              "per instance = " + model.perInstance().withKind()),
+              "per instance = " + fit.perInstance().withKind()),
           "C5");
-      predictLatency(w, model, rate / needed);
+      predictLatency(w, fit, rate / needed);
     }
   }
 
@@ -286,7 +188,7 @@ public final class CapacityPlanner {
       add(
           c.name() + ".latency_at_target",
           c.name() + ": mean latency per instance at the growth target (USL)" + note,
-          derived(
+          CapacityModel.derived(
               r,
               Dimension.DURATION,
               "R = N / X(N) at the concurrency the USL needs for this load",
@@ -303,7 +205,7 @@ public final class CapacityPlanner {
       add(
           c.name() + ".p95_at_target",
           c.name() + ": p95 response time per instance at the growth target (M/M/c)",
-          derived(
+          CapacityModel.derived(
               q.responseTimePercentile(0.95),
               Dimension.DURATION,
               "M/M/c response-time p95 (Erlang C)",
@@ -314,6 +216,11 @@ public final class CapacityPlanner {
     }
   }
 
+  /**
+   * C2: cores x 2 + spindles is the number of connections a database works on at once, for all its
+   * clients together; each client instance's pool is that share of it. The clients' pools (at the
+   * autoscaling maximum too) are checked against max_connections (M4).
+   */
   private void pools() {
     for (Component db : view.primaries()) {
       Optional<Figure> c2 = view.c2PoolSize(db);
@@ -321,24 +228,38 @@ public final class CapacityPlanner {
         missing.add(
             new NotEvaluated(
                 "C2",
-                db.name() + ": pool size per instance",
+                db.name() + ": useful active connections",
                 List.of(db.name() + ".vcpu"),
                 List.of("declare the database server's vCPUs (cores) in the system file")));
         continue;
       }
-      Figure poolFig = c2.get();
       add(
-          db.name() + ".pool_per_instance",
-          db.name() + ": connection pool per app instance",
-          poolFig,
+          db.name() + ".active_connections",
+          db.name() + ": connections it works on at once, for all clients together",
+          c2.get(),
           "C2");
       Optional<Figure> max = view.fact(db.fact("max_connections"));
       double total = 0;
       double totalAtMax = 0;
+      double clientInstances = 0;
       List<String> inputs = new ArrayList<>();
+      List<String> instanceInputs = new ArrayList<>();
       boolean complete = true;
       for (Component client : view.clientsOf(db)) {
+        Figure n = view.fact(client.fact("instances")).orElse(null);
         Optional<Figure> size = view.fact(client.fact("pool.size"));
+        if (n == null) {
+          complete = false;
+          missing.add(
+              new NotEvaluated(
+                  "C2",
+                  client.name() + ": instances",
+                  List.of(client.name() + ".instances"),
+                  List.of("declare how many instances of " + client.name() + " run")));
+        } else {
+          clientInstances += n.value();
+          instanceInputs.add(client.name() + ".instances = " + n.formatted());
+        }
         if (size.isEmpty()) {
           complete = false;
           missing.add(
@@ -347,25 +268,39 @@ public final class CapacityPlanner {
                   client.name() + ": pool connections",
                   List.of(client.name() + ".pool.size"),
                   List.of("declare the connection pool size per instance (pool: { size: 20 })")));
+        }
+        if (n == null || size.isEmpty()) {
           continue;
         }
-        double n = view.spec().instances(client);
-        double nMax = view.fact(client.fact("autoscaling.max")).map(Figure::value).orElse(n);
-        total += n * size.get().value();
+        double nMax =
+            view.fact(client.fact("autoscaling.max")).map(Figure::value).orElse(n.value());
+        total += n.value() * size.get().value();
         totalAtMax += nMax * size.get().value();
         inputs.add(
             client.name()
                 + ": "
-                + Units.format(n, 6)
+                + n.formatted()
                 + " instances x "
                 + size.get().formatted()
-                + (nMax != n ? " (" + Units.format(nMax, 6) + " at autoscaling max)" : ""));
+                + (nMax != n.value() ? " (" + Units.format(nMax, 6) + " at autoscaling max)" : ""));
+      }
+      if (clientInstances > 0 && instanceInputs.size() == view.clientsOf(db).size()) {
+        instanceInputs.add(0, "active connections = " + c2.get().withKind());
+        add(
+            db.name() + ".pool_per_instance",
+            db.name() + ": pool size per client instance (its share of the active connections)",
+            CapacityModel.derived(
+                Math.max(1, Math.floor(c2.get().value() / clientInstances)),
+                Dimension.COUNT,
+                "floor(active connections / client instances) (C2)",
+                instanceInputs.toArray(String[]::new)),
+            "C2");
       }
       if (complete && !inputs.isEmpty()) {
         add(
             db.name() + ".pool_connections",
             db.name() + ": pool connections opened by its clients",
-            derived(
+            CapacityModel.derived(
                 total,
                 Dimension.COUNT,
                 "sum over clients of instances x pool size",
@@ -375,7 +310,7 @@ public final class CapacityPlanner {
           add(
               db.name() + ".pool_connections_at_max",
               db.name() + ": pool connections at autoscaling max",
-              derived(
+              CapacityModel.derived(
                   totalAtMax,
                   Dimension.COUNT,
                   "sum over clients of max instances x pool size",
@@ -388,14 +323,14 @@ public final class CapacityPlanner {
     }
   }
 
-  private void database(Figure required, Figure growth) {
-    Optional<Figure> qpr = view.fact("workload.queries_per_request");
-    Optional<Figure> peak = view.peakRps();
-    if (view.primaries().isEmpty() || peak.isEmpty()) {
+  private void database(Figure peak, Figure required) {
+    Optional<Component> primary = model.primary();
+    if (primary.isEmpty() || peak == null) {
       return;
     }
-    Component db = view.primaries().get(0);
-    if (qpr.isEmpty()) {
+    Component db = primary.get();
+    Optional<Figure> queryRate = model.queryRate(required);
+    if (queryRate.isEmpty()) {
       missing.add(
           new NotEvaluated(
               "C5",
@@ -404,20 +339,13 @@ public final class CapacityPlanner {
               List.of("statements per request from APM, or pg_stat_statements calls / requests")));
       return;
     }
-    Figure margin = t("safety_margin");
-    double rate = peak.get().value() * growth.value() * margin.value() * qpr.get().value();
-    Figure queryRate =
-        derived(
-            rate,
-            Dimension.RATE,
-            "required capacity x queries per request (C5)",
-            "required = "
-                + Units.format(peak.get().value() * growth.value() * margin.value(), 6)
-                + "/s",
-            "queries per request = " + qpr.get().formatted());
-    add("db_query_rate", db.name() + ": queries per second at the growth target", queryRate, "C5");
-    Optional<Figure> read = view.readRatio(db);
-    if (read.isEmpty()) {
+    add(
+        "db_query_rate",
+        db.name() + ": queries per second at the growth target",
+        queryRate.get(),
+        "C5");
+    Optional<Figure> readRate = model.readRate(required);
+    if (readRate.isEmpty()) {
       missing.add(
           new NotEvaluated(
               "C3",
@@ -426,122 +354,26 @@ public final class CapacityPlanner {
               List.of("the share of statements that only read (pg_stat_statements by command)")));
       return;
     }
-    Figure readRate =
-        derived(
-            rate * read.get().value(),
-            Dimension.RATE,
-            "query rate x read share",
-            "query rate = " + queryRate.formatted(),
-            "read share = " + read.get().formatted());
     add(
         "read_query_rate",
         db.name() + ": read queries per second at the growth target",
-        readRate,
+        readRate.get(),
         "C3");
-    Figure replicaCapacity = replicaCapacity(db, peak.get().value() * qpr.get().value());
     add(
         "replica_capacity",
         db.name() + ": read queries per second one replica takes",
-        replicaCapacity,
+        model.replicaCapacity(db),
         "C3");
-    double readNow = peak.get().value() * qpr.get().value() * read.get().value();
     add(
         "replicas_now",
         db.name() + ": read replicas for today's peak",
-        derived(
-            Math.ceil(readNow / replicaCapacity.value()),
-            Dimension.COUNT,
-            "ceil(today's read traffic / one replica's capacity) (C3)",
-            "today's read traffic = peak x queries per request x read share = "
-                + Units.format(readNow, 6)
-                + "/s",
-            "replica capacity = " + replicaCapacity.withKind()),
+        model.replicas(peak).orElseThrow(),
         "C3");
-    double replicas = Math.ceil(readRate.value() / replicaCapacity.value());
     add(
         "replicas",
-        db.name() + ": read replicas needed",
-        derived(
-            replicas,
-            Dimension.COUNT,
-            "ceil(read traffic / one replica's capacity) (C3)",
-            "read traffic = " + readRate.formatted(),
-            "replica capacity = " + replicaCapacity.withKind()),
+        db.name() + ": read replicas needed at the growth target",
+        model.replicas(required).orElseThrow(),
         "C3");
-  }
-
-  /**
-   * One replica's capacity, a replica being a copy of the primary: from the primary's query rate
-   * and CPU (it takes qps x target utilisation / cpu, by the utilisation law U = X·S). The rate is
-   * the measured {@code qps}, else today's peak x queries per request (C5); without the primary's
-   * CPU, C3's placeholder.
-   */
-  private Figure replicaCapacity(Component db, double queriesNow) {
-    Optional<Figure> qps = view.fact(db.fact("qps"));
-    Optional<Figure> cpu = view.fact(db.fact("cpu"));
-    if (qps.isEmpty() && cpu.isPresent() && cpu.get().value() > 0.05) {
-      Figure target = t("target_utilization");
-      return derived(
-          queriesNow * target.value() / cpu.get().value(),
-          Dimension.RATE,
-          "today's query rate x target utilisation / measured cpu (utilisation law U = X·S)",
-          "query rate = peak x queries per request = " + Units.format(queriesNow, 6) + "/s (C5)",
-          db.fact("cpu") + " = " + cpu.get().formatted(),
-          "target utilisation = " + target.formatted());
-    }
-    if (qps.isPresent() && cpu.isPresent() && cpu.get().value() > 0.05) {
-      Figure target = t("target_utilization");
-      return derived(
-          qps.get().value() * target.value() / cpu.get().value(),
-          Dimension.RATE,
-          "measured qps x target utilisation / measured cpu (utilisation law U = X·S)",
-          db.fact("qps") + " = " + qps.get().formatted(),
-          db.fact("cpu") + " = " + cpu.get().formatted(),
-          "target utilisation = " + target.formatted());
-    }
-    return t("replica_capacity");
-  }
-
-  private void cache(Figure growth) {
-    Optional<Figure> data = view.fact("workload.data_size");
-    Optional<Figure> users = view.fact("workload.active_users");
-    Figure overhead = t("cache_overhead");
-    if (data.isPresent()) {
-      Figure ws = t("working_set");
-      add(
-          "cache_memory",
-          "cache memory for the working set",
-          derived(
-              data.get().value() * ws.value() * overhead.value(),
-              Dimension.DATA_SIZE,
-              "data size x working-set share x overhead (C4)",
-              "data = " + data.get().formatted(),
-              "working set = " + ws.withKind(),
-              "overhead = " + overhead.formatted()),
-          "C4");
-    } else if (users.isPresent()) {
-      Figure perUser = t("bytes_per_user");
-      add(
-          "cache_memory",
-          "cache memory for user data",
-          derived(
-              users.get().value() * growth.value() * perUser.value() * overhead.value(),
-              Dimension.DATA_SIZE,
-              "users x growth x bytes per user x overhead (C5, C4)",
-              "users = " + users.get().formatted(),
-              "growth = " + growth.formatted(),
-              "per user = " + perUser.withKind(),
-              "overhead = " + overhead.formatted()),
-          "C4");
-    } else {
-      missing.add(
-          new NotEvaluated(
-              "C4",
-              "cache memory",
-              List.of("workload.data_size or workload.active_users"),
-              List.of(
-                  "the size of the primary database (pg_database_size) or monthly active users")));
-    }
   }
 
   private void workers(Figure growth) {
@@ -567,13 +399,13 @@ public final class CapacityPlanner {
               List.of("both the job rate and the job duration are needed (Little's law)")));
       return;
     }
-    Figure target = t("target_utilization");
+    Figure target = settings.targetUtilization();
     double busy = rate.get().value() * growth.value() * duration.get().value();
     add(
         "queue_workers",
         "queue workers at the growth target",
-        derived(
-            Math.ceil(busy / target.value()),
+        CapacityModel.derived(
+            Math.max(1, Math.ceil(busy / target.value())),
             Dimension.COUNT,
             "ceil(job rate x growth x job duration / target utilisation) (Little's law, P12, P13)",
             "job rate = " + rate.get().formatted(),
@@ -585,9 +417,5 @@ public final class CapacityPlanner {
 
   private void add(String id, String label, Figure f, String knowledge) {
     items.add(new CapacityItem(id, label, f, knowledge));
-  }
-
-  private static Figure derived(double v, Dimension d, String formula, String... inputs) {
-    return new Figure(v, d, new Provenance.Derived(formula, List.of(inputs)));
   }
 }

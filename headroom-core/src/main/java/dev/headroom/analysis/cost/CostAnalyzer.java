@@ -1,8 +1,9 @@
 package dev.headroom.analysis.cost;
 
 import dev.headroom.analysis.NotEvaluated;
+import dev.headroom.analysis.Settings;
 import dev.headroom.analysis.SystemView;
-import dev.headroom.analysis.capacity.Capacity;
+import dev.headroom.analysis.capacity.CapacityModel;
 import dev.headroom.analysis.stage.Stage;
 import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
@@ -14,28 +15,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the cost section from the components, the price table and the capacity plan. */
+/**
+ * Builds the cost section from the components, the price table and the capacity model: the app
+ * tier's size at the growth target is the model's instance count, so this section, the capacity
+ * section and the plan name one number.
+ */
 public final class CostAnalyzer {
 
   /** The knowledge this analysis carries (for {@code headroom rules --coverage}). */
   public static final List<String> KNOWLEDGE =
-      List.of("$1", "$2", "$3", "$4", "$.resolve", "D5", "P13", "C1");
-
-  /** $4 and D5: vertical scaling is the cheap first move up to about this monthly cost. */
-  static final double VERTICAL_LIMIT_USD = 500;
-
-  /** P13: the utilisation servers are planned to run at. */
-  static final double TARGET_UTILISATION = 0.70;
+      List.of("$1", "$2", "$3", "$4", "$.resolve", "D5", "P13", "C1", "X2");
 
   private CostAnalyzer() {}
 
-  public static CostReport assess(
-      SystemView view, CostModel costs, Capacity capacity, Stage stage) {
+  public static CostReport assess(CapacityModel model, CostModel costs, Stage stage) {
+    SystemView view = model.view();
+    Settings settings = model.settings();
     List<CostLine> lines = new ArrayList<>();
     List<NotEvaluated> missing = new ArrayList<>();
     double total = 0;
     boolean complete = true;
     List<String> inputs = new ArrayList<>();
+    List<String> unpriced = new ArrayList<>();
     for (Component c : view.spec().components()) {
       if (c.kind() == ComponentKind.EXTERNAL) {
         continue; // priced by their providers per call; outside the system's own bill
@@ -47,6 +48,7 @@ public final class CostAnalyzer {
         inputs.add(c.name() + " = " + m.get().formatted());
       } else {
         complete = false;
+        unpriced.add(c.name());
         lines.add(new CostLine(c.name(), null, costs.needs(c)));
         missing.add(
             new NotEvaluated(
@@ -63,6 +65,17 @@ public final class CostAnalyzer {
                 total,
                 Dimension.MONTHLY_COST,
                 new Provenance.Derived("sum of the components' monthly costs", inputs))
+            : null;
+    Figure pricedPart =
+        !complete && !inputs.isEmpty()
+            ? new Figure(
+                total,
+                Dimension.MONTHLY_COST,
+                new Provenance.Derived(
+                    "sum of the priced components only (not priced: "
+                        + String.join(", ", unpriced)
+                        + "): the bill is at least this",
+                    inputs))
             : null;
     String band =
         "typical for the "
@@ -82,61 +95,54 @@ public final class CostAnalyzer {
     List<Scenario> vh = new ArrayList<>();
     List<Scenario> av = new ArrayList<>();
     String choice = "";
-    Figure needed = neededVcpu(view, capacity, missing);
+    Figure needed = neededVcpu(model, missing);
     if (needed != null) {
       double v = needed.value();
+      Component app = model.app().orElseThrow();
+      Figure shape = view.fact(app.fact("vcpu")).orElseThrow();
+      Figure count = model.appInstancesAt(model.targetMultiple()).orElseThrow();
       Figure one = costs.machine(v, 0, "one machine with " + Units.format(v, 4) + " vCPU");
-      // horizontal: more of the instances the app already runs, at the price actually paid for them
-      Component app = view.frontApp().orElseThrow();
-      double shape = view.fact(app.fact("vcpu")).map(Figure::value).orElse(4.0);
+      // horizontal: the model's instance count, at the price actually paid for one instance
       Figure each =
-          costs.perInstance(app).orElse(costs.machine(shape, 0, "one " + app.name() + " instance"));
-      long count = (long) Math.max(2, Math.ceil(v / shape));
+          costs
+              .perInstance(app)
+              .orElse(costs.machine(shape.value(), 0, "one " + app.name() + " instance"));
       Figure many =
           new Figure(
-              each.value() * count,
+              each.value() * count.value(),
               Dimension.MONTHLY_COST,
               new Provenance.Derived(
-                  count
-                      + " x one "
+                  "instances needed at the growth target x one "
                       + app.name()
                       + " instance ("
-                      + Units.format(shape, 4)
+                      + shape.formatted()
                       + " vCPU)",
-                  List.of("one instance = " + each.withKind())));
-      boolean beyond = v > 64;
+                  List.of("instances = " + count.withKind(), "one instance = " + each.withKind())));
+      Figure single = settings.singleMachineAvailability();
+      boolean beyond = v > costs.largestVcpu();
       vh.add(
           new Scenario(
               "vertical",
               1,
               v,
               one,
-              assumed(0.999, "$3", "one machine: 99.9%"),
+              single,
               beyond
-                  ? "beyond the largest machine in the price table (64 vCPU): not possible as one machine"
+                  ? "beyond the largest machine in the price table ("
+                      + Units.format(costs.largestVcpu(), 4)
+                      + " vCPU): not possible as one machine"
                   : ""));
       vh.add(
           new Scenario(
               "horizontal",
-              count,
-              shape,
+              (long) count.value(),
+              shape.value(),
               many,
-              assumed(0.99995, "$3", "many small machines: 99.995%"),
+              count.value() > 1 ? assumed(0.99995, "$3", "many small machines: 99.995%") : single,
               "behind a load balancer (its price is not included)"));
-      boolean vertical = !beyond && one.value() <= VERTICAL_LIMIT_USD;
-      choice =
-          vertical
-              ? "vertical: one machine at "
-                  + one.formatted()
-                  + " stays under about 500 USD/month ($4, D5); go horizontal"
-                  + " when availability or the next step demands it"
-              : "horizontal: "
-                  + (beyond
-                      ? "no single machine is big enough"
-                      : "one machine would cost " + one.formatted() + ", over about 500 USD/month")
-                  + " ($4, D5)";
+      choice = choose(model, one, beyond, settings);
       int[] counts = {1, 4, 16};
-      double[] availability = {0.999, 0.9999, 0.99995};
+      double[] availability = {single.value(), 0.9999, 0.99995};
       String[] names = {"one large machine", "four medium machines", "sixteen small machines"};
       for (int i = 0; i < counts.length; i++) {
         double perMachine = Math.max(1, Math.ceil(v / counts[i]));
@@ -162,59 +168,120 @@ public final class CostAnalyzer {
                 counts[i],
                 perMachine,
                 all,
-                assumed(
-                    availability[i],
-                    "$3",
-                    names[i] + ": " + Units.format(availability[i] * 100, 6) + "%"),
-                counts[i] == 1 && v > 64 ? "beyond the largest machine in the price table" : ""));
+                i == 0
+                    ? single
+                    : assumed(
+                        availability[i],
+                        "$3",
+                        names[i] + ": " + Units.format(availability[i] * 100, 6) + "%"),
+                counts[i] == 1 && beyond ? "beyond the largest machine in the price table" : ""));
       }
     }
-    return new CostReport(now, lines, band, needed, vh, choice, av, missing);
+    return new CostReport(now, pricedPart, lines, band, needed, vh, choice, av, missing);
   }
 
   /**
-   * vCPUs the app tier needs at the growth target: today's vCPUs x (CPU now / 70%) x growth when
-   * CPU is measured, else today's vCPUs x growth x the safety margin.
+   * Vertical while one machine stays under the vertical limit ($4, D5), unless one machine cannot
+   * meet the availability SLO ($3) or the traffic is spiky enough that autoscaling pays (X2, P13).
    */
-  private static Figure neededVcpu(SystemView view, Capacity capacity, List<NotEvaluated> missing) {
-    List<Component> apps = view.spec().components(ComponentKind.APP);
-    if (apps.isEmpty()) {
+  private static String choose(CapacityModel model, Figure one, boolean beyond, Settings s) {
+    SystemView view = model.view();
+    Figure limit = s.verticalLimit();
+    Figure single = s.singleMachineAvailability();
+    Optional<Figure> slo = view.fact("slo.availability");
+    if (beyond) {
+      return "horizontal: no single machine is big enough ($4, D5)";
+    }
+    if (slo.isPresent() && slo.get().value() > single.value()) {
+      return "horizontal: one machine gives "
+          + single.formatted()
+          + " availability ($3), below the promised "
+          + slo.get().formatted()
+          + "; several instances behind a load balancer are needed whatever the price";
+    }
+    Optional<Figure> spiky = spikiness(view, s);
+    if (spiky.isPresent()) {
+      return "horizontal with autoscaling: the peak is "
+          + spiky.get().formatted()
+          + " the average (X2: traffic spikes call for horizontal autoscaling, P13), so a"
+          + " machine sized for the peak idles most of the day";
+    }
+    if (one.value() <= limit.value()) {
+      return "vertical: one machine at "
+          + one.formatted()
+          + " stays under about "
+          + limit.formatted()
+          + " ($4, D5; "
+          + limit.provenance().kind()
+          + "); go horizontal when availability or the next step demands it";
+    }
+    return "horizontal: one machine would cost "
+        + one.formatted()
+        + ", over about "
+        + limit.formatted()
+        + " ($4, D5; "
+        + limit.provenance().kind()
+        + ")";
+  }
+
+  /**
+   * The peak-to-average ratio when it is at or above HR-APP-006's spike threshold (the rule that
+   * recommends autoscaling, so both say "spiky" at the same level): measured, or declared peak /
+   * average.
+   */
+  private static Optional<Figure> spikiness(SystemView view, Settings settings) {
+    Optional<Figure> ratio = view.fact("peak_to_average");
+    if (ratio.isEmpty()) {
+      Optional<Figure> peak = view.fact("workload.peak_rps");
+      Optional<Figure> avg = view.fact("workload.average_rps").filter(a -> a.value() > 0);
+      if (peak.isPresent() && avg.isPresent()) {
+        ratio =
+            Optional.of(
+                new Figure(
+                    peak.get().value() / avg.get().value(),
+                    Dimension.MULTIPLIER,
+                    new Provenance.Derived(
+                        "peak_rps / average_rps",
+                        List.of(
+                            "peak = " + peak.get().formatted(),
+                            "average = " + avg.get().formatted()))));
+      }
+    }
+    double spike = settings.thresholds().value("HR-APP-006", "spike");
+    return ratio.filter(r -> r.value() >= spike);
+  }
+
+  /**
+   * vCPUs the app tier needs at the growth target: the model's instance count there x vCPUs per
+   * instance.
+   */
+  private static Figure neededVcpu(CapacityModel model, List<NotEvaluated> missing) {
+    Optional<Component> app = model.app();
+    if (app.isEmpty()) {
       return null;
     }
-    Component app = apps.get(0);
-    Optional<Figure> vcpu = view.fact(app.fact("vcpu"));
+    Optional<Figure> vcpu = model.view().fact(app.get().fact("vcpu"));
     if (vcpu.isEmpty()) {
       missing.add(
           new NotEvaluated(
               "$2",
-              "vertical vs horizontal for " + app.name(),
-              List.of(app.name() + ".vcpu"),
-              List.of("declare vcpu per instance on " + app.name())));
+              "vertical vs horizontal for " + app.get().name(),
+              List.of(app.get().name() + ".vcpu"),
+              List.of("declare vcpu per instance on " + app.get().name())));
       return null;
     }
-    double instances = view.spec().instances(app);
-    double growth = capacity.value("growth_factor", 1);
-    Optional<Figure> cpu = view.fact(app.fact("cpu"));
-    double now = vcpu.get().value() * instances;
-    if (cpu.isPresent()) {
-      return new Figure(
-          Math.ceil(now * cpu.get().value() / TARGET_UTILISATION * growth),
-          Dimension.COUNT,
-          new Provenance.Derived(
-              "ceil(vCPUs now x CPU now / 70% x growth factor) (P13, C1)",
-              List.of(
-                  "vCPUs now = " + Units.format(now, 6),
-                  app.fact("cpu") + " = " + cpu.get().formatted(),
-                  "growth factor = " + Units.format(growth, 4))));
+    Optional<Figure> count = model.appInstancesAt(model.targetMultiple());
+    if (count.isEmpty()) {
+      return null;
     }
     return new Figure(
-        Math.ceil(now * growth * 1.5),
+        count.get().value() * vcpu.get().value(),
         Dimension.COUNT,
         new Provenance.Derived(
-            "ceil(vCPUs now x growth factor x safety margin 1.5) (C1)",
+            "instances needed at the growth target x vCPUs per instance (C1, C5)",
             List.of(
-                "vCPUs now = " + Units.format(now, 6),
-                "growth factor = " + Units.format(growth, 4))));
+                "instances = " + count.get().withKind(),
+                app.get().fact("vcpu") + " = " + vcpu.get().formatted())));
   }
 
   private static Figure assumed(double v, String k, String note) {

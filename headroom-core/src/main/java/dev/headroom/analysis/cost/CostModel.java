@@ -85,6 +85,11 @@ public final class CostModel {
 
   static final double GIB = 1024.0 * 1024 * 1024;
 
+  /** vCPUs of the largest machine in the price table: beyond it, one machine is not possible. */
+  public double largestVcpu() {
+    return prices.nodes().stream().mapToDouble(PriceTable.Node::vcpu).max().orElse(0);
+  }
+
   /**
    * The smallest machine with at least {@code vcpu} and {@code memoryGib}; beyond the largest,
    * scaled by vCPU.

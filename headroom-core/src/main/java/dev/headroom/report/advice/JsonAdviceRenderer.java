@@ -224,6 +224,7 @@ public final class JsonAdviceRenderer implements AdviceRenderer {
   private static ObjectNode cost(Advice a) {
     ObjectNode c = Json.object();
     c.set("now", a.cost().now() == null ? null : Json.figure(a.cost().now()));
+    c.set("pricedPart", a.cost().pricedPart() == null ? null : Json.figure(a.cost().pricedPart()));
     ArrayNode lines = c.putArray("components");
     for (CostLine l : a.cost().components()) {
       ObjectNode n = lines.addObject();

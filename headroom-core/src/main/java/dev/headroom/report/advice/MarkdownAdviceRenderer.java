@@ -239,7 +239,12 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
 
     md.append("## Cost\n\n");
     md.append("Now: ")
-        .append(a.cost().now() == null ? "not fully priced" : fig(a.cost().now()))
+        .append(
+            a.cost().now() != null
+                ? fig(a.cost().now())
+                : a.cost().pricedPart() != null
+                    ? "not fully priced; at least " + fig(a.cost().pricedPart())
+                    : "not priced")
         .append(".\n\n");
     for (CostLine l : a.cost().components()) {
       md.append("- ")

@@ -230,7 +230,12 @@ public final class TextAdviceRenderer implements AdviceRenderer {
 
     head(t, "COST");
     t.append("  now: ")
-        .append(a.cost().now() == null ? "not fully priced" : fig(a.cost().now()))
+        .append(
+            a.cost().now() != null
+                ? fig(a.cost().now())
+                : a.cost().pricedPart() != null
+                    ? "not fully priced; at least " + fig(a.cost().pricedPart())
+                    : "not priced")
         .append('\n');
     for (CostLine l : a.cost().components()) {
       t.append("    ")

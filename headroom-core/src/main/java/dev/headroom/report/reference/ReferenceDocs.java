@@ -1,7 +1,6 @@
 package dev.headroom.report.reference;
 
 import dev.headroom.analysis.Threshold;
-import dev.headroom.analysis.capacity.CapacityPlanner;
 import dev.headroom.analysis.rules.Rule;
 import dev.headroom.analysis.rules.RuleRegistry;
 import dev.headroom.knowledge.Coverage;
@@ -73,7 +72,7 @@ public final class ReferenceDocs {
     md.append(
         "## Capacity defaults\n\nOverride under `thresholds: { capacity: { name: value } }`.\n\n");
     md.append("| name | default | source |\n|---|---|---|\n");
-    for (Threshold t : CapacityPlanner.DEFAULTS) {
+    for (Threshold t : dev.headroom.analysis.Settings.DEFAULTS) {
       md.append("| `")
           .append(t.name())
           .append("` | ")

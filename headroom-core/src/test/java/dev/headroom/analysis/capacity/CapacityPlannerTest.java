@@ -85,7 +85,9 @@ class CapacityPlannerTest {
         .filteredOn(n -> n.title().equals("required capacity"))
         .singleElement()
         .satisfies(
-            n -> assertThat(n.needs()).containsExactly("workload.peak_rps or observations.rps"));
+            n ->
+                assertThat(n.needs())
+                    .containsExactly("workload.peak_rps or observations.rps (above zero)"));
   }
 
   @ParameterizedTest(name = "{0} cores on {1} -> pool {2}")
@@ -96,10 +98,25 @@ class CapacityPlannerTest {
     "4, 'spindles: 4', 12",
     "1, 'storage: ssd', 3"
   })
-  void c2_poolPerInstanceIsCoresTimesTwoPlusSpindles(int cores, String disk, int pool) {
+  void c2_activeConnectionsAreCoresTimesTwoPlusSpindles(int cores, String disk, int pool) {
     Capacity c = plan(system().component("name: db, kind: database, vcpu: " + cores + ", " + disk));
-    assertThat(item(c, "db.pool_per_instance").value().value()).isEqualTo(pool);
-    assertThat(item(c, "db.pool_per_instance").knowledge()).isEqualTo("C2");
+    assertThat(item(c, "db.active_connections").value().value()).isEqualTo(pool);
+    assertThat(item(c, "db.active_connections").knowledge()).isEqualTo("C2");
+  }
+
+  @Test
+  void c2_isSharedByTheClientInstances_notGivenToEachOfThem() {
+    // 8 cores on SSD: 17 connections the database works on at once, for 3 + 1 client instances
+    Capacity c =
+        plan(
+            system()
+                .component("name: db, kind: database, vcpu: 8")
+                .component("name: web, kind: app, instances: 3, uses: [db]")
+                .component("name: jobs, kind: worker, instances: 1, uses: [db]"));
+    assertThat(item(c, "db.active_connections").value().value()).isEqualTo(17);
+    assertThat(item(c, "db.pool_per_instance").value().value()).isEqualTo(4); // floor(17 / 4)
+    assertThat(item(c, "db.pool_per_instance").value().provenance().describe())
+        .contains("web.instances = 3", "jobs.instances = 1");
   }
 
   @Test
@@ -191,7 +208,9 @@ class CapacityPlannerTest {
         .satisfies(
             n ->
                 assertThat(n.needs())
-                    .containsExactly("workload.data_size or workload.active_users"));
+                    .containsExactly(
+                        "workload.data_size or workload.active_users, or a cache's measured"
+                            + " hit_ratio, evictions and memory_used"));
   }
 
   @Test

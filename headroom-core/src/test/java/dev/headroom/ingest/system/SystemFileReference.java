@@ -1,7 +1,6 @@
 package dev.headroom.ingest.system;
 
 import dev.headroom.analysis.Threshold;
-import dev.headroom.analysis.capacity.CapacityPlanner;
 import dev.headroom.analysis.cost.PriceTable;
 import dev.headroom.analysis.rules.RuleRegistry;
 import dev.headroom.ingest.system.SystemFileSchema.Key;
@@ -284,7 +283,7 @@ final class SystemFileReference {
                 out.put(owner, list);
               }
             });
-    out.put(CapacityPlanner.OWNER, CapacityPlanner.DEFAULTS);
+    out.put(dev.headroom.analysis.Settings.OWNER, dev.headroom.analysis.Settings.DEFAULTS);
     return out;
   }
 

@@ -1,0 +1,169 @@
+package dev.headroom.analysis;
+
+import dev.headroom.model.Dimension;
+import dev.headroom.model.Figure;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The calculator settings in force for one assessment, typed: every default the capacity model, the
+ * cost analysis and the planner use lives here once (with its knowledge id), and the system file
+ * overrides it under {@code thresholds: { capacity: { … } }}. No calculator writes one of these
+ * numbers as a literal; each reads it from this object, so an override moves every figure that
+ * cites it.
+ */
+public final class Settings {
+
+  /** The owner name for these defaults under {@code thresholds:}. */
+  public static final String OWNER = "capacity";
+
+  static final String SAFETY_MARGIN = "safety_margin";
+  static final String HORIZON = "horizon";
+  static final String RPS_PER_INSTANCE = "rps_per_instance";
+  static final String REPLICA_CAPACITY = "replica_capacity";
+  static final String WORKING_SET = "working_set";
+  static final String CACHE_OVERHEAD = "cache_overhead";
+  static final String BYTES_PER_USER = "bytes_per_user";
+  static final String TARGET_UTILIZATION = "target_utilization";
+  static final String NEW_CACHE_HIT_RATIO = "new_cache_hit_ratio";
+  static final String VERTICAL_LIMIT = "vertical_limit";
+  static final String SINGLE_MACHINE_AVAILABILITY = "single_machine_availability";
+
+  /** Every calculator default, each overridable under {@code thresholds: { capacity: … }}. */
+  public static final List<Threshold> DEFAULTS =
+      List.of(
+          new Threshold(
+              SAFETY_MARGIN,
+              Dimension.MULTIPLIER,
+              1.5,
+              "C1",
+              "safety margin 1.5x on top of growth"),
+          new Threshold(
+              HORIZON,
+              Dimension.DURATION,
+              365.25 * 86400,
+              "C1",
+              "plan 12 months ahead when growth is a rate"),
+          new Threshold(
+              RPS_PER_INSTANCE,
+              Dimension.RATE,
+              500,
+              "C5",
+              "placeholder 500 rps per server; measure it (max_rps_per_instance, or cpu with the"
+                  + " request rate) to replace it"),
+          new Threshold(
+              REPLICA_CAPACITY,
+              Dimension.RATE,
+              3000,
+              "C3",
+              "placeholder 3,000 queries/s per replica (C3's example); measure qps and cpu to"
+                  + " replace it"),
+          new Threshold(
+              WORKING_SET,
+              Dimension.RATIO,
+              0.20,
+              "C4",
+              "working set 20% of the data (10-20%, upper end)"),
+          new Threshold(
+              CACHE_OVERHEAD, Dimension.MULTIPLIER, 1.5, "C4.resolve", "Redis overhead 1.5x"),
+          new Threshold(
+              BYTES_PER_USER,
+              Dimension.DATA_SIZE,
+              1000,
+              "C5",
+              "placeholder 1 KB of cache per user"),
+          new Threshold(
+              TARGET_UTILIZATION,
+              Dimension.RATIO,
+              0.70,
+              "P13",
+              "run servers at 70% (autoscaling target)"),
+          new Threshold(
+              NEW_CACHE_HIT_RATIO,
+              Dimension.RATIO,
+              0.80,
+              "C8",
+              "a new cache takes 80% of reads off the database (C8's 80-95%, lower end)"),
+          new Threshold(
+              VERTICAL_LIMIT,
+              Dimension.MONTHLY_COST,
+              500,
+              "$4",
+              "vertical scaling is the cheap move up to about 500 USD/month per machine"),
+          new Threshold(
+              SINGLE_MACHINE_AVAILABILITY,
+              Dimension.RATIO,
+              0.999,
+              "$3",
+              "one machine: 99.9% availability"));
+
+  private final Thresholds thresholds;
+
+  public Settings(Thresholds thresholds) {
+    this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+  }
+
+  /** The thresholds every rule reads (the settings are their {@value #OWNER} section). */
+  public Thresholds thresholds() {
+    return thresholds;
+  }
+
+  private Figure get(String name) {
+    return thresholds.get(OWNER, name);
+  }
+
+  /** C1: the margin on top of growth. */
+  public Figure safetyMargin() {
+    return get(SAFETY_MARGIN);
+  }
+
+  /** C1: how far ahead to plan when growth is a monthly rate. */
+  public Figure horizon() {
+    return get(HORIZON);
+  }
+
+  /** C5: the placeholder requests per second one server takes, until measured. */
+  public Figure rpsPerInstance() {
+    return get(RPS_PER_INSTANCE);
+  }
+
+  /** C3: the placeholder queries per second one replica takes, until measured. */
+  public Figure replicaCapacity() {
+    return get(REPLICA_CAPACITY);
+  }
+
+  /** C4: the working set as a share of the data, until the cache is measured. */
+  public Figure workingSet() {
+    return get(WORKING_SET);
+  }
+
+  /** C4.resolve: memory per byte of working set in the cache. */
+  public Figure cacheOverhead() {
+    return get(CACHE_OVERHEAD);
+  }
+
+  /** C5: cache bytes per active user, when the data size is unknown. */
+  public Figure bytesPerUser() {
+    return get(BYTES_PER_USER);
+  }
+
+  /** P13: the utilisation servers are planned to run at. */
+  public Figure targetUtilization() {
+    return get(TARGET_UTILIZATION);
+  }
+
+  /** C8: the share of reads a newly added cache answers. */
+  public Figure newCacheHitRatio() {
+    return get(NEW_CACHE_HIT_RATIO);
+  }
+
+  /** $4, D5: the monthly price per machine up to which vertical scaling is the cheap move. */
+  public Figure verticalLimit() {
+    return get(VERTICAL_LIMIT);
+  }
+
+  /** $3: the availability one machine gives. */
+  public Figure singleMachineAvailability() {
+    return get(SINGLE_MACHINE_AVAILABILITY);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.headroom.analysis.capacity;
+
+import dev.headroom.model.Figure;
+import java.util.Objects;
+
+/**
+ * A recommendation's effect on the capacity model: the system after the step. The plan applies its
+ * steps in order, so each step is sized for the system the earlier ones leave.
+ */
+public sealed interface Change {
+
+  /** What the change does, in a few words, for the report. */
+  String describe();
+
+  /** A cache in front of the database answers {@code hitRatio} of its reads (C8). */
+  record AddCache(Figure hitRatio) implements Change {
+    public AddCache {
+      Objects.requireNonNull(hitRatio, "hitRatio");
+      if (hitRatio.value() < 0 || hitRatio.value() >= 1) {
+        throw new IllegalArgumentException("a hit ratio is in [0, 1), got " + hitRatio.value());
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "the cache it adds answers "
+          + hitRatio.formatted()
+          + " of reads ("
+          + hitRatio.provenance().describe()
+          + ")";
+    }
+  }
+
+  /** {@code count} more read replicas of {@code database} take its reads (C3, C7). */
+  record AddReplicas(String database, int count) implements Change {
+    public AddReplicas {
+      Objects.requireNonNull(database, "database");
+      if (count < 0) {
+        throw new IllegalArgumentException("replicas to add must not be negative, got " + count);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return count + (count == 1 ? " read replica" : " read replicas") + " added to " + database;
+    }
+  }
+
+  /** {@code component} runs {@code instances} instances. */
+  record ScaleOut(String component, int instances) implements Change {
+    public ScaleOut {
+      Objects.requireNonNull(component, "component");
+      if (instances < 1) {
+        throw new IllegalArgumentException("a tier needs at least one instance, got " + instances);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return component + " runs " + instances + " instances";
+    }
+  }
+}
