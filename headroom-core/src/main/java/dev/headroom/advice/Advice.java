@@ -4,6 +4,7 @@ import dev.headroom.analysis.NotEvaluated;
 import dev.headroom.analysis.Severity;
 import dev.headroom.analysis.bottleneck.Bottlenecks;
 import dev.headroom.analysis.capacity.Capacity;
+import dev.headroom.analysis.capacity.CapacityModel;
 import dev.headroom.analysis.cost.CostReport;
 import dev.headroom.analysis.health.Health;
 import dev.headroom.analysis.rules.Finding;
@@ -18,6 +19,10 @@ import java.util.Optional;
  * Everything {@code headroom advise} answers, as one immutable value: where the system stands
  * (stage, health), what limits it (bottlenecks, findings), what to do and not do (plan), how far it
  * goes (capacity), at what cost, and what could not be evaluated for lack of data.
+ *
+ * @param model the capacity model every section read, of the system as described (at the load asked
+ *     for)
+ * @param planned the same model after the plan's steps (the capacity section is sized on it)
  */
 public record Advice(
     SystemSpec system,
@@ -28,7 +33,9 @@ public record Advice(
     Plan plan,
     Capacity capacity,
     CostReport cost,
-    List<NotEvaluated> notEvaluated) {
+    List<NotEvaluated> notEvaluated,
+    CapacityModel model,
+    CapacityModel planned) {
 
   /** The version of the JSON report's schema (docs/report-schema.json). */
   public static final String SCHEMA_VERSION = "1.0";
@@ -41,6 +48,8 @@ public record Advice(
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(capacity, "capacity");
     Objects.requireNonNull(cost, "cost");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(planned, "planned");
     findings = List.copyOf(findings);
     notEvaluated = List.copyOf(notEvaluated);
   }

@@ -170,7 +170,9 @@ public final class Advisor {
         plan,
         capacity,
         cost,
-        dedupe(missing));
+        dedupe(missing),
+        model,
+        planner.model());
   }
 
   /** Which rule, action, calculator or report section carries each knowledge id. */
