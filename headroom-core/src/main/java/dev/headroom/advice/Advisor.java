@@ -63,7 +63,7 @@ public final class Advisor {
    */
   public static Advice advise(SystemSpec spec, Path baseDir, Figure load) {
     check(spec);
-    return advise(spec, PriceTable.of(spec), baseDir, load);
+    return advise(spec, PriceTable.of(spec), EvidenceBundle.assemble(spec, baseDir), load);
   }
 
   /**
@@ -125,12 +125,16 @@ public final class Advisor {
    * The full form: explicit prices and the directory {@code capacity.from} paths are relative to.
    */
   public static Advice advise(SystemSpec spec, PriceTable prices, Path baseDir) {
-    return advise(spec, prices, baseDir, CapacityModel.today());
+    return advise(spec, prices, EvidenceBundle.assemble(spec, baseDir), CapacityModel.today());
   }
 
-  private static Advice advise(SystemSpec spec, PriceTable prices, Path baseDir, Figure load) {
-    Map<String, MeasuredCapacity> measured =
-        CapacityEvidence.load(new SystemView(spec), baseDir.toAbsolutePath());
+  /**
+   * Advises on {@code spec} with evidence already assembled (a server or a collector hands it over
+   * this way), at {@code load} times today's load.
+   */
+  public static Advice advise(
+      SystemSpec spec, PriceTable prices, EvidenceBundle evidence, Figure load) {
+    Map<String, MeasuredCapacity> measured = evidence.capacities();
     Map<String, dev.headroom.model.Figure> modelled = new LinkedHashMap<>();
     measured.forEach((name, m) -> modelled.put(name + ".max_rps_per_instance", m.perInstance()));
     LoadProjection.Result projected = LoadProjection.at(spec.withFacts(modelled), load);
