@@ -123,7 +123,9 @@ public final class Planner {
     List<Recommendation> out = new ArrayList<>();
     Figure running = costNow;
     for (Draft d : ordered) {
+      CapacityModel before = model;
       CostDelta delta = price(d);
+      String outcome = outcome(before, model);
       Figure after = null;
       if (running != null && delta.delta() != null) {
         after =
@@ -147,7 +149,8 @@ public final class Planner {
               List.copyOf(d.findings),
               knowledge(d),
               delta,
-              after));
+              after,
+              outcome));
     }
     List<Recommendation> warnings = new ArrayList<>();
     for (Draft d : warns.values()) {
@@ -161,9 +164,66 @@ public final class Planner {
               List.copyOf(d.findings),
               knowledge(d),
               CostDelta.of(zero(d.action.knowledge().get(0), "a move not made costs nothing")),
-              null));
+              null,
+              ""));
     }
     return new Plan(out, warnings);
+  }
+
+  /**
+   * What a step changes on the model at today's peak and what it leaves: each tier's CPU before and
+   * after (utilisation law on the capacity model), and the tiers still above the target
+   * utilisation. Empty when the step does not change the model or no CPU is measured.
+   */
+  private String outcome(CapacityModel before, CapacityModel after) {
+    if (before == after) {
+      return "";
+    }
+    Figure today = CapacityModel.today();
+    Figure target = settings.targetUtilization();
+    List<String> changed = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    record Tier(String name, Optional<Figure> was, Optional<Figure> now) {}
+    List<Tier> tiers = new ArrayList<>();
+    before
+        .app()
+        .ifPresent(
+            a ->
+                tiers.add(
+                    new Tier(
+                        a.name(), before.appUtilisationAt(today), after.appUtilisationAt(today))));
+    before
+        .primary()
+        .ifPresent(
+            db ->
+                tiers.add(
+                    new Tier(
+                        db.name(),
+                        before.primaryUtilisationAt(today),
+                        after.primaryUtilisationAt(today))));
+    for (Tier t : tiers) {
+      if (t.was().isEmpty() || t.now().isEmpty()) {
+        continue;
+      }
+      double was = t.was().get().value();
+      double now = t.now().get().value();
+      if (Math.abs(was - now) > 1e-9) {
+        changed.add(
+            t.name() + " CPU " + t.was().get().formatted() + " -> " + t.now().get().formatted());
+      }
+      if (now > target.value()) {
+        left.add(t.name() + " at " + t.now().get().formatted());
+      }
+    }
+    if (changed.isEmpty()) {
+      return "";
+    }
+    return "at today's peak, "
+        + String.join(", ", changed)
+        + " (utilisation law on the capacity model)"
+        + (left.isEmpty()
+            ? "; no tier left above the " + target.formatted() + " target"
+            : "; still above the " + target.formatted() + " target: " + String.join(", ", left));
   }
 
   private static List<String> knowledge(Draft d) {

@@ -14,6 +14,8 @@ import java.util.Objects;
  *
  * @param costAfter the system's monthly cost after this and every earlier step; null when any step
  *     so far could not be priced
+ * @param outcome what the step changes on the capacity model and what it leaves ("" when it does
+ *     not change the model)
  */
 public record Recommendation(
     int order,
@@ -24,7 +26,8 @@ public record Recommendation(
     List<String> findings,
     List<String> knowledge,
     CostDelta costDelta,
-    Figure costAfter) {
+    Figure costAfter,
+    String outcome) {
   public Recommendation {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(severity, "severity");
@@ -33,5 +36,6 @@ public record Recommendation(
     evidence = List.copyOf(evidence);
     findings = List.copyOf(findings);
     knowledge = List.copyOf(knowledge);
+    outcome = outcome == null ? "" : outcome;
   }
 }

@@ -216,6 +216,7 @@ public final class JsonAdviceRenderer implements AdviceRenderer {
       n.put("notPriced", "needs " + r.costDelta().needs());
     }
     n.set("costAfter", r.costAfter() == null ? null : Json.figure(r.costAfter()));
+    n.put("outcome", r.outcome());
     n.put("verify", r.action().verify());
     strings(n.putArray("knowledge"), r.knowledge());
     return n;

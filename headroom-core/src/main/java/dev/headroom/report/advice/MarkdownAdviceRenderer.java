@@ -199,6 +199,9 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
         md.append("; after this step ").append(r.costAfter().formatted());
       }
       md.append('\n');
+      if (!r.outcome().isEmpty()) {
+        md.append("- on the model: ").append(esc(r.outcome())).append('\n');
+      }
       md.append("- then measure: ").append(esc(r.action().verify())).append("\n\n");
     }
     if (!a.plan().warnings().isEmpty()) {

@@ -197,6 +197,9 @@ public final class TextAdviceRenderer implements AdviceRenderer {
         t.append("; then ").append(r.costAfter().formatted());
       }
       t.append('\n');
+      if (!r.outcome().isEmpty()) {
+        t.append("     model: ").append(r.outcome()).append('\n');
+      }
       t.append("     then measure: ").append(r.action().verify()).append('\n');
     }
     if (!a.plan().warnings().isEmpty()) {
