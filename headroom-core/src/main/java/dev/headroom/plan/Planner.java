@@ -622,17 +622,35 @@ public final class Planner {
     }
     double have = model.replicasNow(db.get());
     Optional<Figure> needed = model.peak().flatMap(model::replicas);
-    double add = Math.max(1, needed.map(Figure::value).orElse(1.0) - have);
     List<String> inputs = new ArrayList<>();
     inputs.add(
         "replicas needed for today's peak = "
             + needed.map(Figure::withKind).orElse("unknown (at least one)"));
+    double add;
+    if (have == 0) {
+      // the first replica also gives the primary something to fail over to
+      add = Math.max(1, needed.map(Figure::value).orElse(1.0));
+    } else if (needed.isPresent() && needed.get().value() > have) {
+      add = needed.get().value() - have;
+    } else {
+      // today's reads are covered: route them to the replicas in place; growth is sized by the
+      // capacity section, not bought ahead of the traffic (X4)
+      add = 0;
+      Optional<Figure> atTarget = model.rate(model.targetMultiple()).flatMap(model::replicas);
+      inputs.add(
+          "today's peak is covered by the replicas in place: route reads to them (the growth"
+              + " target needs "
+              + atTarget.map(Figure::withKind).orElse("an unknown number")
+              + ", X4)");
+    }
     if (model.addedCacheHitRatio() > 0) {
       inputs.add("after the cache added by an earlier step");
     }
     inputs.add("replicas now = " + Units.format(have, 6));
     inputs.add("price = " + price.get().withKind());
-    model = model.with(new Change.AddReplicas(db.get().name(), (int) add));
+    if (add > 0) {
+      model = model.with(new Change.AddReplicas(db.get().name(), (int) add));
+    }
     return CostDelta.of(
         new Figure(
             add * price.get().value(),

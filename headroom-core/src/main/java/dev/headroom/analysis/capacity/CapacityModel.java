@@ -348,14 +348,21 @@ public final class CapacityModel {
   }
 
   /**
-   * One replica's capacity, a replica being a copy of the primary: qps × target utilisation / cpu
-   * by the utilisation law U = X·S, with qps measured or else today's peak × queries per request
-   * (C5); without the primary's CPU (or with a zero rate), C3's placeholder.
+   * One replica's capacity at the target utilisation, by the utilisation law U = X·S (one takes X ×
+   * target / U), best evidence first: a listed replica's own measured CPU with its share of the
+   * reads (its measured qps, else today's reads spread over the replicas); else the primary, a
+   * replica being a copy of it, with its measured qps, else today's peak × queries per request
+   * (optimistic when replicas already take reads, and said so); without a CPU reading (or with a
+   * zero rate), C3's placeholder.
    */
   public Figure replicaCapacity(Component db) {
+    Figure target = settings.targetUtilization();
+    Optional<Figure> fromReplica = replicaLaw(db, target);
+    if (fromReplica.isPresent()) {
+      return fromReplica.get();
+    }
     Optional<Figure> cpu = view.fact(db.fact("cpu")).filter(c -> c.value() >= MIN_CPU_FOR_LAW);
     Optional<Figure> qps = view.fact(db.fact("qps")).filter(q -> q.value() > 0);
-    Figure target = settings.targetUtilization();
     if (cpu.isPresent() && qps.isPresent()) {
       return derived(
           qps.get().value() * target.value() / cpu.get().value(),
@@ -365,17 +372,65 @@ public final class CapacityModel {
           db.fact("cpu") + " = " + cpu.get().formatted(),
           "target utilisation = " + target.withKind());
     }
-    Optional<Figure> today = peak().flatMap(this::queryRate);
+    Optional<Figure> today = peak().flatMap(this::queryRate).filter(q -> q.value() > 0);
     if (cpu.isPresent() && today.isPresent()) {
+      // with replicas in place the primary's CPU pays for fewer queries than this: optimistic
+      boolean replicas = view.replicaCount(db) > 0;
       return derived(
           today.get().value() * target.value() / cpu.get().value(),
           Dimension.RATE,
-          "today's query rate x target utilisation / measured cpu (utilisation law U = X·S)",
+          "today's query rate x target utilisation / measured cpu (utilisation law U = X·S)"
+              + (replicas
+                  ? "; optimistic while replicas take part of the reads: measure a replica's cpu"
+                  : ""),
           "query rate = peak x queries per request = " + today.get().formatted() + " (C5)",
           db.fact("cpu") + " = " + cpu.get().formatted(),
           "target utilisation = " + target.withKind());
     }
     return settings.replicaCapacity();
+  }
+
+  /** The utilisation law on a listed replica of {@code db} with a measured CPU. */
+  private Optional<Figure> replicaLaw(Component db, Figure target) {
+    for (Component r : view.spec().components(ComponentKind.DATABASE)) {
+      if (r.setting("replica_of").filter(db.name()::equals).isEmpty()) {
+        continue;
+      }
+      Optional<Figure> cpu = view.fact(r.fact("cpu")).filter(c -> c.value() >= MIN_CPU_FOR_LAW);
+      if (cpu.isEmpty()) {
+        continue;
+      }
+      Optional<Figure> qps = view.fact(r.fact("qps")).filter(q -> q.value() > 0);
+      if (qps.isPresent()) {
+        return Optional.of(
+            derived(
+                qps.get().value() * target.value() / cpu.get().value(),
+                Dimension.RATE,
+                "a replica's measured qps x target utilisation / its measured cpu (utilisation"
+                    + " law U = X·S)",
+                r.fact("qps") + " = " + qps.get().formatted(),
+                r.fact("cpu") + " = " + cpu.get().formatted(),
+                "target utilisation = " + target.withKind()));
+      }
+      Optional<Figure> reads = peak().flatMap(this::readRate);
+      double replicas = view.replicaCount(db);
+      if (reads.isPresent() && replicas > 0 && reads.get().value() > 0) {
+        double each = reads.get().value() / replicas;
+        return Optional.of(
+            derived(
+                each * target.value() / cpu.get().value(),
+                Dimension.RATE,
+                "today's reads per replica x target utilisation / a replica's measured cpu"
+                    + " (utilisation law U = X·S)",
+                "reads per replica = "
+                    + reads.get().formatted()
+                    + " / "
+                    + Units.format(replicas, 6),
+                r.fact("cpu") + " = " + cpu.get().formatted(),
+                "target utilisation = " + target.withKind()));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Read replicas of the primary in this model: listed, declared, or set by a plan step. */

@@ -7,6 +7,7 @@ import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Provenance;
 import dev.headroom.model.Units;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,15 @@ public final class CapacityPlanner {
           items.addAll(m.items());
           m.warnings().forEach(w -> notes.add(c.name() + ": " + w));
         });
-    add("app_instances_now", c.name() + ": instances now", model.instancesNow(c), "C5");
+    Figure now = model.instancesNow(c);
+    add(
+        "app_instances_now",
+        c.name()
+            + (now.provenance() instanceof Provenance.Derived
+                ? ": instances after the plan's steps"
+                : ": instances now"),
+        now,
+        "C5");
     add(
         "app_instances_today",
         c.name() + ": instances needed for today's peak",
