@@ -37,7 +37,8 @@ class CommandsTest {
   void advise_printsTheAssessment_andExitsZero() {
     Run r = run("advise", example("read-heavy-growth"));
     assertThat(r.code()).isEqualTo(ExitCodes.OK);
-    assertThat(r.out()).contains("STAGE", "GROWTH", "add-app-cache", "add-read-replicas");
+    assertThat(r.out())
+        .contains("WHERE IT STANDS", "Stage: growth", "add-app-cache", "add-read-replicas");
     assertThat(r.err()).isEmpty();
   }
 

@@ -10,6 +10,7 @@ import dev.headroom.ingest.system.SystemFileReader;
 import dev.headroom.plan.Recommendation;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.advice.AdviceRenderer;
+import dev.headroom.report.doc.TextWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every example in {@code examples/} against its golden JSON and Markdown output (regenerate with
- * {@code -Dheadroom.updateGolden=true} and review the diff), under Locale.ROOT and a second locale;
- * the JSON against {@code docs/report-schema.json}; and each example's expected top actions
- * asserted explicitly, so a golden update cannot silently change the advice.
+ * Every example in {@code examples/} against its golden JSON, Markdown and text output (text at
+ * {@link TextWriter#DEFAULT_WIDTH} columns; regenerate with {@code -Dheadroom.updateGolden=true}
+ * and review the diff), under Locale.ROOT and a second locale; the JSON against {@code
+ * docs/report-schema.json}; and each example's expected top actions asserted explicitly, so a
+ * golden update cannot silently change the advice.
  */
 class ExamplesGoldenTest {
 
@@ -76,6 +78,7 @@ class ExamplesGoldenTest {
         Advice advice = advise(name);
         check(name, "advice.json", AdviceRenderer.of(OutputFormat.JSON).render(advice));
         check(name, "advice.md", AdviceRenderer.of(OutputFormat.MARKDOWN).render(advice));
+        check(name, "advice.txt", AdviceRenderer.of(OutputFormat.TEXT).render(advice));
       }
     } finally {
       Locale.setDefault(saved);
@@ -106,10 +109,15 @@ class ExamplesGoldenTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
-  void text_rendersEverySection(String name) throws IOException {
-    String text = AdviceRenderer.of(OutputFormat.TEXT).render(advise(name));
-    assertThat(text)
-        .contains("STAGE", "HEALTH", "BOTTLENECKS", "FINDINGS", "PLAN", "CAPACITY", "COST");
+  void text_fitsTheWidth_andShowsProvenance_atEveryWidth(String name) throws IOException {
+    Advice advice = advise(name);
+    for (int width : List.of(TextWriter.MIN_WIDTH, 60, 80, TextWriter.DEFAULT_WIDTH, 132)) {
+      String text = AdviceRenderer.of(OutputFormat.TEXT, width).render(advice);
+      assertThat(text.lines())
+          .as("%s at %d columns", name, width)
+          .allSatisfy(l -> assertThat(l.codePointCount(0, l.length())).isLessThanOrEqualTo(width));
+      assertThat(text).as("figures are followed by their provenance").contains(" ← ");
+    }
   }
 
   private static List<String> actions(List<Recommendation> recs) {
