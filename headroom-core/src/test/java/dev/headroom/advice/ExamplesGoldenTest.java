@@ -10,6 +10,7 @@ import dev.headroom.ingest.system.SystemFileReader;
 import dev.headroom.plan.Recommendation;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.advice.AdviceRenderer;
+import dev.headroom.report.advice.AdviceView;
 import dev.headroom.report.doc.TextWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -112,12 +114,67 @@ class ExamplesGoldenTest {
   void text_fitsTheWidth_andShowsProvenance_atEveryWidth(String name) throws IOException {
     Advice advice = advise(name);
     for (int width : List.of(TextWriter.MIN_WIDTH, 60, 80, TextWriter.DEFAULT_WIDTH, 132)) {
-      String text = AdviceRenderer.of(OutputFormat.TEXT, width).render(advice);
-      assertThat(text.lines())
-          .as("%s at %d columns", name, width)
-          .allSatisfy(l -> assertThat(l.codePointCount(0, l.length())).isLessThanOrEqualTo(width));
-      assertThat(text).as("figures are followed by their provenance").contains(" ← ");
+      for (AdviceView view : AdviceView.values()) {
+        String text = AdviceRenderer.of(OutputFormat.TEXT, view, width).render(advice);
+        assertThat(text.lines())
+            .as("%s %s at %d columns", name, view, width)
+            .allSatisfy(
+                l -> assertThat(l.codePointCount(0, l.length())).isLessThanOrEqualTo(width));
+        assertThat(text).as("figures are followed by their provenance").contains(" ← ");
+      }
     }
+  }
+
+  /** The brief of examples with no step, two steps, and more steps than it shows. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"startup-not-yet", "read-heavy-growth", "acme-shop"})
+  void brief_matchesGoldenFiles_underTwoLocales(String name) throws IOException {
+    Locale saved = Locale.getDefault();
+    try {
+      for (Locale locale : List.of(Locale.ROOT, Locale.GERMANY)) {
+        Locale.setDefault(locale);
+        Advice advice = advise(name);
+        check(name, "brief.txt", brief(OutputFormat.TEXT).render(advice));
+        check(name, "brief.md", brief(OutputFormat.MARKDOWN).render(advice));
+      }
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+
+  @Test
+  void brief_showsAtMostThreeSteps_andTheCostAfterTheLastOfThem() throws IOException {
+    Advice a = advise("acme-shop");
+    assertThat(a.plan().recommendations()).hasSizeGreaterThan(3);
+    String md = brief(OutputFormat.MARKDOWN).render(a);
+    for (int i = 0; i < a.plan().recommendations().size(); i++) {
+      String id = "`" + a.plan().recommendations().get(i).action().id() + "`";
+      if (i < 3) {
+        assertThat(md).contains(id);
+      } else {
+        assertThat(md).doesNotContain(id);
+      }
+    }
+    assertThat(a.plan().recommendations().get(1).costDelta().delta()).isNull();
+    assertThat(md)
+        .contains("After these 3 steps: not fully priced, a step above has no price.")
+        .contains("Now: " + a.cost().now().formatted());
+    Advice priced = advise("read-heavy-growth");
+    assertThat(brief(OutputFormat.MARKDOWN).render(priced))
+        .contains(
+            "After these 2 steps: "
+                + priced.plan().recommendations().get(1).costAfter().formatted());
+  }
+
+  @Test
+  void brief_json_isTheFullReport() throws IOException {
+    Advice a = advise("acme-shop");
+    assertThat(brief(OutputFormat.JSON).render(a))
+        .isEqualTo(AdviceRenderer.of(OutputFormat.JSON).render(a));
+  }
+
+  private static AdviceRenderer brief(OutputFormat format) {
+    return AdviceRenderer.of(format, AdviceView.BRIEF, TextWriter.DEFAULT_WIDTH);
   }
 
   private static List<String> actions(List<Recommendation> recs) {

@@ -7,7 +7,8 @@ import dev.headroom.report.doc.TextWriter;
 
 /**
  * Renders an advice; chosen by {@link OutputFormat}. Never computes a figure. Text and Markdown
- * draw one document laid out once ({@link AdviceLayout}); JSON follows its published schema.
+ * draw one document laid out once ({@link AdviceLayout}, or {@link BriefLayout} for the brief);
+ * JSON follows its published schema.
  */
 public interface AdviceRenderer {
 
@@ -15,15 +16,21 @@ public interface AdviceRenderer {
 
   /** The full report; text at {@link TextWriter#DEFAULT_WIDTH} columns. */
   static AdviceRenderer of(OutputFormat format) {
-    return of(format, TextWriter.DEFAULT_WIDTH);
+    return of(format, AdviceView.FULL, TextWriter.DEFAULT_WIDTH);
   }
 
-  /** The report in {@code format}; text lines at most {@code width} columns. */
-  static AdviceRenderer of(OutputFormat format, int width) {
+  /**
+   * The report in {@code format}, as much of it as {@code view} asks (JSON is always the full
+   * report, see {@link AdviceView#BRIEF}); text lines at most {@code width} columns.
+   */
+  static AdviceRenderer of(OutputFormat format, AdviceView view, int width) {
     if (format == OutputFormat.JSON) {
       return new JsonAdviceRenderer();
     }
     DocumentWriter writer = DocumentWriter.of(format, width);
-    return advice -> writer.write(AdviceLayout.layout(advice));
+    return switch (view) {
+      case FULL -> advice -> writer.write(AdviceLayout.layout(advice));
+      case BRIEF -> advice -> writer.write(BriefLayout.layout(advice));
+    };
   }
 }
