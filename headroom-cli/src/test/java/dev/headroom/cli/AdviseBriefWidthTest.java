@@ -1,31 +1,14 @@
 package dev.headroom.cli;
 
+import static dev.headroom.cli.Cli.example;
+import static dev.headroom.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
+import dev.headroom.cli.Cli.Run;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code headroom advise --brief} and {@code --width}, as a user runs them. */
 class AdviseBriefWidthTest {
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Headroom.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  private static String example(String name) {
-    return Path.of("..", "examples", name, "system.yaml").toString();
-  }
 
   private static int longestLine(String s) {
     return s.lines().mapToInt(l -> l.codePointCount(0, l.length())).max().orElse(0);

@@ -70,14 +70,7 @@ final class AdviceLayout {
       out.add(table(rows, "ladder", "placement", "stage", "by"));
     }
     if (a.stage().next() != null) {
-      out.add(
-          paragraph(
-              strong("Next: " + a.stage().next().id()),
-              ": "
-                  + a.stage().firedNextTriggers()
-                  + " of "
-                  + a.stage().nextTriggers().size()
-                  + " triggers fire."));
+      out.add(AdviceSections.nextStage(a));
       List<List<Text>> rows = new ArrayList<>();
       for (Trigger t : a.stage().nextTriggers()) {
         rows.add(
@@ -136,17 +129,7 @@ final class AdviceLayout {
     } else {
       List<Item> items = new ArrayList<>();
       for (Bottleneck b : a.bottlenecks().ranked()) {
-        items.add(
-            new Item(
-                Text.of(
-                    strong(b.layer().id()),
-                    " ("
-                        + b.severity().id()
-                        + "; "
-                        + String.join(", ", b.findings())
-                        + "): "
-                        + b.remedies()),
-                evidence(b.evidence())));
+        items.add(new Item(AdviceSections.bottleneck("", b), evidence(b.evidence())));
       }
       out.add(new Block.ItemList(true, items));
     }

@@ -1,8 +1,10 @@
 package dev.headroom.report.advice;
 
 import static dev.headroom.report.doc.Text.code;
+import static dev.headroom.report.doc.Text.strong;
 
 import dev.headroom.advice.Advice;
+import dev.headroom.analysis.bottleneck.Bottleneck;
 import dev.headroom.plan.Recommendation;
 import dev.headroom.report.doc.Block;
 import dev.headroom.report.doc.Text;
@@ -30,6 +32,25 @@ final class AdviceSections {
                     + " · report schema "
                     + Advice.SCHEMA_VERSION)));
     return out;
+  }
+
+  /** How near the next stage is: {@code **Next: scale**: 0 of 4 triggers fire.} */
+  static Block nextStage(Advice a) {
+    return new Block.Paragraph(
+        Text.of(
+            strong("Next: " + a.stage().next().id()),
+            ": "
+                + a.stage().firedNextTriggers()
+                + " of "
+                + a.stage().nextTriggers().size()
+                + " triggers fire."));
+  }
+
+  /** A limiting layer, its worst severity and the rules that found it, and its usual remedies. */
+  static Text bottleneck(String label, Bottleneck b) {
+    return Text.of(
+        strong(label + b.layer().id()),
+        " (" + b.severity().id() + "; " + String.join(", ", b.findings()) + "): " + b.remedies());
   }
 
   /** A step's monthly cost change, signed, or what pricing it needs. */

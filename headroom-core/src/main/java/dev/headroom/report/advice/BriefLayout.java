@@ -6,7 +6,6 @@ import static dev.headroom.report.doc.Text.code;
 import static dev.headroom.report.doc.Text.strong;
 
 import dev.headroom.advice.Advice;
-import dev.headroom.analysis.bottleneck.Bottleneck;
 import dev.headroom.plan.Recommendation;
 import dev.headroom.report.doc.Block;
 import dev.headroom.report.doc.Block.Item;
@@ -29,33 +28,16 @@ final class BriefLayout {
 
   static Document layout(Advice a) {
     List<Block> doc = new ArrayList<>(AdviceSections.header(a));
-    doc.add(
-        paragraph(
-            strong("Stage: " + a.stage().stage().id()),
-            ". "
-                + a.stage().explanation()
-                + (a.stage().next() == null
-                    ? ""
-                    : " Next: "
-                        + a.stage().next().id()
-                        + ", "
-                        + a.stage().firedNextTriggers()
-                        + " of "
-                        + a.stage().nextTriggers().size()
-                        + " triggers fire.")));
+    doc.add(paragraph(strong("Stage: " + a.stage().stage().id()), ". " + a.stage().explanation()));
+    if (a.stage().next() != null) {
+      doc.add(AdviceSections.nextStage(a));
+    }
     if (a.bottlenecks().ranked().isEmpty()) {
       doc.add(paragraph(strong("Bottleneck: none shown"), ". " + a.bottlenecks().advice()));
     } else {
-      Bottleneck b = a.bottlenecks().ranked().get(0);
       doc.add(
-          paragraph(
-              strong("Bottleneck: " + b.layer().id()),
-              " ("
-                  + b.severity().id()
-                  + "; "
-                  + String.join(", ", b.findings())
-                  + "): "
-                  + b.remedies()));
+          new Block.Paragraph(
+              AdviceSections.bottleneck("Bottleneck: ", a.bottlenecks().ranked().get(0))));
     }
     List<Recommendation> recs = a.plan().recommendations();
     List<Recommendation> top = recs.subList(0, Math.min(TOP, recs.size()));

@@ -60,12 +60,13 @@ public final class MarkdownWriter implements DocumentWriter {
   private static String inline(Text text) {
     StringBuilder sb = new StringBuilder();
     for (Inline part : text.parts()) {
-      if (part instanceof Inline.Plain p) {
-        sb.append(escape(p.text()));
-      } else if (part instanceof Inline.Strong s) {
-        sb.append("**").append(escape(s.text())).append("**");
-      } else if (part instanceof Inline.Code c) {
-        sb.append('`').append(c.text()).append('`');
+      if (part instanceof Inline.Words w) {
+        sb.append(
+            switch (w.style()) {
+              case PLAIN -> escape(w.text());
+              case STRONG -> "**" + escape(w.text()) + "**";
+              case CODE -> "`" + w.text() + "`";
+            });
       } else {
         Inline.Fig f = (Inline.Fig) part;
         sb.append(f.figure().formatted())

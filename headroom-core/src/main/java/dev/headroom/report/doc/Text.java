@@ -21,7 +21,7 @@ public record Text(List<Inline> parts) {
     List<Inline> parts = new ArrayList<>(pieces.length);
     for (Object p : pieces) {
       if (p instanceof String s) {
-        parts.add(new Inline.Plain(s));
+        parts.add(new Inline.Words(s, Inline.Style.PLAIN));
       } else if (p instanceof Figure f) {
         parts.add(new Inline.Fig(f));
       } else if (p instanceof Inline i) {
@@ -34,10 +34,10 @@ public record Text(List<Inline> parts) {
   }
 
   public static Inline strong(String s) {
-    return new Inline.Strong(s);
+    return new Inline.Words(s, Inline.Style.STRONG);
   }
 
   public static Inline code(String s) {
-    return new Inline.Code(s);
+    return new Inline.Words(s, Inline.Style.CODE);
   }
 }

@@ -172,7 +172,9 @@ public final class TextWriter implements DocumentWriter {
     for (List<Text> r : t.rows()) {
       List<Inline> parts = new ArrayList<>();
       for (int i = 0; i < r.size(); i++) {
-        parts.add(new Inline.Plain((i > 0 ? "; " : "") + t.columns().get(i).header() + ": "));
+        parts.add(
+            new Inline.Words(
+                (i > 0 ? "; " : "") + t.columns().get(i).header() + ": ", Inline.Style.PLAIN));
         parts.addAll(r.get(i).parts());
       }
       items.add(new Block.Item(new Text(parts)));
@@ -263,12 +265,8 @@ public final class TextWriter implements DocumentWriter {
       StringBuilder sb = new StringBuilder();
       Set<String> provenance = new LinkedHashSet<>();
       for (Inline part : t.parts()) {
-        if (part instanceof Inline.Plain p) {
-          sb.append(p.text().replace('\n', ' '));
-        } else if (part instanceof Inline.Strong s) {
-          sb.append(s.text());
-        } else if (part instanceof Inline.Code c) {
-          sb.append(c.text());
+        if (part instanceof Inline.Words w) {
+          sb.append(w.text().replace('\n', ' '));
         } else {
           Inline.Fig f = (Inline.Fig) part;
           sb.append(f.figure().formatted());
