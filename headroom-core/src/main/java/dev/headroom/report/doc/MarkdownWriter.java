@@ -3,9 +3,10 @@ package dev.headroom.report.doc;
 import java.util.List;
 
 /**
- * A {@link Document} as GitHub-flavoured Markdown: every block followed by a blank line, every
- * figure followed by its provenance in {@code <sub>}, table cells escaped so a {@code |} in a label
- * cannot split a row.
+ * A {@link Document} as GitHub-flavoured Markdown: blocks parted by a blank line, the file ending
+ * with a single newline (markdownlint MD047, and no stray blank line when reports are joined),
+ * every figure followed by its provenance in {@code <sub>}, table cells escaped so a {@code |} in a
+ * label cannot split a row.
  */
 public final class MarkdownWriter implements DocumentWriter {
 
@@ -14,6 +15,8 @@ public final class MarkdownWriter implements DocumentWriter {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(inline(doc.title())).append("\n\n");
     doc.blocks().forEach(b -> block(md, b));
+    // every block ends with a blank line to part it from the next; the last needs only its newline
+    md.setLength(md.length() - 1);
     return md.toString();
   }
 

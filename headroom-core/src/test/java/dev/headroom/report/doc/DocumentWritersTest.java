@@ -43,7 +43,7 @@ class DocumentWritersTest {
         .isEqualTo(
             "# Report\n\n## Health\n\n| metric | value |\n|---|---:|\n"
                 + "| a\\|b | 78% <sub>measured: observations.db.cpu in system.yaml:27:11"
-                + " (busiest hour)</sub> |\n\n");
+                + " (busiest hour)</sub> |\n");
   }
 
   @Test
