@@ -54,6 +54,24 @@ public sealed interface Block {
     }
   }
 
+  /**
+   * Named quantities and their values, such as a model's inputs and what it predicts: a terminal
+   * lines the values up after the names, Markdown needs a table with a header row.
+   */
+  record Quantities(List<Quantity> quantities) implements Block {
+    public Quantities {
+      quantities = List.copyOf(quantities);
+    }
+  }
+
+  /** One named value. */
+  record Quantity(Text name, Text value) {
+    public Quantity {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
   /** Rows of cells under named columns. */
   record Table(List<Column> columns, List<List<Text>> rows) implements Block {
     public Table {

@@ -34,6 +34,13 @@ public final class MarkdownWriter implements DocumentWriter {
     } else if (block instanceof Block.Notes n) {
       n.notes().forEach(t -> md.append("- note: ").append(inline(t)).append('\n'));
       md.append('\n');
+    } else if (block instanceof Block.Quantities q) {
+      md.append("| quantity | value |\n|---|---:|\n");
+      for (Block.Quantity x : q.quantities()) {
+        md.append("| ").append(inline(x.name())).append(" | ").append(inline(x.value()));
+        md.append(" |\n");
+      }
+      md.append('\n');
     } else {
       table(md, (Block.Table) block);
     }

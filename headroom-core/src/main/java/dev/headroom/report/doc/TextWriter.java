@@ -89,8 +89,39 @@ public final class TextWriter implements DocumentWriter {
         hanging(out, "note: " + line.text(), indent, indent + SECTION_INDENT);
         provenance(out, line, indent);
       }
+    } else if (block instanceof Block.Quantities q) {
+      quantities(out, q, indent);
     } else {
       table(out, (Block.Table) block, indent);
+    }
+  }
+
+  /** Values lined up after their names; a value too long for its line wraps under itself. */
+  private void quantities(StringBuilder out, Block.Quantities q, int indent) {
+    int names = 0;
+    for (Block.Quantity x : q.quantities()) {
+      names = Math.max(names, columns(Line.of(x.name()).text()));
+    }
+    int values = indent + names + GAP.length();
+    for (Block.Quantity x : q.quantities()) {
+      Line name = Line.of(x.name());
+      Line value = Line.of(x.value());
+      if (width - values < MIN_WIDTH / 2) {
+        // names so long that their values would be squeezed: each value goes under its name
+        hanging(out, name.text(), indent, indent + SECTION_INDENT);
+        hanging(out, value.text(), indent + SECTION_INDENT, indent + SECTION_INDENT);
+      } else {
+        String fill = " ".repeat(names - columns(name.text()));
+        List<String> lines = wrap(value.text(), width - values, width - values);
+        out.append(" ".repeat(indent)).append(name.text()).append(fill).append(GAP);
+        out.append(lines.get(0)).append('\n');
+        for (String l : lines.subList(1, lines.size())) {
+          out.append(" ".repeat(values)).append(l).append('\n');
+        }
+      }
+      Set<String> provenance = new LinkedHashSet<>(name.provenance());
+      provenance.addAll(value.provenance());
+      provenance(out, provenance, indent);
     }
   }
 

@@ -108,6 +108,24 @@ class DocumentWritersTest {
   }
 
   @Test
+  void quantities_lineUpInText_andAreATableInMarkdown() {
+    Block.Quantities q =
+        new Block.Quantities(
+            List.of(
+                new Block.Quantity(Text.of("servers c"), Text.of("2")),
+                new Block.Quantity(Text.of("utilisation ρ"), Text.of(CPU))));
+    assertThat(new TextWriter(60).write(doc(q)))
+        .isEqualTo(
+            "Report\n======\n\n"
+                + "servers c      2\n"
+                + "utilisation ρ  78%\n"
+                + "    78% ← measured: observations.db.cpu in system.yaml:27:11\n"
+                + "      (busiest hour)\n");
+    assertThat(new MarkdownWriter().write(doc(q)))
+        .startsWith("# Report\n\n| quantity | value |\n|---|---:|\n| servers c | 2 |\n");
+  }
+
+  @Test
   void writers_areChosenByFormat_andJsonIsNotOne() {
     assertThat(DocumentWriter.of(OutputFormat.TEXT, 80)).isInstanceOf(TextWriter.class);
     assertThat(DocumentWriter.of(OutputFormat.MARKDOWN, 80)).isInstanceOf(MarkdownWriter.class);
