@@ -150,6 +150,27 @@ class ExamplesGoldenTest {
                 + priced.plan().recommendations().get(1).costAfter().formatted());
   }
 
+  /** The README's sample is cut from the text golden: every line but the […] markers, in order. */
+  @Test
+  void readmeSample_isCutFromTheTextGoldenInOrder() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    int start = readme.indexOf("```\n", readme.indexOf("## A real sample")) + 4;
+    List<String> sample = readme.substring(start, readme.indexOf("```", start)).lines().toList();
+    List<String> golden =
+        Files.readAllLines(
+            EXAMPLES.resolve("read-heavy-growth").resolve("advice.txt"), StandardCharsets.UTF_8);
+    assertThat(sample).hasSizeGreaterThan(20);
+    int at = 0;
+    for (String line : sample) {
+      if (line.contains("[…]") || line.isEmpty()) {
+        continue;
+      }
+      int found = golden.subList(at, golden.size()).indexOf(line);
+      assertThat(found).as("README sample line, in order, in advice.txt: %s", line).isNotNegative();
+      at += found + 1;
+    }
+  }
+
   @Test
   void brief_json_isTheFullReport() throws IOException {
     Advice a = advise("acme-shop");
