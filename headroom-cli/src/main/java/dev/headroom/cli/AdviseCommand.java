@@ -12,12 +12,15 @@ import dev.headroom.model.UnitException;
 import dev.headroom.model.Units;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.advice.AdviceRenderer;
+import dev.headroom.report.advice.AdviceView;
+import dev.headroom.report.doc.TextWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -88,16 +91,57 @@ final class AdviseCommand implements Callable<Integer> {
     }
   }
 
+  @Option(
+      names = "--brief",
+      description =
+          "One screen: the stage, the bottleneck, the first three steps with their monthly cost, and"
+              + " the monthly cost now and after them. JSON stays the full report: select from it"
+              + " with jq.")
+  boolean brief;
+
+  @Option(
+      names = "--width",
+      paramLabel = "COLUMNS",
+      description =
+          "Wrap text output at this many columns (at least 40). Default: the terminal's width"
+              + " (COLUMNS) when writing to a terminal, else 100.")
+  Integer width;
+
   @Override
   public Integer call() {
     Path dir = file.toAbsolutePath().getParent();
     Advice advice = Advisor.advise(SystemFileReader.read(file), dir, load);
-    spec.commandLine().getOut().print(AdviceRenderer.of(format).render(advice));
+    AdviceView view = brief ? AdviceView.BRIEF : AdviceView.FULL;
+    spec.commandLine().getOut().print(AdviceRenderer.of(format, view, textWidth()).render(advice));
     spec.commandLine().getOut().flush();
     if (failOn != null
         && advice.worstSeverity().filter(s -> s.compareTo(failOn) >= 0).isPresent()) {
       return ExitCodes.FINDINGS;
     }
     return ExitCodes.OK;
+  }
+
+  private int textWidth() {
+    if (width == null) {
+      return terminalWidth(System.console() != null, System.getenv("COLUMNS"));
+    }
+    if (width < TextWriter.MIN_WIDTH) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--width must be at least " + TextWriter.MIN_WIDTH + " columns, got " + width);
+    }
+    return width;
+  }
+
+  /**
+   * The terminal's width when writing to one and COLUMNS says it (bin/headroom exports it; Java
+   * cannot ask the terminal), no narrower than the text writer can draw; otherwise the default, so
+   * output piped to a file is the same on every machine.
+   */
+  static int terminalWidth(boolean terminal, String columns) {
+    if (terminal && columns != null && columns.trim().matches("[0-9]{1,4}")) {
+      return Math.max(TextWriter.MIN_WIDTH, Integer.parseInt(columns.trim()));
+    }
+    return TextWriter.DEFAULT_WIDTH;
   }
 }

@@ -10,6 +10,8 @@ import dev.headroom.ingest.system.SystemFileReader;
 import dev.headroom.plan.Recommendation;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.advice.AdviceRenderer;
+import dev.headroom.report.advice.AdviceView;
+import dev.headroom.report.doc.TextWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every example in {@code examples/} against its golden JSON and Markdown output (regenerate with
- * {@code -Dheadroom.updateGolden=true} and review the diff), under Locale.ROOT and a second locale;
- * the JSON against {@code docs/report-schema.json}; and each example's expected top actions
- * asserted explicitly, so a golden update cannot silently change the advice.
+ * Every example in {@code examples/} against its golden JSON, Markdown and text output, full and
+ * brief (text at {@link TextWriter#DEFAULT_WIDTH} columns; regenerate with {@code
+ * -Dheadroom.updateGolden=true} and review the diff), under Locale.ROOT and a second locale; the
+ * JSON against {@code docs/report-schema.json}; and each example's expected top actions asserted
+ * explicitly, so a golden update cannot silently change the advice.
  */
 class ExamplesGoldenTest {
 
@@ -76,6 +79,9 @@ class ExamplesGoldenTest {
         Advice advice = advise(name);
         check(name, "advice.json", AdviceRenderer.of(OutputFormat.JSON).render(advice));
         check(name, "advice.md", AdviceRenderer.of(OutputFormat.MARKDOWN).render(advice));
+        check(name, "advice.txt", AdviceRenderer.of(OutputFormat.TEXT).render(advice));
+        check(name, "brief.txt", brief(OutputFormat.TEXT).render(advice));
+        check(name, "brief.md", brief(OutputFormat.MARKDOWN).render(advice));
       }
     } finally {
       Locale.setDefault(saved);
@@ -106,10 +112,74 @@ class ExamplesGoldenTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
-  void text_rendersEverySection(String name) throws IOException {
-    String text = AdviceRenderer.of(OutputFormat.TEXT).render(advise(name));
-    assertThat(text)
-        .contains("STAGE", "HEALTH", "BOTTLENECKS", "FINDINGS", "PLAN", "CAPACITY", "COST");
+  void text_fitsTheWidth_andShowsProvenance_atEveryWidth(String name) throws IOException {
+    Advice advice = advise(name);
+    for (int width : List.of(TextWriter.MIN_WIDTH, 60, 80, TextWriter.DEFAULT_WIDTH, 132)) {
+      for (AdviceView view : AdviceView.values()) {
+        String text = AdviceRenderer.of(OutputFormat.TEXT, view, width).render(advice);
+        assertThat(text.lines())
+            .as("%s %s at %d columns", name, view, width)
+            .allSatisfy(
+                l -> assertThat(l.codePointCount(0, l.length())).isLessThanOrEqualTo(width));
+        assertThat(text).as("figures are followed by their provenance").contains(" ← ");
+      }
+    }
+  }
+
+  @Test
+  void brief_showsAtMostThreeSteps_andTheCostAfterTheLastOfThem() throws IOException {
+    Advice a = advise("acme-shop");
+    assertThat(a.plan().recommendations()).hasSizeGreaterThan(3);
+    String md = brief(OutputFormat.MARKDOWN).render(a);
+    for (int i = 0; i < a.plan().recommendations().size(); i++) {
+      String id = "`" + a.plan().recommendations().get(i).action().id() + "`";
+      if (i < 3) {
+        assertThat(md).contains(id);
+      } else {
+        assertThat(md).doesNotContain(id);
+      }
+    }
+    assertThat(a.plan().recommendations().get(1).costDelta().delta()).isNull();
+    assertThat(md)
+        .contains("After these 3 steps: not fully priced, a step above has no price.")
+        .contains("Now: " + a.cost().now().formatted());
+    Advice priced = advise("read-heavy-growth");
+    assertThat(brief(OutputFormat.MARKDOWN).render(priced))
+        .contains(
+            "After these 2 steps: "
+                + priced.plan().recommendations().get(1).costAfter().formatted());
+  }
+
+  /** The README's sample is cut from the text golden: every line but the […] markers, in order. */
+  @Test
+  void readmeSample_isCutFromTheTextGoldenInOrder() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    int start = readme.indexOf("```\n", readme.indexOf("## A real sample")) + 4;
+    List<String> sample = readme.substring(start, readme.indexOf("```", start)).lines().toList();
+    List<String> golden =
+        Files.readAllLines(
+            EXAMPLES.resolve("read-heavy-growth").resolve("advice.txt"), StandardCharsets.UTF_8);
+    assertThat(sample).hasSizeGreaterThan(20);
+    int at = 0;
+    for (String line : sample) {
+      if (line.contains("[…]") || line.isEmpty()) {
+        continue;
+      }
+      int found = golden.subList(at, golden.size()).indexOf(line);
+      assertThat(found).as("README sample line, in order, in advice.txt: %s", line).isNotNegative();
+      at += found + 1;
+    }
+  }
+
+  @Test
+  void brief_json_isTheFullReport() throws IOException {
+    Advice a = advise("acme-shop");
+    assertThat(brief(OutputFormat.JSON).render(a))
+        .isEqualTo(AdviceRenderer.of(OutputFormat.JSON).render(a));
+  }
+
+  private static AdviceRenderer brief(OutputFormat format) {
+    return AdviceRenderer.of(format, AdviceView.BRIEF, TextWriter.DEFAULT_WIDTH);
   }
 
   private static List<String> actions(List<Recommendation> recs) {

@@ -17,6 +17,9 @@ import dev.headroom.analysis.queueing.Station;
 import dev.headroom.analysis.queueing.StationKind;
 import dev.headroom.analysis.queueing.StationResult;
 import dev.headroom.report.OutputFormat;
+import dev.headroom.report.doc.Document;
+import dev.headroom.report.doc.DocumentWriter;
+import dev.headroom.report.doc.TextWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,15 +63,14 @@ public final class QueueRenderer {
   /** The report in {@code format}, ending with a newline. */
   public static String render(QueueReport report, OutputFormat format) {
     return switch (format) {
-      case TEXT -> DocWriter.text(doc(report));
-      case MARKDOWN -> DocWriter.markdown(doc(report));
+      case TEXT, MARKDOWN -> DocumentWriter.of(format, TextWriter.DEFAULT_WIDTH).write(doc(report));
       case JSON -> json(report);
     };
   }
 
   // ---- human formats ----
 
-  static Doc doc(QueueReport report) {
+  static Document doc(QueueReport report) {
     if (report instanceof QueueReport.Little l) {
       return littleDoc(l);
     }
@@ -84,7 +86,7 @@ public final class QueueRenderer {
     return networkDoc(((QueueReport.Network) report).solution());
   }
 
-  private static Doc littleDoc(QueueReport.Little l) {
+  private static Document littleDoc(QueueReport.Little l) {
     LittlesLaw law = l.law();
     String solved =
         switch (l.solvedFor()) {
@@ -92,7 +94,7 @@ public final class QueueRenderer {
           case ARRIVAL_RATE -> "λ = L / W";
           case TIME_IN_SYSTEM -> "W = L / λ";
         };
-    return new Doc.Builder("Little's law: " + solved)
+    return new DocBuilder("Little's law: " + solved)
         .pairs("")
         .pair("mean number in system L", Fmt.number(law.population()))
         .pair("arrival rate (throughput) λ", Fmt.rate(law.arrivalRate()))
@@ -103,7 +105,7 @@ public final class QueueRenderer {
         .build();
   }
 
-  private static void openPairs(Doc.Builder b, OpenQueue q) {
+  private static void openPairs(DocBuilder b, OpenQueue q) {
     b.pairs("Inputs")
         .pair("arrival rate λ", Fmt.rate(q.arrivalRate()))
         .pair("service time S", Fmt.seconds(q.serviceTime()))
@@ -122,8 +124,8 @@ public final class QueueRenderer {
         .pair("mean response time W", Fmt.seconds(q.meanResponseTime()));
   }
 
-  private static Doc openDoc(OpenQueue q, List<Double> percentiles) {
-    Doc.Builder b = new Doc.Builder(q.model() + " queue");
+  private static Document openDoc(OpenQueue q, List<Double> percentiles) {
+    DocBuilder b = new DocBuilder(q.model() + " queue");
     openPairs(b, q);
     if (q instanceof MarkovianQueue m && !percentiles.isEmpty()) {
       List<List<String>> rows = new ArrayList<>();
@@ -144,10 +146,10 @@ public final class QueueRenderer {
     return Fmt.p(percentile) + " " + metric.words() + " ≤ " + Fmt.seconds(target);
   }
 
-  private static Doc serversDoc(ServerSizing s) {
+  private static Document serversDoc(ServerSizing s) {
     MMc q = s.queue();
-    Doc.Builder b =
-        new Doc.Builder("Servers for " + targetWords(s.percentile(), s.metric(), s.target()));
+    DocBuilder b =
+        new DocBuilder("Servers for " + targetWords(s.percentile(), s.metric(), s.target()));
     b.pairs("Answer")
         .pair("servers needed", Integer.toString(s.servers()))
         .pair("fewest stable servers", Integer.toString(s.minimumStableServers()))
@@ -160,10 +162,10 @@ public final class QueueRenderer {
     return b.build();
   }
 
-  private static Doc maxRateDoc(ArrivalSizing s) {
+  private static Document maxRateDoc(ArrivalSizing s) {
     MMc q = s.queue();
-    Doc.Builder b =
-        new Doc.Builder(
+    DocBuilder b =
+        new DocBuilder(
             "Largest arrival rate for "
                 + targetWords(s.percentile(), s.metric(), s.target())
                 + " with "
@@ -180,11 +182,11 @@ public final class QueueRenderer {
     return b.build();
   }
 
-  private static Doc networkDoc(MvaSolution sol) {
+  private static Document networkDoc(MvaSolution sol) {
     ClosedNetwork net = sol.network();
     String title =
         (net.name().isEmpty() ? "Closed network" : net.name()) + " — " + sol.algorithm().title();
-    Doc.Builder b = new Doc.Builder(title);
+    DocBuilder b = new DocBuilder(title);
     int classes = net.classes().size();
     List<String> modelHeader = new ArrayList<>(List.of("station", "kind", "servers"));
     for (var c : net.classes()) {
