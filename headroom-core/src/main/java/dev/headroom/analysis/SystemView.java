@@ -193,4 +193,28 @@ public final class SystemView {
   public boolean has(ComponentKind kind) {
     return !spec.components(kind).isEmpty();
   }
+
+  /**
+   * How many times the peak exceeds the average: measured ({@code observations.peak_to_average}),
+   * else declared peak / average rate; empty when neither is known.
+   */
+  public Optional<Figure> peakToAverage() {
+    Optional<Figure> ratio = fact("peak_to_average");
+    if (ratio.isPresent()) {
+      return ratio;
+    }
+    Optional<Figure> peak = fact("workload.peak_rps");
+    Optional<Figure> avg = fact("workload.average_rps").filter(a -> a.value() > 0);
+    if (peak.isEmpty() || avg.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Figure(
+            peak.get().value() / avg.get().value(),
+            Dimension.MULTIPLIER,
+            new Provenance.Derived(
+                "peak_rps / average_rps",
+                List.of(
+                    "peak = " + peak.get().formatted(), "average = " + avg.get().formatted()))));
+  }
 }

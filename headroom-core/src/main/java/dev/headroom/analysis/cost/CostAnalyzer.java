@@ -230,23 +230,7 @@ public final class CostAnalyzer {
    * average.
    */
   private static Optional<Figure> spikiness(SystemView view, Settings settings) {
-    Optional<Figure> ratio = view.fact("peak_to_average");
-    if (ratio.isEmpty()) {
-      Optional<Figure> peak = view.fact("workload.peak_rps");
-      Optional<Figure> avg = view.fact("workload.average_rps").filter(a -> a.value() > 0);
-      if (peak.isPresent() && avg.isPresent()) {
-        ratio =
-            Optional.of(
-                new Figure(
-                    peak.get().value() / avg.get().value(),
-                    Dimension.MULTIPLIER,
-                    new Provenance.Derived(
-                        "peak_rps / average_rps",
-                        List.of(
-                            "peak = " + peak.get().formatted(),
-                            "average = " + avg.get().formatted()))));
-      }
-    }
+    Optional<Figure> ratio = view.peakToAverage();
     double spike = settings.thresholds().value("HR-APP-006", "spike");
     return ratio.filter(r -> r.value() >= spike);
   }
