@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * back. Parsing and printing use {@link Locale#ROOT}: a comma is never a decimal separator.
  *
  * <p>Decimal prefixes (KB, MB, GB, TB) are powers of 1000 and binary prefixes (KiB, MiB, GiB, TiB)
- * powers of 1024, as IEC 80000-13 defines them. A month is 730 hours (8760 h / 12), the figure
- * cloud providers bill by.
+ * powers of 1024, as IEC 80000-13 defines them; Kubernetes' binary suffixes (Ki, Mi, Gi, Ti, Pi)
+ * are read as the same powers of 1024, so a manifest's {@code memory: 4Gi} can be pasted as is. A
+ * bare K, M, G, T or P after a size is refused: Kubernetes reads {@code 4G} as 10^9 bytes but the
+ * JVM's {@code -Xmx4G} means 2^30, and a 7% difference in memory is not a guess to make silently. A
+ * month is 730 hours (8760 h / 12), the figure cloud providers bill by.
  */
 public final class Units {
 
@@ -66,6 +69,12 @@ public final class Units {
     DATA.put("GiB", 1024.0 * 1024 * 1024);
     DATA.put("TiB", 1024.0 * 1024 * 1024 * 1024);
     DATA.put("PiB", 1024.0 * 1024 * 1024 * 1024 * 1024);
+    // Kubernetes quantity suffixes (resources.limits.memory: 4Gi): binary, like KiB
+    DATA.put("Ki", 1024.0);
+    DATA.put("Mi", 1024.0 * 1024);
+    DATA.put("Gi", 1024.0 * 1024 * 1024);
+    DATA.put("Ti", 1024.0 * 1024 * 1024 * 1024);
+    DATA.put("Pi", 1024.0 * 1024 * 1024 * 1024 * 1024);
 
     // per-second multipliers for "N/<period>" and named rates
     RATE_PER.put("s", 1.0);
@@ -88,6 +97,10 @@ public final class Units {
     PERIOD_MONTHS.put("week", 12.0 / 52.1775);
     PERIOD_MONTHS.put("day", 12.0 / 365.25);
   }
+
+  /** Size suffixes that mean powers of 1000 to one tool and of 1024 to another. */
+  private static final List<String> AMBIGUOUS_SIZE =
+      List.of("K", "k", "M", "m", "G", "g", "T", "t", "P", "p");
 
   private static final List<String> RATE_NAMES =
       List.of(
@@ -115,6 +128,13 @@ public final class Units {
       number = Double.parseDouble(m.group(1).replace("_", ""));
     } catch (NumberFormatException e) {
       throw new UnitException('"' + trimmed + '"', dimension.example(), null);
+    }
+    if (!Double.isFinite(number)) {
+      // 1e400 parses to Infinity, which the unit arithmetic below cannot take (BigDecimal refuses)
+      throw new UnitException(
+          '"' + trimmed + "\" (a number too large to represent)",
+          dimension.example() + ", with a number below 1e308",
+          null);
     }
     String unit = m.group(2);
     if (unit.matches("^,\\d{3}.*")) {
@@ -154,6 +174,19 @@ public final class Units {
         return 1.0;
       }
       throw new UnitException('"' + text + "\" (no unit)", dimension.example(), null);
+    }
+    if (dimension == Dimension.DATA_SIZE && AMBIGUOUS_SIZE.contains(unit)) {
+      String upper = unit.toUpperCase(Locale.ROOT);
+      throw new UnitException(
+          '"' + text + "\" (\"" + unit + "\" is ambiguous: 1000s in Kubernetes, 1024s in -Xmx)",
+          "a size with an explicit prefix: "
+              + upper
+              + "B for powers of 1000, "
+              + upper
+              + "iB or "
+              + upper
+              + "i for powers of 1024",
+          null);
     }
     Double f = units.get(unit);
     if (f != null) {
