@@ -108,6 +108,7 @@ public final class SystemFileReader {
       if (slo != null) {
         checkKeys(slo, SystemFileSchema.SLO, "slo", "");
         declaredQuantities(slo, SystemFileSchema.SLO, "slo");
+        sloChecks(slo);
       }
     }
 
@@ -215,7 +216,8 @@ public final class SystemFileReader {
       Map<String, String> settings = new LinkedHashMap<>();
       List<String> uses = new ArrayList<>();
       componentValues(m, keys, name, "", settings, uses, referenceChecks, seen);
-      for (String positive : List.of("instances", "vcpu", "max_connections", "pool.size")) {
+      for (String positive :
+          List.of("instances", "vcpu", "max_connections", "pool.size", "capacity.workers")) {
         Figure f = facts.get(name + "." + positive);
         if (f != null && f.value() < 1) {
           Node at = valueNode(m, positive);
@@ -225,6 +227,22 @@ public final class SystemFileReader {
                   name + "." + positive,
                   at == null ? "0" : at.describe(),
                   "a whole number of at least 1 (" + positive + ")",
+                  null));
+        }
+      }
+      // a load test at zero concurrency, or a request served in no time, has no capacity to fit
+      for (String above : List.of("capacity.concurrency", "capacity.service_time")) {
+        Figure f = facts.get(name + "." + above);
+        if (f != null && !(f.value() > 0)) {
+          Node at = valueNode(m, above);
+          problems.add(
+              problem(
+                  at.location(),
+                  name + "." + above,
+                  at.describe(),
+                  above.equals("capacity.concurrency")
+                      ? "a concurrency above 0 (the virtual users or connections the test ran)"
+                      : "a service time above 0, such as 40ms",
                   null));
         }
       }
@@ -357,6 +375,45 @@ public final class SystemFileReader {
               at.describe() + " above peak_rps " + peak.formatted(),
               "an average at or below the peak",
               null));
+    }
+  }
+
+  /**
+   * Percentile targets must not decrease with the percentile: a p99 below the p95 cannot be met by
+   * any latency distribution, so one of the two is a typo. Both positions are named.
+   */
+  private void sloChecks(Node.MapNode slo) {
+    List<String> order = List.of("latency_p50", "latency_p95", "latency_p99");
+    for (int i = 0; i < order.size(); i++) {
+      for (int j = i + 1; j < order.size(); j++) {
+        Figure lower = facts.get("slo." + order.get(i));
+        Figure higher = facts.get("slo." + order.get(j));
+        if (lower == null || higher == null || higher.value() >= lower.value()) {
+          continue;
+        }
+        Node lowerAt = slo.entries().get(order.get(i));
+        Node higherAt = slo.entries().get(order.get(j));
+        problems.add(
+            problem(
+                higherAt.location(),
+                "slo." + order.get(j),
+                higherAt.describe()
+                    + " below "
+                    + order.get(i)
+                    + " "
+                    + lowerAt.describe()
+                    + " (at line "
+                    + lowerAt.location().line()
+                    + ", column "
+                    + lowerAt.location().column()
+                    + ")",
+                "a "
+                    + order.get(j).substring("latency_".length())
+                    + " target at or above the "
+                    + order.get(i).substring("latency_".length())
+                    + " target (a higher percentile is never faster)",
+                null));
+      }
     }
   }
 
