@@ -2,6 +2,8 @@ package dev.headroom.ingest.system;
 
 import dev.headroom.ingest.system.SystemFileSchema.Key;
 import dev.headroom.ingest.system.SystemFileSchema.Type;
+import dev.headroom.ingest.yaml.Node;
+import dev.headroom.ingest.yaml.YamlTree;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
@@ -15,6 +17,7 @@ import dev.headroom.model.SourceLocation;
 import dev.headroom.model.SystemSpec;
 import dev.headroom.model.UnitException;
 import dev.headroom.model.Units;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,15 +57,28 @@ public final class SystemFileReader {
     this.file = file;
   }
 
+  /** What {@link YamlTree} calls a system file in its messages. */
+  static final YamlTree.Kind KIND =
+      new YamlTree.Kind(
+          "a system file", "a system file; run `headroom init` for a commented template");
+
   /** Reads and checks {@code path}; throws {@link BadInputException} listing every problem. */
   public static SystemSpec read(Path path) {
-    return new SystemFileReader(path.toString()).build(TreeReader.read(path));
+    return new SystemFileReader(path.toString()).build(YamlTree.read(path, KIND));
+  }
+
+  /**
+   * Reads and checks a system file from {@code in} (standard input, an upload), at most {@link
+   * YamlTree#MAX_BYTES}; {@code displayName} names it in messages. The stream is left open.
+   */
+  public static SystemSpec read(InputStream in, String displayName) {
+    return new SystemFileReader(displayName).build(YamlTree.read(in, displayName, KIND));
   }
 
   /** Reads a system file from text, as if it were the file {@code name}. */
   public static SystemSpec read(String name, String text) {
     return new SystemFileReader(name)
-        .build(TreeReader.parse(name, text.getBytes(StandardCharsets.UTF_8)));
+        .build(YamlTree.parse(name, text.getBytes(StandardCharsets.UTF_8), KIND));
   }
 
   private SystemSpec build(Node rootNode) {
