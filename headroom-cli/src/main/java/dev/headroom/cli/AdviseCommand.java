@@ -3,6 +3,7 @@ package dev.headroom.cli;
 import dev.headroom.advice.Advice;
 import dev.headroom.advice.Advisor;
 import dev.headroom.analysis.Severity;
+import dev.headroom.ingest.system.SystemFileReader;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.advice.AdviceRenderer;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "SYSTEM_FILE",
-      description = "The system file (YAML or JSON); `headroom init` writes one.")
+      description =
+          "The system file (YAML or JSON), or - for standard input; `headroom init` writes one.")
   Path file;
 
   @Option(
@@ -50,7 +52,12 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Advice advice = Advisor.advise(file);
+    Advice advice =
+        StandardInput.isDash(file)
+            ? Advisor.advise(
+                SystemFileReader.read(StandardInput.stream(), StandardInput.NAME),
+                StandardInput.baseDirectory())
+            : Advisor.advise(file);
     spec.commandLine().getOut().print(AdviceRenderer.of(format).render(advice));
     spec.commandLine().getOut().flush();
     if (failOn != null
