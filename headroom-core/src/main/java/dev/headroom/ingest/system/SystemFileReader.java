@@ -1,5 +1,6 @@
 package dev.headroom.ingest.system;
 
+import dev.headroom.ingest.loadtest.Globs;
 import dev.headroom.ingest.system.SystemFileSchema.Key;
 import dev.headroom.ingest.system.SystemFileSchema.Type;
 import dev.headroom.ingest.yaml.Node;
@@ -314,8 +315,26 @@ public final class SystemFileReader {
             referenceChecks.add(() -> reference(v, path, ref, names));
           }
         }
-        case TEXT_LIST, LIST ->
-            textList(v, path).forEach(t -> settings.merge(keyName, t, (a, b) -> a + "," + b));
+        case TEXT_LIST, LIST -> {
+          List<String> items = textList(v, path);
+          if (keyName.equals("capacity.from")) {
+            // a glob is checked here, where its position is known, not when the files are read
+            items.forEach(
+                glob ->
+                    Globs.problem(glob)
+                        .ifPresent(
+                            bad ->
+                                problems.add(
+                                    problem(
+                                        v.location(),
+                                        path,
+                                        bad,
+                                        "load-test result files, relative to this file (globs like"
+                                            + " loadtests/api-*.jtl or loadtests/*.{csv,json})",
+                                        null))));
+          }
+          items.forEach(t -> settings.merge(keyName, t, (a, b) -> a + "," + b));
+        }
       }
     }
   }
