@@ -346,7 +346,7 @@ public final class SystemFileReader {
               at.location(),
               path,
               "a reference to \"" + ref + "\", which is not a component",
-              "one of the components' names: " + String.join(", ", names.keySet()),
+              "one of the components' names: " + someNames(names.keySet()),
               Units.Suggest.closest(ref, names.keySet()).orElse(null)));
     }
   }
@@ -581,7 +581,7 @@ public final class SystemFileReader {
                   keyAt,
                   "observations." + key,
                   "the component \"" + compName + "\", which is not defined",
-                  "a component name from `components` (" + String.join(", ", byName.keySet()) + ")",
+                  "a component name from `components` (" + someNames(byName.keySet()) + ")",
                   Units.Suggest.closest(compName, byName.keySet())
                       .map(s -> s + "." + metricKey)
                       .orElse(null)));
@@ -843,6 +843,23 @@ public final class SystemFileReader {
                 Units.Suggest.closest(e.getKey(), allowed).orElse(null)));
       }
     }
+  }
+
+  /** Names shown in one message; a file of 19,000 components must not list all in each problem. */
+  private static final int NAMES_SHOWN = 12;
+
+  /**
+   * The names, or the first {@link #NAMES_SHOWN} and how many more: every bad reference in a large
+   * file would otherwise repeat the whole list, output growing with the square of the file.
+   */
+  static String someNames(java.util.Collection<String> names) {
+    if (names.size() <= NAMES_SHOWN) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.stream().limit(NAMES_SHOWN).toList())
+        + " and "
+        + (names.size() - NAMES_SHOWN)
+        + " more";
   }
 
   private InputProblem problem(
