@@ -107,7 +107,7 @@ class CapacityFromGlobTest {
   void advise_brokenGlobIsBadInputAtItsPosition(String from, String found, @TempDir Path dir)
       throws IOException {
     Path file = system(dir, from);
-    BadInputException e = catchThrowableOfType(() -> Advisor.advise(file), BadInputException.class);
+    BadInputException e = catchThrowableOfType(BadInputException.class, () -> Advisor.advise(file));
     assertThat(e).isNotNull();
     InputProblem p = e.problems().get(0);
     assertThat(p.line() + ":" + p.column()).isEqualTo("7:23");

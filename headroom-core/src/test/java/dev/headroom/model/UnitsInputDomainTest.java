@@ -30,7 +30,7 @@ class UnitsInputDomainTest {
   @ValueSource(strings = {"4G", "4g", "512M", "64K", "2T"})
   void parse_refusesABareSizeLetterAsAmbiguous(String text) {
     UnitException e =
-        catchThrowableOfType(() -> Units.parse(text, Dimension.DATA_SIZE), UnitException.class);
+        catchThrowableOfType(UnitException.class, () -> Units.parse(text, Dimension.DATA_SIZE));
     assertThat(e.found()).startsWith('"' + text + "\" (").contains("is ambiguous");
     assertThat(e.allowed()).contains("for powers of 1000").contains("for powers of 1024");
   }
@@ -39,7 +39,7 @@ class UnitsInputDomainTest {
   @ValueSource(strings = {"1e400%", "1e400", "-1e400", "1e309ms", "1e400 rps", "1e999 USD/month"})
   void parse_refusesNumbersBeyondADoubleInEveryDimension(String text) {
     for (Dimension d : Dimension.values()) {
-      UnitException e = catchThrowableOfType(() -> Units.parse(text, d), UnitException.class);
+      UnitException e = catchThrowableOfType(UnitException.class, () -> Units.parse(text, d));
       assertThat(e).as("%s as %s", text, d).isNotNull();
       assertThat(e.found()).as("%s as %s", text, d).contains(text);
     }

@@ -54,7 +54,7 @@ class LargeSystemFileTest {
     String text = generated(count, i -> "  - { name: a" + i + ", kind: app, uses: [b" + i + "] }");
     BadInputException e =
         catchThrowableOfType(
-            () -> SystemFileReader.read("big.yaml", text), BadInputException.class);
+            BadInputException.class, () -> SystemFileReader.read("big.yaml", text));
     assertThat(e.problems()).hasSize(count);
     assertThat(e.problems().get(0).allowed())
         .isEqualTo(

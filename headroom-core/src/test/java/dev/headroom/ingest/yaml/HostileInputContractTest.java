@@ -42,7 +42,7 @@ class HostileInputContractTest {
   }
 
   private static InputProblem onlyProblem(Runnable read) {
-    BadInputException e = catchThrowableOfType(read::run, BadInputException.class);
+    BadInputException e = catchThrowableOfType(BadInputException.class, read::run);
     assertThat(e).as("a BadInputException").isNotNull();
     assertThat(e.problems()).hasSize(1);
     assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("java.");
@@ -113,8 +113,8 @@ class HostileInputContractTest {
     byte[] yaml = "name: &n x\nother: *n\n".getBytes(StandardCharsets.UTF_8);
     BadInputException e =
         catchThrowableOfType(
-            () -> f.fromStream().accept(new ByteArrayInputStream(yaml), "alias.yaml"),
-            BadInputException.class);
+            BadInputException.class,
+            () -> f.fromStream().accept(new ByteArrayInputStream(yaml), "alias.yaml"));
     assertThat(e.problems())
         .extracting(p -> p.line() + ":" + p.column() + " " + p.found())
         .contains("2:8 a YAML alias (*n)");
