@@ -8,6 +8,7 @@ import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.Quantity;
+import dev.headroom.model.SystemSpec;
 import dev.headroom.model.UnitException;
 import dev.headroom.model.Units;
 import dev.headroom.report.OutputFormat;
@@ -39,7 +40,8 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "SYSTEM_FILE",
-      description = "The system file (YAML or JSON); `headroom init` writes one.")
+      description =
+          "The system file (YAML or JSON), or - for standard input; `headroom init` writes one.")
   Path file;
 
   @Option(
@@ -109,8 +111,13 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = file.toAbsolutePath().getParent();
-    Advice advice = Advisor.advise(SystemFileReader.read(file), dir, load);
+    boolean stdin = StandardInput.isDash(file);
+    SystemSpec system =
+        stdin
+            ? SystemFileReader.read(StandardInput.stream(), StandardInput.NAME)
+            : SystemFileReader.read(file);
+    Path dir = stdin ? StandardInput.baseDirectory() : file.toAbsolutePath().getParent();
+    Advice advice = Advisor.advise(system, dir, load);
     AdviceView view = brief ? AdviceView.BRIEF : AdviceView.FULL;
     spec.commandLine().getOut().print(AdviceRenderer.of(format, view, textWidth()).render(advice));
     spec.commandLine().getOut().flush();

@@ -12,7 +12,9 @@ import dev.headroom.analysis.queueing.QueueInputException;
 import dev.headroom.analysis.queueing.ServerSizing;
 import dev.headroom.analysis.queueing.Sizing;
 import dev.headroom.ingest.queueing.NetworkModelReader;
+import dev.headroom.model.BadInputException;
 import dev.headroom.model.Dimension;
+import dev.headroom.model.InputProblem;
 import dev.headroom.model.UnitException;
 import dev.headroom.model.Units;
 import dev.headroom.report.OutputFormat;
@@ -378,7 +380,7 @@ public final class QueueCommand {
     @Parameters(
         index = "0",
         paramLabel = "MODEL.yaml",
-        description = "The network; see docs/queue.md.")
+        description = "The network, or - for standard input; see docs/queue.md.")
     Path model;
 
     @Option(
@@ -398,11 +400,29 @@ public final class QueueCommand {
       if (tolerance != null && !approximate) {
         throw new ParameterException(spec.commandLine(), "--tolerance goes with --approximate");
       }
-      ClosedNetwork network = NetworkModelReader.read(model);
-      return new QueueReport.Network(
-          approximate
-              ? Mva.bardSchweitzer(network, tolerance == null ? Mva.DEFAULT_TOLERANCE : tolerance)
-              : Mva.exact(network));
+      boolean stdin = StandardInput.isDash(model);
+      ClosedNetwork network =
+          stdin
+              ? NetworkModelReader.read(StandardInput.stream(), StandardInput.NAME)
+              : NetworkModelReader.read(model);
+      if (approximate) {
+        return new QueueReport.Network(
+            Mva.bardSchweitzer(network, tolerance == null ? Mva.DEFAULT_TOLERANCE : tolerance));
+      }
+      try {
+        return new QueueReport.Network(Mva.exact(network));
+      } catch (QueueInputException e) {
+        // too many states for exact MVA is a property of the model file: say which file
+        throw new BadInputException(
+            new InputProblem(
+                stdin ? StandardInput.NAME : model.toString(),
+                0,
+                0,
+                "classes",
+                "a network too large for exact MVA (" + e.getMessage() + ")",
+                "smaller populations, or --approximate for Bard–Schweitzer",
+                null));
+      }
     }
   }
 

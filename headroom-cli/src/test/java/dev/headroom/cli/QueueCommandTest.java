@@ -208,7 +208,7 @@ class QueueCommandTest {
         .contains("did you mean \"demand\"?");
     Run missing = run("queue", "mva", dir.resolve("nope.yaml").toString());
     assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(missing.err()).contains("nope.yaml").contains("cannot be read");
+    assertThat(missing.err()).contains("nope.yaml").contains("found no such file");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.headroom.analysis.queueing.Sizing;
 import dev.headroom.analysis.usl.UslFitter;
 import dev.headroom.analysis.usl.UslModel;
 import dev.headroom.analysis.usl.UslPoint;
+import dev.headroom.ingest.loadtest.Globs;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFiles;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
@@ -74,8 +75,16 @@ final class CapacityEvidence {
   private static MeasuredCapacity fromLoadTests(
       SystemView view, Component c, String globs, Path baseDir, Figure target) {
     List<Path> files = new ArrayList<>();
-    for (String glob : globs.split(",")) {
-      files.addAll(resolve(c, glob.strip(), baseDir));
+    // one name per pattern for provenance: a set of files by its pattern and count, since a glob
+    // over 10,000 files would otherwise print every name in every figure's source
+    List<String> sources = new ArrayList<>();
+    for (String glob : Globs.split(globs)) {
+      List<Path> matched = resolve(c, glob, baseDir);
+      files.addAll(matched);
+      sources.add(
+          matched.size() == 1
+              ? baseDir.relativize(matched.get(0)).toString().replace('\\', '/')
+              : glob);
     }
     LoadTestFormat format = null;
     Optional<String> fmt = c.setting("capacity.input_format");
@@ -102,15 +111,18 @@ final class CapacityEvidence {
         new ReadOptions(view.fact(c.fact("capacity.concurrency")).map(Figure::value).orElse(null));
     List<Step> steps = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    TreeSet<String> formats = new TreeSet<>();
+    // a reader's warning is usually the same for every file of a run: say it once, with a count
+    Map<String, List<String>> filesByWarning = new LinkedHashMap<>();
     List<LoadTest> tests = LoadTestFiles.readAll(files, format, options);
     for (int i = 0; i < files.size(); i++) {
       Path f = files.get(i);
       LoadTest t = tests.get(i);
       steps.addAll(t.steps());
       String name = baseDir.relativize(f).toString().replace('\\', '/');
-      names.add(name + " (" + t.format().id() + ")");
-      t.warnings().forEach(w -> warnings.add(name + ": " + w));
+      formats.add(t.format().id());
+      t.warnings()
+          .forEach(w -> filesByWarning.computeIfAbsent(w, k -> new ArrayList<>()).add(name));
       if (t.skipped().count() > 0) {
         warnings.add(
             name
@@ -121,14 +133,27 @@ final class CapacityEvidence {
                 + ")");
       }
     }
+    filesByWarning.forEach(
+        (w, inFiles) ->
+            warnings.add(
+                inFiles.get(0)
+                    + (inFiles.size() == 1 ? "" : " and " + (inFiles.size() - 1) + " more files")
+                    + ": "
+                    + w));
+    String described =
+        String.join(", ", sources)
+            + " ("
+            + (files.size() == 1 ? "" : files.size() + " files, ")
+            + String.join(", ", formats)
+            + ")";
     if (steps.isEmpty()) {
       throw problem(
           c,
           "capacity.from",
-          "load tests with no usable step (" + String.join(", ", names) + ")",
+          "load tests with no usable step (" + described + ")",
           "load-test results with at least one concurrency level");
     }
-    String source = "load test " + String.join(", ", names);
+    String source = "load test " + described;
     TreeSet<Double> levels = new TreeSet<>();
     steps.forEach(s -> levels.add(s.concurrency()));
     UslModel usl = null;
@@ -186,7 +211,7 @@ final class CapacityEvidence {
                         "no step whose p95 (or mean) latency is within the "
                             + target.formatted()
                             + " target, and no model to interpolate ("
-                            + String.join(", ", names)
+                            + described
                             + ")",
                         "a load test that includes at least one step within the p95 target"));
     if (usl != null && Double.isFinite(usl.maxThroughput())) {
@@ -330,11 +355,30 @@ final class CapacityEvidence {
   }
 
   private static List<Path> resolve(Component c, String glob, Path baseDir) {
-    Path pattern = baseDir.resolve(glob).normalize();
+    // the reader checks the syntax with the value's position; this keeps a SystemSpec built in
+    // code from ending in InvalidPathException or PatternSyntaxException
+    Optional<String> bad = Globs.problem(glob);
+    if (bad.isPresent()) {
+      throw problem(
+          c,
+          "capacity.from",
+          bad.get(),
+          "load-test result files, relative to the system file (globs like loadtests/api-*.jtl)");
+    }
+    Path pattern;
+    try {
+      pattern = baseDir.resolve(glob).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw problem(
+          c,
+          "capacity.from",
+          "\"" + glob + "\", which is not a path here (" + e.getReason() + ")",
+          "load-test result files, relative to the system file");
+    }
     Path dir = pattern.getParent() == null ? baseDir : pattern.getParent();
-    String name = pattern.getFileName().toString();
+    String name = pattern.getFileName() == null ? "" : pattern.getFileName().toString();
     List<Path> out = new ArrayList<>();
-    if (!name.contains("*") && !name.contains("?") && !name.contains("[")) {
+    if (!Globs.isGlob(name)) {
       if (!Files.isRegularFile(pattern)) {
         throw problem(
             c,

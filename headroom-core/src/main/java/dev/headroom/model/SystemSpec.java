@@ -42,7 +42,7 @@ public record SystemSpec(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(facts, "facts");
     description = description == null ? "" : description;
-    components = List.copyOf(components);
+    components = ComponentList.of(components);
     userRegions = List.copyOf(userRegions);
     observationsWindow = observationsWindow == null ? "" : observationsWindow;
     overrides = List.copyOf(overrides);
@@ -64,12 +64,13 @@ public record SystemSpec(
         overrides);
   }
 
+  /** The components of {@code kind}, in file order; unmodifiable. */
   public List<Component> components(ComponentKind kind) {
-    return components.stream().filter(c -> c.kind() == kind).collect(Collectors.toList());
+    return ((ComponentList) components).ofKind(kind);
   }
 
   public Optional<Component> component(String name) {
-    return components.stream().filter(c -> c.name().equals(name)).findFirst();
+    return ((ComponentList) components).named(name);
   }
 
   /** Overrides of one section ({@code thresholds} or {@code prices}). */

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * back. Parsing and printing use {@link Locale#ROOT}: a comma is never a decimal separator.
  *
  * <p>Decimal prefixes (KB, MB, GB, TB) are powers of 1000 and binary prefixes (KiB, MiB, GiB, TiB)
- * powers of 1024, as IEC 80000-13 defines them. A month is 730 hours (8760 h / 12), the figure
- * cloud providers bill by.
+ * powers of 1024, as IEC 80000-13 defines them; Kubernetes' binary suffixes (Ki, Mi, Gi, Ti, Pi)
+ * are read as the same powers of 1024, so a manifest's {@code memory: 4Gi} can be pasted as is. A
+ * bare K, M, G, T or P after a size is refused: Kubernetes reads {@code 4G} as 10^9 bytes but the
+ * JVM's {@code -Xmx4G} means 2^30, and a 7% difference in memory is not a guess to make silently. A
+ * month is 730 hours (8760 h / 12), the figure cloud providers bill by.
  */
 public final class Units {
 
@@ -66,6 +69,12 @@ public final class Units {
     DATA.put("GiB", 1024.0 * 1024 * 1024);
     DATA.put("TiB", 1024.0 * 1024 * 1024 * 1024);
     DATA.put("PiB", 1024.0 * 1024 * 1024 * 1024 * 1024);
+    // Kubernetes quantity suffixes (resources.limits.memory: 4Gi): binary, like KiB
+    DATA.put("Ki", 1024.0);
+    DATA.put("Mi", 1024.0 * 1024);
+    DATA.put("Gi", 1024.0 * 1024 * 1024);
+    DATA.put("Ti", 1024.0 * 1024 * 1024 * 1024);
+    DATA.put("Pi", 1024.0 * 1024 * 1024 * 1024 * 1024);
 
     // per-second multipliers for "N/<period>" and named rates
     RATE_PER.put("s", 1.0);
@@ -88,6 +97,10 @@ public final class Units {
     PERIOD_MONTHS.put("week", 12.0 / 52.1775);
     PERIOD_MONTHS.put("day", 12.0 / 365.25);
   }
+
+  /** Size suffixes that mean powers of 1000 to one tool and of 1024 to another. */
+  private static final List<String> AMBIGUOUS_SIZE =
+      List.of("K", "k", "M", "m", "G", "g", "T", "t", "P", "p");
 
   private static final List<String> RATE_NAMES =
       List.of(
@@ -115,6 +128,13 @@ public final class Units {
       number = Double.parseDouble(m.group(1).replace("_", ""));
     } catch (NumberFormatException e) {
       throw new UnitException('"' + trimmed + '"', dimension.example(), null);
+    }
+    if (!Double.isFinite(number)) {
+      // 1e400 parses to Infinity, which the unit arithmetic below cannot take (BigDecimal refuses)
+      throw new UnitException(
+          '"' + trimmed + "\" (a number too large to represent)",
+          dimension.example() + ", with a number below 1e308",
+          null);
     }
     String unit = m.group(2);
     if (unit.matches("^,\\d{3}.*")) {
@@ -154,6 +174,19 @@ public final class Units {
         return 1.0;
       }
       throw new UnitException('"' + text + "\" (no unit)", dimension.example(), null);
+    }
+    if (dimension == Dimension.DATA_SIZE && AMBIGUOUS_SIZE.contains(unit)) {
+      String upper = unit.toUpperCase(Locale.ROOT);
+      throw new UnitException(
+          '"' + text + "\" (\"" + unit + "\" is ambiguous: 1000s in Kubernetes, 1024s in -Xmx)",
+          "a size with an explicit prefix: "
+              + upper
+              + "B for powers of 1000, "
+              + upper
+              + "iB or "
+              + upper
+              + "i for powers of 1024",
+          null);
     }
     Double f = units.get(unit);
     if (f != null) {
@@ -489,8 +522,14 @@ public final class Units {
     public static Optional<String> closest(String found, Iterable<String> candidates) {
       String best = null;
       int bestDistance = Integer.MAX_VALUE;
+      String lower = found.toLowerCase(Locale.ROOT);
       for (String c : candidates) {
-        int d = distance(found.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+        // only a candidate closer than the best so far can win (ties keep the first): bounding
+        // the distance keeps a did-you-mean over 19,000 component names cheap per lookup
+        if (Math.abs(c.length() - lower.length()) >= bestDistance) {
+          continue;
+        }
+        int d = distance(lower, c.toLowerCase(Locale.ROOT), bestDistance - 1);
         if (d < bestDistance) {
           bestDistance = d;
           best = c;
@@ -527,7 +566,18 @@ public final class Units {
 
     /** Damerau–Levenshtein (optimal string alignment) distance. */
     static int distance(String a, String b) {
+      return distance(a, b, Integer.MAX_VALUE - 1);
+    }
+
+    /**
+     * The optimal-string-alignment distance of {@code a} and {@code b}, or some value above {@code
+     * max} as soon as it is certain to exceed it: values never decrease along an alignment, and an
+     * alignment skips at most one row (a transposition), so two rows whose minimum exceeds {@code
+     * max} settle it.
+     */
+    static int distance(String a, String b, int max) {
       int[][] d = new int[a.length() + 1][b.length() + 1];
+      int previousRowMin = 0;
       for (int i = 0; i <= a.length(); i++) {
         d[i][0] = i;
       }
@@ -545,6 +595,14 @@ public final class Units {
             d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
           }
         }
+        int rowMin = Integer.MAX_VALUE;
+        for (int v : d[i]) {
+          rowMin = Math.min(rowMin, v);
+        }
+        if (rowMin > max && previousRowMin > max) {
+          return max + 1;
+        }
+        previousRowMin = rowMin;
       }
       return d[a.length()][b.length()];
     }

@@ -264,7 +264,8 @@ class ExamplesGoldenTest {
     Advice a = advise("measured-capacity");
     var perInstance = a.capacity().item("rps_per_instance").orElseThrow().value();
     assertThat(perInstance.provenance().kind()).isEqualTo("measured");
-    assertThat(perInstance.provenance().describe()).contains("loadtests/api-c16.csv");
+    assertThat(perInstance.provenance().describe())
+        .contains("load test loadtests/api-c*.csv (3 files, hey-csv)");
     assertThat(perInstance.value()).isCloseTo(327.65, org.assertj.core.data.Offset.offset(0.1));
     assertThat(a.capacity().item("api.latency_at_target")).isPresent();
     assertThat(a.capacity().item("pdf.jobs_per_instance").orElseThrow().value().provenance().kind())

@@ -5,15 +5,16 @@ import dev.headroom.analysis.queueing.CustomerClass;
 import dev.headroom.analysis.queueing.QueueInputException;
 import dev.headroom.analysis.queueing.Station;
 import dev.headroom.analysis.queueing.StationKind;
+import dev.headroom.ingest.yaml.Node;
+import dev.headroom.ingest.yaml.YamlTree;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.InputProblem;
+import dev.headroom.model.SourceLocation;
 import dev.headroom.model.UnitException;
 import dev.headroom.model.Units;
-import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads a closed queueing network from YAML.
@@ -66,103 +62,62 @@ public final class NetworkModelReader {
     this.file = file;
   }
 
+  /** What {@link YamlTree} calls a queueing model in its messages. */
+  static final YamlTree.Kind KIND =
+      new YamlTree.Kind("a queueing model", "a queueing model with classes and stations");
+
   /** Reads {@code path}; every problem found is in the exception. */
   public static ClosedNetwork read(Path path) {
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return read(path.toString(), r);
-    } catch (IOException e) {
-      throw new BadInputException(
-          new InputProblem(
-              path.toString(),
-              0,
-              0,
-              "",
-              "a file that cannot be read (" + e.getMessage() + ")",
-              "a readable YAML file",
-              null),
-          e);
-    }
+    return interpret(path.toString(), YamlTree.read(path, KIND));
   }
 
-  /** Reads a model from {@code reader}; {@code file} names it in messages. */
-  public static ClosedNetwork read(String file, Reader reader) {
+  /**
+   * Reads a model from {@code in} (standard input), at most {@link YamlTree#MAX_BYTES}; {@code
+   * displayName} names it in messages. The stream is left open.
+   */
+  public static ClosedNetwork read(InputStream in, String displayName) {
+    return interpret(displayName, YamlTree.read(in, displayName, KIND));
+  }
+
+  /** Reads a model from text, as if it were the file {@code name}. */
+  public static ClosedNetwork read(String name, String text) {
+    return interpret(name, YamlTree.parse(name, text.getBytes(StandardCharsets.UTF_8), KIND));
+  }
+
+  private static ClosedNetwork interpret(String file, Node tree) {
     NetworkModelReader r = new NetworkModelReader(file);
-    YamlNode root = r.parse(reader);
-    ClosedNetwork network = r.interpret(root);
+    ClosedNetwork network = r.interpret(toYamlNode(tree));
     if (!r.problems.isEmpty() || network == null) {
       throw new BadInputException(r.problems);
     }
     return network;
   }
 
-  // ---- tokenising: YAML text to a tree that remembers positions ----
-
-  private YamlNode parse(Reader reader) {
-    try (JsonParser p = new YAMLMapper().createParser(reader)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        problems.add(
-            new InputProblem(
-                file, 0, 0, "", "an empty file", "a model with classes and stations", null));
-        throw new BadInputException(problems);
-      }
-      return node(p, t);
-    } catch (JacksonException e) {
-      TokenStreamLocation at = e.getLocation();
-      problems.add(
-          new InputProblem(
-              file,
-              at == null ? 0 : Math.max(0, at.getLineNr()),
-              at == null ? 0 : Math.max(0, at.getColumnNr()),
-              "",
-              "text that is not valid YAML (" + firstLine(e.getOriginalMessage()) + ")",
-              "a YAML mapping with classes and stations",
-              null));
-      throw new BadInputException(problems);
-    }
-  }
-
-  private YamlNode node(JsonParser p, JsonToken t) {
-    TokenStreamLocation at = p.currentTokenLocation();
-    int line = at.getLineNr();
-    int column = at.getColumnNr();
-    if (t == JsonToken.START_OBJECT) {
+  /**
+   * The shared reader's tree in the shape this interpreter reads: keys as entries with their own
+   * positions, and a YAML null as a null text.
+   */
+  private static YamlNode toYamlNode(Node node) {
+    int line = node.location().line();
+    int column = node.location().column();
+    if (node instanceof Node.MapNode m) {
       Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-      for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
-        TokenStreamLocation kl = p.currentTokenLocation();
-        String key = p.currentName();
-        YamlNode value = node(p, p.nextToken());
-        if (entries.containsKey(key)) {
-          problems.add(
-              new InputProblem(
-                  file,
-                  kl.getLineNr(),
-                  kl.getColumnNr(),
-                  key,
-                  "the key \"" + key + "\" a second time",
-                  "each key once",
-                  null));
-        }
-        entries.put(key, new YamlNode.Entry(key, kl.getLineNr(), kl.getColumnNr(), value));
-      }
+      m.entries()
+          .forEach(
+              (key, value) -> {
+                SourceLocation at = m.keys().get(key);
+                entries.put(
+                    key, new YamlNode.Entry(key, at.line(), at.column(), toYamlNode(value)));
+              });
       return new YamlNode.Mapping(entries, line, column);
     }
-    if (t == JsonToken.START_ARRAY) {
-      List<YamlNode> items = new ArrayList<>();
-      for (JsonToken i = p.nextToken(); i != JsonToken.END_ARRAY; i = p.nextToken()) {
-        items.add(node(p, i));
-      }
+    if (node instanceof Node.ListNode l) {
+      List<YamlNode> items = new ArrayList<>(l.items().size());
+      l.items().forEach(i -> items.add(toYamlNode(i)));
       return new YamlNode.Sequence(items, line, column);
     }
-    return new YamlNode.Scalar(t == JsonToken.VALUE_NULL ? null : p.getString(), line, column);
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "parse error";
-    }
-    int nl = s.indexOf('\n');
-    return (nl < 0 ? s : s.substring(0, nl)).strip();
+    Node.Scalar s = (Node.Scalar) node;
+    return new YamlNode.Scalar(s.kind().equals("null") ? null : s.text(), line, column);
   }
 
   // ---- interpreting: the tree to a network ----

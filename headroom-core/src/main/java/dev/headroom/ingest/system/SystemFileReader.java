@@ -1,7 +1,10 @@
 package dev.headroom.ingest.system;
 
+import dev.headroom.ingest.loadtest.Globs;
 import dev.headroom.ingest.system.SystemFileSchema.Key;
 import dev.headroom.ingest.system.SystemFileSchema.Type;
+import dev.headroom.ingest.yaml.Node;
+import dev.headroom.ingest.yaml.YamlTree;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
@@ -15,6 +18,7 @@ import dev.headroom.model.SourceLocation;
 import dev.headroom.model.SystemSpec;
 import dev.headroom.model.UnitException;
 import dev.headroom.model.Units;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,15 +58,28 @@ public final class SystemFileReader {
     this.file = file;
   }
 
+  /** What {@link YamlTree} calls a system file in its messages. */
+  static final YamlTree.Kind KIND =
+      new YamlTree.Kind(
+          "a system file", "a system file; run `headroom init` for a commented template");
+
   /** Reads and checks {@code path}; throws {@link BadInputException} listing every problem. */
   public static SystemSpec read(Path path) {
-    return new SystemFileReader(path.toString()).build(TreeReader.read(path));
+    return new SystemFileReader(path.toString()).build(YamlTree.read(path, KIND));
+  }
+
+  /**
+   * Reads and checks a system file from {@code in} (standard input, an upload), at most {@link
+   * YamlTree#MAX_BYTES}; {@code displayName} names it in messages. The stream is left open.
+   */
+  public static SystemSpec read(InputStream in, String displayName) {
+    return new SystemFileReader(displayName).build(YamlTree.read(in, displayName, KIND));
   }
 
   /** Reads a system file from text, as if it were the file {@code name}. */
   public static SystemSpec read(String name, String text) {
     return new SystemFileReader(name)
-        .build(TreeReader.parse(name, text.getBytes(StandardCharsets.UTF_8)));
+        .build(YamlTree.parse(name, text.getBytes(StandardCharsets.UTF_8), KIND));
   }
 
   private SystemSpec build(Node rootNode) {
@@ -108,6 +125,7 @@ public final class SystemFileReader {
       if (slo != null) {
         checkKeys(slo, SystemFileSchema.SLO, "slo", "");
         declaredQuantities(slo, SystemFileSchema.SLO, "slo");
+        sloChecks(slo);
       }
     }
 
@@ -215,7 +233,8 @@ public final class SystemFileReader {
       Map<String, String> settings = new LinkedHashMap<>();
       List<String> uses = new ArrayList<>();
       componentValues(m, keys, name, "", settings, uses, referenceChecks, seen);
-      for (String positive : List.of("instances", "vcpu", "max_connections", "pool.size")) {
+      for (String positive :
+          List.of("instances", "vcpu", "max_connections", "pool.size", "capacity.workers")) {
         Figure f = facts.get(name + "." + positive);
         if (f != null && f.value() < 1) {
           Node at = valueNode(m, positive);
@@ -225,6 +244,22 @@ public final class SystemFileReader {
                   name + "." + positive,
                   at == null ? "0" : at.describe(),
                   "a whole number of at least 1 (" + positive + ")",
+                  null));
+        }
+      }
+      // a load test at zero concurrency, or a request served in no time, has no capacity to fit
+      for (String above : List.of("capacity.concurrency", "capacity.service_time")) {
+        Figure f = facts.get(name + "." + above);
+        if (f != null && !(f.value() > 0)) {
+          Node at = valueNode(m, above);
+          problems.add(
+              problem(
+                  at.location(),
+                  name + "." + above,
+                  at.describe(),
+                  above.equals("capacity.concurrency")
+                      ? "a concurrency above 0 (the virtual users or connections the test ran)"
+                      : "a service time above 0, such as 40ms",
                   null));
         }
       }
@@ -280,8 +315,26 @@ public final class SystemFileReader {
             referenceChecks.add(() -> reference(v, path, ref, names));
           }
         }
-        case TEXT_LIST, LIST ->
-            textList(v, path).forEach(t -> settings.merge(keyName, t, (a, b) -> a + "," + b));
+        case TEXT_LIST, LIST -> {
+          List<String> items = textList(v, path);
+          if (keyName.equals("capacity.from")) {
+            // a glob is checked here, where its position is known, not when the files are read
+            items.forEach(
+                glob ->
+                    Globs.problem(glob)
+                        .ifPresent(
+                            bad ->
+                                problems.add(
+                                    problem(
+                                        v.location(),
+                                        path,
+                                        bad,
+                                        "load-test result files, relative to this file (globs like"
+                                            + " loadtests/api-*.jtl or loadtests/*.{csv,json})",
+                                        null))));
+          }
+          items.forEach(t -> settings.merge(keyName, t, (a, b) -> a + "," + b));
+        }
       }
     }
   }
@@ -293,7 +346,7 @@ public final class SystemFileReader {
               at.location(),
               path,
               "a reference to \"" + ref + "\", which is not a component",
-              "one of the components' names: " + String.join(", ", names.keySet()),
+              "one of the components' names: " + someNames(names.keySet()),
               Units.Suggest.closest(ref, names.keySet()).orElse(null)));
     }
   }
@@ -357,6 +410,45 @@ public final class SystemFileReader {
               at.describe() + " above peak_rps " + peak.formatted(),
               "an average at or below the peak",
               null));
+    }
+  }
+
+  /**
+   * Percentile targets must not decrease with the percentile: a p99 below the p95 cannot be met by
+   * any latency distribution, so one of the two is a typo. Both positions are named.
+   */
+  private void sloChecks(Node.MapNode slo) {
+    List<String> order = List.of("latency_p50", "latency_p95", "latency_p99");
+    for (int i = 0; i < order.size(); i++) {
+      for (int j = i + 1; j < order.size(); j++) {
+        Figure lower = facts.get("slo." + order.get(i));
+        Figure higher = facts.get("slo." + order.get(j));
+        if (lower == null || higher == null || higher.value() >= lower.value()) {
+          continue;
+        }
+        Node lowerAt = slo.entries().get(order.get(i));
+        Node higherAt = slo.entries().get(order.get(j));
+        problems.add(
+            problem(
+                higherAt.location(),
+                "slo." + order.get(j),
+                higherAt.describe()
+                    + " below "
+                    + order.get(i)
+                    + " "
+                    + lowerAt.describe()
+                    + " (at line "
+                    + lowerAt.location().line()
+                    + ", column "
+                    + lowerAt.location().column()
+                    + ")",
+                "a "
+                    + order.get(j).substring("latency_".length())
+                    + " target at or above the "
+                    + order.get(i).substring("latency_".length())
+                    + " target (a higher percentile is never faster)",
+                null));
+      }
     }
   }
 
@@ -489,7 +581,7 @@ public final class SystemFileReader {
                   keyAt,
                   "observations." + key,
                   "the component \"" + compName + "\", which is not defined",
-                  "a component name from `components` (" + String.join(", ", byName.keySet()) + ")",
+                  "a component name from `components` (" + someNames(byName.keySet()) + ")",
                   Units.Suggest.closest(compName, byName.keySet())
                       .map(s -> s + "." + metricKey)
                       .orElse(null)));
@@ -751,6 +843,23 @@ public final class SystemFileReader {
                 Units.Suggest.closest(e.getKey(), allowed).orElse(null)));
       }
     }
+  }
+
+  /** Names shown in one message; a file of 19,000 components must not list all in each problem. */
+  private static final int NAMES_SHOWN = 12;
+
+  /**
+   * The names, or the first {@link #NAMES_SHOWN} and how many more: every bad reference in a large
+   * file would otherwise repeat the whole list, output growing with the square of the file.
+   */
+  static String someNames(java.util.Collection<String> names) {
+    if (names.size() <= NAMES_SHOWN) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.stream().limit(NAMES_SHOWN).toList())
+        + " and "
+        + (names.size() - NAMES_SHOWN)
+        + " more";
   }
 
   private InputProblem problem(

@@ -183,7 +183,9 @@ final class SystemFileReference {
         "A unit is required: a bare `300` is refused. A month is 1/12 of 365.25 days.");
     UNIT_NOTES.put(
         Dimension.DATA_SIZE,
-        "A unit is required. KB, MB, GB, TB, PB are powers of 1000; KiB, MiB, GiB, TiB, PiB powers of 1024.");
+        "A unit is required. KB, MB, GB, TB, PB are powers of 1000; KiB, MiB, GiB, TiB, PiB and Kubernetes'"
+            + " Ki, Mi, Gi, Ti, Pi powers of 1024. A bare K, M, G, T is refused as ambiguous (10^9 in"
+            + " Kubernetes, 2^30 in -Xmx).");
     UNIT_NOTES.put(
         Dimension.RATIO,
         "`70%` or a fraction `0.7`, between 0% and 100%. A bare number above 1 (`90`) is refused with \"did you mean"

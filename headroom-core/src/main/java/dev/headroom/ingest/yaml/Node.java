@@ -1,4 +1,4 @@
-package dev.headroom.ingest.system;
+package dev.headroom.ingest.yaml;
 
 import dev.headroom.model.SourceLocation;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A YAML or JSON value with the position it was read from. */
-sealed interface Node {
+public sealed interface Node {
 
   SourceLocation location();
 

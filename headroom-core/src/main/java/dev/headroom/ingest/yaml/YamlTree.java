@@ -1,12 +1,14 @@
-package dev.headroom.ingest.system;
+package dev.headroom.ingest.yaml;
 
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
 import dev.headroom.model.SourceLocation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -28,52 +31,118 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
- * Reads YAML or JSON into {@link Node}s that remember their positions. Refuses, with a clear
- * message, what is not a readable text document: a missing, empty, binary, non-UTF-8 or oversized
- * file, a syntax error (placed at the parser's problem mark), a key given twice in one map, a
- * second YAML document, or a YAML alias or merge key (the streaming parser would hand an alias over
- * as its anchor's name, silently). A file named {@code .json}, or not named {@code .yaml}/{@code
- * .yml} and starting with <code>{</code>, is read as JSON; anything else as YAML.
+ * Reads YAML or JSON into {@link Node}s that remember their positions; every hand-written input
+ * (system files, queueing models) goes through here, so all get the same limits and messages.
+ * Refuses, with a clear message, what is not a readable text document: a missing file, a directory,
+ * an empty, binary, non-UTF-8 (at the bad byte's line and column) or oversized input, a syntax
+ * error (placed at the parser's problem mark), a key given twice in one map, a second YAML
+ * document, or a YAML alias or merge key (the streaming parser would hand an alias over as its
+ * anchor's name, silently). An input named {@code .json}, or not named {@code .yaml}/{@code .yml}
+ * and starting with <code>{</code>, is read as JSON; anything else as YAML.
+ *
+ * <p>Every read stops after {@link #MAX_BYTES} + 1 bytes, whatever the file system says of the
+ * size: a device such as {@code /dev/zero} or a pipe reports 0 and never ends.
  */
-final class TreeReader {
+public final class YamlTree {
 
-  /** System files are written by hand; anything larger is not one (or not meant to be). */
-  static final long MAX_BYTES = 1L << 20;
+  /** Inputs are written by hand; anything larger is not one (or not meant to be). */
+  public static final long MAX_BYTES = 1L << 20;
+
+  /**
+   * What the document is, for messages.
+   *
+   * @param noun the document with its article, {@code "a system file"}
+   * @param whenEmpty what is allowed instead of an empty document
+   */
+  public record Kind(String noun, String whenEmpty) {
+    public Kind {
+      Objects.requireNonNull(noun, "noun");
+      Objects.requireNonNull(whenEmpty, "whenEmpty");
+    }
+  }
 
   private final String fileName;
   private final List<InputProblem> problems = new ArrayList<>();
 
-  private TreeReader(String fileName) {
+  private YamlTree(String fileName) {
     this.fileName = fileName;
   }
 
   /** Reads {@code file}; throws {@link BadInputException} for anything unreadable. */
-  static Node read(Path file) {
+  public static Node read(Path file, Kind kind) {
     String name = file.toString();
     byte[] bytes;
-    try {
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        throw fail(name, 0, 0, "a file of " + humanBytes(size), "a system file of at most 1 MiB");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw fail(name, 0, 0, "no such file", "the path of a system file (YAML or JSON)");
-    } catch (IOException e) {
-      throw fail(
-          name, 0, 0, "an unreadable file (" + e.getMessage() + ")", "a readable system file");
+    if (Files.isDirectory(file)) {
+      throw fail(name, 0, 0, "a directory", "the path of " + kind.noun() + " (YAML or JSON)");
     }
-    return parse(name, bytes);
-  }
-
-  static Node parse(String name, byte[] bytes) {
-    if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+    try {
+      // a regular file's size is known: refuse a 50 MiB file without reading it
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+        throw tooLarge(name, humanBytes(Files.size(file)), kind);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = readBounded(in, name, kind);
+      }
+    } catch (NoSuchFileException e) {
+      throw fail(name, 0, 0, "no such file", "the path of " + kind.noun() + " (YAML or JSON)");
+    } catch (AccessDeniedException e) {
+      throw fail(name, 0, 0, "a file you may not read", "a readable " + nounOnly(kind));
+    } catch (IOException e) {
       throw fail(
           name,
           0,
           0,
-          "an empty file",
-          "a system file; run `headroom init` for a commented template");
+          "an unreadable file (" + e.getMessage() + ")",
+          "a readable " + nounOnly(kind));
+    }
+    return parse(name, bytes, kind);
+  }
+
+  /**
+   * Reads a document from {@code in} (standard input, an upload), at most {@link #MAX_BYTES};
+   * {@code name} stands for the file in messages. The stream is not closed: it belongs to the
+   * caller.
+   */
+  public static Node read(InputStream in, String name, Kind kind) {
+    byte[] bytes;
+    try {
+      bytes = readBounded(in, name, kind);
+    } catch (IOException e) {
+      throw fail(
+          name,
+          0,
+          0,
+          "an unreadable input (" + e.getMessage() + ")",
+          "a readable " + nounOnly(kind));
+    }
+    return parse(name, bytes, kind);
+  }
+
+  private static byte[] readBounded(InputStream in, String name, Kind kind) throws IOException {
+    byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw tooLarge(name, "more than 1 MiB (reading stopped there)", kind);
+    }
+    return bytes;
+  }
+
+  private static BadInputException tooLarge(String name, String size, Kind kind) {
+    return fail(name, 0, 0, "a file of " + size, kind.noun() + " of at most 1 MiB");
+  }
+
+  /** "system file" from "a system file", for "a readable system file". */
+  private static String nounOnly(Kind kind) {
+    String n = kind.noun();
+    return n.startsWith("a ") ? n.substring(2) : n.startsWith("an ") ? n.substring(3) : n;
+  }
+
+  /** Reads {@code bytes} as if they were the file {@code name}. */
+  public static Node parse(String name, byte[] bytes, Kind kind) {
+    if (bytes.length > MAX_BYTES) {
+      throw tooLarge(name, humanBytes(bytes.length), kind);
+    }
+    if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+      throw fail(name, 0, 0, "an empty file", kind.whenEmpty());
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
@@ -125,16 +194,11 @@ final class TreeReader {
     boolean yamlName = name.endsWith(".yaml") || name.endsWith(".yml");
     boolean json = name.endsWith(".json") || (!yamlName && text.stripLeading().startsWith("{"));
     TokenStreamFactory factory = json ? new JsonFactory() : new YAMLFactory();
-    TreeReader reader = new TreeReader(name);
+    YamlTree reader = new YamlTree(name);
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        throw fail(
-            name,
-            0,
-            0,
-            "an empty document",
-            "a system file; run `headroom init` for a commented template");
+        throw fail(name, 0, 0, "an empty document", kind.whenEmpty());
       }
       Node root = reader.value(p, "");
       JsonToken next = p.nextToken();

@@ -1,0 +1,47 @@
+package dev.headroom.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Values an operator pastes from other tools: Kubernetes memory quantities, and numbers too large
+ * for a double, which must be refused as bad input rather than end in a NumberFormatException.
+ */
+class UnitsInputDomainTest {
+
+  @ParameterizedTest(name = "{0} = {1} bytes")
+  @CsvSource({
+    "4Gi, 4294967296",
+    "512Mi, 536870912",
+    "64Ki, 65536",
+    "2Ti, 2199023255552",
+    "4GiB, 4294967296",
+    "4GB, 4000000000"
+  })
+  void parse_readsKubernetesBinarySuffixesAsPowersOf1024(String text, double bytes) {
+    assertThat(Units.parse(text, Dimension.DATA_SIZE).value()).isEqualTo(bytes);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"4G", "4g", "512M", "64K", "2T"})
+  void parse_refusesABareSizeLetterAsAmbiguous(String text) {
+    UnitException e =
+        catchThrowableOfType(UnitException.class, () -> Units.parse(text, Dimension.DATA_SIZE));
+    assertThat(e.found()).startsWith('"' + text + "\" (").contains("is ambiguous");
+    assertThat(e.allowed()).contains("for powers of 1000").contains("for powers of 1024");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e400%", "1e400", "-1e400", "1e309ms", "1e400 rps", "1e999 USD/month"})
+  void parse_refusesNumbersBeyondADoubleInEveryDimension(String text) {
+    for (Dimension d : Dimension.values()) {
+      UnitException e = catchThrowableOfType(UnitException.class, () -> Units.parse(text, d));
+      assertThat(e).as("%s as %s", text, d).isNotNull();
+      assertThat(e.found()).as("%s as %s", text, d).contains(text);
+    }
+  }
+}
