@@ -298,8 +298,10 @@ final class ApplicationRules {
     Optional<Figure> availability = ctx.view().fact("slo.availability");
     boolean beyondStartup = ctx.stage().stage().ordinal() > 0;
     for (Component c : ctx.view().spec().components(ComponentKind.APP)) {
-      if (ctx.view().spec().instances(c) > 1
-          || ctx.view().fact(c.fact("autoscaling.min")).map(m -> m.value() > 1).orElse(false)) {
+      Optional<Figure> declared = ctx.view().fact(c.fact("instances"));
+      Optional<Figure> minimum = ctx.view().fact(c.fact("autoscaling.min"));
+      if (declared.map(n -> n.value() > 1).orElse(false)
+          || minimum.map(m -> m.value() > 1).orElse(false)) {
         continue;
       }
       boolean needsHa =
@@ -307,17 +309,15 @@ final class ApplicationRules {
       if (!needsHa && !beyondStartup) {
         continue;
       }
+      if (declared.isEmpty() && minimum.isEmpty()) {
+        // the reader's default of one instance is an assumption, not a description: a rule that
+        // puts a load balancer and scale-out at the top of the plan must not fire on it
+        ctx.notEvaluated(c, List.of(c.fact("instances")), List.of(ctx.howTo(c.fact("instances"))));
+        continue;
+      }
+      String key = declared.isPresent() ? c.fact("instances") : c.fact("autoscaling.min");
       List<Evidence> ev = new ArrayList<>();
-      ev.add(
-          new Evidence(
-              c.fact("instances"),
-              new Figure(
-                  1,
-                  Dimension.COUNT,
-                  ctx.view()
-                      .fact(c.fact("instances"))
-                      .map(Figure::provenance)
-                      .orElse(new Provenance.Assumed("P1", "one instance when not declared")))));
+      ev.add(new Evidence(key, declared.or(() -> minimum).orElseThrow()));
       availability.ifPresent(a -> ev.add(new Evidence("slo.availability", a)));
       List<String> actions = new ArrayList<>(List.of("scale-horizontally"));
       if (ctx.view().spec().components(ComponentKind.LOAD_BALANCER).isEmpty()) {
@@ -327,7 +327,9 @@ final class ApplicationRules {
           Severity.WARNING,
           c,
           c.name()
-              + " runs as a single instance"
+              + (declared.isPresent()
+                  ? " runs as a single instance"
+                  : " may scale down to a single instance")
               + (needsHa
                   ? " while " + availability.get().formatted() + " availability is promised"
                   : " at the " + ctx.stage().stage().id() + " stage")
@@ -397,7 +399,10 @@ final class ApplicationRules {
     }
     Component c = apps.get(0);
     Optional<Figure> cap = ctx.view().fact(c.fact("max_rps_per_instance"));
-    if (peak.isEmpty() || cap.isEmpty()) {
+    // the utilisation divides by the instance count: the reader's default of one would overstate
+    // it, so an undeclared count leaves the rule not evaluated
+    Optional<Figure> declared = ctx.view().fact(c.fact("instances"));
+    if (peak.isEmpty() || cap.isEmpty() || declared.isEmpty()) {
       List<String> needs = new ArrayList<>();
       List<String> how = new ArrayList<>();
       if (cap.isEmpty()) {
@@ -408,10 +413,14 @@ final class ApplicationRules {
         needs.add("workload.peak_rps");
         how.add(ctx.howTo("workload.peak_rps"));
       }
+      if (declared.isEmpty()) {
+        needs.add(c.fact("instances"));
+        how.add(ctx.howTo(c.fact("instances")));
+      }
       ctx.notEvaluated(c, needs, how);
       return;
     }
-    double instances = ctx.view().spec().instances(c);
+    double instances = declared.get().value();
     double share = peak.get().value() / (instances * cap.get().value());
     Optional<Severity> sev =
         above(share, ctx.threshold("warning").value(), ctx.threshold("critical").value());

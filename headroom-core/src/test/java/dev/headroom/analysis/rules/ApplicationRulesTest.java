@@ -229,12 +229,14 @@ class ApplicationRulesTest {
     RuleHarness h =
         RuleHarness.run(
             "HR-APP-005",
-            system().component("name: web, kind: app").slo("availability: " + availability));
+            system()
+                .component("name: web, kind: app, instances: 1")
+                .slo("availability: " + availability));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("scale-horizontally", "add-load-balancer");
       assertThat(h.evidence("web.instances").figure().provenance())
-          .isInstanceOf(Provenance.Assumed.class);
+          .isInstanceOf(Provenance.Declared.class);
       assertThat(h.evidence("slo.availability").figure().provenance())
           .isInstanceOf(Provenance.Declared.class);
     }
@@ -247,13 +249,43 @@ class ApplicationRulesTest {
         RuleHarness.run(
             "HR-APP-005",
             system()
-                .component("name: web, kind: app")
+                .component("name: web, kind: app, instances: 1")
                 .component("name: lb, kind: load_balancer")
                 .workload("peak_rps: " + peak));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("scale-horizontally");
     }
+  }
+
+  @Test
+  void singleInstance_undeclaredCountIsNotEvaluatedNotAssumedToBeOne() {
+    // SystemSpec.instances defaults to 1; a finding on that default put a load balancer and
+    // scale-out at the top of the plan for a system that may well run several instances
+    SystemYaml y =
+        system()
+            .component("name: web, kind: app")
+            .workload("peak_rps: 300 rps")
+            .slo("availability: 99.95%");
+    RuleHarness h = RuleHarness.run("HR-APP-005", y);
+    h.assertNotEvaluated("web.instances");
+    assertThat(h.notEvaluated().get(0).how().get(0)).contains("declare instances");
+    assertThat(h.advice().plan().recommendations())
+        .extracting(r -> r.action().id())
+        .doesNotContain("add-load-balancer");
+  }
+
+  @Test
+  void singleInstance_anAutoscalingMinimumOfOneIsASingleInstance() {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-APP-005",
+            system()
+                .component("name: web, kind: app, autoscaling: { min: 1, max: 4 }")
+                .slo("availability: 99.9%"));
+    assertThat(h.finding().message()).contains("may scale down to a single instance");
+    assertThat(h.evidence("web.autoscaling.min").figure().provenance())
+        .isInstanceOf(Provenance.Declared.class);
   }
 
   @Test
@@ -278,7 +310,7 @@ class ApplicationRulesTest {
         RuleHarness.run(
             "HR-APP-005",
             system()
-                .component("name: web, kind: app")
+                .component("name: web, kind: app, instances: 1")
                 .slo("availability: " + availability)
                 .threshold("HR-APP-005", "availability", "99.99%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
@@ -399,15 +431,31 @@ class ApplicationRulesTest {
 
   @Test
   void nearCapacity_listsWhicheverHalfIsMissing() {
-    RuleHarness.run("HR-APP-007", system().component("name: web, kind: app"))
+    RuleHarness.run("HR-APP-007", system().component("name: web, kind: app, instances: 2"))
         .assertNotEvaluated("web.max_rps_per_instance", "workload.peak_rps");
     RuleHarness.run(
-            "HR-APP-007", system().component("name: web, kind: app").workload("peak_rps: 10 rps"))
+            "HR-APP-007",
+            system().component("name: web, kind: app, instances: 2").workload("peak_rps: 10 rps"))
         .assertNotEvaluated("web.max_rps_per_instance");
     RuleHarness.run(
             "HR-APP-007",
-            system().component("name: web, kind: app").observe("web.max_rps_per_instance: 100 rps"))
+            system()
+                .component("name: web, kind: app, instances: 2")
+                .observe("web.max_rps_per_instance: 100 rps"))
         .assertNotEvaluated("workload.peak_rps");
+  }
+
+  @Test
+  void nearCapacity_undeclaredInstanceCountIsNotEvaluatedNotAssumedToBeOne() {
+    // 150 rps on one assumed instance of 100 rps would read as 150% of capacity: a critical
+    // finding built on the reader's default
+    RuleHarness.run(
+            "HR-APP-007",
+            system()
+                .component("name: web, kind: app")
+                .observe("web.max_rps_per_instance: 100 rps")
+                .workload("peak_rps: 150 rps"))
+        .assertNotEvaluated("web.instances");
   }
 
   @Test
