@@ -104,7 +104,79 @@ final class ArchitectureRules {
             List.of(new Threshold("availability", Dimension.RATIO, 0.999, "$3", "99.9% and above")),
             List.of("slo.availability", "replicas of the primary"),
             List.of("add-read-replicas"),
-            ArchitectureRules::singleDatabase));
+            ArchitectureRules::singleDatabase),
+        new Rule(
+            "HR-ARCH-008",
+            Layer.ARCHITECTURE,
+            "A declared requirement one region cannot meet",
+            "Data-residency rules keep some users' data in their region, and 99.99% availability needs to survive"
+                + " the loss of a region: neither is met by a system that runs in one region, whatever its load.",
+            List.of("S7", "P15", "P9", "$3"),
+            List.of(
+                new Threshold(
+                    "availability",
+                    Dimension.RATIO,
+                    0.9999,
+                    "$3",
+                    "99.99% and above needs redundancy beyond one failure domain")),
+            List.of("workload.data_residency", "slo.availability", "component regions"),
+            List.of("multi-region"),
+            ArchitectureRules::regionalRequirement));
+  }
+
+  /**
+   * A declared requirement (not a measurement) that calls for several regions (S7). The stage shows
+   * it as a fired trigger without moving on it; this rule is what acts on it.
+   */
+  private static void regionalRequirement(RuleContext ctx) {
+    int regions = ctx.view().serverRegions().size();
+    if (regions > 1) {
+      return;
+    }
+    List<Evidence> ev = new ArrayList<>();
+    List<String> why = new ArrayList<>();
+    if (ctx.view().spec().dataResidency()) {
+      ev.add(
+          new Evidence(
+              "workload.data_residency",
+              new Figure(
+                  1,
+                  Dimension.COUNT,
+                  new Provenance.Declared(
+                      ctx.view().spec().source() + " workload.data_residency = true"))));
+      why.add("data residency is required (keep each region's data there: P15, P9 geographic)");
+    }
+    Figure fourNines = ctx.threshold("availability");
+    Optional<Figure> a = ctx.view().fact("slo.availability");
+    if (a.isPresent() && a.get().value() >= fourNines.value()) {
+      ev.add(new Evidence("slo.availability", a.get()));
+      ev.add(new Evidence("one region survives no regional outage from", fourNines));
+      why.add(a.get().formatted() + " availability is promised ($3)");
+    }
+    if (ev.isEmpty()) {
+      return;
+    }
+    ev.add(
+        new Evidence(
+            "server regions",
+            new Figure(
+                regions,
+                Dimension.COUNT,
+                new Provenance.Derived(
+                    "distinct component regions",
+                    List.of(
+                        regions == 0
+                            ? "no component declares a region"
+                            : String.join(", ", ctx.view().serverRegions()))))));
+    ctx.finding(
+        Severity.WARNING,
+        null,
+        String.join(" and ", why)
+            + ", but everything runs in "
+            + (regions == 0 ? "one (undeclared) region" : "one region")
+            + ": plan a second region (active-passive first, P15).",
+        ev,
+        List.of("multi-region"));
   }
 
   private static void microservices(RuleContext ctx) {
@@ -171,7 +243,11 @@ final class ArchitectureRules {
     if (userRegions >= 2 || ctx.view().spec().dataResidency()) {
       return;
     }
-    if (ctx.view().fact("slo.availability").map(a -> a.value() >= 0.9999).orElse(false)) {
+    Figure fourNines = ctx.threshold("HR-ARCH-008", "availability");
+    if (ctx.view()
+        .fact("slo.availability")
+        .map(a -> a.value() >= fourNines.value())
+        .orElse(false)) {
       return;
     }
     ctx.finding(

@@ -56,6 +56,15 @@ public final class RuleContext {
   }
 
   /**
+   * Another owner's threshold in force, for a rule that reads a level another rule declares (the
+   * slow-query level when deciding whether indexes are fine): one default, one override, wherever
+   * it is read.
+   */
+  public Figure threshold(String owner, String name) {
+    return thresholds.get(owner, name);
+  }
+
+  /**
    * The figures for {@code keys}, or empty after recording the rule as not evaluated for {@code
    * component} with what each missing key needs.
    */
