@@ -5,6 +5,7 @@ import static dev.headroom.analysis.rules.RuleContext.above;
 import dev.headroom.analysis.Evidence;
 import dev.headroom.analysis.Layer;
 import dev.headroom.analysis.Severity;
+import dev.headroom.analysis.SystemView;
 import dev.headroom.analysis.Threshold;
 import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
@@ -151,7 +152,107 @@ final class ApplicationRules {
                 new Threshold("critical", Dimension.DURATION, 2.0, "X2", "response time over 2 s")),
             List.of("latency_p95"),
             List.of("optimize-queries", "fix-n-plus-one", "add-indexes", "add-monitoring"),
-            ApplicationRules::slowResponses));
+            ApplicationRules::slowResponses),
+        new Rule(
+            "HR-APP-010",
+            Layer.APPLICATION,
+            "Response time above target",
+            "Pages slower than the p95 target (your SLO, else 500 ms) are the slow-pages symptom: cache hot reads"
+                + " first, then serve from a CDN, and only then move logic to the edge. Above 2 s, optimise the code"
+                + " first (HR-APP-009, X2).",
+            List.of("M1", "X1", "S5", "P6"),
+            List.of(
+                new Threshold(
+                    "critical",
+                    Dimension.DURATION,
+                    SystemView.M1_P95_WARNING,
+                    "M1",
+                    "p95 warning level above 1 s: critical from there")),
+            List.of("latency_p95", "slo.latency_p95 (else M1's 500 ms)"),
+            List.of("add-app-cache", "add-cdn", "edge-compute", "scale-horizontally"),
+            ApplicationRules::aboveTarget));
+  }
+
+  /**
+   * X1's slow-pages ladder for any p95 above its target, which before this rule reached no ladder
+   * until HR-APP-009's 2 s: the first step not yet in place (a cache, then a CDN), or edge compute
+   * when both are. Above 2 s the ladder comes after optimising (X2, HR-APP-009, which the plan
+   * orders first). When servers past HR-APP-001's critical CPU already show where the time goes
+   * (D1), more instances come first (X2) and a cache would not relieve them. The finding stays a
+   * warning whatever the latency: slow pages are a symptom, and the measured causes carry their own
+   * severity.
+   */
+  private static void aboveTarget(RuleContext ctx) {
+    Optional<Figure> p95 = ctx.view().fact("latency_p95");
+    if (p95.isEmpty()) {
+      return; // HR-APP-009 lists latency_p95 as not evaluated
+    }
+    Figure target = ctx.view().p95Target();
+    if (p95.get().value() <= target.value()) {
+      return;
+    }
+    Figure m1 = ctx.threshold("critical");
+    boolean pastM1 = p95.get().value() > m1.value();
+    List<Evidence> ev =
+        new ArrayList<>(
+            List.of(new Evidence("latency_p95", p95.get()), new Evidence("p95 target", target)));
+    if (pastM1) {
+      ev.add(new Evidence("M1 warning level", m1));
+    }
+    Figure saturatedAt = ctx.threshold("HR-APP-001", "critical");
+    Optional<Component> saturated =
+        compute(ctx).stream()
+            .filter(
+                c ->
+                    ctx.view()
+                        .fact(c.fact("cpu"))
+                        .map(cpu -> cpu.value() > saturatedAt.value())
+                        .orElse(false))
+            .findFirst();
+    List<String> actions = new ArrayList<>();
+    String why;
+    if (saturated.isPresent()) {
+      Component c = saturated.get();
+      Figure cpu = ctx.view().fact(c.fact("cpu")).orElseThrow();
+      ev.add(new Evidence(c.fact("cpu"), cpu));
+      ev.add(new Evidence("saturated above", saturatedAt));
+      actions.add("scale-horizontally");
+      why =
+          c.name()
+              + " at "
+              + cpu.formatted()
+              + " CPU shows where the time goes (D1): more instances first (X2), then measure"
+              + " again before the slow-pages ladder (X1)";
+    } else {
+      if (!ctx.view().has(ComponentKind.CACHE)) {
+        actions.add("add-app-cache");
+      }
+      if (!ctx.view().has(ComponentKind.CDN)) {
+        actions.add("add-cdn");
+      }
+      if (actions.isEmpty()) {
+        actions.add("edge-compute");
+      }
+      Figure optimiseFirst = ctx.threshold("HR-APP-009", "critical");
+      why =
+          "slow pages, whose ladder is a cache, then a CDN, then edge compute (X1)"
+              + (p95.get().value() > optimiseFirst.value()
+                  ? ", after optimising the code (over " + optimiseFirst.formatted() + ", X2)"
+                  : "");
+    }
+    ctx.finding(
+        Severity.WARNING,
+        null,
+        "p95 response time is "
+            + p95.get().formatted()
+            + " against a target of "
+            + target.formatted()
+            + (pastM1 ? ", past M1's " + m1.formatted() + " warning level" : "")
+            + ": "
+            + why
+            + ".",
+        ev,
+        actions);
   }
 
   private static List<Component> compute(RuleContext ctx) {
@@ -219,15 +320,33 @@ final class ApplicationRules {
       if (sev.isEmpty()) {
         continue;
       }
+      // X1: more RAM, then fix leaks. A leak is ruled out only by a measured growth at or below
+      // HR-APP-003's level; without that trend, checking for one is part of the advice
+      List<Evidence> ev = new ArrayList<>(List.of(new Evidence(c.fact("memory_used"), mem)));
+      Optional<Figure> growth = ctx.view().fact(c.fact("memory_growth"));
+      Figure leakLevel = ctx.threshold("HR-APP-003", "warning");
       List<String> actions = new ArrayList<>(List.of("scale-vertically"));
-      if (ctx.view().fact(c.fact("memory_growth")).map(g -> g.value() > 0).orElse(false)) {
+      String leak;
+      if (growth.isEmpty()) {
         actions.add("fix-memory-leaks");
+        leak =
+            " Add memory first; whether it keeps growing (a leak) is not measured: check "
+                + c.fact("memory_growth")
+                + " (X1).";
+      } else {
+        ev.add(new Evidence(c.fact("memory_growth"), growth.get()));
+        if (growth.get().value() > leakLevel.value()) {
+          actions.add("fix-memory-leaks");
+          leak = " It grows " + growth.get().formatted() + ": more memory only delays a leak (X1).";
+        } else {
+          leak = " It grows " + growth.get().formatted() + ", no sign of a leak.";
+        }
       }
       ctx.finding(
           sev.get(),
           c,
-          c.name() + " uses " + mem.formatted() + " of its memory.",
-          List.of(new Evidence(c.fact("memory_used"), mem)),
+          c.name() + " uses " + mem.formatted() + " of its memory." + leak,
+          ev,
           actions);
     }
   }
@@ -236,7 +355,17 @@ final class ApplicationRules {
     for (Component c : compute(ctx)) {
       Optional<Figure> g = ctx.view().fact(c.fact("memory_growth"));
       if (g.isEmpty()) {
-        continue; // an optional deeper check; HR-APP-002 lists memory as needed
+        // an optional deeper check, needed once memory is under pressure (HR-APP-002's level)
+        boolean pressure =
+            ctx.view()
+                .fact(c.fact("memory_used"))
+                .map(m -> m.value() > ctx.threshold("HR-APP-002", "warning").value())
+                .orElse(false);
+        if (pressure) {
+          ctx.notEvaluated(
+              c, List.of(c.fact("memory_growth")), List.of(ctx.howTo(c.fact("memory_growth"))));
+        }
+        continue;
       }
       Figure t = ctx.threshold("warning");
       if (g.get().value() > t.value()) {
