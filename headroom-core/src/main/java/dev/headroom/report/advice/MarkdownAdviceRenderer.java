@@ -88,7 +88,7 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
     }
 
     md.append(
-        "## Health\n\n| status | metric | value | target | warning |\n|---|---|---|---|---|\n");
+        "## Health\n\n| status | metric | value | target | critical above |\n|---|---|---|---|---|\n");
     for (HealthMetric m : a.health().metrics()) {
       md.append("| ")
           .append(m.status().id())
@@ -99,7 +99,7 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
           .append(" | ")
           .append(fig(m.target()))
           .append(" | ")
-          .append(m.warning() == null ? "—" : fig(m.warning()))
+          .append(m.critical() == null ? "—" : fig(m.critical()))
           .append(" |\n");
     }
     md.append('\n');

@@ -101,8 +101,8 @@ public final class TextAdviceRenderer implements AdviceRenderer {
         continue;
       }
       t.append(pad(m.value().formatted(), 9)).append(" target ").append(m.target().formatted());
-      if (m.warning() != null) {
-        t.append(", warning ").append(m.warning().formatted());
+      if (m.critical() != null) {
+        t.append(", critical above ").append(m.critical().formatted());
       }
       t.append(" (")
           .append(m.knowledge())
