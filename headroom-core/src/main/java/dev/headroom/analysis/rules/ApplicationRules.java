@@ -612,7 +612,11 @@ final class ApplicationRules {
       return;
     }
     List<String> actions = new ArrayList<>(List.of("optimize-queries"));
-    if (ctx.view().fact("workload.queries_per_request").map(q -> q.value() > 10).orElse(false)) {
+    double nPlusOne = ctx.threshold("HR-DB-003", "warning").value(); // M2's 10 queries
+    if (ctx.view()
+        .fact("workload.queries_per_request")
+        .map(q -> q.value() > nPlusOne)
+        .orElse(false)) {
       actions.add(0, "fix-n-plus-one");
     }
     actions.add("add-indexes");

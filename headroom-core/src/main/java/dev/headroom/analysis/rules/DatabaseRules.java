@@ -346,9 +346,14 @@ final class DatabaseRules {
     Optional<Figure> p95 = ctx.view().fact("latency_p95");
     if (p95.isPresent()) {
       ev.add(new Evidence("latency_p95", p95.get()));
-      if (p95.get().value() > 2.0) {
+      Figure optimiseFirst = ctx.threshold("HR-APP-009", "critical"); // X2's 2 s, one setting
+      if (p95.get().value() > optimiseFirst.value()) {
         extra =
-            " With p95 at " + p95.get().formatted() + " (over 2 s), optimise before scaling (X2).";
+            " With p95 at "
+                + p95.get().formatted()
+                + " (over "
+                + optimiseFirst.formatted()
+                + "), optimise before scaling (X2).";
       }
     }
     ctx.finding(
@@ -491,16 +496,19 @@ final class DatabaseRules {
   }
 
   /**
-   * Whether measurements show the indexes are fine: the slowest frequent query is under S5's 100 ms
-   * and no table is known to be read by frequent sequential scans. Without that measurement,
-   * indexes stay the first step of the slow-database ladder (X1).
+   * Whether measurements show the indexes are fine: the slowest frequent query within HR-DB-004's
+   * level (S5's 100 ms) and no more sequentially scanned tables than HR-DB-005 allows. Without that
+   * measurement, indexes stay the first step of the slow-database ladder (X1). The levels are those
+   * rules' thresholds, so an override moves this choice with their findings.
    */
   private static boolean indexedWell(RuleContext ctx, Component db) {
     Optional<Figure> slow = ctx.view().fact(db.fact("slowest_query"));
     Optional<Figure> scans = ctx.view().fact(db.fact("seq_scan_tables"));
+    double slowAt = ctx.threshold("HR-DB-004", "warning").value();
+    double scansAt = ctx.threshold("HR-DB-005", "warning").value();
     return slow.isPresent()
-        && slow.get().value() <= 0.100
-        && scans.map(s -> s.value() == 0).orElse(true);
+        && slow.get().value() <= slowAt
+        && scans.map(s -> s.value() <= scansAt).orElse(true);
   }
 
   private static void writeHeavy(RuleContext ctx) {
@@ -515,7 +523,9 @@ final class DatabaseRules {
         List<String> actions = new ArrayList<>(List.of("optimize-queries", "partition-tables"));
         boolean partitioned = db.flag("partitioned");
         Optional<Figure> data = ctx.view().fact("workload.data_size");
-        if (partitioned || data.map(d -> d.value() > 10e12).orElse(false)) {
+        // P9: shard after partitioning, or when the data is past HR-DB-011's size (10 TB)
+        double tooBig = ctx.threshold("HR-DB-011", "warning").value();
+        if (partitioned || data.map(d -> d.value() > tooBig).orElse(false)) {
           actions.add("shard-database");
         }
         ctx.finding(

@@ -216,19 +216,24 @@ public final class StageAnalyzer {
             slow,
             "a database's slowest_query",
             false));
-    Optional<Figure> maxed = view.max(ComponentKind.APP, "cpu");
+    // S5's "server resources maxed": CPU against HR-APP-001's critical level (M3's 85%), memory
+    // against HR-APP-002's (X2's 90%); memory was compared with the CPU level. The one further past
+    // its own level is shown.
+    Figure cpuAt = t.get("HR-APP-001", "critical");
+    Figure memAt = t.get("HR-APP-002", "critical");
+    Optional<Figure> cpu = view.max(ComponentKind.APP, "cpu");
     Optional<Figure> mem = view.max(ComponentKind.APP, "memory_used");
-    if (mem.isPresent() && (maxed.isEmpty() || mem.get().value() > maxed.get().value())) {
-      maxed = mem;
-    }
-    Figure maxedAt = t.get("HR-APP-001", "critical");
+    boolean memoryWorse =
+        mem.isPresent()
+            && (cpu.isEmpty()
+                || mem.get().value() - memAt.value() > cpu.get().value() - cpuAt.value());
     out.add(
         above(
             "s5-resources-maxed",
-            "server CPU or memory above " + maxedAt.formatted(),
+            "server CPU above " + cpuAt.formatted() + " or memory above " + memAt.formatted(),
             "S5",
-            maxed,
-            maxedAt,
+            memoryWorse ? mem : cpu,
+            memoryWorse ? memAt : cpuAt,
             "an app's cpu or memory_used",
             true));
     return out;

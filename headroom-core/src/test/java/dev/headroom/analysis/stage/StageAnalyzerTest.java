@@ -109,6 +109,29 @@ class StageAnalyzerTest {
         .isEqualTo(stage);
   }
 
+  @ParameterizedTest(name = "web.memory_used {0} -> {1}")
+  @CsvSource({"88%, startup", "90%, startup", "90.1%, growth"})
+  void resourcesMaxed_comparesMemoryWithTheMemoryLevelNotTheCpuLevel(String mem, String stage) {
+    // memory was held against HR-APP-001's 85% CPU level; its own is HR-APP-002's 90% (X2)
+    assertThat(
+            assess(base().workload("peak_rps: 50 rps").observe("web.memory_used: " + mem))
+                .stage()
+                .id())
+        .isEqualTo(stage);
+  }
+
+  @Test
+  void resourcesMaxed_memoryLevelFollowsItsOverride() {
+    StageAssessment s =
+        assess(
+            base()
+                .workload("peak_rps: 50 rps")
+                .observe("web.memory_used: 88%")
+                .threshold("HR-APP-002", "critical", "87%"));
+    assertThat(s.stage()).isEqualTo(Stage.GROWTH);
+    assertThat(s.movedBy()).extracting(Trigger::id).containsExactly("s5-resources-maxed");
+  }
+
   @Test
   void optimisationTriggers_fireButDoNotMoveTheStage() {
     StageAssessment s =
