@@ -11,6 +11,7 @@ import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.Units;
 import java.util.ArrayList;
@@ -183,7 +184,7 @@ final class ApplicationRules {
    * severity.
    */
   private static void aboveTarget(RuleContext ctx) {
-    Optional<Figure> p95 = ctx.view().fact("latency_p95");
+    Optional<Figure> p95 = ctx.measured(Metric.LATENCY_P95);
     if (p95.isEmpty()) {
       return; // HR-APP-009 lists latency_p95 as not evaluated
     }
@@ -204,8 +205,7 @@ final class ApplicationRules {
         compute(ctx).stream()
             .filter(
                 c ->
-                    ctx.view()
-                        .fact(c.fact("cpu"))
+                    ctx.measured(c, Metric.CPU)
                         .map(cpu -> cpu.value() > saturatedAt.value())
                         .orElse(false))
             .findFirst();
@@ -213,7 +213,7 @@ final class ApplicationRules {
     String why;
     if (saturated.isPresent()) {
       Component c = saturated.get();
-      Figure cpu = ctx.view().fact(c.fact("cpu")).orElseThrow();
+      Figure cpu = ctx.measured(c, Metric.CPU).orElseThrow();
       ev.add(new Evidence(c.fact("cpu"), cpu));
       ev.add(new Evidence("saturated above", saturatedAt));
       actions.add("scale-horizontally");
@@ -276,7 +276,7 @@ final class ApplicationRules {
       List<String> actions = new ArrayList<>();
       String how;
       double instances = ctx.view().spec().instances(c);
-      Optional<Figure> price = ctx.view().fact(c.fact("cost"));
+      Optional<Figure> price = ctx.declared(c, "cost");
       boolean cheap = price.map(p -> p.value() * 2 <= 500).orElse(instances == 1);
       if (instances == 1 && cheap) {
         actions.add("scale-vertically");
@@ -299,8 +299,7 @@ final class ApplicationRules {
                   new Figure(
                       instances,
                       Dimension.COUNT,
-                      ctx.view()
-                          .fact(c.fact("instances"))
+                      ctx.declared(c, "instances")
                           .map(Figure::provenance)
                           .orElse(
                               new Provenance.Assumed("C5", "one instance when not declared"))))),
@@ -323,7 +322,7 @@ final class ApplicationRules {
       // X1: more RAM, then fix leaks. A leak is ruled out only by a measured growth at or below
       // HR-APP-003's level; without that trend, checking for one is part of the advice
       List<Evidence> ev = new ArrayList<>(List.of(new Evidence(c.fact("memory_used"), mem)));
-      Optional<Figure> growth = ctx.view().fact(c.fact("memory_growth"));
+      Optional<Figure> growth = ctx.measured(c, Metric.MEMORY_GROWTH);
       Figure leakLevel = ctx.threshold("HR-APP-003", "warning");
       List<String> actions = new ArrayList<>(List.of("scale-vertically"));
       String leak;
@@ -353,12 +352,11 @@ final class ApplicationRules {
 
   private static void memoryGrowth(RuleContext ctx) {
     for (Component c : compute(ctx)) {
-      Optional<Figure> g = ctx.view().fact(c.fact("memory_growth"));
+      Optional<Figure> g = ctx.measured(c, Metric.MEMORY_GROWTH);
       if (g.isEmpty()) {
         // an optional deeper check, needed once memory is under pressure (HR-APP-002's level)
         boolean pressure =
-            ctx.view()
-                .fact(c.fact("memory_used"))
+            ctx.measured(c, Metric.MEMORY)
                 .map(m -> m.value() > ctx.threshold("HR-APP-002", "warning").value())
                 .orElse(false);
         if (pressure) {
@@ -424,11 +422,11 @@ final class ApplicationRules {
   }
 
   private static void singleInstance(RuleContext ctx) {
-    Optional<Figure> availability = ctx.view().fact("slo.availability");
+    Optional<Figure> availability = ctx.declared("slo.availability");
     boolean beyondStartup = ctx.stage().stage().ordinal() > 0;
     for (Component c : ctx.view().spec().components(ComponentKind.APP)) {
-      Optional<Figure> declared = ctx.view().fact(c.fact("instances"));
-      Optional<Figure> minimum = ctx.view().fact(c.fact("autoscaling.min"));
+      Optional<Figure> declared = ctx.declared(c, "instances");
+      Optional<Figure> minimum = ctx.declared(c, "autoscaling.min");
       if (declared.map(n -> n.value() > 1).orElse(false)
           || minimum.map(m -> m.value() > 1).orElse(false)) {
         continue;
@@ -472,10 +470,10 @@ final class ApplicationRules {
     if (!ctx.view().has(ComponentKind.APP)) {
       return; // nothing could autoscale: the ratio is not worth asking for
     }
-    Optional<Figure> ratio = ctx.view().fact("peak_to_average");
+    Optional<Figure> ratio = ctx.measured(Metric.PEAK_TO_AVERAGE);
     if (ratio.isEmpty()) {
-      Optional<Figure> peak = ctx.view().fact("workload.peak_rps");
-      Optional<Figure> avg = ctx.view().fact("workload.average_rps");
+      Optional<Figure> peak = ctx.declared("workload.peak_rps");
+      Optional<Figure> avg = ctx.declared("workload.average_rps");
       if (peak.isPresent() && avg.isPresent() && avg.get().value() > 0) {
         ratio =
             Optional.of(
@@ -504,7 +502,7 @@ final class ApplicationRules {
       // X4)
     }
     for (Component c : ctx.view().spec().components(ComponentKind.APP)) {
-      if (ctx.view().fact(c.fact("autoscaling.max")).isPresent()) {
+      if (ctx.declared(c, "autoscaling.max").isPresent()) {
         continue;
       }
       ctx.finding(
@@ -527,10 +525,10 @@ final class ApplicationRules {
       return;
     }
     Component c = apps.get(0);
-    Optional<Figure> cap = ctx.view().fact(c.fact("max_rps_per_instance"));
+    Optional<Figure> cap = ctx.measured(c, Metric.MAX_RPS_PER_INSTANCE);
     // the utilisation divides by the instance count: the reader's default of one would overstate
     // it, so an undeclared count leaves the rule not evaluated
-    Optional<Figure> declared = ctx.view().fact(c.fact("instances"));
+    Optional<Figure> declared = ctx.declared(c, "instances");
     if (peak.isEmpty() || cap.isEmpty() || declared.isEmpty()) {
       List<String> needs = new ArrayList<>();
       List<String> how = new ArrayList<>();
@@ -581,7 +579,7 @@ final class ApplicationRules {
 
   private static void poolWait(RuleContext ctx) {
     for (Component c : compute(ctx)) {
-      Optional<Figure> w = ctx.view().fact(c.fact("pool_wait"));
+      Optional<Figure> w = ctx.measured(c, Metric.POOL_WAIT);
       if (w.isEmpty()) {
         continue; // optional: HR-DB-002 and HR-DB-009 cover pools without this measurement
       }
@@ -613,10 +611,7 @@ final class ApplicationRules {
     }
     List<String> actions = new ArrayList<>(List.of("optimize-queries"));
     double nPlusOne = ctx.threshold("HR-DB-003", "warning").value(); // M2's 10 queries
-    if (ctx.view()
-        .fact("workload.queries_per_request")
-        .map(q -> q.value() > nPlusOne)
-        .orElse(false)) {
+    if (ctx.declared("workload.queries_per_request").map(q -> q.value() > nPlusOne).orElse(false)) {
       actions.add(0, "fix-n-plus-one");
     }
     actions.add("add-indexes");

@@ -9,6 +9,7 @@ import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +148,7 @@ final class ArchitectureRules {
       why.add("data residency is required (keep each region's data there: P15, P9 geographic)");
     }
     Figure fourNines = ctx.threshold("availability");
-    Optional<Figure> a = ctx.view().fact("slo.availability");
+    Optional<Figure> a = ctx.declared("slo.availability");
     if (a.isPresent() && a.get().value() >= fourNines.value()) {
       ev.add(new Evidence("slo.availability", a.get()));
       ev.add(new Evidence("one region survives no regional outage from", fourNines));
@@ -192,9 +193,7 @@ final class ArchitectureRules {
             new Provenance.Derived(
                 "distinct app services", List.of(String.join(", ", ctx.view().services()))));
     List<Evidence> ev = new ArrayList<>(List.of(new Evidence("app services", n)));
-    ctx.view()
-        .fact("workload.active_users")
-        .ifPresent(u -> ev.add(new Evidence("monthly users", u)));
+    ctx.declared("workload.active_users").ifPresent(u -> ev.add(new Evidence("monthly users", u)));
     ctx.finding(
         Severity.WARNING,
         null,
@@ -209,7 +208,7 @@ final class ArchitectureRules {
 
   private static void shardedEarly(RuleContext ctx) {
     for (Component db : ctx.view().primaries()) {
-      Optional<Figure> shards = ctx.view().fact(db.fact("shards"));
+      Optional<Figure> shards = ctx.declared(db, "shards");
       if (shards.isEmpty() || shards.get().value() <= 1) {
         continue;
       }
@@ -244,10 +243,7 @@ final class ArchitectureRules {
       return;
     }
     Figure fourNines = ctx.threshold("HR-ARCH-008", "availability");
-    if (ctx.view()
-        .fact("slo.availability")
-        .map(a -> a.value() >= fourNines.value())
-        .orElse(false)) {
+    if (ctx.declared("slo.availability").map(a -> a.value() >= fourNines.value()).orElse(false)) {
       return;
     }
     ctx.finding(
@@ -275,8 +271,9 @@ final class ArchitectureRules {
 
   private static void monitoring(RuleContext ctx) {
     boolean latency =
-        ctx.view().fact("latency_p95").isPresent() || ctx.view().fact("latency_p99").isPresent();
-    boolean errors = ctx.view().fact("error_rate").isPresent();
+        ctx.measured(Metric.LATENCY_P95).isPresent()
+            || ctx.measured(Metric.LATENCY_P99).isPresent();
+    boolean errors = ctx.measured(Metric.ERROR_RATE).isPresent();
     if (latency && errors) {
       return;
     }
@@ -299,7 +296,7 @@ final class ArchitectureRules {
   }
 
   private static void noQueue(RuleContext ctx) {
-    Optional<Figure> jobs = ctx.view().fact("workload.job_rate");
+    Optional<Figure> jobs = ctx.declared("workload.job_rate");
     if (jobs.isEmpty() || jobs.get().value() <= 0) {
       return;
     }
@@ -316,7 +313,7 @@ final class ArchitectureRules {
   }
 
   private static void fastGrowth(RuleContext ctx) {
-    Optional<Figure> g = ctx.view().fact("workload.growth");
+    Optional<Figure> g = ctx.declared("workload.growth");
     if (g.isEmpty()) {
       return;
     }
@@ -336,7 +333,7 @@ final class ArchitectureRules {
   }
 
   private static void singleDatabase(RuleContext ctx) {
-    Optional<Figure> a = ctx.view().fact("slo.availability");
+    Optional<Figure> a = ctx.declared("slo.availability");
     if (a.isEmpty() || a.get().value() < ctx.threshold("availability").value()) {
       return;
     }

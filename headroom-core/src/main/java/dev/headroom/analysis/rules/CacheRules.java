@@ -9,6 +9,7 @@ import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.Units;
 import java.util.ArrayList;
@@ -109,8 +110,8 @@ final class CacheRules {
       List<String> actions = new ArrayList<>();
       double fullAt = ctx.threshold("HR-CACHE-002", "memory").value(); // C4: 90% of maxmemory
       boolean full =
-          ctx.view().fact(c.fact("evictions")).map(e -> e.value() > 0).orElse(false)
-              || ctx.view().fact(c.fact("memory_used")).map(m -> m.value() >= fullAt).orElse(false);
+          ctx.measured(c, Metric.EVICTIONS).map(e -> e.value() > 0).orElse(false)
+              || ctx.measured(c, Metric.MEMORY).map(m -> m.value() >= fullAt).orElse(false);
       if (full) {
         actions.add("increase-cache-memory");
       }
@@ -225,7 +226,7 @@ final class CacheRules {
     Figure overhead = ctx.threshold(CapacityPlanner.OWNER, "cache_overhead");
     double lowEnd = Math.min(0.10, workingSet.value()); // C4's range starts at 10%
     for (Component c : ctx.view().spec().components(ComponentKind.CACHE)) {
-      if (ctx.view().fact(c.fact("hit_ratio")).map(h -> h.value() >= hot.value()).orElse(false)) {
+      if (ctx.measured(c, Metric.HIT_RATIO).map(h -> h.value() >= hot.value()).orElse(false)) {
         continue;
       }
       Optional<Map<String, Figure>> f = ctx.require(c, c.fact("memory"), "workload.data_size");
@@ -276,7 +277,7 @@ final class CacheRules {
     }
     for (Component db : ctx.view().primaries()) {
       Optional<Figure> read = ctx.view().readRatio(db);
-      Optional<Figure> cpu = ctx.view().fact(db.fact("cpu"));
+      Optional<Figure> cpu = ctx.measured(db, Metric.CPU);
       if (read.isEmpty() || cpu.isEmpty()) {
         continue; // HR-DB-007 lists the same missing data
       }

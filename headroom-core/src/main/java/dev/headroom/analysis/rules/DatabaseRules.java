@@ -11,6 +11,7 @@ import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.Units;
 import java.util.ArrayList;
@@ -288,7 +289,7 @@ final class DatabaseRules {
       double declaredPools = 0;
       boolean allDeclared = true;
       for (Component client : ctx.view().clientsOf(db)) {
-        Optional<Figure> size = ctx.view().fact(client.fact("pool.size"));
+        Optional<Figure> size = ctx.declared(client, "pool.size");
         allDeclared &= size.isPresent();
         declaredPools += size.map(Figure::value).orElse(0.0) * ctx.view().spec().instances(client);
       }
@@ -343,7 +344,7 @@ final class DatabaseRules {
     }
     List<Evidence> ev = new ArrayList<>(List.of(new Evidence("queries per request", qpr)));
     String extra = "";
-    Optional<Figure> p95 = ctx.view().fact("latency_p95");
+    Optional<Figure> p95 = ctx.measured(Metric.LATENCY_P95);
     if (p95.isPresent()) {
       ev.add(new Evidence("latency_p95", p95.get()));
       Figure optimiseFirst = ctx.threshold("HR-APP-009", "critical"); // X2's 2 s, one setting
@@ -419,7 +420,7 @@ final class DatabaseRules {
     for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
       boolean hasReplicas =
           db.setting("role").orElse("primary").equals("replica") || ctx.view().replicaCount(db) > 0;
-      if (!hasReplicas && ctx.view().fact(db.fact("replica_lag")).isEmpty()) {
+      if (!hasReplicas && ctx.measured(db, Metric.REPLICA_LAG).isEmpty()) {
         continue;
       }
       Optional<Map<String, Figure>> f = ctx.require(db, db.fact("replica_lag"));
@@ -451,7 +452,7 @@ final class DatabaseRules {
         continue;
       }
       Optional<Figure> read = ctx.view().readRatio(db);
-      Optional<Figure> cpu = ctx.view().fact(db.fact("cpu"));
+      Optional<Figure> cpu = ctx.measured(db, Metric.CPU);
       if (read.isEmpty() || cpu.isEmpty()) {
         List<String> needs = new ArrayList<>();
         List<String> how = new ArrayList<>();
@@ -502,8 +503,8 @@ final class DatabaseRules {
    * rules' thresholds, so an override moves this choice with their findings.
    */
   private static boolean indexedWell(RuleContext ctx, Component db) {
-    Optional<Figure> slow = ctx.view().fact(db.fact("slowest_query"));
-    Optional<Figure> scans = ctx.view().fact(db.fact("seq_scan_tables"));
+    Optional<Figure> slow = ctx.measured(db, Metric.SLOWEST_QUERY);
+    Optional<Figure> scans = ctx.measured(db, Metric.SEQ_SCAN_TABLES);
     double slowAt = ctx.threshold("HR-DB-004", "warning").value();
     double scansAt = ctx.threshold("HR-DB-005", "warning").value();
     return slow.isPresent()
@@ -514,7 +515,7 @@ final class DatabaseRules {
   private static void writeHeavy(RuleContext ctx) {
     for (Component db : ctx.view().primaries()) {
       Optional<Figure> read = ctx.view().readRatio(db);
-      Optional<Figure> cpu = ctx.view().fact(db.fact("cpu"));
+      Optional<Figure> cpu = ctx.measured(db, Metric.CPU);
       if (read.isEmpty() || cpu.isEmpty()) {
         continue; // HR-DB-007 already lists the same missing data
       }
@@ -522,7 +523,7 @@ final class DatabaseRules {
           && cpu.get().value() > ctx.threshold("cpu").value()) {
         List<String> actions = new ArrayList<>(List.of("optimize-queries", "partition-tables"));
         boolean partitioned = db.flag("partitioned");
-        Optional<Figure> data = ctx.view().fact("workload.data_size");
+        Optional<Figure> data = ctx.declared("workload.data_size");
         // P9: shard after partitioning, or when the data is past HR-DB-011's size (10 TB)
         double tooBig = ctx.threshold("HR-DB-011", "warning").value();
         if (partitioned || data.map(d -> d.value() > tooBig).orElse(false)) {
@@ -567,9 +568,7 @@ final class DatabaseRules {
       List<Evidence> ev = new ArrayList<>();
       for (Component c : clients) {
         double n =
-            view.fact(c.fact("autoscaling.max"))
-                .map(Figure::value)
-                .orElse(view.spec().instances(c));
+            ctx.declared(c, "autoscaling.max").map(Figure::value).orElse(view.spec().instances(c));
         Figure size = f.get().get(c.fact("pool.size"));
         total += n * size.value();
         inputs.add(c.name() + ": " + Units.format(n, 6) + " instances x " + size.formatted());
@@ -619,7 +618,7 @@ final class DatabaseRules {
     SystemView view = ctx.view();
     for (Component db : view.primaries()) {
       for (Component c : view.clientsOf(db)) {
-        Optional<Figure> size = view.fact(c.fact("pool.size"));
+        Optional<Figure> size = ctx.declared(c, "pool.size");
         if (size.isEmpty()) {
           continue; // HR-DB-009 lists missing pool sizes
         }

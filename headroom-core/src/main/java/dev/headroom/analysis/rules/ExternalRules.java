@@ -8,6 +8,7 @@ import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class ExternalRules {
 
   private static void timeouts(RuleContext ctx) {
     for (Component c : ctx.view().spec().components(ComponentKind.EXTERNAL)) {
-      Optional<Figure> r = ctx.view().fact(c.fact("timeout_rate"));
+      Optional<Figure> r = ctx.measured(c, Metric.TIMEOUT_RATE);
       if (r.isEmpty()) {
         ctx.notEvaluated(
             c, List.of(c.fact("timeout_rate")), List.of(ctx.howTo(c.fact("timeout_rate"))));
@@ -103,7 +104,7 @@ final class ExternalRules {
 
   private static void rateLimited(RuleContext ctx) {
     for (Component c : ctx.view().spec().components(ComponentKind.EXTERNAL)) {
-      Optional<Figure> r = ctx.view().fact(c.fact("rate_limited"));
+      Optional<Figure> r = ctx.measured(c, Metric.RATE_LIMITED);
       if (r.isPresent() && r.get().value() > ctx.threshold("warning").value()) {
         ctx.finding(
             Severity.WARNING,
