@@ -275,34 +275,36 @@ final class ApplicationRules {
       }
       List<String> actions = new ArrayList<>();
       String how;
-      double instances = ctx.view().spec().instances(c);
+      List<Evidence> ev = new ArrayList<>(List.of(new Evidence(c.fact("cpu"), cpu)));
+      Optional<Figure> declared = ctx.declared(c, "instances");
       Optional<Figure> price = ctx.declared(c, "cost");
-      boolean cheap = price.map(p -> p.value() * 2 <= 500).orElse(instances == 1);
-      if (instances == 1 && cheap) {
+      if (declared.isEmpty()) {
+        // the reader's default of one instance is not a description: the choice stays open
         actions.add("scale-vertically");
         actions.add("scale-horizontally");
         how =
-            "a bigger machine is the cheapest first step while it stays under about 500 USD/month (D5, $4), then"
-                + " more machines";
+            "how many instances run is not declared (declare instances): on one machine under about"
+                + " 500 USD/month a bigger machine comes first (D5, $4), otherwise more machines";
       } else {
-        actions.add("scale-horizontally");
-        how = "add instances behind the load balancer (X1, X2)";
+        double instances = declared.get().value();
+        ev.add(new Evidence("instances", declared.get()));
+        boolean cheap = price.map(p -> p.value() * 2 <= 500).orElse(true);
+        if (instances == 1 && cheap) {
+          actions.add("scale-vertically");
+          actions.add("scale-horizontally");
+          how =
+              "a bigger machine is the cheapest first step while it stays under about 500 USD/month (D5,"
+                  + " $4), then more machines";
+        } else {
+          actions.add("scale-horizontally");
+          how = "add instances behind the load balancer (X1, X2)";
+        }
       }
       ctx.finding(
           sev.get(),
           c,
           c.name() + " runs at " + cpu.formatted() + " CPU; " + how + ".",
-          List.of(
-              new Evidence(c.fact("cpu"), cpu),
-              new Evidence(
-                  "instances",
-                  new Figure(
-                      instances,
-                      Dimension.COUNT,
-                      ctx.declared(c, "instances")
-                          .map(Figure::provenance)
-                          .orElse(
-                              new Provenance.Assumed("C5", "one instance when not declared"))))),
+          ev,
           actions);
     }
   }

@@ -42,8 +42,9 @@ class ApplicationRulesTest {
       assertThat(h.finding().actions()).containsExactly("scale-vertically", "scale-horizontally");
       assertThat(h.evidence("web.cpu").figure().provenance())
           .isInstanceOf(Provenance.Measured.class);
-      assertThat(h.evidence("instances").figure().provenance())
-          .isInstanceOf(Provenance.Assumed.class);
+      // an undeclared count is not shown as an assumed 1: the choice is left open and said so
+      assertThat(h.finding().evidence()).extracting(e -> e.label()).doesNotContain("instances");
+      assertThat(h.finding().message()).contains("not declared");
     }
   }
 
@@ -52,7 +53,7 @@ class ApplicationRulesTest {
     "'name: web, kind: app, instances: 3', scale-horizontally",
     "'name: web, kind: app, instances: 1, cost: 250 USD/month', scale-vertically",
     "'name: web, kind: app, instances: 1, cost: 251 USD/month', scale-horizontally",
-    "'name: jobs, kind: worker', scale-vertically"
+    "'name: jobs, kind: worker, instances: 1', scale-vertically"
   })
   void cpu_goesVerticalOnlyForOneCheapMachine(String component, String first) {
     String name = component.substring("name: ".length(), component.indexOf(','));
