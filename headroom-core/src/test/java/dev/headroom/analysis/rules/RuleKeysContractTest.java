@@ -12,7 +12,9 @@ import dev.headroom.analysis.Thresholds;
 import dev.headroom.analysis.stage.StageAnalyzer;
 import dev.headroom.ingest.system.SystemFileReader;
 import dev.headroom.model.Component;
+import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Metric;
+import dev.headroom.model.SourceLocation;
 import dev.headroom.model.SystemSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,6 +149,58 @@ class RuleKeysContractTest {
     }
     // the contract is not vacuous: nearly every rule reads facts on the corpus
     assertThat(rulesThatReadFacts).hasSizeGreaterThan(RuleRegistry.all().size() - 4);
+  }
+
+  /**
+   * What a rule declares it needs (listed by {@code headroom rules}) names keys too: each {@code
+   * <db>.cpu}, {@code workload.x}, {@code slo.x} or bare metric in it must exist for that kind.
+   */
+  @Test
+  void everyKeyARuleDeclaresAsNeededExists() {
+    Map<String, ComponentKind> placeholders =
+        Map.of(
+            "db", ComponentKind.DATABASE,
+            "app", ComponentKind.APP,
+            "cache", ComponentKind.CACHE,
+            "cdn", ComponentKind.CDN,
+            "external", ComponentKind.EXTERNAL);
+    Pattern onComponent = Pattern.compile("<([a-z]+)>\\.([a-z_]+(?:\\.[a-z_]+)?)");
+    Pattern declared = Pattern.compile("\\b((?:workload|slo)\\.[a-z_0-9]+)");
+    Pattern bare = Pattern.compile("^([a-z_0-9]+)\\b");
+    SystemSpec empty = system().component("name: web, kind: app").spec();
+    int checked = 0;
+    for (Rule rule : RuleRegistry.all()) {
+      for (String need : rule.needs()) {
+        var m = onComponent.matcher(need);
+        while (m.find()) {
+          ComponentKind kind = placeholders.get(m.group(1));
+          assertThat(kind)
+              .as("%s: placeholder <%s> in \"%s\"", rule.id(), m.group(1), need)
+              .isNotNull();
+          Component c =
+              new Component(m.group(1), kind, Map.of(), List.of(), new SourceLocation("x", 1, 1));
+          assertThat(FactKeys.componentProblem(c, m.group(2)))
+              .as("%s needs \"%s\"", rule.id(), need)
+              .isEmpty();
+          checked++;
+        }
+        var d = declared.matcher(need);
+        while (d.find()) {
+          assertThat(FactKeys.problem(empty, d.group(1)))
+              .as("%s needs \"%s\"", rule.id(), need)
+              .isEmpty();
+          checked++;
+        }
+        var b = bare.matcher(need);
+        if (b.find() && b.group(1).contains("_") && !need.startsWith("<")) {
+          assertThat(FactKeys.problem(empty, b.group(1)))
+              .as("%s needs \"%s\"", rule.id(), need)
+              .isEmpty();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).as("keys checked in the rules' needs").isGreaterThan(30);
   }
 
   @Test
