@@ -290,8 +290,12 @@ final class DatabaseRules {
       boolean allDeclared = true;
       for (Component client : ctx.view().clientsOf(db)) {
         Optional<Figure> size = ctx.declared(client, "pool.size");
-        allDeclared &= size.isPresent();
-        declaredPools += size.map(Figure::value).orElse(0.0) * ctx.view().spec().instances(client);
+        // the gap names another client only when every pool is fully known: an undeclared
+        // instance count (the reader's default of one) would invent one
+        Optional<Figure> n =
+            ctx.declared(client, "autoscaling.max").or(() -> ctx.declared(client, "instances"));
+        allDeclared &= size.isPresent() && n.isPresent();
+        declaredPools += size.map(Figure::value).orElse(0.0) * n.map(Figure::value).orElse(0.0);
       }
       String gap =
           allDeclared && declaredPools > 0 && inUse.value() > declaredPools
@@ -566,12 +570,23 @@ final class DatabaseRules {
       double total = 0;
       List<String> inputs = new ArrayList<>();
       List<Evidence> ev = new ArrayList<>();
+      List<String> undeclared = new ArrayList<>();
       for (Component c : clients) {
-        double n =
-            ctx.declared(c, "autoscaling.max").map(Figure::value).orElse(view.spec().instances(c));
+        Optional<Figure> n =
+            ctx.declared(c, "autoscaling.max").or(() -> ctx.declared(c, "instances"));
+        if (n.isEmpty()) {
+          undeclared.add(c.fact("instances"));
+        }
+        // an undeclared count is at least one instance: the sum is then a lower bound
+        double count = n.map(Figure::value).orElse(1.0);
         Figure size = f.get().get(c.fact("pool.size"));
-        total += n * size.value();
-        inputs.add(c.name() + ": " + Units.format(n, 6) + " instances x " + size.formatted());
+        total += count * size.value();
+        inputs.add(
+            c.name()
+                + ": "
+                + (n.isPresent() ? Units.format(count, 6) : "at least 1 (instances not declared)")
+                + " instances x "
+                + size.formatted());
         ev.add(new Evidence(c.fact("pool.size"), size));
       }
       Figure pools =
@@ -580,7 +595,10 @@ final class DatabaseRules {
               Dimension.COUNT,
               new Provenance.Derived(
                   "sum over clients of (instances, or autoscaling max) x pool size", inputs));
-      ev.add(0, new Evidence("pool connections", pools));
+      ev.add(
+          0,
+          new Evidence(
+              undeclared.isEmpty() ? "pool connections" : "pool connections, at least", pools));
       ev.add(1, new Evidence(db.fact("max_connections"), max));
       double share = total / max.value();
       Optional<Severity> sev =
@@ -589,12 +607,19 @@ final class DatabaseRules {
               : share > ctx.threshold("warning").value()
                   ? Optional.of(Severity.WARNING)
                   : Optional.empty();
+      if (sev.isEmpty() && !undeclared.isEmpty()) {
+        // below the levels only on the assumption of one instance each: not evaluated
+        ctx.notEvaluated(db, undeclared, undeclared.stream().map(ctx::howTo).toList());
+        continue;
+      }
+      boolean lowerBound = !undeclared.isEmpty();
       sev.ifPresent(
           s ->
               ctx.finding(
                   s,
                   db,
                   "The app pools can open "
+                      + (lowerBound ? "at least " : "")
                       + pools.formatted()
                       + " connections against "
                       + db.name()
