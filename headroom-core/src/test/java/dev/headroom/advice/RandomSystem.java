@@ -118,6 +118,12 @@ final class RandomSystem {
     s.observations.put("cache.evictions", r.nextBoolean() ? 0.0 : 1 + r.nextInt(200));
     s.observations.put("db.connections_in_use", (double) r.nextInt(s.maxConnections));
     s.observations.put("db.seq_scan_tables", (double) r.nextInt(3));
+    if (s.twoRegions && r.nextBoolean()) {
+      // drawn last, so the draws above stay what they were: distant users' latency is the
+      // measured trigger that can take a system to the enterprise stage (declared requirements
+      // such as four nines show as triggers but do not move the stage)
+      s.observations.put("latency_p95_remote", 0.1 + r.nextDouble() * 2);
+    }
     return s;
   }
 

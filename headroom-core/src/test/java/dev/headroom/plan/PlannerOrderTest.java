@@ -19,7 +19,7 @@ class PlannerOrderTest {
     List<Recommendation> recs =
         Advisor.advise(
                 system()
-                    .component("name: web, kind: app, sessions: local")
+                    .component("name: web, kind: app, instances: 1, sessions: local")
                     .workload("peak_rps: 300 rps")
                     .spec())
             .plan()

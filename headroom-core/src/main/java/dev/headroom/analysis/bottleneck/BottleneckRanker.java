@@ -43,6 +43,13 @@ public final class BottleneckRanker {
     REMEDIES.put(Layer.ARCHITECTURE, "structure: see the plan");
   }
 
+  /**
+   * Findings that name a symptom rather than a layer: pages slower than their target (HR-APP-010)
+   * say which ladder to start (X1) but are evidence against no layer until tracing shows where the
+   * time goes (D1), so they do not rank one.
+   */
+  private static final Set<String> SYMPTOMS = Set.of("HR-APP-010");
+
   private BottleneckRanker() {}
 
   /**
@@ -53,7 +60,9 @@ public final class BottleneckRanker {
       List<Finding> findings, List<NotEvaluated> notEvaluated, boolean databaseMeasured) {
     Map<Layer, List<Finding>> byLayer = new EnumMap<>(Layer.class);
     for (Finding f : findings) {
-      if (f.layer() == Layer.ARCHITECTURE || f.severity() == Severity.INFO) {
+      if (f.layer() == Layer.ARCHITECTURE
+          || f.severity() == Severity.INFO
+          || SYMPTOMS.contains(f.ruleId())) {
         continue;
       }
       byLayer.computeIfAbsent(f.layer(), l -> new ArrayList<>()).add(f);

@@ -514,15 +514,7 @@ public final class CapacityModel {
     Optional<Figure> users = view.fact("workload.active_users");
     Figure overhead = settings.cacheOverhead();
     if (data.isPresent()) {
-      Figure ws = settings.workingSet();
-      return Optional.of(
-          derived(
-              data.get().value() * ws.value() * overhead.value(),
-              Dimension.DATA_SIZE,
-              "data size x working-set share x overhead (C4)",
-              "data = " + data.get().formatted(),
-              "working set = " + ws.withKind(),
-              "overhead = " + overhead.withKind()));
+      return Optional.of(workingSetMemory(data.get(), settings.workingSet(), overhead));
     }
     if (users.isPresent()) {
       Figure perUser = settings.bytesPerUser();
@@ -547,6 +539,20 @@ public final class CapacityModel {
                 "the size of the primary database (pg_database_size) or monthly active users;"
                     + " or Redis INFO (keyspace hits and misses, evicted_keys, used_memory)")));
     return Optional.empty();
+  }
+
+  /**
+   * C4: cache memory for a working set that is {@code share} of {@code data}, with {@code overhead}
+   * (data × share × overhead). The capacity section and HR-CACHE-004 both size the cache with it.
+   */
+  public static Figure workingSetMemory(Figure data, Figure share, Figure overhead) {
+    return derived(
+        data.value() * share.value() * overhead.value(),
+        Dimension.DATA_SIZE,
+        "data size x working-set share x overhead (C4)",
+        "data = " + data.withKind(),
+        "working set = " + share.withKind(),
+        "overhead = " + overhead.withKind());
   }
 
   /**

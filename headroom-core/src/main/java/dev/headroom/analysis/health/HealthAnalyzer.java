@@ -8,7 +8,6 @@ import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
 import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
-import dev.headroom.model.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +25,10 @@ public final class HealthAnalyzer {
   private HealthAnalyzer() {}
 
   /**
-   * Evaluates every metric. Levels for CPU, memory, connections, queries per request, replica lag
-   * and hit ratios are the thresholds of the rules that watch them (HR-APP-001/002, HR-DB-001/002/
-   * 003/006, HR-CACHE-001/006), so an override in the system file moves health and findings alike.
+   * Evaluates every metric. Levels for p95 latency, CPU, memory, connections (the database's and
+   * the app pools'), queries per request, replica lag and hit ratios are the thresholds of the
+   * rules that watch them (HR-APP-001/002/010, HR-DB-001/002/003/006, HR-CACHE-001/006), so an
+   * override in the system file moves health and findings alike.
    */
   public static Health assess(SystemView view, Thresholds t) {
     List<HealthMetric> out = new ArrayList<>();
@@ -52,12 +52,8 @@ public final class HealthAnalyzer {
               view,
               "latency_p95",
               "p95 response time",
-              assumed(
-                  0.5,
-                  Dimension.DURATION,
-                  "M1",
-                  "p95 target 500 ms (M5's golden-signal target is 300 ms)"),
-              assumed(1.0, Dimension.DURATION, "M1", "p95 warning above 1 s"),
+              view.p95Target(),
+              t.get("HR-APP-010", "critical"),
               true,
               "M1",
               Metric.LATENCY_P95));
@@ -126,13 +122,15 @@ public final class HealthAnalyzer {
                       List.of(
                           c.fact("pool_in_use") + " = " + inUse.get().formatted(),
                           c.fact("pool.size") + " = " + pool.get().formatted())));
+          // M4's levels (50% target, 80%) are HR-DB-002's thresholds: one override moves both
           out.add(
-              ratioMetric(
+              graded(
                   c.fact("pool_usage"),
                   c.name() + " pool connections in use",
                   share,
-                  0.5,
-                  0.8,
+                  t.get("HR-DB-002", "warning"),
+                  t.get("HR-DB-002", "critical"),
+                  true,
                   "M4"));
         }
       }
@@ -245,14 +243,14 @@ public final class HealthAnalyzer {
       String key,
       String label,
       double dflt,
-      Figure warning,
+      Figure critical,
       String knowledge,
       String note) {
     Figure target =
         view.fact("slo." + key).orElse(assumed(dflt, Dimension.DURATION, knowledge, note));
     out.add(
         metric(
-            view, key, label, target, warning, true, knowledge, Metric.system(key).orElseThrow()));
+            view, key, label, target, critical, true, knowledge, Metric.system(key).orElseThrow()));
   }
 
   private static HealthMetric metric(
@@ -260,7 +258,7 @@ public final class HealthAnalyzer {
       String key,
       String label,
       Figure target,
-      Figure warning,
+      Figure critical,
       boolean lowerIsBetter,
       String knowledge,
       Metric metric) {
@@ -272,28 +270,16 @@ public final class HealthAnalyzer {
           null,
           HealthStatus.UNKNOWN,
           target,
-          warning,
+          critical,
           lowerIsBetter,
           knowledge,
           "observations." + key + ": " + metric.howToMeasure());
     }
-    return graded(key, label, v.get(), target, warning, lowerIsBetter, knowledge);
-  }
-
-  private static HealthMetric ratioMetric(
-      String key, String label, Figure share, double target, double warning, String knowledge) {
-    return graded(
-        key,
-        label,
-        share,
-        assumed(target, Dimension.RATIO, knowledge, "below " + pct(target)),
-        assumed(warning, Dimension.RATIO, knowledge, "warning above " + pct(warning)),
-        true,
-        knowledge);
+    return graded(key, label, v.get(), target, critical, lowerIsBetter, knowledge);
   }
 
   /**
-   * ok within the target; with a warning level, warning between target and warning and critical
+   * ok within the target; with a critical level, warning between target and that level and critical
    * beyond; without one, beyond the target is a warning for defaults and critical for the user's
    * own SLO (a broken promise).
    */
@@ -302,7 +288,7 @@ public final class HealthAnalyzer {
       String label,
       Figure value,
       Figure target,
-      Figure warning,
+      Figure critical,
       boolean lowerIsBetter,
       String knowledge) {
     double v = value.value();
@@ -310,14 +296,14 @@ public final class HealthAnalyzer {
     HealthStatus status;
     if (!beyondTarget) {
       status = HealthStatus.OK;
-    } else if (warning != null) {
-      boolean beyondWarning = lowerIsBetter ? v > warning.value() : v < warning.value();
-      status = beyondWarning ? HealthStatus.CRITICAL : HealthStatus.WARNING;
+    } else if (critical != null) {
+      boolean beyondCritical = lowerIsBetter ? v > critical.value() : v < critical.value();
+      status = beyondCritical ? HealthStatus.CRITICAL : HealthStatus.WARNING;
     } else {
       status = isSlo(target) ? HealthStatus.CRITICAL : HealthStatus.WARNING;
     }
     return new HealthMetric(
-        key, label, value, status, target, warning, lowerIsBetter, knowledge, "");
+        key, label, value, status, target, critical, lowerIsBetter, knowledge, "");
   }
 
   /**
@@ -355,9 +341,5 @@ public final class HealthAnalyzer {
 
   private static Figure assumed(double v, Dimension d, String k, String note) {
     return new Figure(v, d, new Provenance.Assumed(k, note));
-  }
-
-  private static String pct(double r) {
-    return Units.format(r * 100, 3) + "%";
   }
 }

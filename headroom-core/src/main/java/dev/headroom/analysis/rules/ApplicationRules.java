@@ -5,11 +5,13 @@ import static dev.headroom.analysis.rules.RuleContext.above;
 import dev.headroom.analysis.Evidence;
 import dev.headroom.analysis.Layer;
 import dev.headroom.analysis.Severity;
+import dev.headroom.analysis.SystemView;
 import dev.headroom.analysis.Threshold;
 import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.Units;
 import java.util.ArrayList;
@@ -151,7 +153,106 @@ final class ApplicationRules {
                 new Threshold("critical", Dimension.DURATION, 2.0, "X2", "response time over 2 s")),
             List.of("latency_p95"),
             List.of("optimize-queries", "fix-n-plus-one", "add-indexes", "add-monitoring"),
-            ApplicationRules::slowResponses));
+            ApplicationRules::slowResponses),
+        new Rule(
+            "HR-APP-010",
+            Layer.APPLICATION,
+            "Response time above target",
+            "Pages slower than the p95 target (your SLO, else 500 ms) are the slow-pages symptom: cache hot reads"
+                + " first, then serve from a CDN, and only then move logic to the edge. Above 2 s, optimise the code"
+                + " first (HR-APP-009, X2).",
+            List.of("M1", "X1", "S5", "P6"),
+            List.of(
+                new Threshold(
+                    "critical",
+                    Dimension.DURATION,
+                    SystemView.M1_P95_WARNING,
+                    "M1",
+                    "p95 warning level above 1 s: critical from there")),
+            List.of("latency_p95", "slo.latency_p95 (else M1's 500 ms)"),
+            List.of("add-app-cache", "add-cdn", "edge-compute", "scale-horizontally"),
+            ApplicationRules::aboveTarget));
+  }
+
+  /**
+   * X1's slow-pages ladder for any p95 above its target, which before this rule reached no ladder
+   * until HR-APP-009's 2 s: the first step not yet in place (a cache, then a CDN), or edge compute
+   * when both are. Above 2 s the ladder comes after optimising (X2, HR-APP-009, which the plan
+   * orders first). When servers past HR-APP-001's critical CPU already show where the time goes
+   * (D1), more instances come first (X2) and a cache would not relieve them. The finding stays a
+   * warning whatever the latency: slow pages are a symptom, and the measured causes carry their own
+   * severity.
+   */
+  private static void aboveTarget(RuleContext ctx) {
+    Optional<Figure> p95 = ctx.measured(Metric.LATENCY_P95);
+    if (p95.isEmpty()) {
+      return; // HR-APP-009 lists latency_p95 as not evaluated
+    }
+    Figure target = ctx.view().p95Target();
+    if (p95.get().value() <= target.value()) {
+      return;
+    }
+    Figure m1 = ctx.threshold("critical");
+    boolean pastM1 = p95.get().value() > m1.value();
+    List<Evidence> ev =
+        new ArrayList<>(
+            List.of(new Evidence("latency_p95", p95.get()), new Evidence("p95 target", target)));
+    if (pastM1) {
+      ev.add(new Evidence("M1 warning level", m1));
+    }
+    Figure saturatedAt = ctx.threshold("HR-APP-001", "critical");
+    Optional<Component> saturated =
+        compute(ctx).stream()
+            .filter(
+                c ->
+                    ctx.measured(c, Metric.CPU)
+                        .map(cpu -> cpu.value() > saturatedAt.value())
+                        .orElse(false))
+            .findFirst();
+    List<String> actions = new ArrayList<>();
+    String why;
+    if (saturated.isPresent()) {
+      Component c = saturated.get();
+      Figure cpu = ctx.measured(c, Metric.CPU).orElseThrow();
+      ev.add(new Evidence(c.fact("cpu"), cpu));
+      ev.add(new Evidence("saturated above", saturatedAt));
+      actions.add("scale-horizontally");
+      why =
+          c.name()
+              + " at "
+              + cpu.formatted()
+              + " CPU shows where the time goes (D1): more instances first (X2), then measure"
+              + " again before the slow-pages ladder (X1)";
+    } else {
+      if (!ctx.view().has(ComponentKind.CACHE)) {
+        actions.add("add-app-cache");
+      }
+      if (!ctx.view().has(ComponentKind.CDN)) {
+        actions.add("add-cdn");
+      }
+      if (actions.isEmpty()) {
+        actions.add("edge-compute");
+      }
+      Figure optimiseFirst = ctx.threshold("HR-APP-009", "critical");
+      why =
+          "slow pages, whose ladder is a cache, then a CDN, then edge compute (X1)"
+              + (p95.get().value() > optimiseFirst.value()
+                  ? ", after optimising the code (over " + optimiseFirst.formatted() + ", X2)"
+                  : "");
+    }
+    ctx.finding(
+        Severity.WARNING,
+        null,
+        "p95 response time is "
+            + p95.get().formatted()
+            + " against a target of "
+            + target.formatted()
+            + (pastM1 ? ", past M1's " + m1.formatted() + " warning level" : "")
+            + ": "
+            + why
+            + ".",
+        ev,
+        actions);
   }
 
   private static List<Component> compute(RuleContext ctx) {
@@ -174,35 +275,36 @@ final class ApplicationRules {
       }
       List<String> actions = new ArrayList<>();
       String how;
-      double instances = ctx.view().spec().instances(c);
-      Optional<Figure> price = ctx.view().fact(c.fact("cost"));
-      boolean cheap = price.map(p -> p.value() * 2 <= 500).orElse(instances == 1);
-      if (instances == 1 && cheap) {
+      List<Evidence> ev = new ArrayList<>(List.of(new Evidence(c.fact("cpu"), cpu)));
+      Optional<Figure> declared = ctx.declared(c, "instances");
+      Optional<Figure> price = ctx.declared(c, "cost");
+      if (declared.isEmpty()) {
+        // the reader's default of one instance is not a description: the choice stays open
         actions.add("scale-vertically");
         actions.add("scale-horizontally");
         how =
-            "a bigger machine is the cheapest first step while it stays under about 500 USD/month (D5, $4), then"
-                + " more machines";
+            "how many instances run is not declared (declare instances): on one machine under about"
+                + " 500 USD/month a bigger machine comes first (D5, $4), otherwise more machines";
       } else {
-        actions.add("scale-horizontally");
-        how = "add instances behind the load balancer (X1, X2)";
+        double instances = declared.get().value();
+        ev.add(new Evidence("instances", declared.get()));
+        boolean cheap = price.map(p -> p.value() * 2 <= 500).orElse(true);
+        if (instances == 1 && cheap) {
+          actions.add("scale-vertically");
+          actions.add("scale-horizontally");
+          how =
+              "a bigger machine is the cheapest first step while it stays under about 500 USD/month (D5,"
+                  + " $4), then more machines";
+        } else {
+          actions.add("scale-horizontally");
+          how = "add instances behind the load balancer (X1, X2)";
+        }
       }
       ctx.finding(
           sev.get(),
           c,
           c.name() + " runs at " + cpu.formatted() + " CPU; " + how + ".",
-          List.of(
-              new Evidence(c.fact("cpu"), cpu),
-              new Evidence(
-                  "instances",
-                  new Figure(
-                      instances,
-                      Dimension.COUNT,
-                      ctx.view()
-                          .fact(c.fact("instances"))
-                          .map(Figure::provenance)
-                          .orElse(
-                              new Provenance.Assumed("C5", "one instance when not declared"))))),
+          ev,
           actions);
     }
   }
@@ -219,24 +321,51 @@ final class ApplicationRules {
       if (sev.isEmpty()) {
         continue;
       }
+      // X1: more RAM, then fix leaks. A leak is ruled out only by a measured growth at or below
+      // HR-APP-003's level; without that trend, checking for one is part of the advice
+      List<Evidence> ev = new ArrayList<>(List.of(new Evidence(c.fact("memory_used"), mem)));
+      Optional<Figure> growth = ctx.measured(c, Metric.MEMORY_GROWTH);
+      Figure leakLevel = ctx.threshold("HR-APP-003", "warning");
       List<String> actions = new ArrayList<>(List.of("scale-vertically"));
-      if (ctx.view().fact(c.fact("memory_growth")).map(g -> g.value() > 0).orElse(false)) {
+      String leak;
+      if (growth.isEmpty()) {
         actions.add("fix-memory-leaks");
+        leak =
+            " Add memory first; whether it keeps growing (a leak) is not measured: check "
+                + c.fact("memory_growth")
+                + " (X1).";
+      } else {
+        ev.add(new Evidence(c.fact("memory_growth"), growth.get()));
+        if (growth.get().value() > leakLevel.value()) {
+          actions.add("fix-memory-leaks");
+          leak = " It grows " + growth.get().formatted() + ": more memory only delays a leak (X1).";
+        } else {
+          leak = " It grows " + growth.get().formatted() + ", no sign of a leak.";
+        }
       }
       ctx.finding(
           sev.get(),
           c,
-          c.name() + " uses " + mem.formatted() + " of its memory.",
-          List.of(new Evidence(c.fact("memory_used"), mem)),
+          c.name() + " uses " + mem.formatted() + " of its memory." + leak,
+          ev,
           actions);
     }
   }
 
   private static void memoryGrowth(RuleContext ctx) {
     for (Component c : compute(ctx)) {
-      Optional<Figure> g = ctx.view().fact(c.fact("memory_growth"));
+      Optional<Figure> g = ctx.measured(c, Metric.MEMORY_GROWTH);
       if (g.isEmpty()) {
-        continue; // an optional deeper check; HR-APP-002 lists memory as needed
+        // an optional deeper check, needed once memory is under pressure (HR-APP-002's level)
+        boolean pressure =
+            ctx.measured(c, Metric.MEMORY)
+                .map(m -> m.value() > ctx.threshold("HR-APP-002", "warning").value())
+                .orElse(false);
+        if (pressure) {
+          ctx.notEvaluated(
+              c, List.of(c.fact("memory_growth")), List.of(ctx.howTo(c.fact("memory_growth"))));
+        }
+        continue;
       }
       Figure t = ctx.threshold("warning");
       if (g.get().value() > t.value()) {
@@ -295,11 +424,13 @@ final class ApplicationRules {
   }
 
   private static void singleInstance(RuleContext ctx) {
-    Optional<Figure> availability = ctx.view().fact("slo.availability");
+    Optional<Figure> availability = ctx.declared("slo.availability");
     boolean beyondStartup = ctx.stage().stage().ordinal() > 0;
     for (Component c : ctx.view().spec().components(ComponentKind.APP)) {
-      if (ctx.view().spec().instances(c) > 1
-          || ctx.view().fact(c.fact("autoscaling.min")).map(m -> m.value() > 1).orElse(false)) {
+      Optional<Figure> declared = ctx.declared(c, "instances");
+      Optional<Figure> minimum = ctx.declared(c, "autoscaling.min");
+      if (declared.map(n -> n.value() > 1).orElse(false)
+          || minimum.map(m -> m.value() > 1).orElse(false)) {
         continue;
       }
       boolean needsHa =
@@ -307,17 +438,15 @@ final class ApplicationRules {
       if (!needsHa && !beyondStartup) {
         continue;
       }
+      if (declared.isEmpty() && minimum.isEmpty()) {
+        // the reader's default of one instance is an assumption, not a description: a rule that
+        // puts a load balancer and scale-out at the top of the plan must not fire on it
+        ctx.notEvaluated(c, List.of(c.fact("instances")), List.of(ctx.howTo(c.fact("instances"))));
+        continue;
+      }
+      String key = declared.isPresent() ? c.fact("instances") : c.fact("autoscaling.min");
       List<Evidence> ev = new ArrayList<>();
-      ev.add(
-          new Evidence(
-              c.fact("instances"),
-              new Figure(
-                  1,
-                  Dimension.COUNT,
-                  ctx.view()
-                      .fact(c.fact("instances"))
-                      .map(Figure::provenance)
-                      .orElse(new Provenance.Assumed("P1", "one instance when not declared")))));
+      ev.add(new Evidence(key, declared.or(() -> minimum).orElseThrow()));
       availability.ifPresent(a -> ev.add(new Evidence("slo.availability", a)));
       List<String> actions = new ArrayList<>(List.of("scale-horizontally"));
       if (ctx.view().spec().components(ComponentKind.LOAD_BALANCER).isEmpty()) {
@@ -327,7 +456,9 @@ final class ApplicationRules {
           Severity.WARNING,
           c,
           c.name()
-              + " runs as a single instance"
+              + (declared.isPresent()
+                  ? " runs as a single instance"
+                  : " may scale down to a single instance")
               + (needsHa
                   ? " while " + availability.get().formatted() + " availability is promised"
                   : " at the " + ctx.stage().stage().id() + " stage")
@@ -341,10 +472,10 @@ final class ApplicationRules {
     if (!ctx.view().has(ComponentKind.APP)) {
       return; // nothing could autoscale: the ratio is not worth asking for
     }
-    Optional<Figure> ratio = ctx.view().fact("peak_to_average");
+    Optional<Figure> ratio = ctx.measured(Metric.PEAK_TO_AVERAGE);
     if (ratio.isEmpty()) {
-      Optional<Figure> peak = ctx.view().fact("workload.peak_rps");
-      Optional<Figure> avg = ctx.view().fact("workload.average_rps");
+      Optional<Figure> peak = ctx.declared("workload.peak_rps");
+      Optional<Figure> avg = ctx.declared("workload.average_rps");
       if (peak.isPresent() && avg.isPresent() && avg.get().value() > 0) {
         ratio =
             Optional.of(
@@ -373,7 +504,7 @@ final class ApplicationRules {
       // X4)
     }
     for (Component c : ctx.view().spec().components(ComponentKind.APP)) {
-      if (ctx.view().fact(c.fact("autoscaling.max")).isPresent()) {
+      if (ctx.declared(c, "autoscaling.max").isPresent()) {
         continue;
       }
       ctx.finding(
@@ -396,8 +527,11 @@ final class ApplicationRules {
       return;
     }
     Component c = apps.get(0);
-    Optional<Figure> cap = ctx.view().fact(c.fact("max_rps_per_instance"));
-    if (peak.isEmpty() || cap.isEmpty()) {
+    Optional<Figure> cap = ctx.measured(c, Metric.MAX_RPS_PER_INSTANCE);
+    // the utilisation divides by the instance count: the reader's default of one would overstate
+    // it, so an undeclared count leaves the rule not evaluated
+    Optional<Figure> declared = ctx.declared(c, "instances");
+    if (peak.isEmpty() || cap.isEmpty() || declared.isEmpty()) {
       List<String> needs = new ArrayList<>();
       List<String> how = new ArrayList<>();
       if (cap.isEmpty()) {
@@ -408,10 +542,14 @@ final class ApplicationRules {
         needs.add("workload.peak_rps");
         how.add(ctx.howTo("workload.peak_rps"));
       }
+      if (declared.isEmpty()) {
+        needs.add(c.fact("instances"));
+        how.add(ctx.howTo(c.fact("instances")));
+      }
       ctx.notEvaluated(c, needs, how);
       return;
     }
-    double instances = ctx.view().spec().instances(c);
+    double instances = declared.get().value();
     double share = peak.get().value() / (instances * cap.get().value());
     Optional<Severity> sev =
         above(share, ctx.threshold("warning").value(), ctx.threshold("critical").value());
@@ -443,7 +581,7 @@ final class ApplicationRules {
 
   private static void poolWait(RuleContext ctx) {
     for (Component c : compute(ctx)) {
-      Optional<Figure> w = ctx.view().fact(c.fact("pool_wait"));
+      Optional<Figure> w = ctx.measured(c, Metric.POOL_WAIT);
       if (w.isEmpty()) {
         continue; // optional: HR-DB-002 and HR-DB-009 cover pools without this measurement
       }
@@ -474,7 +612,8 @@ final class ApplicationRules {
       return;
     }
     List<String> actions = new ArrayList<>(List.of("optimize-queries"));
-    if (ctx.view().fact("workload.queries_per_request").map(q -> q.value() > 10).orElse(false)) {
+    double nPlusOne = ctx.threshold("HR-DB-003", "warning").value(); // M2's 10 queries
+    if (ctx.declared("workload.queries_per_request").map(q -> q.value() > nPlusOne).orElse(false)) {
       actions.add(0, "fix-n-plus-one");
     }
     actions.add("add-indexes");

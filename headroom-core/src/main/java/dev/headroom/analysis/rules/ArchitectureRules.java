@@ -9,6 +9,7 @@ import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,79 @@ final class ArchitectureRules {
             List.of(new Threshold("availability", Dimension.RATIO, 0.999, "$3", "99.9% and above")),
             List.of("slo.availability", "replicas of the primary"),
             List.of("add-read-replicas"),
-            ArchitectureRules::singleDatabase));
+            ArchitectureRules::singleDatabase),
+        new Rule(
+            "HR-ARCH-008",
+            Layer.ARCHITECTURE,
+            "A declared requirement one region cannot meet",
+            "Data-residency rules keep some users' data in their region, and 99.99% availability needs to survive"
+                + " the loss of a region: neither is met by a system that runs in one region, whatever its load.",
+            List.of("S7", "P15", "P9", "$3"),
+            List.of(
+                new Threshold(
+                    "availability",
+                    Dimension.RATIO,
+                    0.9999,
+                    "$3",
+                    "99.99% and above needs redundancy beyond one failure domain")),
+            List.of("workload.data_residency", "slo.availability", "component regions"),
+            List.of("multi-region"),
+            ArchitectureRules::regionalRequirement));
+  }
+
+  /**
+   * A declared requirement (not a measurement) that calls for several regions (S7). The stage shows
+   * it as a fired trigger without moving on it; this rule is what acts on it.
+   */
+  private static void regionalRequirement(RuleContext ctx) {
+    int regions = ctx.view().serverRegions().size();
+    if (regions > 1) {
+      return;
+    }
+    List<Evidence> ev = new ArrayList<>();
+    List<String> why = new ArrayList<>();
+    if (ctx.view().spec().dataResidency()) {
+      ev.add(
+          new Evidence(
+              "workload.data_residency",
+              new Figure(
+                  1,
+                  Dimension.COUNT,
+                  new Provenance.Declared(
+                      ctx.view().spec().source() + " workload.data_residency = true"))));
+      why.add("data residency is required (keep each region's data there: P15, P9 geographic)");
+    }
+    Figure fourNines = ctx.threshold("availability");
+    Optional<Figure> a = ctx.declared("slo.availability");
+    if (a.isPresent() && a.get().value() >= fourNines.value()) {
+      ev.add(new Evidence("slo.availability", a.get()));
+      ev.add(new Evidence("one region survives no regional outage from", fourNines));
+      why.add(a.get().formatted() + " availability is promised ($3)");
+    }
+    if (ev.isEmpty()) {
+      return;
+    }
+    ev.add(
+        new Evidence(
+            "server regions",
+            new Figure(
+                regions,
+                Dimension.COUNT,
+                new Provenance.Derived(
+                    "distinct component regions",
+                    List.of(
+                        regions == 0
+                            ? "no component declares a region"
+                            : String.join(", ", ctx.view().serverRegions()))))));
+    ctx.finding(
+        Severity.WARNING,
+        null,
+        String.join(" and ", why)
+            + ", but everything runs in "
+            + (regions == 0 ? "one (undeclared) region" : "one region")
+            + ": plan a second region (active-passive first, P15).",
+        ev,
+        List.of("multi-region"));
   }
 
   private static void microservices(RuleContext ctx) {
@@ -120,9 +193,7 @@ final class ArchitectureRules {
             new Provenance.Derived(
                 "distinct app services", List.of(String.join(", ", ctx.view().services()))));
     List<Evidence> ev = new ArrayList<>(List.of(new Evidence("app services", n)));
-    ctx.view()
-        .fact("workload.active_users")
-        .ifPresent(u -> ev.add(new Evidence("monthly users", u)));
+    ctx.declared("workload.active_users").ifPresent(u -> ev.add(new Evidence("monthly users", u)));
     ctx.finding(
         Severity.WARNING,
         null,
@@ -137,7 +208,7 @@ final class ArchitectureRules {
 
   private static void shardedEarly(RuleContext ctx) {
     for (Component db : ctx.view().primaries()) {
-      Optional<Figure> shards = ctx.view().fact(db.fact("shards"));
+      Optional<Figure> shards = ctx.declared(db, "shards");
       if (shards.isEmpty() || shards.get().value() <= 1) {
         continue;
       }
@@ -171,7 +242,8 @@ final class ArchitectureRules {
     if (userRegions >= 2 || ctx.view().spec().dataResidency()) {
       return;
     }
-    if (ctx.view().fact("slo.availability").map(a -> a.value() >= 0.9999).orElse(false)) {
+    Figure fourNines = ctx.threshold("HR-ARCH-008", "availability");
+    if (ctx.declared("slo.availability").map(a -> a.value() >= fourNines.value()).orElse(false)) {
       return;
     }
     ctx.finding(
@@ -199,8 +271,9 @@ final class ArchitectureRules {
 
   private static void monitoring(RuleContext ctx) {
     boolean latency =
-        ctx.view().fact("latency_p95").isPresent() || ctx.view().fact("latency_p99").isPresent();
-    boolean errors = ctx.view().fact("error_rate").isPresent();
+        ctx.measured(Metric.LATENCY_P95).isPresent()
+            || ctx.measured(Metric.LATENCY_P99).isPresent();
+    boolean errors = ctx.measured(Metric.ERROR_RATE).isPresent();
     if (latency && errors) {
       return;
     }
@@ -223,7 +296,7 @@ final class ArchitectureRules {
   }
 
   private static void noQueue(RuleContext ctx) {
-    Optional<Figure> jobs = ctx.view().fact("workload.job_rate");
+    Optional<Figure> jobs = ctx.declared("workload.job_rate");
     if (jobs.isEmpty() || jobs.get().value() <= 0) {
       return;
     }
@@ -240,7 +313,7 @@ final class ArchitectureRules {
   }
 
   private static void fastGrowth(RuleContext ctx) {
-    Optional<Figure> g = ctx.view().fact("workload.growth");
+    Optional<Figure> g = ctx.declared("workload.growth");
     if (g.isEmpty()) {
       return;
     }
@@ -260,7 +333,7 @@ final class ArchitectureRules {
   }
 
   private static void singleDatabase(RuleContext ctx) {
-    Optional<Figure> a = ctx.view().fact("slo.availability");
+    Optional<Figure> a = ctx.declared("slo.availability");
     if (a.isEmpty() || a.get().value() < ctx.threshold("availability").value()) {
       return;
     }

@@ -2,12 +2,15 @@ package dev.headroom.analysis.rules;
 
 import dev.headroom.analysis.Evidence;
 import dev.headroom.analysis.Layer;
+import dev.headroom.analysis.Settings;
 import dev.headroom.analysis.Severity;
 import dev.headroom.analysis.Threshold;
+import dev.headroom.analysis.capacity.CapacityModel;
 import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.Units;
 import java.util.ArrayList;
@@ -106,9 +109,10 @@ final class CacheRules {
       Figure hit = f.get().get(c.fact("hit_ratio"));
       Figure warn = ctx.threshold("warning");
       List<String> actions = new ArrayList<>();
+      double fullAt = ctx.threshold("HR-CACHE-002", "memory").value(); // C4: 90% of maxmemory
       boolean full =
-          ctx.view().fact(c.fact("evictions")).map(e -> e.value() > 0).orElse(false)
-              || ctx.view().fact(c.fact("memory_used")).map(m -> m.value() >= 0.9).orElse(false);
+          ctx.measured(c, Metric.EVICTIONS).map(e -> e.value() > 0).orElse(false)
+              || ctx.measured(c, Metric.MEMORY).map(m -> m.value() >= fullAt).orElse(false);
       if (full) {
         actions.add("increase-cache-memory");
       }
@@ -211,12 +215,19 @@ final class CacheRules {
   }
 
   /**
-   * C4's working-set estimate is a rule of thumb: a measured hit ratio at or above M7's 70% shows
-   * the cache holds what is hot, and then the estimate is not held against it.
+   * C4's working-set estimate is a rule of thumb: a measured hit ratio at or above HR-CACHE-001's
+   * level (M7's 70%) shows the cache holds what is hot, and then the estimate is not held against
+   * it. The working share and the overhead are the capacity calculator's settings ({@code
+   * thresholds: capacity: working_set, cache_overhead}), so this finding and the capacity section
+   * size the cache alike; the finding fires below the low end of C4's 10-20% range.
    */
   private static void undersized(RuleContext ctx) {
+    Figure hot = ctx.threshold("HR-CACHE-001", "warning");
+    Figure workingSet = ctx.threshold(Settings.OWNER, "working_set");
+    Figure overhead = ctx.threshold(Settings.OWNER, "cache_overhead");
+    double lowEnd = Math.min(0.10, workingSet.value()); // C4's range starts at 10%
     for (Component c : ctx.view().spec().components(ComponentKind.CACHE)) {
-      if (ctx.view().fact(c.fact("hit_ratio")).map(h -> h.value() >= 0.70).orElse(false)) {
+      if (ctx.measured(c, Metric.HIT_RATIO).map(h -> h.value() >= hot.value()).orElse(false)) {
         continue;
       }
       Optional<Map<String, Figure>> f = ctx.require(c, c.fact("memory"), "workload.data_size");
@@ -226,23 +237,18 @@ final class CacheRules {
       Figure mem = f.get().get(c.fact("memory"));
       Figure data = f.get().get("workload.data_size");
       double total = mem.value() * ctx.view().spec().instances(c);
-      double needed = data.value() * 0.20 * 1.5;
-      double minimum = data.value() * 0.10 * 1.5;
+      double minimum = data.value() * lowEnd * overhead.value();
       if (total < minimum) {
-        Figure need =
-            new Figure(
-                needed,
-                Dimension.DATA_SIZE,
-                new Provenance.Derived(
-                    "data x working set (10-20%) x overhead 1.5 (C4)",
-                    List.of("data = " + data.formatted())));
+        Figure need = CapacityModel.workingSetMemory(data, workingSet, overhead);
         ctx.finding(
             Severity.WARNING,
             c,
             c.name()
                 + " has "
                 + Units.formatBytes(total)
-                + ", below even a 10% working set of the data with overhead ("
+                + ", below even a "
+                + Units.format(lowEnd * 100, 3)
+                + "% working set of the data with overhead ("
                 + Units.formatBytes(minimum)
                 + "); C4 suggests "
                 + need.formatted()
@@ -262,7 +268,7 @@ final class CacheRules {
     }
     for (Component db : ctx.view().primaries()) {
       Optional<Figure> read = ctx.view().readRatio(db);
-      Optional<Figure> cpu = ctx.view().fact(db.fact("cpu"));
+      Optional<Figure> cpu = ctx.measured(db, Metric.CPU);
       if (read.isEmpty() || cpu.isEmpty()) {
         continue; // HR-DB-007 lists the same missing data
       }

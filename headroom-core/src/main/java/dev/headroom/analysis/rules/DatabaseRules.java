@@ -11,6 +11,7 @@ import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.Units;
 import java.util.ArrayList;
@@ -288,9 +289,13 @@ final class DatabaseRules {
       double declaredPools = 0;
       boolean allDeclared = true;
       for (Component client : ctx.view().clientsOf(db)) {
-        Optional<Figure> size = ctx.view().fact(client.fact("pool.size"));
-        allDeclared &= size.isPresent();
-        declaredPools += size.map(Figure::value).orElse(0.0) * ctx.view().spec().instances(client);
+        Optional<Figure> size = ctx.declared(client, "pool.size");
+        // the gap names another client only when every pool is fully known: an undeclared
+        // instance count (the reader's default of one) would invent one
+        Optional<Figure> n =
+            ctx.declared(client, "autoscaling.max").or(() -> ctx.declared(client, "instances"));
+        allDeclared &= size.isPresent() && n.isPresent();
+        declaredPools += size.map(Figure::value).orElse(0.0) * n.map(Figure::value).orElse(0.0);
       }
       String gap =
           allDeclared && declaredPools > 0 && inUse.value() > declaredPools
@@ -343,12 +348,17 @@ final class DatabaseRules {
     }
     List<Evidence> ev = new ArrayList<>(List.of(new Evidence("queries per request", qpr)));
     String extra = "";
-    Optional<Figure> p95 = ctx.view().fact("latency_p95");
+    Optional<Figure> p95 = ctx.measured(Metric.LATENCY_P95);
     if (p95.isPresent()) {
       ev.add(new Evidence("latency_p95", p95.get()));
-      if (p95.get().value() > 2.0) {
+      Figure optimiseFirst = ctx.threshold("HR-APP-009", "critical"); // X2's 2 s, one setting
+      if (p95.get().value() > optimiseFirst.value()) {
         extra =
-            " With p95 at " + p95.get().formatted() + " (over 2 s), optimise before scaling (X2).";
+            " With p95 at "
+                + p95.get().formatted()
+                + " (over "
+                + optimiseFirst.formatted()
+                + "), optimise before scaling (X2).";
       }
     }
     ctx.finding(
@@ -414,7 +424,7 @@ final class DatabaseRules {
     for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
       boolean hasReplicas =
           db.setting("role").orElse("primary").equals("replica") || ctx.view().replicaCount(db) > 0;
-      if (!hasReplicas && ctx.view().fact(db.fact("replica_lag")).isEmpty()) {
+      if (!hasReplicas && ctx.measured(db, Metric.REPLICA_LAG).isEmpty()) {
         continue;
       }
       Optional<Map<String, Figure>> f = ctx.require(db, db.fact("replica_lag"));
@@ -446,7 +456,7 @@ final class DatabaseRules {
         continue;
       }
       Optional<Figure> read = ctx.view().readRatio(db);
-      Optional<Figure> cpu = ctx.view().fact(db.fact("cpu"));
+      Optional<Figure> cpu = ctx.measured(db, Metric.CPU);
       if (read.isEmpty() || cpu.isEmpty()) {
         List<String> needs = new ArrayList<>();
         List<String> how = new ArrayList<>();
@@ -491,22 +501,25 @@ final class DatabaseRules {
   }
 
   /**
-   * Whether measurements show the indexes are fine: the slowest frequent query is under S5's 100 ms
-   * and no table is known to be read by frequent sequential scans. Without that measurement,
-   * indexes stay the first step of the slow-database ladder (X1).
+   * Whether measurements show the indexes are fine: the slowest frequent query within HR-DB-004's
+   * level (S5's 100 ms) and no more sequentially scanned tables than HR-DB-005 allows. Without that
+   * measurement, indexes stay the first step of the slow-database ladder (X1). The levels are those
+   * rules' thresholds, so an override moves this choice with their findings.
    */
   private static boolean indexedWell(RuleContext ctx, Component db) {
-    Optional<Figure> slow = ctx.view().fact(db.fact("slowest_query"));
-    Optional<Figure> scans = ctx.view().fact(db.fact("seq_scan_tables"));
+    Optional<Figure> slow = ctx.measured(db, Metric.SLOWEST_QUERY);
+    Optional<Figure> scans = ctx.measured(db, Metric.SEQ_SCAN_TABLES);
+    double slowAt = ctx.threshold("HR-DB-004", "warning").value();
+    double scansAt = ctx.threshold("HR-DB-005", "warning").value();
     return slow.isPresent()
-        && slow.get().value() <= 0.100
-        && scans.map(s -> s.value() == 0).orElse(true);
+        && slow.get().value() <= slowAt
+        && scans.map(s -> s.value() <= scansAt).orElse(true);
   }
 
   private static void writeHeavy(RuleContext ctx) {
     for (Component db : ctx.view().primaries()) {
       Optional<Figure> read = ctx.view().readRatio(db);
-      Optional<Figure> cpu = ctx.view().fact(db.fact("cpu"));
+      Optional<Figure> cpu = ctx.measured(db, Metric.CPU);
       if (read.isEmpty() || cpu.isEmpty()) {
         continue; // HR-DB-007 already lists the same missing data
       }
@@ -514,8 +527,10 @@ final class DatabaseRules {
           && cpu.get().value() > ctx.threshold("cpu").value()) {
         List<String> actions = new ArrayList<>(List.of("optimize-queries", "partition-tables"));
         boolean partitioned = db.flag("partitioned");
-        Optional<Figure> data = ctx.view().fact("workload.data_size");
-        if (partitioned || data.map(d -> d.value() > 10e12).orElse(false)) {
+        Optional<Figure> data = ctx.declared("workload.data_size");
+        // P9: shard after partitioning, or when the data is past HR-DB-011's size (10 TB)
+        double tooBig = ctx.threshold("HR-DB-011", "warning").value();
+        if (partitioned || data.map(d -> d.value() > tooBig).orElse(false)) {
           actions.add("shard-database");
         }
         ctx.finding(
@@ -555,14 +570,23 @@ final class DatabaseRules {
       double total = 0;
       List<String> inputs = new ArrayList<>();
       List<Evidence> ev = new ArrayList<>();
+      List<String> undeclared = new ArrayList<>();
       for (Component c : clients) {
-        double n =
-            view.fact(c.fact("autoscaling.max"))
-                .map(Figure::value)
-                .orElse(view.spec().instances(c));
+        Optional<Figure> n =
+            ctx.declared(c, "autoscaling.max").or(() -> ctx.declared(c, "instances"));
+        if (n.isEmpty()) {
+          undeclared.add(c.fact("instances"));
+        }
+        // an undeclared count is at least one instance: the sum is then a lower bound
+        double count = n.map(Figure::value).orElse(1.0);
         Figure size = f.get().get(c.fact("pool.size"));
-        total += n * size.value();
-        inputs.add(c.name() + ": " + Units.format(n, 6) + " instances x " + size.formatted());
+        total += count * size.value();
+        inputs.add(
+            c.name()
+                + ": "
+                + (n.isPresent() ? Units.format(count, 6) : "at least 1 (instances not declared)")
+                + " instances x "
+                + size.formatted());
         ev.add(new Evidence(c.fact("pool.size"), size));
       }
       Figure pools =
@@ -571,7 +595,10 @@ final class DatabaseRules {
               Dimension.COUNT,
               new Provenance.Derived(
                   "sum over clients of (instances, or autoscaling max) x pool size", inputs));
-      ev.add(0, new Evidence("pool connections", pools));
+      ev.add(
+          0,
+          new Evidence(
+              undeclared.isEmpty() ? "pool connections" : "pool connections, at least", pools));
       ev.add(1, new Evidence(db.fact("max_connections"), max));
       double share = total / max.value();
       Optional<Severity> sev =
@@ -580,12 +607,19 @@ final class DatabaseRules {
               : share > ctx.threshold("warning").value()
                   ? Optional.of(Severity.WARNING)
                   : Optional.empty();
+      if (sev.isEmpty() && !undeclared.isEmpty()) {
+        // below the levels only on the assumption of one instance each: not evaluated
+        ctx.notEvaluated(db, undeclared, undeclared.stream().map(ctx::howTo).toList());
+        continue;
+      }
+      boolean lowerBound = !undeclared.isEmpty();
       sev.ifPresent(
           s ->
               ctx.finding(
                   s,
                   db,
                   "The app pools can open "
+                      + (lowerBound ? "at least " : "")
                       + pools.formatted()
                       + " connections against "
                       + db.name()
@@ -609,7 +643,7 @@ final class DatabaseRules {
     SystemView view = ctx.view();
     for (Component db : view.primaries()) {
       for (Component c : view.clientsOf(db)) {
-        Optional<Figure> size = view.fact(c.fact("pool.size"));
+        Optional<Figure> size = ctx.declared(c, "pool.size");
         if (size.isEmpty()) {
           continue; // HR-DB-009 lists missing pool sizes
         }

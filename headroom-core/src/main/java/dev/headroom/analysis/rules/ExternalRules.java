@@ -8,6 +8,7 @@ import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class ExternalRules {
 
   private static void timeouts(RuleContext ctx) {
     for (Component c : ctx.view().spec().components(ComponentKind.EXTERNAL)) {
-      Optional<Figure> r = ctx.view().fact(c.fact("timeout_rate"));
+      Optional<Figure> r = ctx.measured(c, Metric.TIMEOUT_RATE);
       if (r.isEmpty()) {
         ctx.notEvaluated(
             c, List.of(c.fact("timeout_rate")), List.of(ctx.howTo(c.fact("timeout_rate"))));
@@ -72,13 +73,29 @@ final class ExternalRules {
       Figure t = ctx.threshold("warning");
       if (r.get().value() > t.value()) {
         List<String> actions = new ArrayList<>(List.of("add-job-queue"));
-        if (!c.flag("circuit_breaker")) {
+        List<Component> callers = callers(ctx, c);
+        List<Optional<Boolean>> breakers =
+            callers.isEmpty()
+                ? List.of(breaker(c, null))
+                : callers.stream().map(app -> breaker(c, app)).toList();
+        boolean guarded = breakers.stream().allMatch(b -> b.orElse(false));
+        boolean unknown = breakers.stream().anyMatch(Optional::isEmpty);
+        if (!guarded) {
           actions.add("add-circuit-breakers");
         }
         ctx.finding(
             Severity.WARNING,
             c,
-            r.get().formatted() + " of calls to " + c.name() + " time out.",
+            r.get().formatted()
+                + " of calls to "
+                + c.name()
+                + " time out"
+                + (guarded
+                    ? ""
+                    : unknown
+                        ? " (whether the calls go through a circuit breaker is not declared)"
+                        : " and the calls go through no circuit breaker")
+                + ".",
             List.of(new Evidence(c.fact("timeout_rate"), r.get()), new Evidence("threshold", t)),
             actions);
       }
@@ -87,7 +104,7 @@ final class ExternalRules {
 
   private static void rateLimited(RuleContext ctx) {
     for (Component c : ctx.view().spec().components(ComponentKind.EXTERNAL)) {
-      Optional<Figure> r = ctx.view().fact(c.fact("rate_limited"));
+      Optional<Figure> r = ctx.measured(c, Metric.RATE_LIMITED);
       if (r.isPresent() && r.get().value() > ctx.threshold("warning").value()) {
         ctx.finding(
             Severity.WARNING,
@@ -99,33 +116,78 @@ final class ExternalRules {
     }
   }
 
+  /**
+   * Whether calls from {@code caller} to {@code ext} go through a circuit breaker, as declared on
+   * either side ({@code circuit_breaker} on the service, {@code circuit_breakers} on the caller);
+   * empty when neither says, which is not the same as "no" (P17: a missing breaker is a pitfall
+   * only when it is known to be missing).
+   */
+  static Optional<Boolean> breaker(Component ext, Component caller) {
+    Optional<Boolean> onService = ext.setting("circuit_breaker").map(Boolean::parseBoolean);
+    Optional<Boolean> onCaller =
+        caller == null
+            ? Optional.empty()
+            : caller.setting("circuit_breakers").map(Boolean::parseBoolean);
+    if (onService.orElse(false) || onCaller.orElse(false)) {
+      return Optional.of(true);
+    }
+    return onService.isPresent() || onCaller.isPresent() ? Optional.of(false) : Optional.empty();
+  }
+
+  private static List<Component> callers(RuleContext ctx, Component ext) {
+    List<Component> out = new ArrayList<>();
+    for (Component c : ctx.view().spec().components()) {
+      if ((c.kind() == ComponentKind.APP || c.kind() == ComponentKind.WORKER)
+          && c.uses().contains(ext.name())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
   private static void noBreakers(RuleContext ctx) {
     for (Component ext : ctx.view().spec().components(ComponentKind.EXTERNAL)) {
-      if (ext.flag("circuit_breaker")) {
-        continue;
-      }
-      for (Component app : ctx.view().spec().components()) {
-        if ((app.kind() == ComponentKind.APP || app.kind() == ComponentKind.WORKER)
-            && app.uses().contains(ext.name())
-            && !app.flag("circuit_breakers")) {
-          ctx.finding(
-              Severity.INFO,
+      for (Component app : callers(ctx, ext)) {
+        Optional<Boolean> b = breaker(ext, app);
+        if (b.isEmpty()) {
+          ctx.notEvaluated(
               app,
-              app.name() + " calls " + ext.name() + " without a circuit breaker.",
+              List.of(app.fact("circuit_breakers")),
               List.of(
-                  new Evidence(
-                      app.name() + ".uses",
-                      new Figure(
-                          1,
-                          Dimension.COUNT,
-                          new Provenance.Declared(
-                              app.location()
-                                  + " "
-                                  + app.name()
-                                  + ".uses includes "
-                                  + ext.name())))),
-              List.of("add-circuit-breakers"));
+                  "declare circuit_breakers: true or false on "
+                      + app.name()
+                      + " (or circuit_breaker on "
+                      + ext.name()
+                      + ")"));
+          continue;
         }
+        if (b.get()) {
+          continue;
+        }
+        boolean onCaller = app.setting("circuit_breakers").isPresent();
+        Component where = onCaller ? app : ext;
+        String key = onCaller ? "circuit_breakers" : "circuit_breaker";
+        ctx.finding(
+            Severity.INFO,
+            app,
+            app.name() + " calls " + ext.name() + " without a circuit breaker.",
+            List.of(
+                new Evidence(
+                    where.name() + "." + key,
+                    new Figure(
+                        0,
+                        Dimension.COUNT,
+                        new Provenance.Declared(
+                            where.location()
+                                + " "
+                                + where.name()
+                                + "."
+                                + key
+                                + " = false; "
+                                + app.name()
+                                + ".uses includes "
+                                + ext.name())))),
+            List.of("add-circuit-breakers"));
       }
     }
   }

@@ -8,6 +8,7 @@ import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ final class NetworkRules {
     if (regions < 2) {
       return;
     }
-    Optional<Figure> remote = ctx.view().fact("latency_p95_remote");
+    Optional<Figure> remote = ctx.measured(Metric.LATENCY_P95_REMOTE);
     if (remote.isEmpty()) {
       ctx.notEvaluated(
           null, List.of("latency_p95_remote"), List.of(ctx.howTo("latency_p95_remote")));
@@ -130,7 +131,7 @@ final class NetworkRules {
 
   private static void ioWait(RuleContext ctx) {
     for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
-      Optional<Figure> w = ctx.view().fact(db.fact("iowait"));
+      Optional<Figure> w = ctx.measured(db, Metric.IOWAIT);
       if (w.isEmpty()) {
         if (db.setting("storage").filter("hdd"::equals).isPresent()) {
           ctx.notEvaluated(db, List.of(db.fact("iowait")), List.of(ctx.howTo(db.fact("iowait"))));

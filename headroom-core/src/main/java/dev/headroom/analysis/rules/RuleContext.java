@@ -23,6 +23,7 @@ public final class RuleContext {
   private final StageAssessment stage;
   private final List<Finding> findings;
   private final List<NotEvaluated> notEvaluated;
+  private final java.util.Set<String> keysUsed = new java.util.TreeSet<>();
   private Rule rule;
 
   RuleContext(
@@ -50,9 +51,98 @@ public final class RuleContext {
     return stage;
   }
 
+  /**
+   * A metric measured on {@code component}: typed, so a misspelt key cannot leave a rule silently
+   * unevaluated.
+   *
+   * @throws IllegalArgumentException when the metric is not one the component's kind can carry
+   */
+  public Optional<Figure> measured(Component component, Metric metric) {
+    if (!metric.kinds().contains(component.kind())) {
+      throw new IllegalArgumentException(
+          rule.id()
+              + " reads "
+              + metric.key()
+              + " on "
+              + component.name()
+              + ", but a "
+              + component.kind().id()
+              + " has no such metric (allowed on "
+              + metric.kinds()
+              + ")");
+    }
+    return read(component.fact(metric.key()));
+  }
+
+  /**
+   * A system-wide metric ({@code latency_p95}).
+   *
+   * @throws IllegalArgumentException for a component metric
+   */
+  public Optional<Figure> measured(Metric metric) {
+    if (!metric.systemWide()) {
+      throw new IllegalArgumentException(
+          rule.id() + " reads " + metric.key() + " system-wide, but it is a component metric");
+    }
+    return read(metric.key());
+  }
+
+  /**
+   * A number declared on {@code component} ({@code instances}, {@code pool.size}, {@code
+   * max_connections}, …).
+   *
+   * @throws IllegalArgumentException when the component's kind has no such key
+   */
+  public Optional<Figure> declared(Component component, String key) {
+    FactKeys.componentProblem(component, key).ifPresent(p -> fail(p));
+    return read(component.fact(key));
+  }
+
+  /**
+   * A number declared under {@code workload:} or {@code slo:} ({@code workload.growth}, {@code
+   * slo.availability}).
+   *
+   * @throws IllegalArgumentException for any other key
+   */
+  public Optional<Figure> declared(String key) {
+    if (!key.startsWith("workload.") && !key.startsWith("slo.")) {
+      fail("\"" + key + "\" is no workload or slo key");
+    }
+    FactKeys.problem(view.spec(), key).ifPresent(this::fail);
+    return read(key);
+  }
+
+  /** Every fact key the rules read or named as needed so far, for the keys contract test. */
+  java.util.Set<String> keysUsed() {
+    return java.util.Collections.unmodifiableSet(keysUsed);
+  }
+
+  private Optional<Figure> read(String key) {
+    keysUsed.add(key);
+    return view.fact(key);
+  }
+
+  private void check(String key) {
+    FactKeys.problem(view.spec(), key).ifPresent(this::fail);
+    keysUsed.add(key);
+  }
+
+  private void fail(String problem) {
+    throw new IllegalArgumentException(rule.id() + " uses an unknown fact key: " + problem);
+  }
+
   /** The rule's threshold in force (default or override), with provenance. */
   public Figure threshold(String name) {
     return thresholds.get(rule.id(), name);
+  }
+
+  /**
+   * Another owner's threshold in force, for a rule that reads a level another rule declares (the
+   * slow-query level when deciding whether indexes are fine): one default, one override, wherever
+   * it is read.
+   */
+  public Figure threshold(String owner, String name) {
+    return thresholds.get(owner, name);
   }
 
   /**
@@ -64,6 +154,7 @@ public final class RuleContext {
     List<String> needs = new ArrayList<>();
     List<String> how = new ArrayList<>();
     for (String k : keys) {
+      check(k);
       Optional<Figure> f = view.fact(k);
       if (f.isPresent()) {
         out.put(k, f.get());
@@ -81,6 +172,7 @@ public final class RuleContext {
 
   /** Records the rule as not evaluated with explicit needs. */
   public void notEvaluated(Component component, List<String> needs, List<String> how) {
+    needs.forEach(this::check);
     String title = rule.title() + (component == null ? "" : " (" + component.name() + ")");
     notEvaluated.add(new NotEvaluated(rule.id(), title, needs, how));
   }

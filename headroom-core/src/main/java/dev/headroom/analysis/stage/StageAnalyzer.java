@@ -67,7 +67,9 @@ public final class StageAnalyzer {
     List<Trigger> movedBy = new ArrayList<>();
     List<Trigger> exit = triggers(view, base, thresholds);
     List<Trigger> capacityFired =
-        exit.stream().filter(t -> t.status() == Trigger.Status.FIRED && t.capacity()).toList();
+        exit.stream()
+            .filter(t -> t.status() == Trigger.Status.FIRED && t.capacity() && measured(t))
+            .toList();
     if (!capacityFired.isEmpty() && base.next() != null) {
       stage = base.next();
       movedBy = exit.stream().filter(t -> t.status() == Trigger.Status.FIRED).toList();
@@ -177,7 +179,7 @@ public final class StageAnalyzer {
     return switch (stage) {
       case STARTUP -> startupExit(view, t);
       case GROWTH -> growthExit(view, t);
-      case SCALE -> scaleExit(view);
+      case SCALE -> scaleExit(view, t);
       case ENTERPRISE -> List.of();
     };
   }
@@ -214,19 +216,24 @@ public final class StageAnalyzer {
             slow,
             "a database's slowest_query",
             false));
-    Optional<Figure> maxed = view.max(ComponentKind.APP, "cpu");
+    // S5's "server resources maxed": CPU against HR-APP-001's critical level (M3's 85%), memory
+    // against HR-APP-002's (X2's 90%); memory was compared with the CPU level. The one further past
+    // its own level is shown.
+    Figure cpuAt = t.get("HR-APP-001", "critical");
+    Figure memAt = t.get("HR-APP-002", "critical");
+    Optional<Figure> cpu = view.max(ComponentKind.APP, "cpu");
     Optional<Figure> mem = view.max(ComponentKind.APP, "memory_used");
-    if (mem.isPresent() && (maxed.isEmpty() || mem.get().value() > maxed.get().value())) {
-      maxed = mem;
-    }
-    Figure maxedAt = t.get("HR-APP-001", "critical");
+    boolean memoryWorse =
+        mem.isPresent()
+            && (cpu.isEmpty()
+                || mem.get().value() - memAt.value() > cpu.get().value() - cpuAt.value());
     out.add(
         above(
             "s5-resources-maxed",
-            "server CPU or memory above " + maxedAt.formatted(),
+            "server CPU above " + cpuAt.formatted() + " or memory above " + memAt.formatted(),
             "S5",
-            maxed,
-            maxedAt,
+            memoryWorse ? mem : cpu,
+            memoryWorse ? memAt : cpuAt,
             "an app's cpu or memory_used",
             true));
     return out;
@@ -317,7 +324,7 @@ public final class StageAnalyzer {
     return out;
   }
 
-  private static List<Trigger> scaleExit(SystemView view) {
+  private static List<Trigger> scaleExit(SystemView view, Thresholds t) {
     List<Trigger> out = new ArrayList<>();
     out.add(
         above(
@@ -361,7 +368,9 @@ public final class StageAnalyzer {
               "slo.availability",
               true));
     } else {
-      boolean fired = availability.get().value() >= 0.9999 && view.serverRegions().size() <= 1;
+      Figure fourNines = t.get("HR-ARCH-008", "availability");
+      boolean fired =
+          availability.get().value() >= fourNines.value() && view.serverRegions().size() <= 1;
       out.add(
           new Trigger(
               "s7-failover",
@@ -369,11 +378,7 @@ public final class StageAnalyzer {
               "S7",
               fired ? Trigger.Status.FIRED : Trigger.Status.CLEAR,
               availability.get(),
-              fixed(
-                  0.9999,
-                  Dimension.RATIO,
-                  "$3",
-                  "99.99% and above needs redundancy beyond one failure domain"),
+              fourNines,
               view.serverRegions().isEmpty()
                   ? "no component declares a region: one assumed"
                   : view.serverRegions().size() + " region(s) declared",
@@ -402,6 +407,18 @@ public final class StageAnalyzer {
             regions == 0 ? "workload.user_regions" : "",
             true));
     return out;
+  }
+
+  /**
+   * Whether a trigger rests on a measurement (or a figure derived from one), so that it may move
+   * the stage as a measured bottleneck (S.resolve). A declared requirement (data residency, an
+   * availability promise, user regions) still shows as a fired trigger of the next stage, and the
+   * rules act on it (HR-ARCH-008: serve from several regions), but it is not a measured bottleneck.
+   */
+  private static boolean measured(Trigger t) {
+    return t.current() != null
+        && !(t.current().provenance() instanceof Provenance.Declared)
+        && !(t.current().provenance() instanceof Provenance.Assumed);
   }
 
   private static Trigger above(
@@ -440,9 +457,5 @@ public final class StageAnalyzer {
         distance,
         "",
         capacity);
-  }
-
-  private static Figure fixed(double v, Dimension d, String knowledge, String note) {
-    return new Figure(v, d, new Provenance.Assumed(knowledge, note));
   }
 }

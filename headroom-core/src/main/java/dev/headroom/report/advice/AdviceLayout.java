@@ -97,9 +97,9 @@ final class AdviceLayout {
               Text.of(m.label()),
               m.value() == null ? Text.of("not measured: " + m.needs()) : Text.of(m.value()),
               Text.of(m.target()),
-              orNone(m.warning())));
+              orNone(m.critical())));
     }
-    out.add(table(rows, "status", "metric", "value", "target", "warning"));
+    out.add(table(rows, "status", "metric", "value", "target", "critical above"));
     if (!a.health().slowRequests().isEmpty()) {
       out.add(paragraph("Slow requests per second (M6):"));
       List<Item> items = new ArrayList<>();

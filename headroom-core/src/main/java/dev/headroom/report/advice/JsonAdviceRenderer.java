@@ -176,17 +176,17 @@ public final class JsonAdviceRenderer implements AdviceRenderer {
       n.put("unit", Json.unit(m.target().dimension()));
       n.put("status", m.status().id());
       n.put("target", Json.number(m.target().value()));
-      if (m.warning() == null) {
-        n.putNull("warning");
+      if (m.critical() == null) {
+        n.putNull("critical");
       } else {
-        n.put("warning", Json.number(m.warning().value()));
+        n.put("critical", Json.number(m.critical().value()));
       }
       n.put("lowerIsBetter", m.lowerIsBetter());
       n.set("provenance", m.value() == null ? null : Json.provenance(m.value().provenance()));
       n.set("targetProvenance", Json.provenance(m.target().provenance()));
       n.set(
-          "warningProvenance",
-          m.warning() == null ? null : Json.provenance(m.warning().provenance()));
+          "criticalProvenance",
+          m.critical() == null ? null : Json.provenance(m.critical().provenance()));
       n.put("knowledge", m.knowledge());
       n.put("needs", m.needs());
     }

@@ -40,7 +40,7 @@ class HealthAnalyzerTest {
     assertThat(m.status().id()).isEqualTo(expected);
     assertThat(m.target().value()).isEqualTo(0.5);
     assertThat(m.target().provenance()).isInstanceOf(Provenance.Assumed.class);
-    assertThat(m.warning().value()).isEqualTo(1.0);
+    assertThat(m.critical().value()).isEqualTo(1.0);
     assertThat(m.value().provenance()).isInstanceOf(Provenance.Measured.class);
   }
 
@@ -51,7 +51,7 @@ class HealthAnalyzerTest {
         metric(app().slo("latency_p95: 300ms").observe("latency_p95: " + p95), "latency_p95");
     assertThat(m.status().id()).isEqualTo(expected);
     assertThat(m.target().provenance()).isInstanceOf(Provenance.Declared.class);
-    assertThat(m.warning()).isNull();
+    assertThat(m.critical()).isNull();
   }
 
   @ParameterizedTest(name = "p50 {0}, SLO {1} -> {2}")
@@ -169,6 +169,34 @@ class HealthAnalyzerTest {
                 .status()
                 .id())
         .isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "pool {0} of 20, HR-DB-002 at 40%/60% -> {1}")
+  @CsvSource({"8, ok", "9, warning", "12, warning", "13, critical"})
+  void poolUsage_followsTheConnectionThresholdsOverrides(int inUse, String expected) {
+    // the app pool's M4 levels were literals (50%, 80%) beside HR-DB-002's declared ones
+    assertThat(
+            metric(
+                    system()
+                        .component("name: web, kind: app, pool: { size: 20 }")
+                        .observe("web.pool_in_use: " + inUse)
+                        .threshold("HR-DB-002", "warning", "40%")
+                        .threshold("HR-DB-002", "critical", "60%"),
+                    "web.pool_usage")
+                .status()
+                .id())
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "p95 {0} with HR-APP-010 critical at 800ms -> {1}")
+  @CsvSource({"799ms, warning", "801ms, critical"})
+  void p95_criticalLevelIsTheRulesOverridableThreshold(String p95, String expected) {
+    HealthMetric m =
+        metric(
+            app().observe("latency_p95: " + p95).threshold("HR-APP-010", "critical", "800ms"),
+            "latency_p95");
+    assertThat(m.status().id()).isEqualTo(expected);
+    assertThat(m.critical().provenance().kind()).isEqualTo("declared");
   }
 
   @ParameterizedTest(name = "queries per request {0} -> {1}")

@@ -1,5 +1,6 @@
 package dev.headroom.analysis.rules;
 
+import static dev.headroom.analysis.rules.DatabaseRulesTest.ids;
 import static dev.headroom.analysis.rules.DatabaseRulesTest.sev;
 import static dev.headroom.ingest.system.SystemYaml.system;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +42,9 @@ class ApplicationRulesTest {
       assertThat(h.finding().actions()).containsExactly("scale-vertically", "scale-horizontally");
       assertThat(h.evidence("web.cpu").figure().provenance())
           .isInstanceOf(Provenance.Measured.class);
-      assertThat(h.evidence("instances").figure().provenance())
-          .isInstanceOf(Provenance.Assumed.class);
+      // an undeclared count is not shown as an assumed 1: the choice is left open and said so
+      assertThat(h.finding().evidence()).extracting(e -> e.label()).doesNotContain("instances");
+      assertThat(h.finding().message()).contains("not declared");
     }
   }
 
@@ -51,7 +53,7 @@ class ApplicationRulesTest {
     "'name: web, kind: app, instances: 3', scale-horizontally",
     "'name: web, kind: app, instances: 1, cost: 250 USD/month', scale-vertically",
     "'name: web, kind: app, instances: 1, cost: 251 USD/month', scale-horizontally",
-    "'name: jobs, kind: worker', scale-vertically"
+    "'name: jobs, kind: worker, instances: 1', scale-vertically"
   })
   void cpu_goesVerticalOnlyForOneCheapMachine(String component, String first) {
     String name = component.substring("name: ".length(), component.indexOf(','));
@@ -119,15 +121,27 @@ class ApplicationRulesTest {
     RuleHarness h = RuleHarness.run("HR-APP-002", memory(used));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
-      assertThat(h.finding().actions()).containsExactly("scale-vertically");
+      assertThat(h.finding().actions()).containsExactly("scale-vertically", "fix-memory-leaks");
     }
   }
 
   @Test
-  void memory_thatGrowsAlsoCallsForTheLeak() {
-    RuleHarness h =
-        RuleHarness.run("HR-APP-002", memory("85%").observe("web.memory_growth: 2%/month"));
+  void memory_pressureWithoutATrendSuggestsCheckingForALeakAndListsTheGrowthCheck() {
+    // X1: more RAM, then fix leaks; without memory_growth a leak is not ruled out
+    SystemYaml y = memory("85%");
+    RuleHarness h = RuleHarness.run("HR-APP-002", y);
     assertThat(h.finding().actions()).containsExactly("scale-vertically", "fix-memory-leaks");
+    assertThat(h.finding().message()).contains("web.memory_growth");
+    RuleHarness.run("HR-APP-003", y).assertNotEvaluated("web.memory_growth");
+  }
+
+  @ParameterizedTest(name = "memory growth {0} -> leak suggested: {1}")
+  @CsvSource({"2%/month, false", "9.9%/month, false", "10.1%/month, true"})
+  void memory_aMeasuredTrendDecidesTheLeakAtHrApp003sLevel(String growth, boolean leak) {
+    RuleHarness h =
+        RuleHarness.run("HR-APP-002", memory("85%").observe("web.memory_growth: " + growth));
+    assertThat(h.finding().actions().contains("fix-memory-leaks")).isEqualTo(leak);
+    assertThat(h.evidence("web.memory_growth").figure().provenance().kind()).isEqualTo("measured");
   }
 
   @Test
@@ -178,6 +192,7 @@ class ApplicationRulesTest {
   @Test
   void memoryGrowth_isAnOptionalCheckThatStaysSilentWithoutData() {
     RuleHarness.run("HR-APP-003", system().component("name: web, kind: app")).assertSilent();
+    RuleHarness.run("HR-APP-003", memory("80%")).assertSilent();
     RuleHarness.run("HR-APP-003", noApp()).assertSilent();
   }
 
@@ -229,12 +244,14 @@ class ApplicationRulesTest {
     RuleHarness h =
         RuleHarness.run(
             "HR-APP-005",
-            system().component("name: web, kind: app").slo("availability: " + availability));
+            system()
+                .component("name: web, kind: app, instances: 1")
+                .slo("availability: " + availability));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("scale-horizontally", "add-load-balancer");
       assertThat(h.evidence("web.instances").figure().provenance())
-          .isInstanceOf(Provenance.Assumed.class);
+          .isInstanceOf(Provenance.Declared.class);
       assertThat(h.evidence("slo.availability").figure().provenance())
           .isInstanceOf(Provenance.Declared.class);
     }
@@ -247,13 +264,43 @@ class ApplicationRulesTest {
         RuleHarness.run(
             "HR-APP-005",
             system()
-                .component("name: web, kind: app")
+                .component("name: web, kind: app, instances: 1")
                 .component("name: lb, kind: load_balancer")
                 .workload("peak_rps: " + peak));
     assertThat(h.severity()).isEqualTo(sev(expected));
     if (!expected.equals("none")) {
       assertThat(h.finding().actions()).containsExactly("scale-horizontally");
     }
+  }
+
+  @Test
+  void singleInstance_undeclaredCountIsNotEvaluatedNotAssumedToBeOne() {
+    // SystemSpec.instances defaults to 1; a finding on that default put a load balancer and
+    // scale-out at the top of the plan for a system that may well run several instances
+    SystemYaml y =
+        system()
+            .component("name: web, kind: app")
+            .workload("peak_rps: 300 rps")
+            .slo("availability: 99.95%");
+    RuleHarness h = RuleHarness.run("HR-APP-005", y);
+    h.assertNotEvaluated("web.instances");
+    assertThat(h.notEvaluated().get(0).how().get(0)).contains("declare instances");
+    assertThat(h.advice().plan().recommendations())
+        .extracting(r -> r.action().id())
+        .doesNotContain("add-load-balancer");
+  }
+
+  @Test
+  void singleInstance_anAutoscalingMinimumOfOneIsASingleInstance() {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-APP-005",
+            system()
+                .component("name: web, kind: app, autoscaling: { min: 1, max: 4 }")
+                .slo("availability: 99.9%"));
+    assertThat(h.finding().message()).contains("may scale down to a single instance");
+    assertThat(h.evidence("web.autoscaling.min").figure().provenance())
+        .isInstanceOf(Provenance.Declared.class);
   }
 
   @Test
@@ -278,7 +325,7 @@ class ApplicationRulesTest {
         RuleHarness.run(
             "HR-APP-005",
             system()
-                .component("name: web, kind: app")
+                .component("name: web, kind: app, instances: 1")
                 .slo("availability: " + availability)
                 .threshold("HR-APP-005", "availability", "99.99%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
@@ -399,15 +446,31 @@ class ApplicationRulesTest {
 
   @Test
   void nearCapacity_listsWhicheverHalfIsMissing() {
-    RuleHarness.run("HR-APP-007", system().component("name: web, kind: app"))
+    RuleHarness.run("HR-APP-007", system().component("name: web, kind: app, instances: 2"))
         .assertNotEvaluated("web.max_rps_per_instance", "workload.peak_rps");
     RuleHarness.run(
-            "HR-APP-007", system().component("name: web, kind: app").workload("peak_rps: 10 rps"))
+            "HR-APP-007",
+            system().component("name: web, kind: app, instances: 2").workload("peak_rps: 10 rps"))
         .assertNotEvaluated("web.max_rps_per_instance");
     RuleHarness.run(
             "HR-APP-007",
-            system().component("name: web, kind: app").observe("web.max_rps_per_instance: 100 rps"))
+            system()
+                .component("name: web, kind: app, instances: 2")
+                .observe("web.max_rps_per_instance: 100 rps"))
         .assertNotEvaluated("workload.peak_rps");
+  }
+
+  @Test
+  void nearCapacity_undeclaredInstanceCountIsNotEvaluatedNotAssumedToBeOne() {
+    // 150 rps on one assumed instance of 100 rps would read as 150% of capacity: a critical
+    // finding built on the reader's default
+    RuleHarness.run(
+            "HR-APP-007",
+            system()
+                .component("name: web, kind: app")
+                .observe("web.max_rps_per_instance: 100 rps")
+                .workload("peak_rps: 150 rps"))
+        .assertNotEvaluated("web.instances");
   }
 
   @Test
@@ -510,5 +573,79 @@ class ApplicationRulesTest {
     if (!expected.equals("none")) {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");
     }
+  }
+
+  // ------------------------------------------------------------------ HR-APP-010
+
+  @ParameterizedTest(name = "p95 {0} -> {1}")
+  @CsvSource({
+    "500ms, none",
+    "501ms, warning",
+    "1s, warning",
+    "1.01s, warning",
+    "1.5s, warning",
+    "2s, warning",
+    "2.4s, warning"
+  })
+  void aboveTarget_anyP95AboveTargetEntersTheSlowPagesLadder(String p95, String expected) {
+    // a p95 between the target and 2 s reached no ladder (HR-APP-009 starts at 2 s)
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-APP-010",
+            system().component("name: web, kind: app").observe("latency_p95: " + p95));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+    if (!expected.equals("none")) {
+      assertThat(h.finding().actions()).containsExactly("add-app-cache", "add-cdn");
+      assertThat(h.evidence("p95 target").figure().provenance().kind()).isEqualTo("assumed");
+      assertThat(h.advice().plan().recommendations())
+          .extracting(r -> r.action().id())
+          .contains("add-app-cache");
+    }
+  }
+
+  @Test
+  void aboveTarget_usesTheSloAndTheNextStepNotInPlace() {
+    SystemYaml y =
+        system()
+            .component("name: web, kind: app")
+            .component("name: cache, kind: cache")
+            .slo("latency_p95: 300ms")
+            .observe("latency_p95: 1.4s");
+    RuleHarness h = RuleHarness.run("HR-APP-010", y);
+    assertThat(h.finding().actions()).containsExactly("add-cdn");
+    assertThat(h.evidence("p95 target").figure().value()).isEqualTo(0.3);
+    assertThat(
+            RuleHarness.run("HR-APP-010", y.component("name: cdn, kind: cdn")).finding().actions())
+        .containsExactly("edge-compute");
+  }
+
+  @ParameterizedTest(name = "web.cpu {0} -> {1}")
+  @CsvSource({"85%, add-app-cache add-cdn", "85.1%, scale-horizontally"})
+  void aboveTarget_defersToSaturatedServersThatExplainTheTime(String cpu, String actions) {
+    // D1: CPU past HR-APP-001's critical level already says where the time goes; a cache in
+    // front of an idle database would not help a compute-bound tier
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-APP-010",
+            system()
+                .component("name: web, kind: app, instances: 2")
+                .observe("web.cpu: " + cpu)
+                .observe("latency_p95: 1.1s"));
+    assertThat(h.finding().severity()).isEqualTo(Severity.WARNING);
+    assertThat(h.finding().actions()).containsExactlyElementsOf(ids(actions));
+  }
+
+  @Test
+  void aboveTarget_unmeasuredStaysSilentForHrApp009ListsIt() {
+    RuleHarness.run("HR-APP-010", system().component("name: web, kind: app")).assertSilent();
+  }
+
+  @Test
+  void aboveTarget_isASymptomThatRanksNoLayerAsTheBottleneck() {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-APP-010", system().component("name: web, kind: app").observe("latency_p95: 1.5s"));
+    assertThat(h.finding().evidence()).extracting(e -> e.label()).contains("M1 warning level");
+    assertThat(h.advice().bottlenecks().ranked()).isEmpty();
   }
 }

@@ -265,4 +265,46 @@ class ArchitectureRulesTest {
             single("", availability).threshold("HR-ARCH-007", "availability", "99.99%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
+
+  // ------------------------------------------------------------------ HR-ARCH-008
+
+  @Test
+  void regionalRequirement_residencyInOneRegionIsActedOnWithMultiRegion() {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-ARCH-008",
+            system()
+                .component("name: web, kind: app, instances: 2, region: eu-west-1")
+                .workload("peak_rps: 2000 rps")
+                .workload("data_residency: true"));
+    assertThat(h.finding().actions()).containsExactly("multi-region");
+    assertThat(h.evidence("workload.data_residency").figure().provenance().kind())
+        .isEqualTo("declared");
+    assertThat(h.advice().plan().recommendations())
+        .extracting(r -> r.action().id())
+        .contains("multi-region");
+    // a declared requirement is not a measured bottleneck
+    assertThat(h.advice().stage().decidedBy()).doesNotContain("measured");
+  }
+
+  @ParameterizedTest(name = "availability {0} -> {1}")
+  @CsvSource({"99.98%, none", "99.99%, warning"})
+  void regionalRequirement_fourNinesInOneRegion(String availability, String expected) {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-ARCH-008",
+            system().component("name: web, kind: app").slo("availability: " + availability));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
+  @Test
+  void regionalRequirement_silentInSeveralRegions() {
+    RuleHarness.run(
+            "HR-ARCH-008",
+            system()
+                .component("name: web, kind: app, region: eu-west-1")
+                .component("name: web2, kind: app, region: eu-central-1")
+                .workload("data_residency: true"))
+        .assertSilent();
+  }
 }

@@ -583,7 +583,46 @@ class DatabaseRulesTest {
   private static SystemYaml pools(int poolSize) {
     return system()
         .component("name: db, kind: database, max_connections: 1000")
-        .component("name: web, kind: app, pool: { size: " + poolSize + " }");
+        .component("name: web, kind: app, instances: 1, pool: { size: " + poolSize + " }");
+  }
+
+  @Test
+  void poolsVsLimit_undeclaredInstancesAreALowerBoundNotOne() {
+    // 1 x 500 is under 80% of 1000 only if web runs one instance: not evaluated
+    RuleHarness.run(
+            "HR-DB-009",
+            system()
+                .component("name: db, kind: database, max_connections: 1000")
+                .component("name: web, kind: app, pool: { size: 500 }"))
+        .assertNotEvaluated("web.instances");
+    // past the limit with one instance already: at least that many connections
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-009",
+            system()
+                .component("name: db, kind: database, max_connections: 1000")
+                .component("name: web, kind: app, pool: { size: 1200 }"));
+    assertThat(h.finding().severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(h.finding().message()).contains("at least 1200");
+  }
+
+  @Test
+  void connections_doNotBlameAnotherClientOnAnAssumedInstanceCount() {
+    // 170 in use against one 20-connection pool: another client only if web runs one instance
+    SystemYaml y =
+        system()
+            .component("name: db, kind: database, max_connections: 200")
+            .component("name: web, kind: app, pool: { size: 20 }")
+            .observe("db.connections_in_use: 170");
+    assertThat(RuleHarness.run("HR-DB-002", y).finding().message())
+        .doesNotContain("another client");
+    SystemYaml declared =
+        system()
+            .component("name: db, kind: database, max_connections: 200")
+            .component("name: web, kind: app, instances: 2, pool: { size: 20 }")
+            .observe("db.connections_in_use: 170");
+    assertThat(RuleHarness.run("HR-DB-002", declared).finding().message())
+        .contains("another client");
   }
 
   @ParameterizedTest(name = "pool {0} of 1000 -> {1}")

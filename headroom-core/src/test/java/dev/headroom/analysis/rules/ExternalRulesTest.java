@@ -107,14 +107,14 @@ class ExternalRulesTest {
   // ------------------------------------------------------------------ HR-EXT-003
 
   @Test
-  void noBreakers_reportEachCallerWithoutOne() {
+  void noBreakers_reportEachCallerDeclaredWithoutOne() {
     RuleHarness h =
         RuleHarness.run(
             "HR-EXT-003",
             system()
                 .component("name: stripe, kind: external")
-                .component("name: web, kind: app, uses: [stripe]")
-                .component("name: jobs, kind: worker, uses: [stripe]")
+                .component("name: web, kind: app, uses: [stripe], circuit_breakers: false")
+                .component("name: jobs, kind: worker, uses: [stripe], circuit_breakers: false")
                 .component("name: admin, kind: app, uses: [stripe], circuit_breakers: true"));
     assertThat(h.findings()).extracting(Finding::component).containsExactly("web", "jobs");
     assertThat(h.findings())
@@ -129,6 +129,35 @@ class ExternalRulesTest {
                           assertThat(e.figure().provenance())
                               .isInstanceOf(Provenance.Declared.class));
             });
+  }
+
+  @Test
+  void noBreakers_undeclaredBreakerIsNotEvaluatedNotReportedMissing() {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-EXT-003",
+            system()
+                .component("name: stripe, kind: external")
+                .component("name: web, kind: app, uses: [stripe]"));
+    h.assertNotEvaluated("web.circuit_breakers");
+    // declared absent on the service's side is known
+    RuleHarness.run(
+            "HR-EXT-003",
+            system()
+                .component("name: stripe, kind: external, circuit_breaker: false")
+                .component("name: web, kind: app, uses: [stripe]"))
+        .finding();
+  }
+
+  @Test
+  void timeouts_withAnUndeclaredBreakerSayItIsUnknown() {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-EXT-001",
+            timeouts("name: stripe, kind: external", "2%")
+                .component("name: web, kind: app, uses: [stripe]"));
+    assertThat(h.finding().message()).contains("not declared").doesNotContain("without");
+    assertThat(h.finding().actions()).containsExactly("add-job-queue", "add-circuit-breakers");
   }
 
   @Test

@@ -109,6 +109,29 @@ class StageAnalyzerTest {
         .isEqualTo(stage);
   }
 
+  @ParameterizedTest(name = "web.memory_used {0} -> {1}")
+  @CsvSource({"88%, startup", "90%, startup", "90.1%, growth"})
+  void resourcesMaxed_comparesMemoryWithTheMemoryLevelNotTheCpuLevel(String mem, String stage) {
+    // memory was held against HR-APP-001's 85% CPU level; its own is HR-APP-002's 90% (X2)
+    assertThat(
+            assess(base().workload("peak_rps: 50 rps").observe("web.memory_used: " + mem))
+                .stage()
+                .id())
+        .isEqualTo(stage);
+  }
+
+  @Test
+  void resourcesMaxed_memoryLevelFollowsItsOverride() {
+    StageAssessment s =
+        assess(
+            base()
+                .workload("peak_rps: 50 rps")
+                .observe("web.memory_used: 88%")
+                .threshold("HR-APP-002", "critical", "87%"));
+    assertThat(s.stage()).isEqualTo(Stage.GROWTH);
+    assertThat(s.movedBy()).extracting(Trigger::id).containsExactly("s5-resources-maxed");
+  }
+
   @Test
   void optimisationTriggers_fireButDoNotMoveTheStage() {
     StageAssessment s =
@@ -172,11 +195,14 @@ class StageAnalyzerTest {
   }
 
   @Test
-  void scaleExit_fourNinesInOneRegionOrResidencyMoveToEnterprise() {
+  void scaleExit_declaredRequirementsFireButDoNotMoveTheStageAsMeasuredBottlenecks() {
+    // four nines in one region and data residency are declared, not measured: they fire as
+    // triggers of the next stage (HR-ARCH-008 acts on them) but no measured bottleneck moved it
     StageAssessment four =
         assess(base().workload("peak_rps: 2000 rps").slo("availability: 99.99%"));
-    assertThat(four.stage()).isEqualTo(Stage.ENTERPRISE);
-    assertThat(four.movedBy()).extracting(Trigger::id).containsExactly("s7-failover");
+    assertThat(four.stage()).isEqualTo(Stage.SCALE);
+    assertThat(four.movedBy()).isEmpty();
+    assertThat(trigger(four, "s7-failover").status()).isEqualTo(Trigger.Status.FIRED);
     StageAssessment three =
         assess(base().workload("peak_rps: 2000 rps").slo("availability: 99.98%"));
     assertThat(three.stage()).isEqualTo(Stage.SCALE);
@@ -184,8 +210,26 @@ class StageAnalyzerTest {
     assertThat(trigger(three, "s7-residency").status()).isEqualTo(Trigger.Status.CLEAR);
     StageAssessment residency =
         assess(base().workload("peak_rps: 2000 rps").workload("data_residency: true"));
-    assertThat(residency.stage()).isEqualTo(Stage.ENTERPRISE);
-    assertThat(residency.movedBy()).extracting(Trigger::id).contains("s7-residency");
+    assertThat(residency.stage()).isEqualTo(Stage.SCALE);
+    assertThat(residency.decidedBy()).doesNotContain("measured bottlenecks");
+    assertThat(trigger(residency, "s7-residency").status()).isEqualTo(Trigger.Status.FIRED);
+    assertThat(trigger(residency, "s7-residency").current().provenance().kind())
+        .isEqualTo("declared");
+  }
+
+  @Test
+  void scaleExit_aMeasuredTriggerStillMovesTheStageAndListsTheDeclaredOnesToo() {
+    StageAssessment s =
+        assess(
+            base()
+                .workload("peak_rps: 2000 rps")
+                .workload("data_residency: true")
+                .workload("user_regions: [europe, asia]")
+                .observe("latency_p95_remote: 1.8s"));
+    assertThat(s.stage()).isEqualTo(Stage.ENTERPRISE);
+    assertThat(s.decidedBy()).isEqualTo("measured bottlenecks (S7)");
+    assertThat(s.explanation()).contains("latency for distant users").doesNotContain("residency");
+    assertThat(s.movedBy()).extracting(Trigger::id).contains("s7-geo-latency", "s7-residency");
   }
 
   @ParameterizedTest(name = "db.cpu {0} -> {1}")
