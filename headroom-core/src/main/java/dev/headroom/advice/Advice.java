@@ -30,9 +30,6 @@ public record Advice(
     CostReport cost,
     List<NotEvaluated> notEvaluated) {
 
-  /** The version of the JSON report's schema (docs/report-schema.json). */
-  public static final String SCHEMA_VERSION = "1.0";
-
   public Advice {
     Objects.requireNonNull(system, "system");
     Objects.requireNonNull(stage, "stage");

@@ -14,6 +14,7 @@ import dev.headroom.analysis.stage.Placement;
 import dev.headroom.analysis.stage.Trigger;
 import dev.headroom.model.Figure;
 import dev.headroom.plan.Recommendation;
+import dev.headroom.report.SchemaVersion;
 import java.util.List;
 
 /** The assessment as a Markdown document, every figure followed by where it came from. */
@@ -30,7 +31,7 @@ public final class MarkdownAdviceRenderer implements AdviceRenderer {
     if (!a.system().observationsWindow().isEmpty()) {
       md.append(" · observations: ").append(esc(a.system().observationsWindow()));
     }
-    md.append(" · report schema ").append(Advice.SCHEMA_VERSION).append("\n\n");
+    md.append(" · report schema ").append(SchemaVersion.CURRENT).append("\n\n");
 
     md.append("## Where it stands\n\n");
     md.append("**Stage: ")
