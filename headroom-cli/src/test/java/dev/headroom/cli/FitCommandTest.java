@@ -135,7 +135,7 @@ class FitCommandTest {
   void fit_negativeAt_isRejected() {
     int code = run("fit", CISCO, "--at", "-3");
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("--at").contains("positive");
+    assertThat(err.toString()).contains("--at").contains("above 0");
   }
 
   @Test
