@@ -34,7 +34,9 @@ final class AdviseCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       defaultValue = "text",
       paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} (md for short), such as -f json."
+              + " Default: ${DEFAULT-VALUE}.",
       converter = Converters.OutputFormatConverter.class,
       completionCandidates = Converters.OutputFormats.class)
   OutputFormat format;
@@ -44,8 +46,8 @@ final class AdviseCommand implements Callable<Integer> {
       paramLabel = "SEVERITY",
       converter = Converters.SeverityConverter.class,
       description =
-          "Exit with 1 when a finding is at or above this severity: info, warning or critical (for CI"
-              + " gates).")
+          "Exit with 1 when a finding is at or above this severity: info, warning or critical,"
+              + " such as --fail-on critical (for CI gates).")
   Severity failOn;
 
   @Override
