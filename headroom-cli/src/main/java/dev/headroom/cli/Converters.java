@@ -50,6 +50,11 @@ final class Converters {
    */
   static final String MAX_CV = "1000";
 
+  private static final String RATE_EXAMPLES =
+      "1200/s, 1200 rps, 50/min or 240/h (a bare number is per second)";
+  private static final String DURATION_EXAMPLES =
+      "40ms, 1.5s or 2min (units: ns, us, ms, s, min, h, d)";
+
   private Converters() {}
 
   /**
@@ -110,31 +115,26 @@ final class Converters {
    * what is allowed: the kind of value, its range and examples with units.
    */
   abstract static class QuantityConverter implements ITypeConverter<Double> {
+    /** Every quantity option is a magnitude: nothing below zero means anything. */
+    private static final double LOW = 0;
+
     private final Dimension dimension;
     private final String noun;
-    private final double low;
-    private final boolean lowAllowed;
+    private final boolean zeroAllowed;
     private final String highText;
     private final double high;
     private final String examples;
 
     /**
-     * @param low the lower bound in the canonical unit (0 for every option today)
-     * @param lowAllowed whether {@code low} itself is allowed (zero is meaningless for a
-     *     concurrency or a service time, meaningful for an idle arrival rate)
+     * @param zeroAllowed whether zero is allowed: it is meaningless for a concurrency or a service
+     *     time, meaningful for an idle arrival rate
      * @param highText the upper bound as a user writes it, parsed by {@link Units#parse}
      */
     QuantityConverter(
-        Dimension dimension,
-        String noun,
-        double low,
-        boolean lowAllowed,
-        String highText,
-        String examples) {
+        Dimension dimension, String noun, boolean zeroAllowed, String highText, String examples) {
       this.dimension = dimension;
       this.noun = noun;
-      this.low = low;
-      this.lowAllowed = lowAllowed;
+      this.zeroAllowed = zeroAllowed;
       this.highText = highText;
       this.high = Units.parse(highText, dimension).value();
       this.examples = examples;
@@ -143,9 +143,7 @@ final class Converters {
     /** What is allowed, for messages: kind, range and examples. */
     final String allowed() {
       return noun
-          + (lowAllowed ? " from " : " above ")
-          + Units.format(low, 6)
-          + (lowAllowed ? " to " : " and at most ")
+          + (zeroAllowed ? " from 0 to " : " above 0 and at most ")
           + highText
           + ", such as "
           + examples;
@@ -164,12 +162,12 @@ final class Converters {
                 + allowed()
                 + (e.suggestion() == null ? "" : "; did you mean \"" + e.suggestion() + "\"?"));
       }
-      if (v < low || (v == low && !lowAllowed)) {
+      if (v < LOW || (v == LOW && !zeroAllowed)) {
         throw new TypeConversionException(
             "found \""
                 + value.strip()
                 + "\" ("
-                + (v < low ? "negative" : "zero")
+                + (v < LOW ? "negative" : "zero")
                 + "); allowed "
                 + allowed());
       }
@@ -184,73 +182,49 @@ final class Converters {
   /** An arrival rate (queue models): zero is an idle queue, so it is allowed. */
   static final class RateConverter extends QuantityConverter {
     RateConverter() {
-      super(
-          Dimension.RATE,
-          "a rate per second",
-          0,
-          true,
-          MAX_RATE,
-          "1200/s, 1200 rps, 50/min or 240/h (a bare number is per second)");
+      super(Dimension.RATE, "a rate per second", true, MAX_RATE, RATE_EXAMPLES);
     }
   }
 
   /** A throughput to reach (fit): zero asks nothing. */
   static final class PositiveRateConverter extends QuantityConverter {
     PositiveRateConverter() {
-      super(
-          Dimension.RATE,
-          "a rate per second",
-          0,
-          false,
-          MAX_RATE,
-          "1200/s, 1200 rps, 50/min or 240/h (a bare number is per second)");
+      super(Dimension.RATE, "a rate per second", false, MAX_RATE, RATE_EXAMPLES);
     }
   }
 
   /** A time that may be zero: a constant service (sd 0) or an empty system. */
   static final class DurationConverter extends QuantityConverter {
     DurationConverter() {
-      super(
-          Dimension.DURATION,
-          "a duration with its unit",
-          0,
-          true,
-          MAX_DURATION,
-          "40ms, 1.5s or 2min (units: ns, us, ms, s, min, h, d)");
+      super(Dimension.DURATION, "a duration with its unit", true, MAX_DURATION, DURATION_EXAMPLES);
     }
   }
 
   /** A service time or a latency target: zero is meaningless (no work, no time allowed). */
   static final class PositiveDurationConverter extends QuantityConverter {
     PositiveDurationConverter() {
-      super(
-          Dimension.DURATION,
-          "a duration with its unit",
-          0,
-          false,
-          MAX_DURATION,
-          "40ms, 1.5s or 2min (units: ns, us, ms, s, min, h, d)");
+      super(Dimension.DURATION, "a duration with its unit", false, MAX_DURATION, DURATION_EXAMPLES);
     }
   }
 
   /** A concurrency N (fit): requests in flight or virtual users; may be fractional (a mean). */
   static final class ConcurrencyConverter extends QuantityConverter {
     ConcurrencyConverter() {
-      super(Dimension.NUMBER, "a concurrency", 0, false, MAX_CONCURRENCY, "48 or 26.5");
+      super(Dimension.NUMBER, "a concurrency", false, MAX_CONCURRENCY, "48 or 26.5");
     }
   }
 
   /** A mean number in the system (Little's law): zero is an empty system. */
   static final class PopulationConverter extends QuantityConverter {
     PopulationConverter() {
-      super(Dimension.NUMBER, "a mean number in the system", 0, true, MAX_CONCURRENCY, "48 or 2.5");
+      super(Dimension.NUMBER, "a mean number in the system", true, MAX_CONCURRENCY, "48 or 2.5");
     }
   }
 
   /** A coefficient of variation σ/S: 0 is a constant service time, 1 exponential. */
   static final class CvConverter extends QuantityConverter {
     CvConverter() {
-      super(Dimension.NUMBER, "a coefficient of variation", 0, true, MAX_CV, "0, 1 or 1.5");
+      super(Dimension.NUMBER, "a coefficient of variation", true, MAX_CV, "0, 1 or 1.5");
     }
   }
 
@@ -260,7 +234,7 @@ final class Converters {
    */
   static final class ToleranceConverter extends QuantityConverter {
     ToleranceConverter() {
-      super(Dimension.NUMBER, "a tolerance in customers", 0, false, "0.5", "1e-10 or 1e-6");
+      super(Dimension.NUMBER, "a tolerance in customers", false, "0.5", "1e-10 or 1e-6");
     }
   }
 

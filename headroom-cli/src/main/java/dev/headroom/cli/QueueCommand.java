@@ -321,7 +321,7 @@ public final class QueueCommand {
         converter = Converters.MetricConverter.class,
         description =
             "Which time --target bounds: response (waiting plus service, the default) or waiting"
-                + " (time queued for a server, such as a pool's acquire time).")
+                + " (time queued for a server: a pool's acquire time), such as --of waiting.")
     LatencyMetric metric;
 
     @Override
