@@ -7,10 +7,7 @@ import dev.headroom.ingest.system.SystemFileReader;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
 import dev.headroom.model.Provenance;
-import dev.headroom.model.Quantity;
 import dev.headroom.model.SystemSpec;
-import dev.headroom.model.UnitException;
-import dev.headroom.model.Units;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.advice.AdviceRenderer;
 import dev.headroom.report.advice.AdviceView;
@@ -18,13 +15,11 @@ import dev.headroom.report.doc.TextWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code headroom advise SYSTEM_FILE}: the assessment. */
 @Command(
@@ -48,7 +43,9 @@ final class AdviseCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       defaultValue = "text",
       paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} (md for short), such as -f json."
+              + " Default: ${DEFAULT-VALUE}.",
       converter = Converters.OutputFormatConverter.class,
       completionCandidates = Converters.OutputFormats.class)
   OutputFormat format;
@@ -58,40 +55,20 @@ final class AdviseCommand implements Callable<Integer> {
       paramLabel = "SEVERITY",
       converter = Converters.SeverityConverter.class,
       description =
-          "Exit with 1 when a finding is at or above this severity: info, warning or critical (for CI"
-              + " gates).")
+          "Exit with 1 when a finding is at or above this severity: info, warning or critical,"
+              + " such as --fail-on critical (for CI gates).")
   Severity failOn;
 
   @Option(
       names = "--load",
       paramLabel = "MULTIPLE",
       defaultValue = "1x",
-      converter = LoadMultipleConverter.class,
+      converter = Converters.LoadMultipleConverter.class,
       description =
-          "Assess the system at this multiple of today's load with the components it has now"
-              + " (3x, 0.5x; default ${DEFAULT-VALUE}): rates and utilisations grow with it, what"
-              + " no law predicts (latency, errors) is not evaluated.")
-  Figure load;
-
-  /** {@code --load 3x}: a positive, finite multiple (a bare number is read as a multiple). */
-  static final class LoadMultipleConverter implements ITypeConverter<Figure> {
-    @Override
-    public Figure convert(String value) {
-      String v = value.strip();
-      try {
-        Quantity q = Units.parse(v.matches("[0-9.eE+-]+") ? v + "x" : v, Dimension.MULTIPLIER);
-        if (!(q.value() > 0) || !Double.isFinite(q.value()) || q.value() > 1e6) {
-          throw new TypeConversionException(
-              "--load must be a multiple above 0 and at most 1000000x, got \"" + value + "\"");
-        }
-        return new Figure(
-            q.value(), Dimension.MULTIPLIER, new Provenance.Declared("--load " + value));
-      } catch (UnitException e) {
-        throw new TypeConversionException(
-            "--load takes a multiple of today's load such as 3x or 0.5x, got \"" + value + "\"");
-      }
-    }
-  }
+          "Assess the system at this multiple of today's load with the components it has now,"
+              + " such as 3x or 0.5x (default ${DEFAULT-VALUE}): rates and utilisations grow with"
+              + " it, what no law predicts (latency, errors) is not evaluated.")
+  double load;
 
   @Option(
       names = "--brief",
@@ -105,7 +82,7 @@ final class AdviseCommand implements Callable<Integer> {
       names = "--width",
       paramLabel = "COLUMNS",
       description =
-          "Wrap text output at this many columns (at least 40). Default: the terminal's width"
+          "Wrap text output at this many columns (at least 40), such as 80. Default: the terminal's width"
               + " (COLUMNS) when writing to a terminal, else 100.")
   Integer width;
 
@@ -117,7 +94,10 @@ final class AdviseCommand implements Callable<Integer> {
             ? SystemFileReader.read(StandardInput.stream(), StandardInput.NAME)
             : SystemFileReader.read(file);
     Path dir = stdin ? StandardInput.baseDirectory() : file.toAbsolutePath().getParent();
-    Advice advice = Advisor.advise(system, dir, load);
+    Figure multiple =
+        new Figure(
+            load, Dimension.MULTIPLIER, new Provenance.Declared("--load on the command line"));
+    Advice advice = Advisor.advise(system, dir, multiple);
     AdviceView view = brief ? AdviceView.BRIEF : AdviceView.FULL;
     spec.commandLine().getOut().print(AdviceRenderer.of(format, view, textWidth()).render(advice));
     spec.commandLine().getOut().flush();

@@ -1,6 +1,9 @@
 package dev.headroom.cli;
 
 import dev.headroom.analysis.Severity;
+import dev.headroom.analysis.queueing.LatencyMetric;
+import dev.headroom.model.Dimension;
+import dev.headroom.model.UnitException;
 import dev.headroom.model.Units;
 import dev.headroom.report.OutputFormat;
 import java.util.ArrayList;
@@ -10,13 +13,53 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Option converters with messages that say what is allowed. */
+/**
+ * Option converters: every quantity on the command line is read by the project's one units parser
+ * ({@link Units#parse}) and checked against its range here, at the edge, so a value no model can
+ * use ends in exit 2 naming the option (picocli prefixes it), what was found and what is allowed,
+ * never in an internal error deep in a model.
+ *
+ * <p>The upper bounds are far beyond any real system; they exist so that the models' arithmetic
+ * stays finite. With a rate of at most 1e9/s and a duration of at most a year, the offered load λ·S
+ * stays below 3.2e16 Erlangs (inside a {@code long} and a double's range), and with a concurrency
+ * of at most 1e9 the USL's κN(N−1) stays below 1e18·κ: every model answers with a number or a clear
+ * refusal. Each bound is written once, as a user would write it, and parsed by the same parser, so
+ * help and messages quote it exactly.
+ */
 final class Converters {
+
+  /** The largest rate an option takes: a billion events per second. */
+  static final String MAX_RATE = "1e9/s";
+
+  /** The longest duration an option takes. */
+  static final String MAX_DURATION = "1 year";
+
+  /** The largest concurrency or population an option takes. */
+  static final String MAX_CONCURRENCY = "1e9";
+
+  /**
+   * The most servers an option takes: more than any pool or fleet, and the M/M/c sums (Erlang C)
+   * cost time in proportion to c, so a million keeps {@code queue size --servers} under a second
+   * where a billion took minutes.
+   */
+  static final String MAX_SERVERS = "1e6";
+
+  /**
+   * The largest service-time coefficient of variation: measured service times rarely exceed 10;
+   * 1000 leaves room for any heavy tail while (1 + cv²) stays an ordinary number.
+   */
+  static final String MAX_CV = "1000";
+
+  private static final String RATE_EXAMPLES =
+      "1200/s, 1200 rps, 50/min or 240/h (a bare number is per second)";
+  private static final String DURATION_EXAMPLES =
+      "40ms, 1.5s or 2min (units: ns, us, ms, s, min, h, d)";
 
   private Converters() {}
 
   /**
-   * {@code --format text|markdown|json} (also {@code md}), case-insensitively, with a did-you-mean.
+   * {@code -f/--format text|markdown|json} (also {@code md}), case-insensitively, with a
+   * did-you-mean.
    */
   static final class OutputFormatConverter implements ITypeConverter<OutputFormat> {
     @Override
@@ -57,8 +100,228 @@ final class Converters {
         return Severity.parse(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(
-            "'" + value + "' is not a severity; allowed: info, warning, critical");
+            "found \""
+                + value
+                + "\"; allowed a severity: info, warning, critical"
+                + Units.Suggest.closest(value, List.of("info", "warning", "critical"))
+                    .map(s -> "; did you mean \"" + s + "\"?")
+                    .orElse(""));
       }
+    }
+  }
+
+  /**
+   * A quantity of one dimension within a range. The message says what was found and the whole of
+   * what is allowed: the kind of value, its range and examples with units.
+   */
+  abstract static class QuantityConverter implements ITypeConverter<Double> {
+    /** Every quantity option is a magnitude: nothing below zero means anything. */
+    private static final double LOW = 0;
+
+    private final Dimension dimension;
+    private final String noun;
+    private final boolean zeroAllowed;
+    private final String highText;
+    private final double high;
+    private final String examples;
+
+    /**
+     * @param zeroAllowed whether zero is allowed: it is meaningless for a concurrency or a service
+     *     time, meaningful for an idle arrival rate
+     * @param highText the upper bound as a user writes it, parsed by {@link Units#parse}
+     */
+    QuantityConverter(
+        Dimension dimension, String noun, boolean zeroAllowed, String highText, String examples) {
+      this.dimension = dimension;
+      this.noun = noun;
+      this.zeroAllowed = zeroAllowed;
+      this.highText = highText;
+      this.high = Units.parse(highText, dimension).value();
+      this.examples = examples;
+    }
+
+    /** What is allowed, for messages: kind, range and examples. */
+    final String allowed() {
+      return noun
+          + (zeroAllowed ? " from 0 to " : " above 0 and at most ")
+          + highText
+          + ", such as "
+          + examples;
+    }
+
+    @Override
+    public Double convert(String value) {
+      double v;
+      try {
+        v = Units.parse(value, dimension).value();
+      } catch (UnitException e) {
+        throw new TypeConversionException(
+            "found "
+                + e.found()
+                + "; allowed "
+                + allowed()
+                + (e.suggestion() == null ? "" : "; did you mean \"" + e.suggestion() + "\"?"));
+      }
+      if (v < LOW || (v == LOW && !zeroAllowed)) {
+        throw new TypeConversionException(
+            "found \""
+                + value.strip()
+                + "\" ("
+                + (v < LOW ? "negative" : "zero")
+                + "); allowed "
+                + allowed());
+      }
+      if (v > high) {
+        throw new TypeConversionException(
+            "found \"" + value.strip() + "\" (above " + highText + "); allowed " + allowed());
+      }
+      return v;
+    }
+  }
+
+  /** A multiple of today's load ({@code advise --load}): zero asks about no load at all. */
+  static final class LoadMultipleConverter extends QuantityConverter {
+    LoadMultipleConverter() {
+      super(Dimension.MULTIPLIER, "a multiple of today's load", false, "1000000x", "3x or 0.5x");
+    }
+  }
+
+  /** An arrival rate (queue models): zero is an idle queue, so it is allowed. */
+  static final class RateConverter extends QuantityConverter {
+    RateConverter() {
+      super(Dimension.RATE, "a rate per second", true, MAX_RATE, RATE_EXAMPLES);
+    }
+  }
+
+  /** A throughput to reach (fit): zero asks nothing. */
+  static final class PositiveRateConverter extends QuantityConverter {
+    PositiveRateConverter() {
+      super(Dimension.RATE, "a rate per second", false, MAX_RATE, RATE_EXAMPLES);
+    }
+  }
+
+  /** A time that may be zero: a constant service (sd 0) or an empty system. */
+  static final class DurationConverter extends QuantityConverter {
+    DurationConverter() {
+      super(Dimension.DURATION, "a duration with its unit", true, MAX_DURATION, DURATION_EXAMPLES);
+    }
+  }
+
+  /** A service time or a latency target: zero is meaningless (no work, no time allowed). */
+  static final class PositiveDurationConverter extends QuantityConverter {
+    PositiveDurationConverter() {
+      super(Dimension.DURATION, "a duration with its unit", false, MAX_DURATION, DURATION_EXAMPLES);
+    }
+  }
+
+  /** A concurrency N (fit): requests in flight or virtual users; may be fractional (a mean). */
+  static final class ConcurrencyConverter extends QuantityConverter {
+    ConcurrencyConverter() {
+      super(Dimension.NUMBER, "a concurrency", false, MAX_CONCURRENCY, "48 or 26.5");
+    }
+  }
+
+  /** A mean number in the system (Little's law): zero is an empty system. */
+  static final class PopulationConverter extends QuantityConverter {
+    PopulationConverter() {
+      super(Dimension.NUMBER, "a mean number in the system", true, MAX_CONCURRENCY, "48 or 2.5");
+    }
+  }
+
+  /** A coefficient of variation σ/S: 0 is a constant service time, 1 exponential. */
+  static final class CvConverter extends QuantityConverter {
+    CvConverter() {
+      super(Dimension.NUMBER, "a coefficient of variation", true, MAX_CV, "0, 1 or 1.5");
+    }
+  }
+
+  /**
+   * The Bard–Schweitzer stopping tolerance, in customers: zero never stops, and a customer or more
+   * is no precision at all.
+   */
+  static final class ToleranceConverter extends QuantityConverter {
+    ToleranceConverter() {
+      super(Dimension.NUMBER, "a tolerance in customers", false, "0.5", "1e-10 or 1e-6");
+    }
+  }
+
+  /** A number of servers: a whole number, at least one, with K and M suffixes (2K). */
+  static final class ServersConverter implements ITypeConverter<Integer> {
+    private static final double HIGH = Units.parse(MAX_SERVERS, Dimension.COUNT).value();
+
+    static String allowed() {
+      return "a whole number of servers from 1 to " + MAX_SERVERS + ", such as 8, 60 or 2K";
+    }
+
+    @Override
+    public Integer convert(String value) {
+      double v;
+      try {
+        v = Units.parse(value, Dimension.COUNT).value();
+      } catch (UnitException e) {
+        throw new TypeConversionException("found " + e.found() + "; allowed " + allowed());
+      }
+      if (v < 1 || v > HIGH) {
+        throw new TypeConversionException("found \"" + value.strip() + "\"; allowed " + allowed());
+      }
+      return (int) v;
+    }
+  }
+
+  /** 95, p95, 95% and 99.9 all mean a percentile; fractions below 1 are refused as ambiguous. */
+  static final class PercentileConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      String s = value.strip().toLowerCase(Locale.ROOT);
+      if (s.startsWith("p")) {
+        s = s.substring(1);
+      }
+      if (s.endsWith("%")) {
+        s = s.substring(0, s.length() - 1);
+      }
+      double v;
+      try {
+        v = Double.parseDouble(s);
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException(
+            "found \"" + value + "\"; allowed a percentile such as 95, p99 or 99.9");
+      }
+      if (v > 0 && v < 1) {
+        throw new TypeConversionException(
+            "found \""
+                + value
+                + "\" (a fraction?); allowed a percentile between 1 and 100, such as 95; did you"
+                + " mean \""
+                + Units.format(v * 100, 6)
+                + "\"?");
+      }
+      // also refuses NaN, which fails every comparison
+      if (!(v >= 1 && v < 100)) {
+        throw new TypeConversionException(
+            "found \""
+                + value
+                + "\"; allowed a percentile at least 1 and below 100, such as 95 or 99.9");
+      }
+      return v / 100.0;
+    }
+  }
+
+  /** {@code --of response|waiting}. */
+  static final class MetricConverter implements ITypeConverter<LatencyMetric> {
+    @Override
+    public LatencyMetric convert(String value) {
+      return switch (value.strip().toLowerCase(Locale.ROOT)) {
+        case "response", "response-time" -> LatencyMetric.RESPONSE_TIME;
+        case "waiting", "waiting-time", "wait" -> LatencyMetric.WAITING_TIME;
+        default ->
+            throw new TypeConversionException(
+                "found \""
+                    + value
+                    + "\"; allowed response or waiting"
+                    + Units.Suggest.closest(value, List.of("response", "waiting"))
+                        .map(s -> "; did you mean \"" + s + "\"?")
+                        .orElse(""));
+      };
     }
   }
 }

@@ -7,7 +7,6 @@ import dev.headroom.ingest.loadtest.ReadOptions;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
 import dev.headroom.model.Units;
-import dev.headroom.report.OutputFormat;
 import dev.headroom.report.fit.FitPlot;
 import dev.headroom.report.fit.FitRenderer;
 import dev.headroom.report.fit.FitReport;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,50 +50,48 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "ID",
       converter = FormatConverter.class,
       description =
-          "Format of the input files (default: detected from the content). One of:"
-              + " ${COMPLETION-CANDIDATES}.",
+          "Format of the input files, such as jmeter-csv or k6-json (default: detected from the"
+              + " content). One of: ${COMPLETION-CANDIDATES}.",
       completionCandidates = FormatIds.class)
   LoadTestFormat inputFormat;
 
   @Option(
       names = "--concurrency",
       paramLabel = "N",
+      converter = Converters.ConcurrencyConverter.class,
       description =
-          "Concurrency of the run, for inputs that do not record it (hey, HdrHistogram logs).")
+          "Concurrency of the run (virtual users or requests in flight), a number above 0 such as"
+              + " 50, for inputs that do not record it (hey, HdrHistogram logs).")
   Double concurrency;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      converter = Converters.OutputFormatConverter.class,
-      description = "Output format: text, markdown or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
   @Option(
       names = "--plot",
       paramLabel = "FILE.svg",
-      description = "Also write an SVG plot of the fit to this file.")
+      description = "Also write an SVG plot of the fit to this file, such as fit.svg.")
   Path plot;
 
   @Option(
       names = "--at",
       paramLabel = "N",
-      description = "Predict throughput and latency at this concurrency (repeatable).")
+      converter = Converters.ConcurrencyConverter.class,
+      description =
+          "Predict throughput and latency at this concurrency, a number above 0 such as 48"
+              + " (repeatable).")
   List<Double> at = new ArrayList<>();
 
   @Option(
       names = "--throughput",
-      paramLabel = "X",
+      paramLabel = "RATE",
+      converter = Converters.PositiveRateConverter.class,
       description =
-          "Find the concurrency and latency that deliver this throughput per second (repeatable).")
+          "Find the concurrency and latency that deliver this throughput, a rate such as 1200/s,"
+              + " 72000/min or 1200 (per second when bare); repeatable.")
   List<Double> throughput = new ArrayList<>();
 
   @Override
   public Integer call() {
-    checkPositive("--concurrency", concurrency == null ? List.of() : List.of(concurrency));
-    checkPositive("--at", at);
-    checkPositive("--throughput", throughput);
     ReadOptions options = new ReadOptions(concurrency);
     List<LoadTest> tests = LoadTestFiles.readAll(files, inputFormat, options);
     FitReport report = FitReport.of(tests, at, throughput);
@@ -114,23 +112,9 @@ final class FitCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(FitRenderer.render(report, format));
+    out.print(FitRenderer.render(report, output.format));
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private void checkPositive(String option, List<Double> values) {
-    for (double v : values) {
-      if (!(v > 0) || !Double.isFinite(v)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "Invalid value for option '"
-                + option
-                + "': "
-                + Units.format(v, 6)
-                + " (must be a positive number)");
-      }
-    }
   }
 
   /** Load-test format ids for help and completion. */

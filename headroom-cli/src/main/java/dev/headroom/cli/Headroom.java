@@ -1,7 +1,10 @@
 package dev.headroom.cli;
 
 import dev.headroom.model.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,6 +15,14 @@ import picocli.CommandLine.ScopeType;
     name = "headroom",
     mixinStandardHelpOptions = true,
     versionProvider = Headroom.Version.class,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:a finding at or above --fail-on (advise), or a knowledge id not carried (rules"
+          + " --coverage)",
+      "2:bad usage or bad input: every problem with what was found and what is allowed",
+      "3:an internal error, a bug in headroom: report it with the --debug trace"
+    },
     description =
         "A scalability advisor: where a system stands, what limits it, what to do next, how far it will go.",
     subcommands = {
@@ -28,7 +39,7 @@ public final class Headroom {
   @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
-      description = "Show stack traces for errors.")
+      description = "Show stack traces for errors (with exit code 2 or 3).")
   boolean debug;
 
   /** Builds the command line with every subcommand and the one exception handler. */
@@ -72,11 +83,46 @@ public final class Headroom {
     return ExitCodes.INTERNAL;
   }
 
+  /**
+   * {@code headroom --version}: the Maven project version (written into {@code version.properties}
+   * by resource filtering at build time, so it is right in the jar and in tests alike) and the Java
+   * runtime it runs on, the two facts a bug report needs.
+   */
   static final class Version implements CommandLine.IVersionProvider {
+    static final String RESOURCE = "version.properties";
+
     @Override
     public String[] getVersion() {
-      String v = Headroom.class.getPackage().getImplementationVersion();
-      return new String[] {"headroom " + (v == null ? "development build" : v)};
+      return new String[] {
+        "headroom " + projectVersion(),
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vm.vendor")
+            + " "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.vm.version")
+            + "), "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.arch")
+      };
+    }
+
+    /** The version Maven filtered in, or a plain statement when this is not a Maven build. */
+    static String projectVersion() {
+      Properties p = new Properties();
+      try (InputStream in = Headroom.class.getResourceAsStream(RESOURCE)) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (IOException e) {
+        // an unreadable resource in our own jar: report the build as unknown below
+      }
+      String v = p.getProperty("version", "");
+      // unfiltered (an IDE build that skipped Maven's resource filtering) counts as unknown
+      return v.isBlank() || v.startsWith("${") ? "(unknown version: not built by Maven)" : v;
     }
   }
 }

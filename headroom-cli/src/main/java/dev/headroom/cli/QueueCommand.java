@@ -13,20 +13,15 @@ import dev.headroom.analysis.queueing.ServerSizing;
 import dev.headroom.analysis.queueing.Sizing;
 import dev.headroom.ingest.queueing.NetworkModelReader;
 import dev.headroom.model.BadInputException;
-import dev.headroom.model.Dimension;
 import dev.headroom.model.InputProblem;
-import dev.headroom.model.UnitException;
-import dev.headroom.model.Units;
-import dev.headroom.report.OutputFormat;
 import dev.headroom.report.queueing.QueueRenderer;
 import dev.headroom.report.queueing.QueueReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -68,15 +63,7 @@ public final class QueueCommand {
   abstract static class Base implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--format",
-        defaultValue = "text",
-        paramLabel = "FORMAT",
-        converter = Converters.OutputFormatConverter.class,
-        description =
-            "Output: text, markdown or json (seconds and per-second rates). Default:"
-                + " ${DEFAULT-VALUE}.")
-    OutputFormat format;
+    @Mixin FormatOption output;
 
     /** Builds the report; model refusals become usage errors (exit 2). */
     abstract QueueReport report();
@@ -90,7 +77,7 @@ public final class QueueCommand {
         throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(QueueRenderer.render(report, format));
+      out.print(QueueRenderer.render(report, output.format));
       out.flush();
       return ExitCodes.OK;
     }
@@ -109,22 +96,22 @@ public final class QueueCommand {
     @Option(
         names = {"--population", "-L"},
         paramLabel = "L",
-        converter = NumberConverter.class,
-        description = "Mean number in the system (requests in flight, busy threads).")
+        converter = Converters.PopulationConverter.class,
+        description = "Mean number in the system (requests in flight, busy threads), such as 48.")
     Double population;
 
     @Option(
         names = {"--arrival", "--throughput"},
         paramLabel = "RATE",
-        converter = RateConverter.class,
-        description = "Arrival rate λ, such as 1200/s, 240/h, 50/min.")
+        converter = Converters.RateConverter.class,
+        description = "Arrival rate λ, such as 1200/s, 240/h, 50/min (per second when bare).")
     Double arrival;
 
     @Option(
         names = {"--time", "--response-time"},
         paramLabel = "DURATION",
-        converter = DurationConverter.class,
-        description = "Mean time in the system W, such as 40ms.")
+        converter = Converters.DurationConverter.class,
+        description = "Mean time in the system W, a duration with its unit such as 40ms.")
     Double time;
 
     @Override
@@ -154,16 +141,16 @@ public final class QueueCommand {
         names = "--arrival",
         required = true,
         paramLabel = "RATE",
-        converter = RateConverter.class,
-        description = "Arrival rate λ, such as 4/s, 240/h, 1200 rps.")
+        converter = Converters.RateConverter.class,
+        description = "Arrival rate λ, such as 4/s, 240/h, 1200 rps (per second when bare).")
     double arrival;
 
     @Option(
         names = "--service",
         required = true,
         paramLabel = "DURATION",
-        converter = DurationConverter.class,
-        description = "Mean service time S, such as 200ms, 15s.")
+        converter = Converters.PositiveDurationConverter.class,
+        description = "Mean service time S, above 0 with its unit, such as 200ms, 15s.")
     double service;
   }
 
@@ -173,7 +160,7 @@ public final class QueueCommand {
         names = {"--percentile", "-p"},
         split = ",",
         paramLabel = "P",
-        converter = PercentileConverter.class,
+        converter = Converters.PercentileConverter.class,
         description = "Percentiles to print, such as 95 or 50,99,99.9. Default: 50,90,95,99.")
     List<Double> percentiles;
 
@@ -210,7 +197,10 @@ public final class QueueCommand {
         names = {"--servers", "-c"},
         required = true,
         paramLabel = "C",
-        description = "Number of servers (threads, connections, agents), at least 1.")
+        converter = Converters.ServersConverter.class,
+        description =
+            "Number of servers (threads, connections, agents), a whole number at least 1 such as"
+                + " 2 or 2K.")
     int servers;
 
     @Override
@@ -231,17 +221,19 @@ public final class QueueCommand {
     @Option(
         names = "--service-cv",
         paramLabel = "CV",
-        converter = NumberConverter.class,
+        converter = Converters.CvConverter.class,
         description =
-            "Coefficient of variation of the service time σ/S (1 = exponential, 0 = constant)."
-                + " Default 1.")
+            "Coefficient of variation of the service time σ/S, a plain number such as 1.5"
+                + " (1 = exponential, 0 = constant). Default 1.")
     Double cv;
 
     @Option(
         names = "--service-sd",
         paramLabel = "DURATION",
-        converter = DurationConverter.class,
-        description = "Standard deviation of the service time, instead of --service-cv.")
+        converter = Converters.DurationConverter.class,
+        description =
+            "Standard deviation of the service time, instead of --service-cv: a duration such as"
+                + " 300ms.")
     Double sd;
 
     @Override
@@ -274,49 +266,53 @@ public final class QueueCommand {
     @Option(
         names = "--arrival",
         paramLabel = "RATE",
-        converter = RateConverter.class,
-        description = "Arrival rate λ: find the fewest servers.")
+        converter = Converters.RateConverter.class,
+        description = "Arrival rate λ, such as 1200/s or 240/h: find the fewest servers.")
     Double arrival;
 
     @Option(
         names = {"--servers", "-c"},
         paramLabel = "C",
-        description = "Number of servers: find the largest arrival rate.")
+        converter = Converters.ServersConverter.class,
+        description =
+            "Number of servers, a whole number at least 1 such as 60: find the largest arrival"
+                + " rate.")
     Integer servers;
 
     @Option(
         names = "--service",
         required = true,
         paramLabel = "DURATION",
-        converter = DurationConverter.class,
-        description = "Mean service time S (exponential).")
+        converter = Converters.PositiveDurationConverter.class,
+        description = "Mean service time S (exponential), above 0 with its unit, such as 40ms.")
     double service;
 
     @Option(
         names = "--target",
         paramLabel = "DURATION",
-        converter = DurationConverter.class,
-        description = "Bound on the percentile (with --percentile, default 95).")
+        converter = Converters.PositiveDurationConverter.class,
+        description =
+            "Bound on the percentile (with --percentile, default 95), a duration such as 150ms.")
     Double target;
 
     @Option(
         names = "--target-p95",
         paramLabel = "DURATION",
-        converter = DurationConverter.class,
-        description = "Shorthand for --target D --percentile 95.")
+        converter = Converters.PositiveDurationConverter.class,
+        description = "Shorthand for --target D --percentile 95, such as 200ms.")
     Double targetP95;
 
     @Option(
         names = "--target-p99",
         paramLabel = "DURATION",
-        converter = DurationConverter.class,
-        description = "Shorthand for --target D --percentile 99.")
+        converter = Converters.PositiveDurationConverter.class,
+        description = "Shorthand for --target D --percentile 99, such as 200ms.")
     Double targetP99;
 
     @Option(
         names = {"--percentile", "-p"},
         paramLabel = "P",
-        converter = PercentileConverter.class,
+        converter = Converters.PercentileConverter.class,
         description = "Which percentile --target bounds, such as 95 or 99.9. Default 95.")
     Double percentile;
 
@@ -324,10 +320,10 @@ public final class QueueCommand {
         names = "--of",
         paramLabel = "TIME",
         defaultValue = "response",
-        converter = MetricConverter.class,
+        converter = Converters.MetricConverter.class,
         description =
-            "response (waiting plus service, the default) or waiting (time queued for a server,"
-                + " such as a pool's acquire time).")
+            "Which time --target bounds: response (waiting plus service, the default) or waiting"
+                + " (time queued for a server: a pool's acquire time), such as --of waiting.")
     LatencyMetric metric;
 
     @Override
@@ -358,10 +354,6 @@ public final class QueueCommand {
         ServerSizing s = Sizing.serversFor(arrival, service, p, t, metric);
         return new QueueReport.Servers(s);
       }
-      if (servers < 1) {
-        throw new ParameterException(
-            spec.commandLine(), "--servers must be at least 1, found " + servers);
-      }
       ArrivalSizing a = Sizing.maxArrivalRate(service, servers, p, t, metric);
       return new QueueReport.MaxRate(a);
     }
@@ -391,8 +383,10 @@ public final class QueueCommand {
     @Option(
         names = "--tolerance",
         paramLabel = "Q",
-        converter = NumberConverter.class,
-        description = "Bard–Schweitzer stopping tolerance on queue lengths. Default 1e-10.")
+        converter = Converters.ToleranceConverter.class,
+        description =
+            "Bard–Schweitzer stopping tolerance on queue lengths, in customers, such as 1e-6."
+                + " Default 1e-10.")
     Double tolerance;
 
     @Override
@@ -424,108 +418,5 @@ public final class QueueCommand {
                 null));
       }
     }
-  }
-
-  // ---- converters: quantities with units, refused with what is allowed ----
-
-  static final class RateConverter implements CommandLine.ITypeConverter<Double> {
-    @Override
-    public Double convert(String value) {
-      return nonNegative(quantity(value, Dimension.RATE), value, "a rate ≥ 0");
-    }
-  }
-
-  static final class DurationConverter implements CommandLine.ITypeConverter<Double> {
-    @Override
-    public Double convert(String value) {
-      return nonNegative(quantity(value, Dimension.DURATION), value, "a duration ≥ 0");
-    }
-  }
-
-  static final class NumberConverter implements CommandLine.ITypeConverter<Double> {
-    @Override
-    public Double convert(String value) {
-      try {
-        double v = Double.parseDouble(value.strip());
-        if (Double.isFinite(v) && v >= 0) {
-          return v;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      throw new CommandLine.TypeConversionException(
-          "found \"" + value + "\"; allowed a number ≥ 0 such as 1.5");
-    }
-  }
-
-  /** 95, p95, 95% and 99.9 all mean a percentile; fractions below 1 are refused as ambiguous. */
-  static final class PercentileConverter implements CommandLine.ITypeConverter<Double> {
-    @Override
-    public Double convert(String value) {
-      String s = value.strip().toLowerCase(Locale.ROOT);
-      if (s.startsWith("p")) {
-        s = s.substring(1);
-      }
-      if (s.endsWith("%")) {
-        s = s.substring(0, s.length() - 1);
-      }
-      double v;
-      try {
-        v = Double.parseDouble(s);
-      } catch (NumberFormatException e) {
-        throw new CommandLine.TypeConversionException(
-            "found \"" + value + "\"; allowed a percentile such as 95, p99 or 99.9");
-      }
-      if (v > 0 && v < 1) {
-        throw new CommandLine.TypeConversionException(
-            "found \""
-                + value
-                + "\" (a fraction?); allowed a percentile between 1 and 100, such as 95; did you"
-                + " mean \""
-                + Units.format(v * 100, 6)
-                + "\"?");
-      }
-      if (!(v >= 1 && v < 100)) {
-        throw new CommandLine.TypeConversionException(
-            "found \""
-                + value
-                + "\"; allowed a percentile at least 1 and below 100, such as 95 or 99.9");
-      }
-      return v / 100.0;
-    }
-  }
-
-  static final class MetricConverter implements CommandLine.ITypeConverter<LatencyMetric> {
-    @Override
-    public LatencyMetric convert(String value) {
-      return switch (value.strip().toLowerCase(Locale.ROOT)) {
-        case "response", "response-time" -> LatencyMetric.RESPONSE_TIME;
-        case "waiting", "waiting-time", "wait" -> LatencyMetric.WAITING_TIME;
-        default ->
-            throw new CommandLine.TypeConversionException(
-                "found \""
-                    + value
-                    + "\"; allowed response or waiting"
-                    + Units.Suggest.closest(value, List.of("response", "waiting"))
-                        .map(s -> "; did you mean \"" + s + "\"?")
-                        .orElse(""));
-      };
-    }
-  }
-
-  private static double quantity(String value, Dimension dimension) {
-    try {
-      return Units.parse(value, dimension).value();
-    } catch (UnitException e) {
-      throw new CommandLine.TypeConversionException(e.getMessage());
-    }
-  }
-
-  private static double nonNegative(double v, String text, String allowed) {
-    if (v < 0) {
-      throw new CommandLine.TypeConversionException(
-          "found \"" + text + "\" (negative); allowed " + allowed);
-    }
-    return v;
   }
 }

@@ -48,7 +48,7 @@ class FitCommandTest {
         run("fit", CISCO, "--format", "json", "--at", "20", "--at", "100", "--throughput", "12000");
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
     JsonNode json = JsonMapper.builder().build().readTree(out.toString());
-    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("schemaVersion").asString()).isEqualTo("1.0");
     assertThat(json.get("model").get("lambda").asDouble()).isCloseTo(995.6488, within(5e-5));
     assertThat(json.get("steps")).hasSize(32);
     assertThat(json.get("predictions")).hasSize(3);
@@ -135,7 +135,7 @@ class FitCommandTest {
   void fit_negativeAt_isRejected() {
     int code = run("fit", CISCO, "--at", "-3");
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("--at").contains("positive");
+    assertThat(err.toString()).contains("--at").contains("above 0");
   }
 
   @Test

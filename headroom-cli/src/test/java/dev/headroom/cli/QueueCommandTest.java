@@ -161,7 +161,7 @@ class QueueCommandTest {
   void badQuantities_exitTwoWithWhatIsAllowed() {
     Run unit = run("queue", "mm1", "--arrival", "4/fortnight", "--service", "200ms");
     assertThat(unit.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(unit.err()).contains("--arrival").contains("a rate such as 1200 rps");
+    assertThat(unit.err()).contains("--arrival").contains("a rate per second").contains("240/h");
     Run bare = run("queue", "mm1", "--arrival", "4/s", "--service", "200");
     assertThat(bare.exit()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(bare.err()).contains("(no unit)");

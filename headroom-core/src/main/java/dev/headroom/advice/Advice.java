@@ -37,9 +37,6 @@ public record Advice(
     CapacityModel model,
     CapacityModel planned) {
 
-  /** The version of the JSON report's schema (docs/report-schema.json). */
-  public static final String SCHEMA_VERSION = "1.0";
-
   public Advice {
     Objects.requireNonNull(system, "system");
     Objects.requireNonNull(stage, "stage");

@@ -29,6 +29,16 @@ public final class Json {
     return NODES.objectNode();
   }
 
+  /**
+   * The root of a JSON document: an object whose first field is {@code schemaVersion} ({@link
+   * SchemaVersion#CURRENT}), the same in every document headroom writes.
+   */
+  public static ObjectNode document() {
+    ObjectNode root = object();
+    root.put("schemaVersion", SchemaVersion.CURRENT.toString());
+    return root;
+  }
+
   public static ArrayNode array() {
     return NODES.arrayNode();
   }

@@ -30,7 +30,7 @@ final class AdviceSections {
                         ? ""
                         : " · observations: " + a.system().observationsWindow())
                     + " · report schema "
-                    + Advice.SCHEMA_VERSION)));
+                    + dev.headroom.report.SchemaVersion.CURRENT)));
     return out;
   }
 

@@ -25,8 +25,7 @@ public final class JsonAdviceRenderer implements AdviceRenderer {
 
   @Override
   public String render(Advice a) {
-    ObjectNode root = Json.object();
-    root.put("schemaVersion", Advice.SCHEMA_VERSION);
+    ObjectNode root = Json.document();
     root.set("system", system(a));
     root.set("stage", stage(a));
     root.set("health", health(a));

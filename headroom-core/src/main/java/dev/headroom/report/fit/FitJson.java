@@ -10,6 +10,7 @@ import dev.headroom.analysis.usl.UslPrediction;
 import dev.headroom.ingest.loadtest.LatencySummary;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.Step;
+import dev.headroom.report.Json;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -39,8 +40,7 @@ final class FitJson {
   private FitJson() {}
 
   static String render(FitReport report) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("schemaVersion", FitReport.SCHEMA_VERSION);
+    ObjectNode root = Json.document();
     ArrayNode inputs = root.putArray("inputs");
     for (LoadTest t : report.inputs()) {
       ObjectNode in = inputs.addObject();

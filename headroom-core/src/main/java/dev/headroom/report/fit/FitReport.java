@@ -24,12 +24,6 @@ public record FitReport(
     List<String> warnings,
     List<FitPrediction> predictions) {
 
-  /**
-   * Version of the JSON layout ({@code docs/fit-report-schema.json}); raised on incompatible
-   * changes.
-   */
-  public static final int SCHEMA_VERSION = 1;
-
   public FitReport {
     inputs = List.copyOf(inputs);
     steps = List.copyOf(steps);

@@ -16,6 +16,7 @@ import dev.headroom.analysis.queueing.ServerSizing;
 import dev.headroom.analysis.queueing.Station;
 import dev.headroom.analysis.queueing.StationKind;
 import dev.headroom.analysis.queueing.StationResult;
+import dev.headroom.report.Json;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.doc.Document;
 import dev.headroom.report.doc.DocumentWriter;
@@ -33,9 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  * docs/queue-report-schema.json}.
  */
 public final class QueueRenderer {
-
-  /** Version of the JSON shape; raised when a field changes meaning or disappears. */
-  public static final int SCHEMA_VERSION = 1;
 
   /** Single-class MVA tables longer than this show a sample of populations in text. */
   static final int MAX_TEXT_ROWS = 30;
@@ -332,8 +330,7 @@ public final class QueueRenderer {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   static String json(QueueReport report) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("schemaVersion", SCHEMA_VERSION);
+    ObjectNode root = Json.document();
     if (report instanceof QueueReport.Little l) {
       root.put("report", "little");
       root.put("solvedFor", l.solvedFor().name().toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -39,35 +39,7 @@ public final class ReferenceDocs {
     }
     md.append('\n');
     for (Rule r : RuleRegistry.all()) {
-      md.append("## ")
-          .append(r.id())
-          .append("\n\n**")
-          .append(r.title())
-          .append("** (")
-          .append(r.layer().id())
-          .append(")\n\n")
-          .append(r.why())
-          .append("\n\n");
-      if (!r.thresholds().isEmpty()) {
-        md.append("| threshold | default | source |\n|---|---|---|\n");
-        for (Threshold t : r.thresholds()) {
-          md.append("| `")
-              .append(t.name())
-              .append("` | ")
-              .append(Units.format(t.defaultValue(), t.dimension()))
-              .append(" | ")
-              .append(t.note())
-              .append(" (")
-              .append(t.knowledge())
-              .append(") |\n");
-        }
-        md.append('\n');
-      }
-      md.append("- needs: ").append(String.join("; ", r.needs())).append('\n');
-      md.append("- may recommend: ")
-          .append(String.join(", ", r.actions().stream().map(a -> "`" + a + "`").toList()))
-          .append('\n');
-      md.append("- knowledge: ").append(String.join(", ", r.knowledge())).append("\n\n");
+      md.append(ruleSection(r));
     }
     md.append(
         "## Capacity defaults\n\nOverride under `thresholds: { capacity: { name: value } }`.\n\n");
@@ -102,6 +74,44 @@ public final class ReferenceDocs {
           .append(a.verify())
           .append(" |\n");
     }
+    return md.toString();
+  }
+
+  /**
+   * One rule as a Markdown section: title, why, thresholds, needs, actions and knowledge. The rules
+   * page and {@code headroom explain ID --format markdown} both print it.
+   */
+  static String ruleSection(Rule r) {
+    StringBuilder md = new StringBuilder();
+    md.append("## ")
+        .append(r.id())
+        .append("\n\n**")
+        .append(r.title())
+        .append("** (")
+        .append(r.layer().id())
+        .append(")\n\n")
+        .append(r.why())
+        .append("\n\n");
+    if (!r.thresholds().isEmpty()) {
+      md.append("| threshold | default | source |\n|---|---|---|\n");
+      for (Threshold t : r.thresholds()) {
+        md.append("| `")
+            .append(t.name())
+            .append("` | ")
+            .append(Units.format(t.defaultValue(), t.dimension()))
+            .append(" | ")
+            .append(t.note())
+            .append(" (")
+            .append(t.knowledge())
+            .append(") |\n");
+      }
+      md.append('\n');
+    }
+    md.append("- needs: ").append(String.join("; ", r.needs())).append('\n');
+    md.append("- may recommend: ")
+        .append(String.join(", ", r.actions().stream().map(a -> "`" + a + "`").toList()))
+        .append('\n');
+    md.append("- knowledge: ").append(String.join(", ", r.knowledge())).append("\n\n");
     return md.toString();
   }
 
