@@ -15,9 +15,34 @@ import java.util.Set;
 public final class Facts {
 
   private final Map<String, Figure> figures;
+  private final Set<String> notCarried;
 
   public Facts(Map<String, Figure> figures) {
+    this(figures, Set.of());
+  }
+
+  /**
+   * @param notCarried keys measured today that a projection to another load could not carry
+   *     (latency, errors): they are absent from the figures, but were measured
+   */
+  public Facts(Map<String, Figure> figures, Set<String> notCarried) {
     this.figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    this.notCarried = Set.copyOf(notCarried);
+  }
+
+  /**
+   * Keys measured today that are not known at the load these facts describe (see {@code
+   * LoadProjection}); empty for the system as measured.
+   */
+  public Set<String> notCarried() {
+    return notCarried;
+  }
+
+  /** A copy with {@code extra} figures added to (and replacing) these. */
+  public Facts with(Map<String, Figure> extra) {
+    Map<String, Figure> merged = new LinkedHashMap<>(figures);
+    merged.putAll(extra);
+    return new Facts(merged, notCarried);
   }
 
   public Optional<Figure> get(String key) {

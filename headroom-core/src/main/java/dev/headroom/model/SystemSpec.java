@@ -50,14 +50,12 @@ public record SystemSpec(
 
   /** A copy with {@code extra} figures added to (and replacing) the facts. */
   public SystemSpec withFacts(Map<String, Figure> extra) {
-    java.util.LinkedHashMap<String, Figure> merged = new java.util.LinkedHashMap<>(facts.asMap());
-    merged.putAll(extra);
     return new SystemSpec(
         name,
         description,
         source,
         components,
-        new Facts(merged),
+        facts.with(extra),
         userRegions,
         dataResidency,
         observationsWindow,

@@ -114,7 +114,7 @@ public final class LoadProjection {
             spec.description(),
             spec.source() + " at " + multiple.formatted() + " load",
             spec.components(),
-            new dev.headroom.model.Facts(facts),
+            new dev.headroom.model.Facts(facts, new java.util.LinkedHashSet<>(dropped)),
             spec.userRegions(),
             spec.dataResidency(),
             spec.observationsWindow(),

@@ -273,7 +273,10 @@ public final class HealthAnalyzer {
           critical,
           lowerIsBetter,
           knowledge,
-          "observations." + key + ": " + metric.howToMeasure());
+          view.facts().notCarried().contains(key)
+              ? "at this load (measured today; no law predicts it): give the tier a load-test"
+                  + " fit (capacity: { from: … }) or load-test at that rate"
+              : "observations." + key + ": " + metric.howToMeasure());
     }
     return graded(key, label, v.get(), target, critical, lowerIsBetter, knowledge);
   }

@@ -4,6 +4,7 @@ import static dev.headroom.analysis.rules.RuleContext.above;
 
 import dev.headroom.analysis.Evidence;
 import dev.headroom.analysis.Layer;
+import dev.headroom.analysis.Settings;
 import dev.headroom.analysis.Severity;
 import dev.headroom.analysis.SystemView;
 import dev.headroom.analysis.Threshold;
@@ -278,23 +279,27 @@ final class ApplicationRules {
       List<Evidence> ev = new ArrayList<>(List.of(new Evidence(c.fact("cpu"), cpu)));
       Optional<Figure> declared = ctx.declared(c, "instances");
       Optional<Figure> price = ctx.declared(c, "cost");
+      Figure limit = ctx.threshold(Settings.OWNER, "vertical_limit");
       if (declared.isEmpty()) {
         // the reader's default of one instance is not a description: the choice stays open
         actions.add("scale-vertically");
         actions.add("scale-horizontally");
         how =
-            "how many instances run is not declared (declare instances): on one machine under about"
-                + " 500 USD/month a bigger machine comes first (D5, $4), otherwise more machines";
+            "how many instances run is not declared (declare instances): on one machine under about "
+                + limit.formatted()
+                + " a bigger machine comes first (D5, $4), otherwise more machines";
       } else {
         double instances = declared.get().value();
         ev.add(new Evidence("instances", declared.get()));
-        boolean cheap = price.map(p -> p.value() * 2 <= 500).orElse(true);
+        // a bigger machine is the next size of its family: about twice the price paid now
+        boolean cheap = price.map(p -> p.value() * 2 <= limit.value()).orElse(true);
         if (instances == 1 && cheap) {
           actions.add("scale-vertically");
           actions.add("scale-horizontally");
           how =
-              "a bigger machine is the cheapest first step while it stays under about 500 USD/month (D5,"
-                  + " $4), then more machines";
+              "a bigger machine is the cheapest first step while it stays under about "
+                  + limit.formatted()
+                  + " (D5, $4), then more machines";
         } else {
           actions.add("scale-horizontally");
           how = "add instances behind the load balancer (X1, X2)";
@@ -472,23 +477,7 @@ final class ApplicationRules {
     if (!ctx.view().has(ComponentKind.APP)) {
       return; // nothing could autoscale: the ratio is not worth asking for
     }
-    Optional<Figure> ratio = ctx.measured(Metric.PEAK_TO_AVERAGE);
-    if (ratio.isEmpty()) {
-      Optional<Figure> peak = ctx.declared("workload.peak_rps");
-      Optional<Figure> avg = ctx.declared("workload.average_rps");
-      if (peak.isPresent() && avg.isPresent() && avg.get().value() > 0) {
-        ratio =
-            Optional.of(
-                new Figure(
-                    peak.get().value() / avg.get().value(),
-                    Dimension.MULTIPLIER,
-                    new Provenance.Derived(
-                        "peak_rps / average_rps",
-                        List.of(
-                            "peak = " + peak.get().formatted(),
-                            "average = " + avg.get().formatted()))));
-      }
-    }
+    Optional<Figure> ratio = ctx.view().peakToAverage();
     if (ratio.isEmpty()) {
       ctx.notEvaluated(
           null,

@@ -245,7 +245,13 @@ class CapacityModelTest {
   @Test
   void atThreeTimesTheLoad_ratesAndUtilisationsTriple_andLatencyIsNotCarriedOver() {
     Figure three = new Figure(3, Dimension.MULTIPLIER, new Provenance.Declared("--load 3x (test)"));
-    Advice a = Advisor.advise(shop().observe("latency_p95: 400ms").spec(), Path.of("."), three);
+    Advice a =
+        Advisor.advise(
+            shop().observe("latency_p95: 400ms").observe("error_rate: 0.1%").spec(),
+            Path.of("."),
+            three);
+    // measured today, so monitoring exists: not a missing-monitoring finding at 3x
+    assertThat(a.findings()).noneMatch(f -> f.ruleId().equals("HR-ARCH-004"));
     assertThat(a.system().facts().get("web.cpu").orElseThrow().value())
         .isCloseTo(2.34, Offset.offset(1e-9));
     assertThat(a.system().facts().get("workload.peak_rps").orElseThrow().value())
