@@ -274,8 +274,9 @@ final class CapacityEvidence {
   /**
    * Without a step within target, the model decides: where the USL's mean latency R = N/X reaches
    * the target (optimistic, since p95 exceeds the mean); or, when even the peak is faster than the
-   * target, 70% of the peak throughput (P13's target utilisation), since running at the peak leaves
-   * nothing for bursts.
+   * target, the peak throughput itself. Either is the most one instance takes; the capacity model
+   * plans at the target utilisation of it (P13), since running at the peak leaves nothing for
+   * bursts.
    */
   private static java.util.function.Supplier<Optional<Figure>> fromModel(
       UslModel usl, Figure target, String source) {
@@ -287,10 +288,10 @@ final class CapacityEvidence {
       if (Double.isFinite(peakN) && target.value() >= usl.latencyAt(peakN)) {
         return Optional.of(
             new Figure(
-                0.70 * usl.maxThroughput(),
+                usl.maxThroughput(),
                 Dimension.RATE,
                 new Provenance.Derived(
-                    "70% of the USL peak X(N*) (P13 target utilisation; the peak's own latency is within the target)",
+                    "the USL peak X(N*) (its own latency is within the target)",
                     List.of(source, "peak = " + Units.format(usl.maxThroughput(), 6) + "/s"))));
       }
       try {

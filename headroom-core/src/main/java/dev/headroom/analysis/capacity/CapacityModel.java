@@ -190,18 +190,32 @@ public final class CapacityModel {
 
   /**
    * Requests per second one instance of {@code c} takes at the target utilisation, best evidence
-   * first (see the class comment).
+   * first (see the class comment). A measured capacity (a load-test fit, an M/M/c pool, an observed
+   * {@code max_rps_per_instance}) is the most one instance takes within the SLO, so the model plans
+   * at the target utilisation of it (P13), the level HR-APP-007 holds instances to; the utilisation
+   * law gives the rate at the target directly; C5's placeholder is a planning figure.
    */
   public Figure perInstance(Component c) {
     MeasuredCapacity model = measured.get(c.name());
     if (model != null) {
-      return model.perInstance();
+      return atTarget(model.perInstance(), "modelled capacity");
     }
     Optional<Figure> max = view.fact(c.fact("max_rps_per_instance"));
     if (max.isPresent()) {
-      return max.get();
+      return atTarget(max.get(), c.fact("max_rps_per_instance"));
     }
     return utilisationLaw(c).orElse(settings.rpsPerInstance());
+  }
+
+  private Figure atTarget(Figure max, String what) {
+    Figure target = settings.targetUtilization();
+    return derived(
+        max.value() * target.value(),
+        Dimension.RATE,
+        "measured capacity x target utilisation (P13: plan instances at the target, not at the"
+            + " most they take)",
+        what + " = " + max.withProvenance(),
+        "target utilisation = " + target.withKind());
   }
 
   /**

@@ -142,10 +142,11 @@ public final class CapacityPlanner {
       if (fit == null) {
         continue;
       }
+      Figure perInstance = model.perInstance(w);
       add(
           w.name() + ".jobs_per_instance",
           w.name() + ": jobs per second one instance takes",
-          fit.perInstance(),
+          perInstance,
           "C5.resolve");
       items.addAll(fit.items());
       fit.warnings().forEach(note -> notes.add(w.name() + ": " + note));
@@ -160,7 +161,7 @@ public final class CapacityPlanner {
       }
       Figure margin = settings.safetyMargin();
       double rate = jobs.get().value() * growth.value() * margin.value();
-      double needed = Math.max(1, Math.ceil(rate / fit.perInstance().value()));
+      double needed = Math.max(1, Math.ceil(rate / perInstance.value()));
       add(
           w.name() + ".instances_needed",
           w.name() + ": instances needed at the growth target",
@@ -171,7 +172,7 @@ public final class CapacityPlanner {
               "job rate = " + jobs.get().formatted(),
               "growth = " + growth.formatted(),
               "margin = " + margin.formatted(),
-              "per instance = " + fit.perInstance().withKind()),
+              "per instance = " + perInstance.withKind()),
           "C5");
       predictLatency(w, fit, rate / needed);
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * its load tests ({@code capacity: { from: … }}) or from an M/M/c queue of its workers ({@code
  * capacity: { service_time: …, workers: … }}). It replaces the sources' placeholder (C5.resolve).
  *
- * @param perInstance requests per second one instance takes within the p95 target
+ * @param perInstance the most one instance takes within the p95 target (the capacity model plans at
+ *     the target utilisation of it)
  * @param usl the fitted model, or null
  * @param queue the M/M/c queue at {@code perInstance}, or null
  * @param items figures the capacity section shows (the model's coefficients, peak, utilisation)

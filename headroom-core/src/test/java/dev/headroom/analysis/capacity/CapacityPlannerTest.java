@@ -231,9 +231,12 @@ class CapacityPlannerTest {
                 .workload("peak_rps: 1000 rps")
                 .workload("target: 3x")
                 .observe("web.max_rps_per_instance: 1200 rps"));
-    assertThat(item(c, "rps_per_instance").value().provenance())
-        .isInstanceOf(Provenance.Measured.class);
-    assertThat(item(c, "app_instances").value().value()).isEqualTo(4.0);
+    // planned at the 70% target of the measured 1,200/s: 840/s; 4,500 / 840 = 5.4 -> 6
+    assertThat(item(c, "rps_per_instance").value().value()).isCloseTo(840.0, Offset.offset(1e-9));
+    assertThat(item(c, "rps_per_instance").value().provenance().describe())
+        .contains("measured capacity x target utilisation")
+        .contains("measured: observations.web.max_rps_per_instance");
+    assertThat(item(c, "app_instances").value().value()).isEqualTo(6.0);
   }
 
   @ParameterizedTest(name = "required {0} over 500 -> {1}")
