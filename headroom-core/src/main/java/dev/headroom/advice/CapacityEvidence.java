@@ -6,9 +6,9 @@ import dev.headroom.analysis.capacity.MeasuredCapacity;
 import dev.headroom.analysis.queueing.ArrivalSizing;
 import dev.headroom.analysis.queueing.QueueInputException;
 import dev.headroom.analysis.queueing.Sizing;
+import dev.headroom.analysis.usl.LoadTestCurve;
 import dev.headroom.analysis.usl.UslFitter;
 import dev.headroom.analysis.usl.UslModel;
-import dev.headroom.analysis.usl.UslPoint;
 import dev.headroom.ingest.loadtest.Globs;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFiles;
@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Turns a component's {@code capacity:} block into a model-based capacity: load-test files ({@code
@@ -109,37 +108,13 @@ final class CapacityEvidence {
     }
     ReadOptions options =
         new ReadOptions(view.fact(c.fact("capacity.concurrency")).map(Figure::value).orElse(null));
-    List<Step> steps = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    TreeSet<String> formats = new TreeSet<>();
-    // a reader's warning is usually the same for every file of a run: say it once, with a count
-    Map<String, List<String>> filesByWarning = new LinkedHashMap<>();
     List<LoadTest> tests = LoadTestFiles.readAll(files, format, options);
-    for (int i = 0; i < files.size(); i++) {
-      Path f = files.get(i);
-      LoadTest t = tests.get(i);
-      steps.addAll(t.steps());
-      String name = baseDir.relativize(f).toString().replace('\\', '/');
-      formats.add(t.format().id());
-      t.warnings()
-          .forEach(w -> filesByWarning.computeIfAbsent(w, k -> new ArrayList<>()).add(name));
-      if (t.skipped().count() > 0) {
-        warnings.add(
-            name
-                + ": skipped "
-                + t.skipped().count()
-                + " record(s) that could not be read ("
-                + String.join("; ", t.skipped().examples())
-                + ")");
-      }
-    }
-    filesByWarning.forEach(
-        (w, inFiles) ->
-            warnings.add(
-                inFiles.get(0)
-                    + (inFiles.size() == 1 ? "" : " and " + (inFiles.size() - 1) + " more files")
-                    + ": "
-                    + w));
+    List<String> names = new ArrayList<>();
+    files.forEach(f -> names.add(baseDir.relativize(f).toString().replace('\\', '/')));
+    LoadTestCurve curve = LoadTestCurve.of(tests, names);
+    List<Step> steps = curve.steps();
+    List<String> warnings = new ArrayList<>(curve.warnings());
+    List<String> formats = curve.formats();
     String described =
         String.join(", ", sources)
             + " ("
@@ -154,14 +129,11 @@ final class CapacityEvidence {
           "load-test results with at least one concurrency level");
     }
     String source = "load test " + described;
-    TreeSet<Double> levels = new TreeSet<>();
-    steps.forEach(s -> levels.add(s.concurrency()));
+    int levels = curve.levels();
     UslModel usl = null;
     List<CapacityItem> items = new ArrayList<>();
-    if (levels.size() >= UslFitter.MIN_POINTS) {
-      List<UslPoint> points = new ArrayList<>();
-      steps.forEach(s -> points.add(new UslPoint(s.concurrency(), s.throughput())));
-      usl = UslFitter.fit(points, UslFitter.DEFAULT_CONFIDENCE_LEVEL, source);
+    if (levels >= UslFitter.MIN_POINTS) {
+      usl = curve.fit(source);
       warnings.addAll(usl.warnings());
       String coeffs =
           "sigma = "
@@ -175,7 +147,7 @@ final class CapacityEvidence {
           new Provenance.Derived(
               "Universal Scalability Law fit X(N) = lambda N / (1 + sigma (N-1) +"
                   + " kappa N (N-1)) of "
-                  + points.size()
+                  + steps.size()
                   + " steps",
               List.of(source, coeffs));
       if (Double.isFinite(usl.maxThroughput())) {
@@ -196,7 +168,7 @@ final class CapacityEvidence {
       }
     } else {
       warnings.add(
-          levels.size()
+          levels
               + " concurrency level(s) measured: too few for a scalability fit (3 or more);"
               + " the capacity is the measured throughput");
     }

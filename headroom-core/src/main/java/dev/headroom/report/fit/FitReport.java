@@ -1,14 +1,12 @@
 package dev.headroom.report.fit;
 
-import dev.headroom.analysis.usl.UslFitter;
+import dev.headroom.analysis.usl.LoadTestCurve;
 import dev.headroom.analysis.usl.UslModel;
-import dev.headroom.analysis.usl.UslPoint;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.Step;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,35 +37,14 @@ public record FitReport(
    */
   public static FitReport of(
       List<LoadTest> inputs, List<Double> atConcurrency, List<Double> atThroughput) {
-    List<Step> steps = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (LoadTest t : inputs) {
-      names.add(t.source());
-      steps.addAll(t.steps());
-      for (String w : t.warnings()) {
-        warnings.add(t.source() + ": " + w);
-      }
-      if (t.skipped().count() > 0) {
-        warnings.add(
-            t.source()
-                + ": skipped "
-                + t.skipped().count()
-                + " record"
-                + (t.skipped().count() == 1 ? "" : "s")
-                + (t.skipped().examples().isEmpty()
-                    ? ""
-                    : " (" + String.join("; ", t.skipped().examples()) + ")"));
-      }
-    }
-    steps.sort(Comparator.comparingDouble(Step::concurrency));
-    List<UslPoint> points = new ArrayList<>();
-    for (Step s : steps) {
-      points.add(new UslPoint(s.concurrency(), s.throughput()));
-    }
+    inputs.forEach(t -> names.add(t.source()));
+    LoadTestCurve curve = LoadTestCurve.of(inputs, names);
+    List<Step> steps = curve.steps();
+    List<String> warnings = new ArrayList<>(curve.warnings());
     UslModel model;
     try {
-      model = UslFitter.fit(points, UslFitter.DEFAULT_CONFIDENCE_LEVEL, String.join(", ", names));
+      model = curve.fit(String.join(", ", names));
     } catch (BadInputException e) {
       // say what each input gave and why, so a user can see which file lacked what
       List<InputProblem> problems = new ArrayList<>(e.problems());

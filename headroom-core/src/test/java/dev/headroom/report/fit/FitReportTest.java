@@ -81,7 +81,7 @@ class FitReportTest {
         .containsExactly(
             "a.json: closed-loop generator: latency percentiles may understate stalls (coordinated"
                 + " omission)",
-            "a.json: skipped 3 records (line 7: not a number)");
+            "a.json: skipped 3 records that could not be read (line 7: not a number)");
     String json = FitRenderer.render(r, OutputFormat.JSON);
     assertThat(json)
         .contains("\"p99\" : ")

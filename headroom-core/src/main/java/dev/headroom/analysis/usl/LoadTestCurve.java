@@ -1,0 +1,105 @@
+package dev.headroom.analysis.usl;
+
+import dev.headroom.ingest.loadtest.LoadTest;
+import dev.headroom.ingest.loadtest.Step;
+import dev.headroom.model.BadInputException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Load-test results combined into one throughput curve, the one way {@code headroom fit} and a
+ * component's {@code capacity: { from: … }} in {@code advise} read them: every step of every input
+ * (several files, one per concurrency level, make one curve), sorted by concurrency; the readers'
+ * warnings said once each with the inputs that gave them; skipped records counted per input.
+ *
+ * @param steps every step, sorted by concurrency
+ * @param warnings the readers' warnings and skipped-record counts, each naming its inputs
+ * @param formats the formats read, by id
+ */
+public record LoadTestCurve(List<Step> steps, List<String> warnings, List<String> formats) {
+
+  public LoadTestCurve {
+    steps = List.copyOf(steps);
+    warnings = List.copyOf(warnings);
+    formats = List.copyOf(formats);
+  }
+
+  /**
+   * Combines {@code tests}, each named in messages by the same position of {@code names} (a path
+   * relative to the system file, or the file as given on the command line).
+   */
+  public static LoadTestCurve of(List<LoadTest> tests, List<String> names) {
+    if (tests.size() != names.size()) {
+      throw new IllegalArgumentException(
+          tests.size() + " load tests but " + names.size() + " names");
+    }
+    List<Step> steps = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<String> skippedRecords = new ArrayList<>();
+    TreeSet<String> formats = new TreeSet<>();
+    // a reader's warning is usually the same for every file of a run: say it once, with a count
+    Map<String, List<String>> inputsByWarning = new LinkedHashMap<>();
+    for (int i = 0; i < tests.size(); i++) {
+      LoadTest t = tests.get(i);
+      String name = names.get(i);
+      steps.addAll(t.steps());
+      formats.add(t.format().id());
+      t.warnings()
+          .forEach(w -> inputsByWarning.computeIfAbsent(w, k -> new ArrayList<>()).add(name));
+      long skipped = t.skipped().count();
+      if (skipped > 0) {
+        skippedRecords.add(
+            name
+                + ": skipped "
+                + skipped
+                + (skipped == 1 ? " record" : " records")
+                + " that could not be read"
+                + (t.skipped().examples().isEmpty()
+                    ? ""
+                    : " (" + String.join("; ", t.skipped().examples()) + ")"));
+      }
+    }
+    inputsByWarning.forEach(
+        (w, inputs) ->
+            warnings.add(
+                inputs.get(0)
+                    + (inputs.size() == 1 ? "" : " and " + (inputs.size() - 1) + " more files")
+                    + ": "
+                    + w));
+    warnings.addAll(skippedRecords);
+    steps.sort(Comparator.comparingDouble(Step::concurrency));
+    return new LoadTestCurve(steps, warnings, List.copyOf(formats));
+  }
+
+  /** Distinct concurrency levels measured. */
+  public int levels() {
+    TreeSet<Double> levels = new TreeSet<>();
+    steps.forEach(s -> levels.add(s.concurrency()));
+    return levels.size();
+  }
+
+  /** The curve's points, (concurrency, throughput) per step. */
+  public List<UslPoint> points() {
+    List<UslPoint> points = new ArrayList<>();
+    for (Step s : steps) {
+      points.add(new UslPoint(s.concurrency(), s.throughput()));
+    }
+    return points;
+  }
+
+  /**
+   * The Universal Scalability Law fitted to the curve at the default confidence level.
+   *
+   * @param source what the model was fitted to, for its provenance and messages
+   * @throws BadInputException when the points cannot be fitted (too few levels, degenerate data)
+   */
+  public UslModel fit(String source) {
+    Objects.requireNonNull(source, "source");
+    return UslFitter.fit(points(), UslFitter.DEFAULT_CONFIDENCE_LEVEL, source);
+  }
+}
