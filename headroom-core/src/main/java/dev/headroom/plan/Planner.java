@@ -209,18 +209,35 @@ public final class Planner {
       double now = t.now().get().value();
       if (Math.abs(was - now) > 1e-9) {
         changed.add(
-            t.name() + " CPU " + t.was().get().formatted() + " -> " + t.now().get().formatted());
+            t.name()
+                + " CPU "
+                + t.was().get().formatted()
+                + " -> "
+                + t.now().get().formatted()
+                + " (utilisation law)");
       }
       if (now > target.value()) {
         left.add(t.name() + " at " + t.now().get().formatted());
       }
+    }
+    Optional<Figure> connBefore = before.serverConnectionsAt(today);
+    Optional<Figure> connAfter = after.serverConnectionsAt(today);
+    if (connBefore.isPresent()
+        && connAfter.isPresent()
+        && connAfter.get().value() != connBefore.get().value()) {
+      changed.add(
+          before.primary().map(c -> c.name()).orElse("database")
+              + " server connections "
+              + connBefore.get().formatted()
+              + " -> "
+              + connAfter.get().formatted()
+              + " (the pooler's cap, C2)");
     }
     if (changed.isEmpty()) {
       return "";
     }
     return "at today's peak, "
         + String.join(", ", changed)
-        + " (utilisation law on the capacity model)"
         + (left.isEmpty()
             ? "; no tier left above the " + target.formatted() + " target"
             : "; still above the " + target.formatted() + " target: " + String.join(", ", left));
@@ -468,6 +485,7 @@ public final class Planner {
         return priced("cdn");
       }
       case "add-connection-pooler" -> {
+        model.primary().ifPresent(db -> model = model.with(new Change.AddPooler(db.name())));
         return priced("pooler");
       }
       case "add-job-queue" -> {

@@ -504,6 +504,45 @@ public final class CapacityModel {
             "share left = " + Units.format(share, 4)));
   }
 
+  /**
+   * Server connections the primary holds at {@code multiple} × today's load: measured connections
+   * in use grown with the load (Little's law at the same time per request), capped at the
+   * connections it works on at once (C2) once a pooler stands in front of it.
+   */
+  public Optional<Figure> serverConnectionsAt(Figure multiple) {
+    Optional<Component> db = primary();
+    if (db.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Figure> inUse = view.fact(db.get().fact("connections_in_use"));
+    if (inUse.isEmpty()) {
+      return Optional.empty();
+    }
+    Figure grown =
+        multiple.value() == 1
+            ? inUse.get()
+            : derived(
+                inUse.get().value() * multiple.value(),
+                Dimension.COUNT,
+                "connections in use x load multiple (Little's law at the same time per request)",
+                db.get().fact("connections_in_use") + " = " + inUse.get().withKind(),
+                "multiple = " + multiple.formatted());
+    boolean pooled =
+        changes.stream()
+            .anyMatch(c -> c instanceof Change.AddPooler p && p.database().equals(db.get().name()));
+    Optional<Figure> c2 = view.c2PoolSize(db.get());
+    if (!pooled || c2.isEmpty() || c2.get().value() >= grown.value()) {
+      return Optional.of(grown);
+    }
+    return Optional.of(
+        derived(
+            c2.get().value(),
+            Dimension.COUNT,
+            "server connections capped by the pooler at the active connections (C2)",
+            "clients' connections = " + grown.formatted(),
+            "active connections = " + c2.get().withKind()));
+  }
+
   // ------------------------------------------------------------------ cache
 
   /**

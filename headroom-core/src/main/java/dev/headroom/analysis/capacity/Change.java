@@ -60,4 +60,19 @@ public sealed interface Change {
       return component + " runs " + instances + " instances";
     }
   }
+
+  /**
+   * A connection pooler (PgBouncer, ProxySQL) in front of {@code database}: its server connections
+   * are capped at the connections it works on at once (C2), clients wait in the pooler (P11, C6).
+   */
+  record AddPooler(String database) implements Change {
+    public AddPooler {
+      Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public String describe() {
+      return "a pooler in front of " + database + " caps its server connections (C2)";
+    }
+  }
 }

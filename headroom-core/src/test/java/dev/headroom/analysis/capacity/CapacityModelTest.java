@@ -262,4 +262,25 @@ class CapacityModelTest {
     assertThat(item(a, "rps_per_instance"))
         .isCloseTo(item(advise(shop()), "rps_per_instance"), Offset.offset(1e-9));
   }
+
+  @Test
+  void aPooler_capsTheServerConnectionsAtTheActiveConnections_andTheStepSaysSo() {
+    Advice a = advise(shop().observe("db.connections_in_use: 170"));
+    Recommendation pooler = step(a, "add-connection-pooler").orElseThrow();
+    // 8 cores on SSD: 17 connections the database works on at once (C2)
+    assertThat(pooler.outcome()).contains("db server connections 170 -> 17");
+    assertThat(a.planned().serverConnectionsAt(CapacityModel.today()).orElseThrow().value())
+        .isEqualTo(17);
+    assertThat(a.model().serverConnectionsAt(CapacityModel.today()).orElseThrow().value())
+        .isEqualTo(170);
+  }
+
+  @Test
+  void eachStep_saysWhatItChangesOnTheModelAndWhatItLeaves() {
+    Advice a = advise(shop());
+    Recommendation replicas = step(a, "add-read-replicas").orElseThrow();
+    assertThat(replicas.outcome())
+        .contains("db CPU 82% -> 8.2% (utilisation law)")
+        .contains("still above the 70% target: web at 78%");
+  }
 }
