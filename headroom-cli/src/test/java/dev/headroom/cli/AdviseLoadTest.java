@@ -16,7 +16,7 @@ class AdviseLoadTest {
     assertThat(r.code()).isEqualTo(ExitCodes.OK);
     // db.cpu 78% measured today is 234% of the primary at three times the load
     assertThat(r.out())
-        .contains("at 3x load")
+        .contains("\"loadMultiple\" : 3.0")
         .contains("\"value\" : 2.34")
         .contains("today's value x load multiple (utilisation law");
     Run today = run("advise", example("read-heavy-growth"), "--load", "1x", "-f", "json");

@@ -9,6 +9,7 @@ import dev.headroom.analysis.cost.CostReport;
 import dev.headroom.analysis.health.Health;
 import dev.headroom.analysis.rules.Finding;
 import dev.headroom.analysis.stage.StageAssessment;
+import dev.headroom.model.Figure;
 import dev.headroom.model.SystemSpec;
 import dev.headroom.plan.Plan;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param model the capacity model every section read, of the system as described (at the load asked
  *     for)
  * @param planned the same model after the plan's steps (the capacity section is sized on it)
+ * @param load the multiple of today's load assessed (1x unless {@code --load} asked for another)
  */
 public record Advice(
     SystemSpec system,
@@ -35,7 +37,8 @@ public record Advice(
     CostReport cost,
     List<NotEvaluated> notEvaluated,
     CapacityModel model,
-    CapacityModel planned) {
+    CapacityModel planned,
+    Figure load) {
 
   public Advice {
     Objects.requireNonNull(system, "system");
@@ -47,6 +50,7 @@ public record Advice(
     Objects.requireNonNull(cost, "cost");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(planned, "planned");
+    Objects.requireNonNull(load, "load");
     findings = List.copyOf(findings);
     notEvaluated = List.copyOf(notEvaluated);
   }

@@ -176,7 +176,8 @@ public final class Advisor {
         cost,
         dedupe(missing),
         model,
-        planner.model());
+        planner.model(),
+        load);
   }
 
   /** Which rule, action, calculator or report section carries each knowledge id. */

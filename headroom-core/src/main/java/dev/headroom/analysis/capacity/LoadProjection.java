@@ -112,7 +112,7 @@ public final class LoadProjection {
         new SystemSpec(
             spec.name(),
             spec.description(),
-            spec.source() + " at " + multiple.formatted() + " load",
+            spec.source(),
             spec.components(),
             new dev.headroom.model.Facts(facts, new java.util.LinkedHashSet<>(dropped)),
             spec.userRegions(),

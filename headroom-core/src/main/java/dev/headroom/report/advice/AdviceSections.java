@@ -26,6 +26,9 @@ final class AdviceSections {
             Text.of(
                 "Source: ",
                 code(a.system().source()),
+                a.load().value() == 1
+                    ? ""
+                    : " at " + a.load().formatted() + " today's load (--load)",
                 (a.system().observationsWindow().isEmpty()
                         ? ""
                         : " · observations: " + a.system().observationsWindow())

@@ -46,7 +46,10 @@ final class BriefLayout {
     doc.add(
         paragraph(
             "The evidence for every figure and step: ",
-            code("headroom advise " + a.system().source())));
+            code(
+                "headroom advise "
+                    + a.system().source()
+                    + (a.load().value() == 1 ? "" : " --load " + a.load().formatted()))));
     return new Document(Text.of("Scalability brief: " + a.system().name()), doc);
   }
 

@@ -94,6 +94,7 @@ public final class JsonAdviceRenderer implements AdviceRenderer {
     s.put("name", a.system().name());
     s.put("description", a.system().description());
     s.put("source", a.system().source());
+    s.put("loadMultiple", a.load().value());
     s.put("observationsWindow", a.system().observationsWindow());
     ArrayNode cs = s.putArray("components");
     for (Component c : a.system().components()) {
