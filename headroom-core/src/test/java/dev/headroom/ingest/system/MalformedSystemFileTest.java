@@ -117,6 +117,14 @@ class MalformedSystemFileTest {
             "a concurrency above 0",
             null),
         new Case(
+            "capacity-workers-too-many.yaml",
+            5,
+            46,
+            "web.capacity.workers",
+            "\"1000000000\"",
+            "at most 100000 workers per instance",
+            null),
+        new Case(
             "instances-negative.yaml",
             5,
             16,
