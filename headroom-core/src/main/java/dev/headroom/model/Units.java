@@ -26,6 +26,19 @@ import java.util.regex.Pattern;
  */
 public final class Units {
 
+  /**
+   * The largest magnitude a quantity may have in its canonical unit (a zettabyte, 10^21 requests
+   * per second): beyond any real system, and far enough below {@link Double#MAX_VALUE} that
+   * products and quotients of several figures stay finite. Growth rates are bounded by what they
+   * compound to over the horizon instead (the system-file reader's check).
+   */
+  static final double LARGEST = 1e21;
+
+  /**
+   * The smallest non-zero magnitude (a picosecond), for the same reason: its reciprocal is 10^12.
+   */
+  static final double SMALLEST = 1e-12;
+
   /** Hours in the billing month used to turn hourly prices into monthly ones (8760 / 12). */
   public static final double HOURS_PER_MONTH = 730.0;
 
@@ -159,6 +172,18 @@ public final class Units {
         };
     if (!Double.isFinite(value)) {
       throw new UnitException('"' + trimmed + '"', "a finite " + dimension.example(), null);
+    }
+    double magnitude = Math.abs(value);
+    if (dimension != Dimension.GROWTH_RATE
+        && (magnitude > LARGEST || (magnitude > 0 && magnitude < SMALLEST))) {
+      // finite but absurd values overflow later: 1e300 rps times a price is Infinity, exit 3
+      throw new UnitException(
+          '"' + trimmed + "\" (" + (magnitude > LARGEST ? "too large" : "too small") + ")",
+          dimension.example()
+              + ", between 1e-12 and 1e21 "
+              + (dimension.canonicalUnit().isEmpty() ? "" : dimension.canonicalUnit() + " ")
+              + "(or 0)",
+          null);
     }
     if (value < 0 && dimension != Dimension.GROWTH_RATE) {
       throw new UnitException(
