@@ -678,6 +678,48 @@ class MalformedSystemFileTest {
     assertThat(refused).as("most mutants are refused").isGreaterThan(200);
   }
 
+  /**
+   * Every number of every example replaced by an extreme that parses (1e308 rps, 1e-300 s, 10^21,
+   * 10^-12): each is either refused as bad input or advised on; none may overflow into an internal
+   * error. Zero (zero load) is the capacity model's case and is tested there.
+   */
+  @Test
+  void advise_extremeNumbersInTheExamples_failOnlyWithBadInput() throws IOException {
+    List<Path> examples;
+    try (Stream<Path> s = Files.list(SystemFileReference.root().resolve("examples"))) {
+      examples =
+          s.map(d -> d.resolve("system.yaml")).filter(Files::isRegularFile).sorted().toList();
+    }
+    java.util.regex.Pattern number =
+        java.util.regex.Pattern.compile(
+            "(?<=: )([0-9][0-9._]*(?:[eE][-+]?\\d+)?)(?=\\s*[A-Za-z%/$ ]*\\s*(?:[,}\\]]|#|$))",
+            java.util.regex.Pattern.MULTILINE);
+    List<String> extremes =
+        List.of("1e308", "1e300", "4.9e-324", "1e-300", "1e400", "1e21", "1e-12", "99999999999");
+    int tried = 0;
+    for (Path source : examples) {
+      String text = Files.readString(source);
+      java.util.regex.Matcher m = number.matcher(text);
+      while (m.find()) {
+        for (String v : extremes) {
+          String mutated = text.substring(0, m.start(1)) + v + text.substring(m.end(1));
+          tried++;
+          try {
+            Advisor.advise(
+                SystemFileReader.read(source.toString(), mutated),
+                source.toAbsolutePath().getParent());
+          } catch (BadInputException refused) {
+            assertThat(refused.getMessage()).doesNotContain("Exception");
+          } catch (RuntimeException e) {
+            int line = text.substring(0, m.start(1)).split("\n", -1).length;
+            throw new AssertionError(source + ":" + line + " as " + v + " failed with " + e, e);
+          }
+        }
+      }
+    }
+    assertThat(tried).as("numbers replaced").isGreaterThan(600);
+  }
+
   @Test
   void advise_acceptsDocumentMarkersAroundTheOneDocument(@TempDir Path dir) throws IOException {
     Path ended = dir.resolve("ended.yaml");
