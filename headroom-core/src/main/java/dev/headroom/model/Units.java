@@ -173,23 +173,33 @@ public final class Units {
     if (!Double.isFinite(value)) {
       throw new UnitException('"' + trimmed + '"', "a finite " + dimension.example(), null);
     }
-    double magnitude = Math.abs(value);
+    if (value < 0 && dimension != Dimension.GROWTH_RATE) {
+      throw new UnitException(
+          '"' + trimmed + "\" (negative)", dimension.example() + ", not negative", null);
+    }
+    return new Quantity(value, dimension, trimmed);
+  }
+
+  /**
+   * {@link #parse}, refusing also finite values beyond {@link #LARGEST} or below {@link #SMALLEST}
+   * (zero aside): for documents such as system files and queueing models, whose figures are
+   * multiplied and divided together (1e300 rps times a price is Infinity, an internal error).
+   * Command-line options check their own, narrower ranges.
+   */
+  public static Quantity parseBounded(String text, Dimension dimension) {
+    Quantity q = parse(text, dimension);
+    double magnitude = Math.abs(q.value());
     if (dimension != Dimension.GROWTH_RATE
         && (magnitude > LARGEST || (magnitude > 0 && magnitude < SMALLEST))) {
-      // finite but absurd values overflow later: 1e300 rps times a price is Infinity, exit 3
       throw new UnitException(
-          '"' + trimmed + "\" (" + (magnitude > LARGEST ? "too large" : "too small") + ")",
+          '"' + text.strip() + "\" (" + (magnitude > LARGEST ? "too large" : "too small") + ")",
           dimension.example()
               + ", between 1e-12 and 1e21 "
               + (dimension.canonicalUnit().isEmpty() ? "" : dimension.canonicalUnit() + " ")
               + "(or 0)",
           null);
     }
-    if (value < 0 && dimension != Dimension.GROWTH_RATE) {
-      throw new UnitException(
-          '"' + trimmed + "\" (negative)", dimension.example() + ", not negative", null);
-    }
-    return new Quantity(value, dimension, trimmed);
+    return q;
   }
 
   private static double factor(

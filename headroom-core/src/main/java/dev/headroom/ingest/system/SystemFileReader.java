@@ -728,7 +728,7 @@ public final class SystemFileReader {
       return Optional.empty();
     }
     try {
-      Quantity q = Units.parse(t.get(), k.dimension());
+      Quantity q = Units.parseBounded(t.get(), k.dimension());
       return Optional.of(new Figure(q.value(), q.dimension(), provenance));
     } catch (UnitException e) {
       // a component runs on at least one instance: "zero or more" would mislead here

@@ -125,6 +125,14 @@ class MalformedSystemFileTest {
             "at most 100000 workers per instance",
             null),
         new Case(
+            "price-too-large.yaml",
+            6,
+            15,
+            "prices.small_node",
+            "\"1e308 USD/month\" (too large)",
+            "between 1e-12 and 1e21 USD/month (or 0)",
+            null),
+        new Case(
             "instances-negative.yaml",
             5,
             16,
