@@ -86,7 +86,7 @@ public final class Thresholds {
         continue;
       }
       try {
-        Quantity q = Units.parse(o.text(), t.dimension());
+        Quantity q = Units.parseBounded(o.text(), t.dimension());
         values
             .get(o.owner())
             .put(

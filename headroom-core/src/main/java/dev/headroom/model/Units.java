@@ -26,6 +26,19 @@ import java.util.regex.Pattern;
  */
 public final class Units {
 
+  /**
+   * The largest magnitude a quantity may have in its canonical unit (a zettabyte, 10^21 requests
+   * per second): beyond any real system, and far enough below {@link Double#MAX_VALUE} that
+   * products and quotients of several figures stay finite. Growth rates are bounded by what they
+   * compound to over the horizon instead (the system-file reader's check).
+   */
+  static final double LARGEST = 1e21;
+
+  /**
+   * The smallest non-zero magnitude (a picosecond), for the same reason: its reciprocal is 10^12.
+   */
+  static final double SMALLEST = 1e-12;
+
   /** Hours in the billing month used to turn hourly prices into monthly ones (8760 / 12). */
   public static final double HOURS_PER_MONTH = 730.0;
 
@@ -165,6 +178,28 @@ public final class Units {
           '"' + trimmed + "\" (negative)", dimension.example() + ", not negative", null);
     }
     return new Quantity(value, dimension, trimmed);
+  }
+
+  /**
+   * {@link #parse}, refusing also finite values beyond {@link #LARGEST} or below {@link #SMALLEST}
+   * (zero aside): for documents such as system files and queueing models, whose figures are
+   * multiplied and divided together (1e300 rps times a price is Infinity, an internal error).
+   * Command-line options check their own, narrower ranges.
+   */
+  public static Quantity parseBounded(String text, Dimension dimension) {
+    Quantity q = parse(text, dimension);
+    double magnitude = Math.abs(q.value());
+    if (dimension != Dimension.GROWTH_RATE
+        && (magnitude > LARGEST || (magnitude > 0 && magnitude < SMALLEST))) {
+      throw new UnitException(
+          '"' + text.strip() + "\" (" + (magnitude > LARGEST ? "too large" : "too small") + ")",
+          dimension.example()
+              + ", between 1e-12 and 1e21 "
+              + (dimension.canonicalUnit().isEmpty() ? "" : dimension.canonicalUnit() + " ")
+              + "(or 0)",
+          null);
+    }
+    return q;
   }
 
   private static double factor(

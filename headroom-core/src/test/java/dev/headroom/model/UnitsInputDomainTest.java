@@ -44,4 +44,26 @@ class UnitsInputDomainTest {
       assertThat(e.found()).as("%s as %s", text, d).contains(text);
     }
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "1e22 rps, RATE, too large",
+    "1e300, COUNT, too large",
+    "2e21 B, DATA_SIZE, too large",
+    "1e-13s, DURATION, too small",
+    "1e-300, RATIO, too small"
+  })
+  void parse_refusesFiniteValuesThatWouldOverflowLater(String text, Dimension d, String why) {
+    // plain parse takes them: command-line options check their own ranges
+    assertThat(Units.parse(text, d).value()).isPositive();
+    UnitException e = catchThrowableOfType(UnitException.class, () -> Units.parseBounded(text, d));
+    assertThat(e.found()).isEqualTo('"' + text + "\" (" + why + ")");
+    assertThat(e.allowed()).contains("between 1e-12 and 1e21");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1e21 B, DATA_SIZE", "1e-12s, DURATION", "0, RATIO", "1ns, DURATION"})
+  void parse_acceptsTheBoundsAndZero(String text, Dimension d) {
+    assertThat(Units.parseBounded(text, d).value()).isBetween(0.0, 1e21);
+  }
 }

@@ -67,7 +67,7 @@ public final class PriceTable {
         continue;
       }
       try {
-        Quantity q = Units.parse(o.text(), Dimension.MONTHLY_COST);
+        Quantity q = Units.parseBounded(o.text(), Dimension.MONTHLY_COST);
         t.prices.put(
             o.key(),
             new Figure(

@@ -437,7 +437,7 @@ public final class NetworkModelReader {
       return Double.NaN;
     }
     try {
-      double v = Units.parse(s, Dimension.DURATION).value();
+      double v = Units.parseBounded(s, Dimension.DURATION).value();
       if (v >= 0) {
         return v;
       }

@@ -41,6 +41,12 @@ public final class SystemFileReader {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
 
+  /**
+   * The most workers per instance the M/M/c sizing takes: Erlang C costs O(workers) per evaluation
+   * and the sizing bisects, so 10^9 workers ran for minutes; no instance runs more threads.
+   */
+  static final int MAX_WORKERS = 100_000;
+
   private final String file;
   private final List<InputProblem> problems = new ArrayList<>();
   private final Map<String, Figure> facts = new LinkedHashMap<>();
@@ -262,6 +268,17 @@ public final class SystemFileReader {
                       : "a service time above 0, such as 40ms",
                   null));
         }
+      }
+      Figure workers = facts.get(name + ".capacity.workers");
+      if (workers != null && workers.value() > MAX_WORKERS) {
+        Node at = valueNode(m, "capacity.workers");
+        problems.add(
+            problem(
+                at.location(),
+                name + ".capacity.workers",
+                at.describe(),
+                "at most " + MAX_WORKERS + " workers per instance (threads or processes)",
+                null));
       }
       out.add(new Component(name, kind, settings, uses, m.location()));
     }
@@ -711,7 +728,7 @@ public final class SystemFileReader {
       return Optional.empty();
     }
     try {
-      Quantity q = Units.parse(t.get(), k.dimension());
+      Quantity q = Units.parseBounded(t.get(), k.dimension());
       return Optional.of(new Figure(q.value(), q.dimension(), provenance));
     } catch (UnitException e) {
       // a component runs on at least one instance: "zero or more" would mislead here

@@ -25,6 +25,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
@@ -47,6 +48,9 @@ public final class YamlTree {
 
   /** Inputs are written by hand; anything larger is not one (or not meant to be). */
   public static final long MAX_BYTES = 1L << 20;
+
+  /** Jackson's default nesting limit ({@code StreamReadConstraints}), which this reader keeps. */
+  static final int MAX_NESTING = 500;
 
   /**
    * What the document is, for messages.
@@ -200,7 +204,13 @@ public final class YamlTree {
       if (t == null) {
         throw fail(name, 0, 0, "an empty document", kind.whenEmpty());
       }
-      Node root = reader.value(p, "");
+      Node root;
+      try {
+        root = reader.value(p, "");
+      } catch (StreamConstraintsException e) {
+        // the exception has no location of its own; the parser knows where it stopped
+        throw constraint(name, kind, e, p.currentLocation());
+      }
       JsonToken next = p.nextToken();
       while (!json && next == JsonToken.VALUE_NULL) {
         next = p.nextToken(); // an empty document after a trailing `---` holds nothing to lose
@@ -233,6 +243,8 @@ public final class YamlTree {
           "well-formed "
               + (json ? "JSON" : "YAML")
               + "; check indentation, colons and quotes near this line");
+    } catch (StreamConstraintsException e) {
+      throw constraint(name, kind, e, e.getLocation());
     } catch (JacksonException e) {
       throw fail(
           name,
@@ -241,6 +253,28 @@ public final class YamlTree {
           "unreadable " + (json ? "JSON" : "YAML") + " (" + firstLine(e.getOriginalMessage()) + ")",
           "well-formed " + (json ? "JSON" : "YAML"));
     }
+  }
+
+  /**
+   * One of the parser's own limits (nesting depth, number or name length), which keep a hostile
+   * document from exhausting the stack, said in the document's terms rather than the parser's API.
+   */
+  private static BadInputException constraint(
+      String name, Kind kind, StreamConstraintsException e, TokenStreamLocation l) {
+    String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    boolean nesting = what.contains("nesting depth");
+    return fail(
+        name,
+        l == null ? 0 : Math.max(0, l.getLineNr()),
+        l == null ? 0 : Math.max(0, l.getColumnNr()),
+        nesting
+            ? "lists or maps nested more than " + MAX_NESTING + " levels deep"
+            : "a value longer than the parser accepts ("
+                + firstLine(what).replaceAll(" \\(from `[^`]*`\\)", "")
+                + ")",
+        nesting
+            ? kind.noun() + " nested a few levels deep"
+            : kind.noun() + " with values of ordinary length");
   }
 
   /** {@code path} names the value for messages: {@code components[2].pool}. */

@@ -117,6 +117,22 @@ class MalformedSystemFileTest {
             "a concurrency above 0",
             null),
         new Case(
+            "capacity-workers-too-many.yaml",
+            5,
+            46,
+            "web.capacity.workers",
+            "\"1000000000\"",
+            "at most 100000 workers per instance",
+            null),
+        new Case(
+            "price-too-large.yaml",
+            6,
+            15,
+            "prices.small_node",
+            "\"1e308 USD/month\" (too large)",
+            "between 1e-12 and 1e21 USD/month (or 0)",
+            null),
+        new Case(
             "instances-negative.yaml",
             5,
             16,
@@ -668,6 +684,48 @@ class MalformedSystemFileTest {
       }
     }
     assertThat(refused).as("most mutants are refused").isGreaterThan(200);
+  }
+
+  /**
+   * Every number of every example replaced by an extreme that parses (1e308 rps, 1e-300 s, 10^21,
+   * 10^-12): each is either refused as bad input or advised on; none may overflow into an internal
+   * error. Zero (zero load) is the capacity model's case and is tested there.
+   */
+  @Test
+  void advise_extremeNumbersInTheExamples_failOnlyWithBadInput() throws IOException {
+    List<Path> examples;
+    try (Stream<Path> s = Files.list(SystemFileReference.root().resolve("examples"))) {
+      examples =
+          s.map(d -> d.resolve("system.yaml")).filter(Files::isRegularFile).sorted().toList();
+    }
+    java.util.regex.Pattern number =
+        java.util.regex.Pattern.compile(
+            "(?<=: )([0-9][0-9._]*(?:[eE][-+]?\\d+)?)(?=\\s*[A-Za-z%/$ ]*\\s*(?:[,}\\]]|#|$))",
+            java.util.regex.Pattern.MULTILINE);
+    List<String> extremes =
+        List.of("1e308", "1e300", "4.9e-324", "1e-300", "1e400", "1e21", "1e-12", "99999999999");
+    int tried = 0;
+    for (Path source : examples) {
+      String text = Files.readString(source);
+      java.util.regex.Matcher m = number.matcher(text);
+      while (m.find()) {
+        for (String v : extremes) {
+          String mutated = text.substring(0, m.start(1)) + v + text.substring(m.end(1));
+          tried++;
+          try {
+            Advisor.advise(
+                SystemFileReader.read(source.toString(), mutated),
+                source.toAbsolutePath().getParent());
+          } catch (BadInputException refused) {
+            assertThat(refused.getMessage()).doesNotContain("Exception");
+          } catch (RuntimeException e) {
+            int line = text.substring(0, m.start(1)).split("\n", -1).length;
+            throw new AssertionError(source + ":" + line + " as " + v + " failed with " + e, e);
+          }
+        }
+      }
+    }
+    assertThat(tried).as("numbers replaced").isGreaterThan(600);
   }
 
   @Test

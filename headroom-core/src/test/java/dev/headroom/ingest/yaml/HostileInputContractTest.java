@@ -129,4 +129,23 @@ class HostileInputContractTest {
     InputProblem p = onlyProblem(() -> f.fromPath().accept(file));
     assertThat(p.found()).isEqualTo("a file of 2MiB");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formats")
+  void read_deepNestingIsRefusedInTheDocumentsTerms(Format f) {
+    String deep = "name: x\nclasses: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+    BadInputException e =
+        catchThrowableOfType(
+            BadInputException.class,
+            () ->
+                f.fromStream()
+                    .accept(
+                        new ByteArrayInputStream(deep.getBytes(StandardCharsets.UTF_8)),
+                        "deep.yaml"));
+    assertThat(e.problems()).hasSize(1);
+    InputProblem p = e.problems().get(0);
+    assertThat(p.found()).isEqualTo("lists or maps nested more than 500 levels deep");
+    assertThat(p.line()).isEqualTo(2);
+    assertThat(e.getMessage()).doesNotContain("StreamReadConstraints");
+  }
 }
