@@ -40,7 +40,10 @@ public sealed interface ServiceTime
     return new Empirical(samples);
   }
 
-  /** Exponential with the given mean: the inverse transform −mean·ln(1 − U). */
+  /**
+   * Exponential with the given mean: mean × a standard exponential from McFarland's modified
+   * ziggurat ({@code RandomGenerator.nextExponential}, JDK 17).
+   */
   record Exponential(double mean) implements ServiceTime {
     public Exponential {
       requirePositive("exponential mean", mean);
@@ -53,7 +56,7 @@ public sealed interface ServiceTime
 
     @Override
     public double sample(SplittableRandom rng) {
-      return -mean * Math.log(1.0 - rng.nextDouble());
+      return mean * rng.nextExponential();
     }
   }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.HdrHistogram.DoubleHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * One replication of a {@link Network}: event scheduling (Law, Simulation Modeling and Analysis,
@@ -16,15 +16,18 @@ import org.HdrHistogram.DoubleHistogram;
  * packs the kind in the low two bits and a source or customer id above them. Arrays grow by
  * doubling only when a population outgrows them.
  *
- * <p>Statistics: time-weighted areas (number in station, busy servers, number waiting) and
- * per-customer tallies (wait, time in station, response time) are reset when the clock passes the
- * warm-up, then accumulated to the end (Law §9.5.1, deletion of the initial transient). Response
- * times go to a {@link DoubleHistogram} with 3 significant digits (relative error at most 0.1 % on
- * any percentile).
+ * <p>Statistics: time-weighted areas (number in station, busy servers; the number waiting is their
+ * difference) and per-customer tallies (wait, time in station, response time) are reset when the
+ * clock passes the warm-up, then accumulated to the end (Law §9.5.1, deletion of the initial
+ * transient). Response times go to an auto-resizing {@link Histogram} of whole nanoseconds with 3
+ * significant digits (relative error at most 0.1 % on any percentile above 1 µs); recording a long
+ * is cheaper than {@code DoubleHistogram}'s range checks on every value.
  */
 public final class Simulator {
   /** Percentiles of response time every run reports, in percent. */
   public static final List<Double> PERCENTILES = List.of(50.0, 90.0, 95.0, 99.0);
+
+  private static final double NANOS_PER_SECOND = 1e9;
 
   private static final int ARRIVAL = 0;
   private static final int DEPARTURE = 1;
@@ -88,14 +91,13 @@ public final class Simulator {
   private final double[] lastChange;
   private final double[] areaInStation;
   private final double[] areaBusy;
-  private final double[] areaWaiting;
   private final double[] waitSum;
   private final long[] started;
   private final double[] sojournSum;
   private final long[] departures;
   private final long[] completions;
   private final double[] responseSum;
-  private final DoubleHistogram[] responses;
+  private final Histogram[] responses;
 
   /**
    * A simulator for replication {@code replication} of {@code network} under master seed {@code
@@ -138,7 +140,7 @@ public final class Simulator {
     entryCertain = new int[sources];
     arrivalRng = new SplittableRandom[sources];
     entryRng = new SplittableRandom[sources];
-    responses = new DoubleHistogram[sources];
+    responses = new Histogram[sources];
     for (int k = 0; k < sources; k++) {
       Source src = network.sources().get(k);
       if (src instanceof ClosedPopulation c) {
@@ -152,7 +154,7 @@ public final class Simulator {
       entryCertain[k] = certain(e);
       arrivalRng[k] = Streams.stream(rs, "arrivals/" + src.name());
       entryRng[k] = Streams.stream(rs, "entry/" + src.name());
-      responses[k] = new DoubleHistogram(3);
+      responses[k] = new Histogram(3);
     }
     busy = new int[n];
     inStation = new int[n];
@@ -162,7 +164,6 @@ public final class Simulator {
     lastChange = new double[n];
     areaInStation = new double[n];
     areaBusy = new double[n];
-    areaWaiting = new double[n];
     waitSum = new double[n];
     started = new long[n];
     sojournSum = new double[n];
@@ -295,7 +296,7 @@ public final class Simulator {
       double r = t - custEntered[id];
       completions[k]++;
       responseSum[k] += r;
-      responses[k].recordValue(r);
+      responses[k].recordValue((long) (r * NANOS_PER_SECOND));
     }
     custStation[id] = -1;
     if (closed[k]) {
@@ -314,7 +315,6 @@ public final class Simulator {
     int inSt = inStation[i];
     areaInStation[i] += inSt * dt;
     areaBusy[i] += busy[i] * dt;
-    areaWaiting[i] += (inSt - busy[i]) * dt;
     lastChange[i] = t;
   }
 
@@ -323,7 +323,6 @@ public final class Simulator {
     Arrays.fill(lastChange, warmup);
     Arrays.fill(areaInStation, 0);
     Arrays.fill(areaBusy, 0);
-    Arrays.fill(areaWaiting, 0);
     Arrays.fill(waitSum, 0);
     Arrays.fill(started, 0);
     Arrays.fill(sojournSum, 0);
@@ -381,14 +380,19 @@ public final class Simulator {
     return now + draw(thinkKind[k], thinkA[k], thinkB[k], thinkSamples[k], arrivalRng[k]);
   }
 
+  /**
+   * mean × a standard exponential variate from McFarland's modified ziggurat ({@code
+   * RandomGenerator.nextExponential}, JDK 17; McFarland, J. Stat. Comput. Simul. 86(7), 2016):
+   * exact in distribution and several times cheaper than the inverse transform's logarithm.
+   */
   private static double exponential(double mean, SplittableRandom rng) {
-    return -mean * Math.log(1.0 - rng.nextDouble());
+    return mean * rng.nextExponential();
   }
 
   private static double draw(int kind, double a, double b, double[] samples, SplittableRandom rng) {
     switch (kind) {
       case EXPONENTIAL:
-        return -a * Math.log(1.0 - rng.nextDouble());
+        return exponential(a, rng);
       case DETERMINISTIC:
         return a;
       case LOGNORMAL:
@@ -474,7 +478,7 @@ public final class Simulator {
           new StationObservation(
               network.stations().get(i).name(),
               c == Station.DELAY ? meanBusy : meanBusy / c,
-              areaWaiting[i] / observed,
+              (areaInStation[i] - areaBusy[i]) / observed, // waiting = present − in service
               areaInStation[i] / observed,
               started[i] == 0 ? 0 : waitSum[i] / started[i],
               departures[i] == 0 ? 0 : sojournSum[i] / departures[i],
@@ -484,7 +488,8 @@ public final class Simulator {
     for (int k = 0; k < sources; k++) {
       List<Double> pct = new ArrayList<>(PERCENTILES.size());
       for (double q : PERCENTILES) {
-        pct.add(completions[k] == 0 ? 0.0 : responses[k].getValueAtPercentile(q));
+        pct.add(
+            completions[k] == 0 ? 0.0 : responses[k].getValueAtPercentile(q) / NANOS_PER_SECOND);
       }
       so.add(
           new SourceObservation(
