@@ -35,6 +35,12 @@ public final class Simulator {
   private static final int KIND_BITS = 2;
   private static final int KIND_MASK = (1 << KIND_BITS) - 1;
 
+  /**
+   * The most customers present at once (ids must fit in an event code beside the kind bits, and an
+   * unstable open network would otherwise run out of memory instead of failing).
+   */
+  static final int MAX_CUSTOMERS = 1 << 24;
+
   private static final int EXPONENTIAL = 0;
   private static final int DETERMINISTIC = 1;
   private static final int LOGNORMAL = 2;
@@ -336,6 +342,15 @@ public final class Simulator {
     } else {
       id = nextId++;
       if (id == custSource.length) {
+        if (id >= MAX_CUSTOMERS) {
+          throw new IllegalStateException(
+              "more than "
+                  + MAX_CUSTOMERS
+                  + " customers in the network at once at t = "
+                  + now
+                  + " s; the open load exceeds what the stations can serve (a utilisation of 1"
+                  + " or more somewhere), so queues grow without bound");
+        }
         int cap = id * 2;
         custSource = Arrays.copyOf(custSource, cap);
         custStation = Arrays.copyOf(custStation, cap);

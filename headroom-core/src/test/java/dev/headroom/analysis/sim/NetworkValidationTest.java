@@ -123,4 +123,14 @@ class NetworkValidationTest {
             "routing row of station 'app' has 1 columns; allowed: 2 (one per station, then the"
                 + " exit)");
   }
+
+  @Test
+  void unstableOpenNetwork_failsWithTheReasonInsteadOfExhaustingMemory() {
+    // ρ = 2: the queue grows by about one customer a second until the cap
+    Network overloaded = Networks.singleQueue(2.0, 1, ONE);
+    assertThatThrownBy(() -> new Simulator(overloaded, 1L, 0).run(0, 1e9))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("customers in the network at once")
+        .hasMessageContaining("the open load exceeds what the stations can serve");
+  }
 }
