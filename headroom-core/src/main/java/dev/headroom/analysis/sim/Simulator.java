@@ -39,7 +39,7 @@ public final class Simulator {
    * The most customers present at once (ids must fit in an event code beside the kind bits, and an
    * unstable open network would otherwise run out of memory instead of failing).
    */
-  static final int MAX_CUSTOMERS = 1 << 24;
+  static final int MAX_CUSTOMERS = 1 << 22;
 
   private static final int EXPONENTIAL = 0;
   private static final int DETERMINISTIC = 1;
