@@ -40,7 +40,8 @@ import umontreal.ssj.stat.Tally;
  *       360,000 events).
  *   <li>A five-station open network: a web tier (2 servers) feeding app (4), cache (1), db (1) and
  *       a slow external call (8), with feedback from db and cache to app; exponential service,
- *       Poisson arrivals; every station between ρ = 0.45 and 0.8. 20,000 s per operation.
+ *       Poisson arrivals; every station between ρ = 0.45 and 0.8. 1,000 s per operation (about
+ *       450,000 events).
  * </ul>
  *
  * <p>Both engines do the same bookkeeping: per station the time-average number present and busy
@@ -63,7 +64,7 @@ public class SimEngineBenchmark {
 
   static final double MM1_LAMBDA = 0.9;
   static final double MM1_HORIZON = 200_000;
-  static final double NET_HORIZON = 20_000;
+  static final double NET_HORIZON = 1_000;
 
   /** The five stations: name, servers, mean service time (s). */
   static final String[] NAMES = {"web", "app", "cache", "db", "external"};

@@ -21,8 +21,7 @@
  * results do not depend on the number of threads.
  *
  * <p>Bad input is refused with an {@link IllegalArgumentException} that names the value, where it
- * was and what is allowed. Validated against M/M/1, M/M/c (Erlang C), M/G/1
- * (Pollaczek–Khinchine) and exact MVA of Jain's example 34.2, each within the simulator's own
- * confidence interval.
+ * was and what is allowed. Validated against M/M/1, M/M/c (Erlang C), M/G/1 (Pollaczek–Khinchine)
+ * and exact MVA of Jain's example 34.2, each within the simulator's own confidence interval.
  */
 package dev.headroom.analysis.sim;
