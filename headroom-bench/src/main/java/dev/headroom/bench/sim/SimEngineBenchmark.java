@@ -40,8 +40,9 @@ import umontreal.ssj.stat.Tally;
  *       360,000 events).
  *   <li>A five-station open network: a web tier (2 servers) feeding app (4), cache (1), db (1) and
  *       a slow external call (8), with feedback from db and cache to app; exponential service,
- *       Poisson arrivals; every station between ρ = 0.45 and 0.8. 1,000 s per operation (about
- *       450,000 events).
+ *       Poisson arrivals at 100/s. The traffic equations give visit ratios (1, 3.08, 1.54, 0.77,
+ *       0.31) and utilisations (0.50, 0.62, 0.62, 0.77, 0.58). 1,000 s per operation (about 770,000
+ *       events).
  * </ul>
  *
  * <p>Both engines do the same bookkeeping: per station the time-average number present and busy
@@ -70,7 +71,7 @@ public class SimEngineBenchmark {
   static final String[] NAMES = {"web", "app", "cache", "db", "external"};
 
   static final int[] SERVERS = {2, 4, 1, 1, 8};
-  static final double[] SERVICE = {0.010, 0.030, 0.002, 0.008, 0.150};
+  static final double[] SERVICE = {0.010, 0.008, 0.004, 0.010, 0.150};
   static final double NET_LAMBDA = 100;
 
   /** Routing: row i, columns 0..4 then the exit. */
