@@ -15,24 +15,47 @@ final class EventList {
   private int[] code;
   private int size;
 
+  /** The first event has been consumed but still occupies the root (see {@link #consumeFirst}). */
+  private boolean hole;
+
   EventList(int capacity) {
     time = new double[Math.max(4, capacity)];
     code = new int[time.length];
   }
 
   int size() {
+    settle();
     return size;
   }
 
+  /** Whether no event is pending; settles a consumed root first, so call it before peeking. */
   boolean isEmpty() {
+    settle();
     return size == 0;
   }
 
   void clear() {
     size = 0;
+    hole = false;
   }
 
-  /** The time of the next event; the list must not be empty. */
+  /**
+   * Consumes the first event lazily: it stays at the root until the next {@link #schedule}, which
+   * overwrites it and sifts down once (one heap pass instead of a removal plus an insertion, the
+   * common case, since most events schedule a successor), or until {@link #isEmpty} removes it.
+   */
+  void consumeFirst() {
+    hole = true;
+  }
+
+  private void settle() {
+    if (hole) {
+      hole = false;
+      removeFirst();
+    }
+  }
+
+  /** The time of the next event; call {@link #isEmpty} first, and the list must not be empty. */
   double peekTime() {
     return time[0];
   }
@@ -43,6 +66,11 @@ final class EventList {
   }
 
   void schedule(double t, int c) {
+    if (hole) {
+      hole = false;
+      siftDown(t, c, size);
+      return;
+    }
     if (size == time.length) {
       time = Arrays.copyOf(time, size * 2);
       code = Arrays.copyOf(code, size * 2);
@@ -70,10 +98,13 @@ final class EventList {
     if (n == 0) {
       return;
     }
+    siftDown(time[n], code[n], n);
+  }
+
+  /** Places (t, c) at the root of a heap of {@code n} entries and sifts it down. */
+  private void siftDown(double t, int c, int n) {
     double[] ts = time;
     int[] cs = code;
-    double t = ts[n];
-    int c = cs[n];
     int i = 0;
     int half = n >>> 1;
     while (i < half) {

@@ -228,7 +228,7 @@ public final class Simulator {
         startObserving(warmupSeconds);
       }
       int code = ev.peekCode();
-      ev.removeFirst();
+      ev.consumeFirst();
       now = t;
       eventCount++;
       int id = code >>> KIND_BITS;

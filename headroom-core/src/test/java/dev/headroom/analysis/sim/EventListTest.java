@@ -31,6 +31,30 @@ class EventListTest {
   }
 
   @Test
+  void lazilyConsumedRoot_isReplacedByTheNextScheduleOrRemovedWhenPeeking() {
+    SplittableRandom rnd = new SplittableRandom(6);
+    EventList list = new EventList(1);
+    PriorityQueue<double[]> reference = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+    double now = 0;
+    for (int step = 0; step < 200_000; step++) {
+      int scheduled = list.isEmpty() ? 1 + rnd.nextInt(2) : rnd.nextInt(3);
+      for (int k = 0; k < scheduled; k++) {
+        double t = now + (rnd.nextInt(10) == 0 ? 1.0 : rnd.nextDouble());
+        list.schedule(t, step);
+        reference.add(new double[] {t, step});
+      }
+      assertThat(list.isEmpty()).isEqualTo(reference.isEmpty());
+      if (!list.isEmpty()) {
+        double t = list.peekTime();
+        list.consumeFirst();
+        assertThat(t).isGreaterThanOrEqualTo(now).isEqualTo(reference.poll()[0]);
+        now = t;
+      }
+      assertThat(list.size()).isEqualTo(reference.size());
+    }
+  }
+
+  @Test
   void keepsEachCodeWithItsTime() {
     EventList list = new EventList(2);
     for (int i = 9; i >= 0; i--) {
