@@ -89,7 +89,6 @@ public final class Simulator {
   private int freeCount;
   private int nextId;
   private final int[] busy;
-  private final int[] inStation;
   private final int[][] queue;
   private final int[] queueHead;
   private final int[] queueSize;
@@ -165,7 +164,6 @@ public final class Simulator {
       responses[k] = new Histogram(3);
     }
     busy = new int[n];
-    inStation = new int[n];
     queue = new int[n][16];
     queueHead = new int[n];
     queueSize = new int[n];
@@ -261,7 +259,6 @@ public final class Simulator {
   }
 
   private void enter(int id, int i, double t) {
-    inStation[i]++;
     custStation[id] = i;
     custArrived[id] = t;
     int c = servers[i];
@@ -285,7 +282,6 @@ public final class Simulator {
   private void departure(int id) {
     double t = now;
     int i = custStation[id];
-    inStation[i]--;
     departures[i]++;
     sojournSum[i] += t - custArrived[id];
     if (queueSize[i] > 0) {
