@@ -1,5 +1,6 @@
 package dev.headroom.cli;
 
+import dev.headroom.ingest.loadtest.LatencyUnit;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFiles;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
@@ -63,6 +64,22 @@ final class FitCommand implements Callable<Integer> {
   Double concurrency;
 
   @Option(
+      names = "--latency-unit",
+      paramLabel = "UNIT",
+      converter = Converters.LatencyUnitConverter.class,
+      description =
+          "Unit of the values in HdrHistogram logs and .hgrm files (ns, us, ms, s), overriding"
+              + " the one detected from the producer.")
+  LatencyUnit latencyUnit;
+
+  @Option(
+      names = "--tag",
+      paramLabel = "NAME",
+      converter = Converters.TagConverter.class,
+      description = "The tag of an HdrHistogram log's lines to read (default: untagged lines).")
+  String tag;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
@@ -94,7 +111,7 @@ final class FitCommand implements Callable<Integer> {
     checkPositive("--concurrency", concurrency == null ? List.of() : List.of(concurrency));
     checkPositive("--at", at);
     checkPositive("--throughput", throughput);
-    ReadOptions options = new ReadOptions(concurrency);
+    ReadOptions options = new ReadOptions(concurrency, latencyUnit, tag);
     List<LoadTest> tests = LoadTestFiles.readAll(files, inputFormat, options);
     FitReport report = FitReport.of(tests, at, throughput);
     if (plot != null) {
