@@ -132,4 +132,36 @@ class HostileLoadTestInputTest {
         .hasMessageContaining("simulation.log:5")
         .hasMessageContaining("9223372036854775806");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "  50%     48|  9999999999999999999%     48|37:3",
+        "  50%     48|  50%     99999999999999999999|37:11",
+        "Concurrency Level:      4|Concurrency Level:      4294967297|18:25"
+      })
+  void abNumbersThatDoNotFit_areBadInputAtTheirColumn(String from, String to, String at)
+      throws Exception {
+    String text = Files.readString(resource("/formats/ab-c4.txt")).replace(from, to);
+    Path p = write("ab.txt", text);
+    assertThatThrownBy(() -> LoadTestFiles.read(p, null, ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("ab.txt:" + at);
+  }
+
+  @Test
+  void abFailureBreakdownBeyondALong_isBadInputAtItsColumn() throws Exception {
+    String text =
+        Files.readString(resource("/formats/ab-c4.txt"))
+            .replace(
+                "Failed requests:        0\n",
+                "Failed requests:        0\n   (Connect: 0, Receive: 0, Length:"
+                    + " 99999999999999999999, Exceptions: 0)\n");
+    Path p = write("ab.txt", text);
+    assertThatThrownBy(() -> LoadTestFiles.read(p, null, ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("ab.txt:22:")
+        .hasMessageContaining("99999999999999999999");
+  }
 }
