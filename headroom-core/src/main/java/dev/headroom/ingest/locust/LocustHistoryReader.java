@@ -106,6 +106,8 @@ public final class LocustHistoryReader extends LoadTestReader {
   @Override
   public LoadTest read(Path file, ReadOptions options) {
     Map<String, Integer> col = null;
+    // the header's field count: a header may repeat a name, so the name index can be smaller
+    int width = 0;
     List<Row> rows = new ArrayList<>();
     long warmUp = 0;
     boolean fullHistory = false;
@@ -130,6 +132,7 @@ public final class LocustHistoryReader extends LoadTestReader {
                 "Locust's _stats_history.csv header \"" + HEADER_START + "…\"");
           }
           col = LocustCsv.index(f);
+          width = f.size();
           String missing = LocustCsv.firstMissing(col, NEEDED);
           if (missing != null) {
             throw problem(
@@ -140,7 +143,7 @@ public final class LocustHistoryReader extends LoadTestReader {
           }
           continue;
         }
-        if (f == null || f.size() != col.size()) {
+        if (f == null || f.size() != width) {
           skipped =
               skip(
                   skipped,
@@ -148,7 +151,7 @@ public final class LocustHistoryReader extends LoadTestReader {
                   lineNo,
                   f == null
                       ? "an unclosed quote"
-                      : f.size() + " fields where the header has " + col.size());
+                      : f.size() + " fields where the header has " + width);
           continue;
         }
         if (!f.get(col.get("Name")).equals("Aggregated") || !f.get(col.get("Type")).isEmpty()) {

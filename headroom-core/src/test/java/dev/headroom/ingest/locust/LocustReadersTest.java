@@ -154,6 +154,29 @@ class LocustReadersTest {
   }
 
   @Test
+  void readHistory_headerRepeatingAColumnName_rowsAreCheckedAgainstTheHeaderWidth()
+      throws Exception {
+    // found by LoadTestFuzzTest: a repeated name made the name index shorter than the header, so
+    // a row as wide as the index passed the check and was read past its end
+    List<String> lines = Files.readAllLines(fixture("locust-aggregated_stats_history.csv"));
+    lines.set(0, lines.get(0).replace("Failures/s,50%,", "Failures/s,50%,50%,"));
+    Path p = write("dup_history.csv", String.join("\n", lines) + "\n");
+    // every row is one field short of the header now: all skipped, so nothing is left to read
+    assertThatThrownBy(() -> new LocustHistoryReader().read(p, ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("dup_history.csv:22: found no Aggregated row with data");
+  }
+
+  @Test
+  void readStats_headerRepeatingAColumnName_rowsAreCheckedAgainstTheHeaderWidth() throws Exception {
+    List<String> lines = Files.readAllLines(fixture("locust-aggregated_stats.csv"));
+    lines.set(0, lines.get(0).replace("Failures/s,50%,", "Failures/s,50%,50%,"));
+    Path p = write("dup_stats.csv", String.join("\n", lines) + "\n");
+    assertThatThrownBy(() -> new LocustStatsReader().read(p, ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class);
+  }
+
+  @Test
   void readHistory_doesNotUseTheLaggingRequestsPerSecondColumn() throws Exception {
     // at the last 8-user row Locust's current Requests/s reads 49.5 while 83.25/s completed
     LoadTest t =
