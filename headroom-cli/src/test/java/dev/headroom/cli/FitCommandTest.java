@@ -181,4 +181,13 @@ class FitCommandTest {
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("a tag is a non-empty name without commas");
   }
+
+  @Test
+  void fit_heyFormatOnDevZero_isBadInputNamingTheLineNotOutOfMemory() {
+    int code = run("fit", "--input-format", "hey", "/dev/zero");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("/dev/zero:1")
+        .contains("a line longer than 1,048,576 characters");
+  }
 }

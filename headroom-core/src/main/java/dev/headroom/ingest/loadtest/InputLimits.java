@@ -20,6 +20,13 @@ public final class InputLimits {
   /** The longest CSV field (which may span lines when quoted) a reader accepts, in characters. */
   public static final int MAX_FIELD_CHARS = 1 << 20;
 
+  /**
+   * The longest run of XML characters without a {@code <} or {@code >} (an attribute value, a text
+   * node) that a reader accepts (16 Mi): the streaming parser keeps one such run whole. JMeter's
+   * saved response data can reach megabytes, so this is larger than a text line.
+   */
+  public static final int MAX_XML_RUN_CHARS = 1 << 24;
+
   private InputLimits() {}
 
   /**
@@ -66,6 +73,69 @@ public final class InputLimits {
    */
   static Reader guard(Reader in) {
     return new LineGuard(in);
+  }
+
+  /**
+   * Wraps XML text so that a run of more than {@link #MAX_XML_RUN_CHARS} characters without markup
+   * ({@code <} or {@code >}) fails while it is read: an attribute that is never closed would
+   * otherwise be gathered whole by the parser.
+   */
+  public static Reader markupGuard(Reader in) {
+    return new MarkupGuard(in);
+  }
+
+  private static final class MarkupGuard extends FilterReader {
+    private long line = 1;
+    private int run;
+
+    MarkupGuard(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      char[] one = new char[1];
+      int n = read(one, 0, 1);
+      return n <= 0 ? -1 : one[0];
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      int n = in.read(cbuf, off, len);
+      for (int i = off; i < off + n; i++) {
+        char c = cbuf[i];
+        if (c == '<' || c == '>') {
+          run = 0;
+        } else {
+          if (c == '\n') {
+            line++;
+          }
+          if (++run > MAX_XML_RUN_CHARS) {
+            throw new LimitExceeded(
+                line,
+                0,
+                String.format(
+                    Locale.ROOT,
+                    "more than %,d characters without XML markup (an unclosed attribute or tag?)",
+                    MAX_XML_RUN_CHARS),
+                "attribute values and text of at most " + MAX_XML_RUN_CHARS + " characters");
+          }
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      char[] b = new char[(int) Math.min(n, 8192)];
+      int r = read(b, 0, b.length);
+      return Math.max(r, 0);
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
   }
 
   private static final class LineGuard extends FilterReader {

@@ -164,4 +164,20 @@ class HostileLoadTestInputTest {
         .hasMessageContaining("ab.txt:22:")
         .hasMessageContaining("99999999999999999999");
   }
+
+  @Test
+  void jtlXmlAttributeNeverClosed_isBoundedNotGatheredWhole() throws Exception {
+    Path p = tmp.resolve("open-attribute.jtl");
+    try (Writer w = Files.newBufferedWriter(p)) {
+      w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testResults version=\"1.2\">\n");
+      w.write("<httpSample t=\"");
+      for (int i = 0; i < 17 * 1024; i++) {
+        w.write("7".repeat(1024));
+      }
+    }
+    assertThatThrownBy(() -> LoadTestFiles.read(p, null, ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("open-attribute.jtl:3")
+        .hasMessageContaining("16,777,216 characters without XML markup");
+  }
 }
