@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,5 +181,30 @@ class HostileLoadTestInputTest {
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("open-attribute.jtl:3")
         .hasMessageContaining("16,777,216 characters without XML markup");
+  }
+
+  @Test
+  void k6TimeBeyondMicrosecondRange_isASkippedLineNotAnArithmeticOverflow() throws Exception {
+    // found by LoadTestFuzzTest: OffsetDateTime accepts year 999999999, microseconds overflow
+    List<String> lines = new ArrayList<>();
+    try (var in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(
+                    Files.newInputStream(resource("/k6/k6-points.ndjson.gz"))),
+                StandardCharsets.UTF_8))) {
+      in.lines().forEach(lines::add);
+    }
+    int at = 0;
+    while (!lines.get(at).contains("\"type\":\"Point\"")) {
+      at++;
+    }
+    lines.set(at, lines.get(at).replaceFirst("\"time\":\"2026-", "\"time\":\"+999999999-"));
+    Path p = write("far.ndjson", String.join("\n", lines) + "\n");
+    LoadTest t = LoadTestFiles.read(p, null, ReadOptions.DEFAULTS);
+    assertThat(t.skipped().count()).isEqualTo(1);
+    assertThat(t.skipped().examples().get(0))
+        .startsWith("line " + (at + 1) + ":")
+        .contains("too far from 1970 for microseconds");
   }
 }
