@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import dev.headroom.analysis.Severity;
 import dev.headroom.analysis.queueing.LatencyMetric;
+import dev.headroom.ingest.loadtest.LatencyUnit;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.UnitException;
 import dev.headroom.model.Units;
@@ -79,6 +80,33 @@ final class Converters {
               + String.join(", ", ids)
               + Units.Suggest.closest(v, ids).map(s -> "; did you mean \"" + s + "\"?").orElse("")
               + " (the input format of `fit` is --input-format)");
+    }
+  }
+
+  /** {@code --latency-unit ns|us|ms|s} (also {@code µs}), case-insensitively. */
+  static final class LatencyUnitConverter implements ITypeConverter<LatencyUnit> {
+    @Override
+    public LatencyUnit convert(String value) {
+      try {
+        return LatencyUnit.byId(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "unknown latency unit \"" + value + "\"; allowed: ns, us, ms, s");
+      }
+    }
+  }
+
+  /** {@code --tag NAME}: an HdrHistogram log tag, which cannot hold a comma (it ends the tag). */
+  static final class TagConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.isEmpty() || value.contains(",") || value.length() > 200) {
+        throw new TypeConversionException(
+            "a tag is a non-empty name without commas, of at most 200 characters; got \""
+                + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+                + "\"");
+      }
+      return value;
     }
   }
 

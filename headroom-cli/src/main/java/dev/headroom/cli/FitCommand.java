@@ -1,5 +1,6 @@
 package dev.headroom.cli;
 
+import dev.headroom.ingest.loadtest.LatencyUnit;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFiles;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
@@ -67,6 +68,24 @@ final class FitCommand implements Callable<Integer> {
   @Mixin FormatOption output;
 
   @Option(
+      names = "--latency-unit",
+      paramLabel = "UNIT",
+      converter = Converters.LatencyUnitConverter.class,
+      description =
+          "Unit of the values in HdrHistogram logs and .hgrm files, such as us (ns, us, ms, s),"
+              + " overriding the one detected from the producer.")
+  LatencyUnit latencyUnit;
+
+  @Option(
+      names = "--tag",
+      paramLabel = "NAME",
+      converter = Converters.TagConverter.class,
+      description =
+          "The tag of an HdrHistogram log's lines to read, such as READ (default: untagged"
+              + " lines).")
+  String tag;
+
+  @Option(
       names = "--plot",
       paramLabel = "FILE.svg",
       description = "Also write an SVG plot of the fit to this file, such as fit.svg.")
@@ -92,7 +111,7 @@ final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReadOptions options = new ReadOptions(concurrency);
+    ReadOptions options = new ReadOptions(concurrency, latencyUnit, tag);
     List<LoadTest> tests = LoadTestFiles.readAll(files, inputFormat, options);
     FitReport report = FitReport.of(tests, at, throughput);
     if (plot != null) {

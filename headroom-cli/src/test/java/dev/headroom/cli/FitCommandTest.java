@@ -149,4 +149,45 @@ class FitCommandTest {
         .contains("matches no known format")
         .contains("--input-format");
   }
+
+  private static final String TAGGED_ONLY = "src/test/resources/fit/tagged-only-READ-UPDATE.hlog";
+
+  @Test
+  void fit_hlogWithOnlyTaggedLines_namesTheTagOption() {
+    int code = run("fit", TAGGED_ONLY, "--concurrency", "4");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("no untagged lines and several tags (\"READ\", \"UPDATE\")")
+        .contains("--tag NAME");
+  }
+
+  @Test
+  void fit_tagOption_reachesTheReader() {
+    int code = run("fit", TAGGED_ONLY, "--concurrency", "4", "--tag", "WRITE");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("no lines tagged \"WRITE\"");
+  }
+
+  @Test
+  void fit_unknownLatencyUnit_isAUsageError() {
+    int code = run("fit", TAGGED_ONLY, "--latency-unit", "parsecs");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("unknown latency unit \"parsecs\"; allowed: ns, us, ms, s");
+  }
+
+  @Test
+  void fit_tagWithAComma_isAUsageError() {
+    int code = run("fit", TAGGED_ONLY, "--tag", "A,B");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("a tag is a non-empty name without commas");
+  }
+
+  @Test
+  void fit_heyFormatOnDevZero_isBadInputNamingTheLineNotOutOfMemory() {
+    int code = run("fit", "--input-format", "hey", "/dev/zero");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("/dev/zero:1")
+        .contains("a line longer than 1,048,576 characters");
+  }
 }

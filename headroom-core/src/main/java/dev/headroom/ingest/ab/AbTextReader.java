@@ -195,16 +195,20 @@ public final class AbTextReader extends LoadTestReader {
           continue;
         }
         if (inPercentages && (m = PERCENT_ROW.matcher(line)).matches()) {
-          percentages.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
+          long percent = whole(file, lineNo, raw, m.group(1));
+          if (percent > 100) {
+            throw bad(file, lineNo, raw, m.group(1), "a percentage of 0 to 100");
+          }
+          percentages.put((int) percent, (double) whole(file, lineNo, raw, m.group(2)));
           continue;
         }
         if ((m = BREAKDOWN.matcher(line)).matches()) {
           breakdown =
               new FailedBreakdown(
-                  Long.parseLong(m.group(1)),
-                  Long.parseLong(m.group(2)),
-                  Long.parseLong(m.group(3)),
-                  Long.parseLong(m.group(4)));
+                  whole(file, lineNo, raw, m.group(1)),
+                  whole(file, lineNo, raw, m.group(2)),
+                  whole(file, lineNo, raw, m.group(3)),
+                  whole(file, lineNo, raw, m.group(4)));
           continue;
         }
         if (PROGRESS.matcher(line).matches()
@@ -226,7 +230,14 @@ public final class AbTextReader extends LoadTestReader {
         String key = m.group(1).strip();
         String value = m.group(2).strip();
         switch (key) {
-          case "Concurrency Level" -> concurrency = (int) whole(file, lineNo, raw, value);
+          case "Concurrency Level" -> {
+            long c = whole(file, lineNo, raw, value);
+            if (c < 1 || c > Integer.MAX_VALUE) {
+              // ab's -c is a C int; a cast would turn a larger one negative
+              throw bad(file, lineNo, raw, value, "a concurrency of 1 to " + Integer.MAX_VALUE);
+            }
+            concurrency = (int) c;
+          }
           case "Time taken for tests" -> timeTaken = withUnit(file, lineNo, raw, value, "seconds");
           case "Complete requests" -> complete = whole(file, lineNo, raw, value);
           case "Failed requests" -> failed = whole(file, lineNo, raw, value);

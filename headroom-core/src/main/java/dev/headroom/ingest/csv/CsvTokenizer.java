@@ -1,8 +1,10 @@
 package dev.headroom.ingest.csv;
 
+import dev.headroom.ingest.loadtest.InputLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Splits delimited text into records of fields, following RFC 4180: a field that starts with a
@@ -79,7 +81,7 @@ public final class CsvTokenizer {
             inQuotes = false;
           }
         } else {
-          field.append((char) c);
+          append(c, fieldColumn);
         }
       } else if (c == delimiter) {
         add(fieldColumn);
@@ -98,7 +100,7 @@ public final class CsvTokenizer {
         inQuotes = true;
         atFieldStart = false;
       } else {
-        field.append((char) c);
+        append(c, fieldColumn);
         atFieldStart = false;
       }
       c = read();
@@ -139,6 +141,24 @@ public final class CsvTokenizer {
   /** Whether the current record is an empty line. */
   public boolean blank() {
     return size == 1 && fields[0].isEmpty();
+  }
+
+  /**
+   * Appends to the current field, refusing one longer than {@link InputLimits#MAX_FIELD_CHARS}: a
+   * quote that is never closed would otherwise gather the rest of the input, line breaks and all.
+   */
+  private void append(int c, int fieldColumn) throws InputLimits.LimitExceeded {
+    if (field.length() >= InputLimits.MAX_FIELD_CHARS) {
+      throw new InputLimits.LimitExceeded(
+          recordLine,
+          fieldColumn,
+          String.format(
+              Locale.ROOT,
+              "a field longer than %,d characters (an unclosed quote?)",
+              InputLimits.MAX_FIELD_CHARS),
+          "fields of at most " + InputLimits.MAX_FIELD_CHARS + " characters");
+    }
+    field.append((char) c);
   }
 
   private void add(int fieldColumn) {

@@ -130,7 +130,15 @@ final class GatlingBinaryLog {
   private void readRun(GatlingEvents events) throws IOException {
     String version = readString();
     String simulation = readString();
+    long at = counter.count;
     runStart = in.readLong();
+    if (runStart < 0 || runStart > GatlingTextLog.MAX_EPOCH_MS) {
+      // offsets are added to the start and the sum kept in microseconds: refuse what would overflow
+      throw corrupt(
+          at,
+          "a run start of " + runStart + " epoch ms",
+          "0 to " + GatlingTextLog.MAX_EPOCH_MS + " (9999-12-31)");
+    }
     readString(); // description
     int n = readCount("scenario count");
     List<String> names = new ArrayList<>(n);

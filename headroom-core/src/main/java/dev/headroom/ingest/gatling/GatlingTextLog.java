@@ -1,5 +1,7 @@
 package dev.headroom.ingest.gatling;
 
+import dev.headroom.ingest.loadtest.InputLimits;
+import dev.headroom.ingest.loadtest.Numbers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ final class GatlingTextLog {
         oldTypeColumn = true;
       }
       String where = "line " + lineNo[0];
+      checkTimes(cols, lineNo[0]);
       switch (type) {
         case "RUN" -> run(cols, where, events);
         case "USER" -> {
@@ -200,19 +203,44 @@ final class GatlingTextLog {
     out.add(line.substring(from));
   }
 
-  private static Long parseLong(String s) {
-    if (s.isEmpty() || s.length() > 19) {
-      return null;
+  /**
+   * The latest time a log may hold, 9999-12-31T23:59:59.999Z in epoch milliseconds. Times are kept
+   * in microseconds downstream (× 1000), so a larger value would overflow a {@code long}; no real
+   * run is that late, so a field of digits beyond it is a corrupt file, not a skipped record.
+   */
+  static final long MAX_EPOCH_MS = 253_402_300_799_999L;
+
+  /** Refuses a field of digits too large to be a time, at its line and column. */
+  private static void checkTimes(List<String> cols, long line) throws InputLimits.LimitExceeded {
+    int column = 1;
+    for (String c : cols) {
+      if (c.length() > 15 && isDigits(c)) {
+        Long v = Numbers.longOrNull(c);
+        if (v == null || v > MAX_EPOCH_MS) {
+          throw new InputLimits.LimitExceeded(
+              line,
+              column,
+              "the number \"" + abbreviate(c) + "\", too large for a time in epoch milliseconds",
+              "times up to " + MAX_EPOCH_MS + " (9999-12-31) in epoch milliseconds");
+        }
+      }
+      column += c.length() + 1;
     }
-    long v = 0;
+  }
+
+  private static boolean isDigits(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        return null;
+        return false;
       }
-      v = v * 10 + (c - '0');
     }
-    return v;
+    return !s.isEmpty();
+  }
+
+  /** A field of decimal digits as a time in epoch milliseconds (checked by {@link #checkTimes}). */
+  private static Long parseLong(String s) {
+    return isDigits(s) ? Numbers.longOrNull(s) : null;
   }
 
   static String abbreviate(String s) {

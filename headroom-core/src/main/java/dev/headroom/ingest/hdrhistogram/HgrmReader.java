@@ -26,8 +26,9 @@ import java.util.Locale;
  *
  * <p>Values are printed already divided by {@code outputValueUnitRatio}; the file does not say the
  * resulting unit. By the convention of {@code HistogramLogProcessor} (ratio 1e6 over ns) and wrk2
- * they are milliseconds, which is the default; another unit can be given to the constructor as the
- * number of milliseconds per printed unit.
+ * they are milliseconds, which is the default; another unit can be given with {@link
+ * ReadOptions#latencyUnit()} ({@code --latency-unit}) or to the constructor as the number of
+ * milliseconds per printed unit.
  *
  * <p>The table holds a distribution only: no time span, so no throughput, and no concurrency. The
  * single {@link Step} therefore needs {@link ReadOptions#concurrency()} and carries throughput 0
@@ -37,6 +38,9 @@ import java.util.Locale;
  * PercentileDistribution#valueAt}).
  */
 public final class HgrmReader extends LoadTestReader {
+
+  /** The most lines a distribution may have; HdrHistogram prints a few hundred. */
+  static final int MAX_LINES = 100_000;
 
   private final double msPerUnit;
 
@@ -77,6 +81,14 @@ public final class HgrmReader extends LoadTestReader {
       String line;
       while ((line = r.readLine()) != null) {
         lineNo++;
+        if (lineNo > MAX_LINES) {
+          // the table is read whole (the footer comes last); real ones have a few hundred rows
+          throw problem(
+              file,
+              lineNo,
+              "more than " + MAX_LINES + " lines",
+              "an HdrHistogram percentile distribution of at most " + MAX_LINES + " lines");
+        }
         lines.add(line);
       }
     } catch (IOException e) {
@@ -97,6 +109,9 @@ public final class HgrmReader extends LoadTestReader {
               "a given concurrency (--concurrency N) to place its latency at one load level",
               null));
     }
+    // --latency-unit overrides the constructor's unit
+    double msPerUnit =
+        options.latencyUnit() != null ? options.latencyUnit().msPerUnit() : this.msPerUnit;
     Double mean = d.mean() == null ? null : d.mean() * msPerUnit;
     LatencySummary latency =
         new LatencySummary(
@@ -113,7 +128,8 @@ public final class HgrmReader extends LoadTestReader {
     warnings.add(
         String.format(
             Locale.ROOT,
-            "values read as %s; the .hgrm file does not state its unit (HistogramLogProcessor and wrk2 print ms)",
+            "values read as %s; the .hgrm file does not state its unit (HistogramLogProcessor and wrk2 print ms;"
+                + " --latency-unit sets it)",
             msPerUnit == 1.0 ? "milliseconds" : msPerUnit + " ms per unit"));
     if (d.mean() == null) {
       warnings.add("no footer (CSV layout): mean unknown, max taken from the last row");

@@ -2,6 +2,7 @@ package dev.headroom.ingest.hdrhistogram;
 
 import dev.headroom.ingest.loadtest.ConcurrencyOrigin;
 import dev.headroom.ingest.loadtest.LatencySummary;
+import dev.headroom.ingest.loadtest.LatencyUnit;
 import dev.headroom.ingest.loadtest.LoadModel;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
@@ -49,15 +50,26 @@ import org.HdrHistogram.Histogram;
  * here with the HdrHistogram library ({@link Histogram#decodeFromCompressedByteBuffer});
  * DoubleHistogram payloads are not read.
  *
- * <p><b>Value unit.</b> A log stores whatever unit was recorded, and does not name it. Give it to
- * the constructor, or it is detected: a jHiccup log ({@code Logged with jHiccup} comment) holds
- * nanoseconds; otherwise the ratio of a decoded histogram's max to its line's {@code Interval_Max},
- * which writers choose so that the column reads in ms, gives it (1e6 → ns, 1e3 → µs, 1 → ms);
- * failing both, nanoseconds are assumed with a warning.
+ * <p><b>Value unit.</b> A log stores whatever unit was recorded, and does not name it. Give it
+ * ({@link ReadOptions#latencyUnit()}, {@code --latency-unit}; or to the constructor), or it is
+ * detected from the producer's comment:
  *
- * <p><b>Tags.</b> Only one tag is read: the one given to the constructor, by default untagged
- * lines. Lines of other tags are counted in a warning. If a log has no untagged lines and a single
- * tag, that tag is read with a warning; with several tags, name one.
+ * <ul>
+ *   <li>jHiccup ({@code #[Logged with jHiccup version …]}) records nanoseconds;
+ *   <li>YCSB ({@code #[Logging for: READ]}, its {@code OneMeasurementHdrHistogram} with {@code
+ *       hdrhistogram.fileoutput=true}) records <b>microseconds</b> ({@code measure(int
+ *       latencyInMicros)}) but writes {@code Interval_Max} with HistogramLogWriter's default ratio
+ *       1e6, so the ratio below would call them nanoseconds, 1000× too small;
+ * </ul>
+ *
+ * otherwise the ratio of a decoded histogram's max to its line's {@code Interval_Max}, which
+ * writers choose so that the column reads in ms, gives it (1e6 → ns, 1e3 → µs, 1 → ms); failing
+ * all, nanoseconds are assumed with a warning.
+ *
+ * <p><b>Tags.</b> Only one tag is read: the one given ({@link ReadOptions#tag()}, {@code --tag}; or
+ * to the constructor), by default untagged lines. Lines of other tags are counted in a warning. If
+ * a log has no untagged lines and a single tag, that tag is read with a warning; with several tags,
+ * {@code --tag} names one.
  *
  * <p><b>What is derived.</b> The intervals' histograms are merged losslessly: one {@link Step} with
  * the total count, the mean (HdrHistogram's median-equivalent values), the percentiles and the max
@@ -96,6 +108,7 @@ public final class HlogReader extends LoadTestReader {
       Pattern.compile("^#\\[Histogram log format version ([^\\]]+)].*");
   private static final Pattern JHICCUP =
       Pattern.compile("^#\\[Logged with jHiccup version ([^,\\]]+).*");
+  private static final Pattern YCSB = Pattern.compile("^#\\[Logging for: ([^\\]]*)].*");
   private static final int MAX_EXAMPLES = 5;
 
   private final String tag;
@@ -139,6 +152,7 @@ public final class HlogReader extends LoadTestReader {
     private long skipped;
     private String formatVersion = "";
     private String jHiccupVersion;
+    private String ycsbMeasurement;
     private Double startTime;
     private ValueUnit unit;
     private boolean unitDetected;
@@ -256,6 +270,16 @@ public final class HlogReader extends LoadTestReader {
       scan.formatVersion = m.group(1).strip();
       return;
     }
+    m = YCSB.matcher(line);
+    if (m.matches()) {
+      scan.ycsbMeasurement = m.group(1).strip();
+      if (scan.unit == null) {
+        // YCSB's OneMeasurementHdrHistogram.measure(int latencyInMicros) records microseconds
+        scan.unit = ValueUnit.MICROSECONDS;
+        scan.unitDetected = true;
+      }
+      return;
+    }
     m = JHICCUP.matcher(line);
     if (m.matches()) {
       scan.jHiccupVersion = m.group(1).strip();
@@ -362,8 +386,29 @@ public final class HlogReader extends LoadTestReader {
     return null;
   }
 
+  /** The value unit of {@code u}. */
+  public static ValueUnit valueUnit(LatencyUnit u) {
+    return switch (u) {
+      case NS -> ValueUnit.NANOSECONDS;
+      case US -> ValueUnit.MICROSECONDS;
+      case MS -> ValueUnit.MILLISECONDS;
+      case S -> ValueUnit.SECONDS;
+    };
+  }
+
   @Override
   public LoadTest read(Path file, ReadOptions options) {
+    if (options != null && (options.latencyUnit() != null || options.tag() != null)) {
+      HlogReader given =
+          new HlogReader(
+              options.tag() != null ? options.tag() : tag,
+              options.latencyUnit() != null ? valueUnit(options.latencyUnit()) : unit);
+      return given.readScanned(file, options);
+    }
+    return readScanned(file, options);
+  }
+
+  private LoadTest readScanned(Path file, ReadOptions options) {
     Scan scan = scan(file, i -> {});
     List<String> warnings = new ArrayList<>();
     if (scan.dataLines == 0) {
@@ -420,10 +465,15 @@ public final class HlogReader extends LoadTestReader {
           "value unit "
               + scan.unit.name().toLowerCase(Locale.ROOT)
               + (scan.unitDetected
-                  ? (scan.jHiccupVersion != null
-                      ? " (jHiccup log)"
-                      : " (detected from Interval_Max)")
-                  : " assumed: the log does not say, and Interval_Max gave no clear ratio"));
+                  ? (scan.ycsbMeasurement != null
+                      ? " (a YCSB log, \"Logging for: "
+                          + scan.ycsbMeasurement
+                          + "\": YCSB records microseconds; --latency-unit overrides)"
+                      : scan.jHiccupVersion != null
+                          ? " (jHiccup log; --latency-unit overrides)"
+                          : " (detected from Interval_Max; --latency-unit overrides)")
+                  : " assumed: the log does not say, and Interval_Max gave no clear ratio;"
+                      + " give --latency-unit"));
     }
     if (scan.jHiccupVersion != null) {
       warnings.add(
@@ -461,7 +511,11 @@ public final class HlogReader extends LoadTestReader {
     }
     Step step = new Step(n, origin, count, 0, seconds, throughput, latency);
     String producer =
-        scan.jHiccupVersion != null ? "jHiccup " + scan.jHiccupVersion : "HdrHistogram log";
+        scan.jHiccupVersion != null
+            ? "jHiccup " + scan.jHiccupVersion
+            : scan.ycsbMeasurement != null
+                ? "YCSB HdrHistogram log (" + scan.ycsbMeasurement + ")"
+                : "HdrHistogram log";
     return new LoadTest(
         file.toString(),
         format(),
@@ -484,7 +538,7 @@ public final class HlogReader extends LoadTestReader {
                 0,
                 "",
                 "no lines tagged \"" + tag + "\"",
-                "one of the tags in the log: " + describe(tags),
+                "--tag with one of the tags in the log: " + describe(tags),
                 null));
       }
       chosen = tag;
@@ -501,7 +555,7 @@ public final class HlogReader extends LoadTestReader {
               0,
               "",
               "no untagged lines and several tags (" + describe(tags) + ")",
-              "a tag chosen to read",
+              "--tag NAME to choose the tag to read",
               null));
     }
     for (String t : tags) {

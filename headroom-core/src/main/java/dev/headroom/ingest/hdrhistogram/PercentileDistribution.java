@@ -1,5 +1,6 @@
 package dev.headroom.ingest.hdrhistogram;
 
+import dev.headroom.ingest.loadtest.Numbers;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
 import java.util.ArrayList;
@@ -131,14 +132,22 @@ public record PercentileDistribution(
       }
       if (line.startsWith("#")) {
         Matcher m = MEAN.matcher(line);
-        if (m.matches()) {
-          mean = finiteOrNull(m.group(1));
-          std = finiteOrNull(m.group(2));
-        }
-        m = MAX.matcher(line);
-        if (m.matches()) {
-          max = Double.parseDouble(m.group(1));
-          total = Long.parseLong(m.group(2));
+        try {
+          if (m.matches()) {
+            mean = footerNumber(file, lineNo, line, m.group(1));
+            std = footerNumber(file, lineNo, line, m.group(2));
+          }
+          m = MAX.matcher(line);
+          if (m.matches()) {
+            max = footerNumber(file, lineNo, line, m.group(1));
+            Long t = Numbers.longOrNull(m.group(2));
+            if (t == null || t < 0) {
+              throw footerProblem(file, lineNo, line, m.group(2));
+            }
+            total = t;
+          }
+        } catch (BadInputException e) {
+          problems.addAll(e.problems());
         }
         continue;
       }
@@ -195,8 +204,32 @@ public record PercentileDistribution(
         total != null ? total : last.totalCount());
   }
 
-  private static Double finiteOrNull(String s) {
-    double v = Double.parseDouble(s);
-    return Double.isFinite(v) ? v : null;
+  /**
+   * A footer figure: {@code NaN} (HdrHistogram's mean of an empty histogram) is null; anything else
+   * must be a finite number, so a mangled {@code --67.81} is a problem at its column rather than a
+   * {@link NumberFormatException}.
+   */
+  private static Double footerNumber(String file, int lineNo, String line, String token) {
+    if (token.equals("NaN")) {
+      return null;
+    }
+    Double v = Numbers.finiteOrNull(token);
+    if (v == null) {
+      throw footerProblem(file, lineNo, line, token);
+    }
+    return v;
+  }
+
+  private static BadInputException footerProblem(
+      String file, int lineNo, String line, String token) {
+    return new BadInputException(
+        new InputProblem(
+            file,
+            lineNo,
+            line.indexOf(token) + 1,
+            "",
+            "\"" + token + "\" in the footer \"" + line + "\"",
+            "a footer of finite numbers such as #[Mean = 67.81, StdDeviation = 258.95]",
+            null));
   }
 }

@@ -6,6 +6,7 @@ import dev.headroom.ingest.loadtest.LoadModel;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.LoadTestReader;
+import dev.headroom.ingest.loadtest.Numbers;
 import dev.headroom.ingest.loadtest.ReadOptions;
 import dev.headroom.ingest.loadtest.SkippedRecords;
 import dev.headroom.ingest.loadtest.Step;
@@ -171,7 +172,7 @@ public final class HeyTextReader extends LoadTestReader {
           case HISTOGRAM -> {
             m = HISTOGRAM_ROW.matcher(line);
             if (m.matches()) {
-              histogramCount += Long.parseLong(m.group(1));
+              histogramCount += count(file, lineNo, raw, m.group(1));
             } else {
               skipped = skip(skipped, examples, lineNo, line);
             }
@@ -183,7 +184,10 @@ public final class HeyTextReader extends LoadTestReader {
               break;
             }
             double ms = secondsToMs(file, lineNo, raw, m.group(2) + " " + m.group(3));
-            int percent = Integer.parseInt(m.group(1));
+            int percent = (int) count(file, lineNo, raw, m.group(1));
+            if (percent > 100) {
+              throw bad(file, lineNo, raw, m.group(1), "a percentile of 0 to 100");
+            }
             if (percent == 0 && ms == 0.0) {
               // hey leaves a percentile it could not fill at zero and prints its mark as 0%
               warnings.add(
@@ -203,8 +207,8 @@ public final class HeyTextReader extends LoadTestReader {
               skipped = skip(skipped, examples, lineNo, line);
               break;
             }
-            int status = Integer.parseInt(m.group(1));
-            long count = Long.parseLong(m.group(2));
+            int status = (int) Math.min(count(file, lineNo, raw, m.group(1)), Integer.MAX_VALUE);
+            long count = count(file, lineNo, raw, m.group(2));
             responses += count;
             if (status < 200 || status >= 400) {
               badStatus += count;
@@ -213,7 +217,7 @@ public final class HeyTextReader extends LoadTestReader {
           case ERRORS -> {
             m = ERROR_ROW.matcher(line);
             if (m.matches()) {
-              errorResults += Long.parseLong(m.group(1));
+              errorResults += count(file, lineNo, raw, m.group(1));
             } else {
               skipped = skip(skipped, examples, lineNo, line);
             }
@@ -324,7 +328,16 @@ public final class HeyTextReader extends LoadTestReader {
     if (!m.matches()) {
       throw bad(file, line, raw, value, "a hey time in seconds such as \"0.0488 secs\"");
     }
-    return m.group(1).equals("NaN") ? null : Double.parseDouble(m.group(1)) * 1000.0;
+    return m.group(1).equals("NaN") ? null : number(file, line, raw, m.group(1)) * 1000.0;
+  }
+
+  /** A count printed by hey, refused at its column when it does not fit a {@code long}. */
+  private static long count(Path file, long line, String raw, String token) {
+    Long v = Numbers.longOrNull(token);
+    if (v == null || v < 0) {
+      throw bad(file, line, raw, token, "a whole number of at most " + Long.MAX_VALUE);
+    }
+    return v;
   }
 
   private static double number(Path file, long line, String raw, String value) {

@@ -25,8 +25,18 @@ import java.util.Map;
  * Columns are found by name, so any selection works. Fields are RFC 4180 quoted when they hold the
  * delimiter (a Transaction Controller's message holds a comma). The delimiter is a comma by default
  * and may be changed ({@code default_delimiter}); a tab, semicolon or bar is recognised from the
- * header. A file without a header cannot be interpreted without JMeter's properties and is
- * rejected.
+ * header.
+ *
+ * <p><b>Files without a header.</b> JMeter before 2.13 wrote no header by default ({@code
+ * jmeter.save.saveservice.print_field_names=false}); 2.13 made it the default. Such a file is
+ * recognised (its first line starts with an epoch-millisecond time stamp and an integer elapsed
+ * time) and refused with a message that says the header is missing and gives the default column
+ * order to put as its first line. It is not read with an assumed order, because the columns depend
+ * on the version and on every {@code jmeter.save.saveservice.*} switch (2.x wrote no {@code URL},
+ * {@code sentBytes}, {@code IdleTime} or {@code Connect}, {@code thread_counts} was off before
+ * 2.13's defaults), and a shifted column would be read silently as the wrong field: {@code success}
+ * and {@code allThreads} move with every switch. Only the user, with the JMeter properties of the
+ * run, can name them.
  *
  * <p><b>Fields used and units.</b>
  *
@@ -64,15 +74,33 @@ public final class JMeterCsvReader extends LoadTestReader {
     return LoadTestFormat.JMETER_CSV;
   }
 
+  /**
+   * The default columns of JMeter 5.x ({@code bin/jmeter.properties} with no switch changed), the
+   * order every version writes its selected columns in.
+   */
+  static final String DEFAULT_COLUMNS =
+      "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,"
+          + "failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect";
+
+  /** A sample row as a header-less JTL starts: epoch ms (13 digits), an integer elapsed time. */
+  private static final java.util.regex.Pattern HEADERLESS_ROW =
+      java.util.regex.Pattern.compile("1[0-9]{12}([,\t;|])[0-9]{1,10}\\1.*");
+
   @Override
   public boolean accepts(Head head) {
     String text = head.text();
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
     int end = text.indexOf('\n');
     String first = (end < 0 ? text : text.substring(0, end)).strip();
-    return delimiterOf(first) != 0;
+    return delimiterOf(first) != 0 || isHeaderlessRow(first);
+  }
+
+  /**
+   * Whether {@code line} is a sample row of a JTL written without its header; {@code accepts} takes
+   * it so that {@code read} can say what is missing, where detection would only say "no format".
+   */
+  static boolean isHeaderlessRow(String line) {
+    return HEADERLESS_ROW.matcher(line).matches()
+        && (line.contains("true") || line.contains("false"));
   }
 
   /** The delimiter that splits {@code header} into JMeter column names, or 0 if none does. */
@@ -118,6 +146,20 @@ public final class JMeterCsvReader extends LoadTestReader {
         first = first.substring(1);
       }
       char delimiter = delimiterOf(first);
+      if (delimiter == 0 && isHeaderlessRow(first)) {
+        throw problem(
+            file,
+            1,
+            "a sample row where the header belongs (\""
+                + preview(first)
+                + "\"): the file has no header line, as JMeter before 2.13 wrote by default",
+            "a JTL CSV whose first line names its columns: add the names in the order of the"
+                + " columns as line 1; with JMeter 5's default properties that is "
+                + DEFAULT_COLUMNS
+                + " (older versions and changed jmeter.save.saveservice.* switches write a subset"
+                + " in this order; headroom does not guess which), or set"
+                + " jmeter.save.saveservice.print_field_names=true for the next run");
+      }
       if (delimiter == 0) {
         throw problem(
             file,

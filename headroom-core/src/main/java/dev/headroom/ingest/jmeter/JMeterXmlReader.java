@@ -1,5 +1,6 @@
 package dev.headroom.ingest.jmeter;
 
+import dev.headroom.ingest.loadtest.InputLimits;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.LoadTestReader;
@@ -95,12 +96,13 @@ public final class JMeterXmlReader extends LoadTestReader {
     // clear error instead of the parser's own message on stderr
     FailureKeepingReader in =
         new FailureKeepingReader(
-            new InputStreamReader(
-                open(file),
-                StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
+            InputLimits.markupGuard(
+                new InputStreamReader(
+                    open(file),
+                    StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT))));
     try (in) {
       XMLStreamReader xml = factory.createXMLStreamReader(in);
       // for each open sample element: whether its direct sub-samples are requests

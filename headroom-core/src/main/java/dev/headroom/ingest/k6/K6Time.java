@@ -61,6 +61,9 @@ final class K6Time {
       return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, t.toInstant());
     } catch (DateTimeParseException e) {
       throw new DateTimeException("\"" + s + "\" is not an RFC 3339 time", e);
+    } catch (ArithmeticException e) {
+      // OffsetDateTime reaches year 999999999; microseconds since 1970 in a long end near 294247
+      throw new DateTimeException("\"" + s + "\" is too far from 1970 for microseconds", e);
     }
   }
 

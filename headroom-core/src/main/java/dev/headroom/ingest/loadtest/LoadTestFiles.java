@@ -16,8 +16,31 @@ public final class LoadTestFiles {
   /** Reads {@code file}, detecting its format unless {@code format} is given. */
   public static LoadTest read(Path file, LoadTestFormat format, ReadOptions options) {
     LoadTestFormat f = format != null ? format : detect(file);
-    return f.newReader().read(file, options);
+    LoadTest t = f.newReader().read(file, options);
+    List<String> ignored = new ArrayList<>();
+    if (options != null && options.latencyUnit() != null && !UNIT_NOT_RECORDED.contains(f)) {
+      ignored.add("--latency-unit");
+    }
+    if (options != null && options.tag() != null && f != LoadTestFormat.HLOG) {
+      ignored.add("--tag");
+    }
+    if (ignored.isEmpty()) {
+      return t;
+    }
+    List<String> warnings = new ArrayList<>(t.warnings());
+    warnings.add(
+        String.join(" and ", ignored)
+            + " ignored: "
+            + f.displayName()
+            + " fixes its own latency unit and has no tags (they apply to HdrHistogram logs"
+            + " and, for the unit, percentile distributions)");
+    return new LoadTest(
+        t.source(), t.format(), t.producer(), t.loadModel(), t.steps(), warnings, t.skipped());
   }
+
+  /** The formats whose files do not say the unit of their latencies: --latency-unit applies. */
+  private static final java.util.Set<LoadTestFormat> UNIT_NOT_RECORDED =
+      java.util.EnumSet.of(LoadTestFormat.HLOG, LoadTestFormat.HGRM);
 
   /**
    * Reads every file, and reports the problems of all of them together rather than stopping at the

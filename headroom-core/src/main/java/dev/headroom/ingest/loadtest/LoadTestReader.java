@@ -33,8 +33,13 @@ public abstract class LoadTestReader {
       bytes = bytes.clone();
     }
 
+    /**
+     * The head as UTF-8 text without a leading byte-order mark: reports saved by Windows tools
+     * start with U+FEFF, which would hide the first line's keyword from every {@code accepts}.
+     */
     public String text() {
-      return new String(bytes, StandardCharsets.UTF_8);
+      String t = new String(bytes, StandardCharsets.UTF_8);
+      return t.startsWith("\uFEFF") ? t.substring(1) : t;
     }
 
     @Override
@@ -87,9 +92,14 @@ public abstract class LoadTestReader {
     }
   }
 
-  /** Opens {@code file} as UTF-8 text lines, decompressing gzip. */
+  /**
+   * Opens {@code file} as UTF-8 text lines, decompressing gzip, without a leading byte-order mark;
+   * a line longer than {@link InputLimits#MAX_LINE_CHARS} fails as it is read, with an {@link
+   * InputLimits.LimitExceeded} that {@link #ioProblem} turns into a problem at that line.
+   */
   protected static BufferedReader openText(Path file) {
-    return new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8), 1 << 16);
+    return new BufferedReader(
+        InputLimits.guard(new InputStreamReader(open(file), StandardCharsets.UTF_8)), 1 << 16);
   }
 
   /** Reads the head of {@code file} for {@link #accepts}. */
@@ -119,6 +129,17 @@ public abstract class LoadTestReader {
 
   /** Translates I/O failures while reading into a clear problem (a truncated gzip, say). */
   protected static BadInputException ioProblem(Path file, long line, IOException e) {
+    if (e instanceof InputLimits.LimitExceeded limit) {
+      return new BadInputException(
+          new InputProblem(
+              file.toString(),
+              (int) Math.min(Integer.MAX_VALUE, limit.line()),
+              limit.column(),
+              "",
+              limit.found(),
+              limit.allowed(),
+              null));
+    }
     if (e instanceof EOFException
         || e instanceof ZipException
         || e.getCause() instanceof EOFException) {

@@ -29,6 +29,12 @@ import java.util.TreeMap;
  * 1795415933,2,,Aggregated,14.500000,3.000000,44,45,…,108,20,44,19.6,1.4,123.5,32.09
  * </pre>
  *
+ * <p>Locust 1.x wrote the same file by hand ({@code stats_history_csv_header()} and {@code
+ * stats_history_csv()} in its {@code stats.py}): every header name quoted, {@code
+ * "1600000000","10","","Aggregated",12.30,…}, {@code "N/A"} quoted, one more percentile column
+ * ({@code 99.999%}), and the {@code Total *} columns as whole numbers ({@code %i}, so the average
+ * is truncated to the millisecond). Columns are found by name, so both layouts are read alike.
+ *
  * <p>{@code Timestamp} is whole unix <b>seconds</b>, times are <b>milliseconds</b>. Without {@code
  * --csv-full-history} only {@code Aggregated} rows are written; with it, one row per endpoint too.
  * Only the Aggregated rows are read. {@code Requests/s} is a "current" rate averaged over about the
@@ -51,6 +57,9 @@ public final class LocustHistoryReader extends LoadTestReader {
 
   static final String HEADER_START = "Timestamp,User Count,Type,Name,Requests/s,Failures/s,";
 
+  private static final List<String> HEADER_FIELDS =
+      List.of("Timestamp", "User Count", "Type", "Name", "Requests/s", "Failures/s");
+
   private static final List<String> NEEDED =
       List.of(
           "Timestamp",
@@ -69,7 +78,19 @@ public final class LocustHistoryReader extends LoadTestReader {
 
   @Override
   public boolean accepts(Head head) {
-    return head.text().replace("\uFEFF", "").startsWith(HEADER_START);
+    String first = head.text().lines().findFirst().orElse("");
+    return isHeader(LocustCsv.split(first.replace("\uFEFF", "")));
+  }
+
+  /**
+   * Whether {@code fields} (unquoted) begin with the history header's first columns: Locust 2.x
+   * writes the header bare through {@code csv.writer}, Locust 1.x wrote every name in quotes
+   * ({@code "Timestamp","User Count",…} in {@code stats_history_csv_header()}).
+   */
+  static boolean isHeader(List<String> fields) {
+    return fields != null
+        && fields.size() >= HEADER_FIELDS.size()
+        && fields.subList(0, HEADER_FIELDS.size()).equals(HEADER_FIELDS);
   }
 
   private record Row(
@@ -85,6 +106,8 @@ public final class LocustHistoryReader extends LoadTestReader {
   @Override
   public LoadTest read(Path file, ReadOptions options) {
     Map<String, Integer> col = null;
+    // the header's field count: a header may repeat a name, so the name index can be smaller
+    int width = 0;
     List<Row> rows = new ArrayList<>();
     long warmUp = 0;
     boolean fullHistory = false;
@@ -101,7 +124,7 @@ public final class LocustHistoryReader extends LoadTestReader {
         String clean = line.replace("\uFEFF", "");
         List<String> f = LocustCsv.split(clean);
         if (col == null) {
-          if (f == null || !clean.startsWith(HEADER_START)) {
+          if (!isHeader(f)) {
             throw problem(
                 file,
                 lineNo,
@@ -109,6 +132,7 @@ public final class LocustHistoryReader extends LoadTestReader {
                 "Locust's _stats_history.csv header \"" + HEADER_START + "…\"");
           }
           col = LocustCsv.index(f);
+          width = f.size();
           String missing = LocustCsv.firstMissing(col, NEEDED);
           if (missing != null) {
             throw problem(
@@ -119,7 +143,7 @@ public final class LocustHistoryReader extends LoadTestReader {
           }
           continue;
         }
-        if (f == null || f.size() != col.size()) {
+        if (f == null || f.size() != width) {
           skipped =
               skip(
                   skipped,
@@ -127,7 +151,7 @@ public final class LocustHistoryReader extends LoadTestReader {
                   lineNo,
                   f == null
                       ? "an unclosed quote"
-                      : f.size() + " fields where the header has " + col.size());
+                      : f.size() + " fields where the header has " + width);
           continue;
         }
         if (!f.get(col.get("Name")).equals("Aggregated") || !f.get(col.get("Type")).isEmpty()) {

@@ -76,6 +76,8 @@ public final class LocustStatsReader extends LoadTestReader {
   @Override
   public LoadTest read(Path file, ReadOptions options) {
     Map<String, Integer> col = null;
+    // the header's field count: a header may repeat a name, so the name index can be smaller
+    int width = 0;
     List<String> aggregated = null;
     long aggregatedLine = 0;
     long skipped = 0;
@@ -98,6 +100,7 @@ public final class LocustStatsReader extends LoadTestReader {
                 "Locust's _stats.csv header \"" + HEADER_START + "50%,…\"");
           }
           col = LocustCsv.index(f);
+          width = f.size();
           String missing = LocustCsv.firstMissing(col, NEEDED);
           if (missing != null) {
             throw problem(
@@ -108,7 +111,7 @@ public final class LocustStatsReader extends LoadTestReader {
           }
           continue;
         }
-        if (f == null || f.size() != col.size()) {
+        if (f == null || f.size() != width) {
           skipped++;
           if (examples.size() < 5) {
             examples.add(
@@ -117,7 +120,7 @@ public final class LocustStatsReader extends LoadTestReader {
                     + ": "
                     + (f == null
                         ? "an unclosed quote"
-                        : f.size() + " fields where the header has " + col.size()));
+                        : f.size() + " fields where the header has " + width));
           }
           continue;
         }

@@ -6,6 +6,7 @@ import dev.headroom.ingest.loadtest.LoadModel;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.LoadTestReader;
+import dev.headroom.ingest.loadtest.Numbers;
 import dev.headroom.ingest.loadtest.ReadOptions;
 import dev.headroom.ingest.loadtest.SkippedRecords;
 import dev.headroom.ingest.loadtest.Step;
@@ -64,11 +65,13 @@ import java.util.regex.Pattern;
  *
  * <p>The step: concurrency is the configured connections ({@link ConcurrencyOrigin#CONFIGURED});
  * throughput is {@code Requests/sec} (completed responses, non-2xx included, over the run time);
- * errors are non-2xx/3xx responses plus socket errors; requests are the completed responses plus
- * the connect, read and write errors (attempts wrk does not count as completed), and never fewer
- * than the errors. A run without any response has no latency. Latency p50, p90 and p99 come from
- * the distribution; p95 only from wrk2's spectrum (wrk prints none, so it stays null); the mean and
- * max from the Thread Stats row (wrk) or the histogram footer (wrk2).
+ * errors are the non-2xx/3xx responses; requests are the completed responses, and never fewer than
+ * the errors. Socket errors (connect, read, write, timeout) count connection events, not requests,
+ * so they are reported in a warning with their counts and added to nothing. A report may start with
+ * blank lines and the echoed command ({@code $ wrk -t2 -c16 …}, at most {@value #MAX_PREAMBLE}
+ * lines), as a copied console session does. A run without any response has no latency. Latency p50,
+ * p90 and p99 come from the distribution; p95 only from wrk2's spectrum (wrk prints none, so it
+ * stays null); the mean and max from the Thread Stats row (wrk) or the histogram footer (wrk2).
  *
  * <p>Two facts change what the numbers mean, and the result says them as warnings:
  *
@@ -98,6 +101,14 @@ public final class WrkReader extends LoadTestReader {
   /** wrk2 adds this per connection of a thread to the calibration delay ({@code src/wrk.c}). */
   static final double CALIBRATE_SECONDS_PER_CONNECTION = 0.005;
 
+  /**
+   * Lines before {@code Running …} that a saved console session carries: the command as a shell
+   * echoed it ({@code $ wrk -t2 -c16 …}, {@code + wrk …} under {@code set -x}), at most this many.
+   */
+  static final int MAX_PREAMBLE = 3;
+
+  private static final Pattern ECHOED =
+      Pattern.compile("(?:\\S*[$#>%]\\s*|\\+\\s*)?(?:\\S*/)?wrk2?(?:\\s.*)?");
   private static final Pattern RUNNING = Pattern.compile("Running (\\S+) test @ (\\S+)");
   private static final Pattern THREADS = Pattern.compile("(\\d+) threads and (\\d+) connections");
   private static final Pattern STATS_HEADER =
@@ -135,10 +146,17 @@ public final class WrkReader extends LoadTestReader {
 
   @Override
   public boolean accepts(Head head) {
-    String[] lines = head.text().split("\\R", 3);
-    return lines.length >= 2
-        && RUNNING.matcher(lines[0].strip()).matches()
-        && THREADS.matcher(lines[1].strip()).matches();
+    String[] lines = head.text().split("\\R", 16);
+    int i = 0;
+    int preamble = 0;
+    while (i < lines.length && !RUNNING.matcher(lines[i].strip()).matches()) {
+      String line = lines[i].strip();
+      if (!line.isEmpty() && (++preamble > MAX_PREAMBLE || !ECHOED.matcher(line).matches())) {
+        return false;
+      }
+      i++;
+    }
+    return i + 1 < lines.length && THREADS.matcher(lines[i + 1].strip()).matches();
   }
 
   @Override
@@ -188,6 +206,7 @@ public final class WrkReader extends LoadTestReader {
     long skipped = 0;
     List<String> examples = new ArrayList<>();
     long lineNo = 0;
+    int preamble = 0;
     try (BufferedReader r = openText(file)) {
       String raw;
       while ((raw = r.readLine()) != null) {
@@ -199,6 +218,9 @@ public final class WrkReader extends LoadTestReader {
         Matcher m;
         if (url == null) {
           m = RUNNING.matcher(line);
+          if (!m.matches() && ECHOED.matcher(line).matches() && ++preamble <= MAX_PREAMBLE) {
+            continue;
+          }
           if (!m.matches()) {
             throw problem(
                 file,
@@ -209,8 +231,8 @@ public final class WrkReader extends LoadTestReader {
           durationLabel = m.group(1);
           url = m.group(2);
         } else if ((m = THREADS.matcher(line)).matches()) {
-          threads = Integer.parseInt(m.group(1));
-          connections = Integer.parseInt(m.group(2));
+          threads = (int) count(file, lineNo, raw, m.group(1), Integer.MAX_VALUE);
+          connections = (int) count(file, lineNo, raw, m.group(2), Integer.MAX_VALUE);
         } else if (line.startsWith("Thread calibration:")) {
           wrk2 = true;
           calibrations++;
@@ -268,11 +290,11 @@ public final class WrkReader extends LoadTestReader {
             // exact
             spectrum.put(
                 new BigDecimal(m.group(2)).movePointRight(2).doubleValue(),
-                Double.parseDouble(m.group(1)));
+                number(file, lineNo, raw, m.group(1)));
           }
         } else if ((m = FOOTER_MEAN.matcher(line)).matches()) {
-          footerMean = Double.parseDouble(m.group(1));
-          footerStdev = Double.parseDouble(m.group(2));
+          footerMean = number(file, lineNo, raw, m.group(1));
+          footerStdev = number(file, lineNo, raw, m.group(2));
         } else if ((m = FOOTER_MAX.matcher(line)).matches()) {
           if (Double.isNaN(footerMean)) {
             throw problem(
@@ -285,8 +307,8 @@ public final class WrkReader extends LoadTestReader {
               new HistogramFooter(
                   footerMean,
                   footerStdev,
-                  Double.parseDouble(m.group(1)),
-                  Long.parseLong(m.group(2)));
+                  number(file, lineNo, raw, m.group(1)),
+                  count(file, lineNo, raw, m.group(2), Long.MAX_VALUE));
           if (section == Section.UNCORRECTED) {
             uncorrectedFooter = f;
           } else {
@@ -297,7 +319,7 @@ public final class WrkReader extends LoadTestReader {
           continue;
         } else if ((m = SUMMARY.matcher(line)).matches()) {
           section = Section.NONE;
-          completed = Long.parseLong(m.group(1));
+          completed = count(file, lineNo, raw, m.group(1), Long.MAX_VALUE);
           Double ms = WrkUnits.timeMs(m.group(2));
           if (ms == null || !(ms > 0)) {
             throw bad(file, lineNo, raw, m.group(2), "a positive " + WrkUnits.TIME_ALLOWED);
@@ -311,14 +333,14 @@ public final class WrkReader extends LoadTestReader {
         } else if ((m = SOCKET_ERRORS.matcher(line)).matches()) {
           socketErrors =
               new SocketErrors(
-                  Long.parseLong(m.group(1)),
-                  Long.parseLong(m.group(2)),
-                  Long.parseLong(m.group(3)),
-                  Long.parseLong(m.group(4)));
+                  count(file, lineNo, raw, m.group(1), Long.MAX_VALUE),
+                  count(file, lineNo, raw, m.group(2), Long.MAX_VALUE),
+                  count(file, lineNo, raw, m.group(3), Long.MAX_VALUE),
+                  count(file, lineNo, raw, m.group(4), Long.MAX_VALUE));
         } else if ((m = NON_2XX.matcher(line)).matches()) {
-          non2xx = Long.parseLong(m.group(1));
+          non2xx = count(file, lineNo, raw, m.group(1), Long.MAX_VALUE);
         } else if ((m = REQUESTS_PER_SEC.matcher(line)).matches()) {
-          requestsPerSecond = Double.parseDouble(m.group(1));
+          requestsPerSecond = number(file, lineNo, raw, m.group(1));
         } else if ((m = TRANSFER_PER_SEC.matcher(line)).matches()) {
           Double b = WrkUnits.bytes(m.group(1));
           if (b == null) {
@@ -420,7 +442,7 @@ public final class WrkReader extends LoadTestReader {
                 fmt(w.runtimeSeconds()),
                 requests,
                 fmt(duration)));
-        if (se.total() + w.non2xx3xx() > 0) {
+        if (w.non2xx3xx() > 0) {
           warnings.add(
               "wrk2 counts errors over the whole run, calibration included; the step's errors are those"
                   + " whole-run counts");
@@ -433,7 +455,7 @@ public final class WrkReader extends LoadTestReader {
                 + " period), so its histogram covers the whole run, warm-up included");
       }
     } else {
-      requests = w.completed() + se.connect() + se.read() + se.write();
+      requests = w.completed();
       duration = w.runtimeSeconds();
       warnings.add(LoadModel.closedLoopWarning("wrk", "connection"));
       warnings.add(
@@ -445,7 +467,10 @@ public final class WrkReader extends LoadTestReader {
         warnings.add("wrk prints no p95; it is left empty rather than interpolated");
       }
     }
-    long errors = w.non2xx3xx() + se.total();
+    if (se.total() > 0) {
+      warnings.add(socketErrorsWarning(se));
+    }
+    long errors = w.non2xx3xx();
     if (errors > requests) {
       // every error stands for at least one request sent
       warnings.add(
@@ -480,6 +505,24 @@ public final class WrkReader extends LoadTestReader {
         skipped);
   }
 
+  /**
+   * wrk counts socket errors per connection event, not per request ({@code sock_*} in {@code
+   * src/wrk.c}: a refused connect is retried at once and counted again, a read error ends a
+   * connection that may never have carried a request), so they are not requests and would swamp the
+   * count: a run with 21 responses can print over a million connect errors.
+   */
+  private static String socketErrorsWarning(SocketErrors se) {
+    return String.format(
+        Locale.ROOT,
+        "wrk reported socket errors (connect %d, read %d, write %d, timeout %d); they count"
+            + " connection events, not requests, so they are left out of the requests and errors;"
+            + " a non-zero count means the connections, not only the server, were failing",
+        se.connect(),
+        se.read(),
+        se.write(),
+        se.timeout());
+  }
+
   private static LatencySummary latency(WrkReport w) {
     if (w.completed() == 0
         || w.latency() == null && w.percentilesMs().isEmpty() && w.histogram() == null) {
@@ -510,11 +553,19 @@ public final class WrkReader extends LoadTestReader {
   }
 
   private static double number(Path file, long line, String raw, String token) {
-    try {
-      return Double.parseDouble(token);
-    } catch (NumberFormatException e) {
+    Double v = Numbers.finiteOrNull(token);
+    if (v == null) {
       throw bad(file, line, raw, token, "a number such as 94.17");
     }
+    return v;
+  }
+
+  private static long count(Path file, long line, String raw, String token, long max) {
+    Long v = Numbers.longOrNull(token);
+    if (v == null || v > max) {
+      throw bad(file, line, raw, token, "a whole number of at most " + max);
+    }
+    return v;
   }
 
   private static BadInputException bad(

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.headroom.ingest.loadtest.ConcurrencyOrigin;
+import dev.headroom.ingest.loadtest.LatencyUnit;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.ReadOptions;
 import dev.headroom.ingest.loadtest.Step;
@@ -90,7 +91,10 @@ class HlogReaderTest {
     LoadTest t = new HlogReader().read(p, ReadOptions.DEFAULTS);
     assertThat(t.steps().get(0).latency().maxMs()).isCloseTo(1803.55, within(0.005));
     assertThat(t.warnings())
-        .anyMatch(w -> w.equals("value unit nanoseconds (detected from Interval_Max)"));
+        .anyMatch(
+            w ->
+                w.equals(
+                    "value unit nanoseconds (detected from Interval_Max; --latency-unit overrides)"));
   }
 
   @Test
@@ -228,5 +232,62 @@ class HlogReaderTest {
     assertThatThrownBy(() -> new HlogReader().read(header, ReadOptions.DEFAULTS))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("no interval lines");
+  }
+
+  @Test
+  void ycsbLog_isReadInMicroseconds() {
+    // YCSB records µs but writes Interval_Max with the ns ratio 1e6: once read 1000x too small
+    LoadTest t = new HlogReader().read(sample("ycsb-READ.hdr"), ReadOptions.DEFAULTS);
+    Step s = t.steps().get(0);
+    assertThat(s.requests()).isEqualTo(6000);
+    // the generator's exact mean 819.1173 µs; HdrHistogram keeps 3 significant digits
+    assertThat(s.latency().meanMs()).isCloseTo(0.8191173, within(0.8191173 * 1e-3));
+    assertThat(s.latency().maxMs()).isCloseTo(4.998, within(4.998 * 1e-3));
+    assertThat(t.producer()).isEqualTo("YCSB HdrHistogram log (READ)");
+    assertThat(t.warnings()).anyMatch(w -> w.contains("microseconds (a YCSB log"));
+  }
+
+  @Test
+  void latencyUnitOption_overridesTheDetectedUnit() {
+    LoadTest t =
+        new HlogReader().read(sample("ycsb-READ.hdr"), new ReadOptions(null, LatencyUnit.NS, null));
+    assertThat(t.steps().get(0).latency().meanMs())
+        .isCloseTo(0.0008191173, within(0.0008191173 * 1e-3));
+    assertThat(t.warnings()).noneMatch(w -> w.startsWith("value unit"));
+  }
+
+  @Test
+  void taggedOnlyLog_withSeveralTags_asksForTheTagOption() {
+    assertThatThrownBy(
+            () ->
+                new HlogReader().read(sample("tagged-only-READ-UPDATE.hlog"), ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("no untagged lines and several tags (\"READ\", \"UPDATE\")")
+        .hasMessageContaining("--tag NAME");
+  }
+
+  @Test
+  void tagOption_readsThatTagOnly() {
+    LoadTest t =
+        new HlogReader()
+            .read(
+                sample("tagged-only-READ-UPDATE.hlog"),
+                new ReadOptions(4.0, LatencyUnit.NS, "UPDATE"));
+    assertThat(t.steps().get(0).requests()).isEqualTo(100);
+    assertThat(t.steps().get(0).latency().p50Ms()).isCloseTo(3.0, within(3.0 * 1e-3));
+    assertThat(t.warnings()).anyMatch(w -> w.contains("tagged \"READ\" were not read"));
+  }
+
+  @Test
+  void tagOption_unknownTag_namesTheTagsThereAre() {
+    assertThatThrownBy(
+            () ->
+                new HlogReader()
+                    .read(
+                        sample("tagged-only-READ-UPDATE.hlog"),
+                        new ReadOptions(null, null, "WRITE")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("no lines tagged \"WRITE\"")
+        .hasMessageContaining("--tag with one of the tags in the log: \"READ\", \"UPDATE\"");
   }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.headroom.ingest.loadtest.ConcurrencyOrigin;
 import dev.headroom.ingest.loadtest.LoadModel;
 import dev.headroom.ingest.loadtest.LoadTest;
+import dev.headroom.ingest.loadtest.LoadTestFiles;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.ReadOptions;
 import dev.headroom.ingest.loadtest.Step;
@@ -322,6 +323,35 @@ class JMeterCsvReaderTest {
         .hasMessageContaining(
             f + ":1: found a first line that is not a JTL header (\"1000000000000,10,a,200,OK\")")
         .hasMessageContaining("print_field_names=true");
+  }
+
+  @Test
+  void headerlessJtl_isDetectedAndRefusedSayingTheHeaderIsMissingAndWhichColumns() {
+    // the real jmeter.jtl.csv without its first line: what print_field_names=false writes
+    Path f = resource("jmeter-headerless.jtl");
+    assertThat(LoadTestFiles.detect(f)).isEqualTo(LoadTestFormat.JMETER_CSV);
+    assertThatThrownBy(() -> LoadTestFiles.read(f, null, ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith(f + ":1: found a sample row where the header belongs")
+        .hasMessageContaining("the file has no header line")
+        .hasMessageContaining(
+            "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,"
+                + "failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect")
+        .hasMessageContaining("print_field_names=true");
+  }
+
+  @Test
+  void headerlessJtl_withTheDefaultHeaderAddedAsLine1_readsAsTheOriginal() throws IOException {
+    Path f =
+        write(
+            dir,
+            "fixed.jtl",
+            JMeterCsvReader.DEFAULT_COLUMNS
+                + "\n"
+                + Files.readString(resource("jmeter-headerless.jtl")));
+    assertThat(new JMeterCsvReader().read(f, ReadOptions.DEFAULTS).steps())
+        .isEqualTo(
+            new JMeterCsvReader().read(resource("jmeter.jtl.csv"), ReadOptions.DEFAULTS).steps());
   }
 
   @Test

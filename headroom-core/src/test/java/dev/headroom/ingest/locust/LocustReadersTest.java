@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.headroom.ingest.loadtest.ConcurrencyOrigin;
 import dev.headroom.ingest.loadtest.LoadModel;
 import dev.headroom.ingest.loadtest.LoadTest;
+import dev.headroom.ingest.loadtest.LoadTestFiles;
+import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.LoadTestReader;
 import dev.headroom.ingest.loadtest.ReadOptions;
 import dev.headroom.ingest.loadtest.Step;
@@ -137,6 +139,41 @@ class LocustReadersTest {
     assertThat(t.steps()).extracting(Step::throughput).containsExactly(15.0, 24.25, 41.75, 81.5);
     assertThat(t.steps().get(2).latency().meanMs()).isCloseTo(44.5823, within(1e-4));
     assertThat(t.warnings()).anyMatch(w -> w.contains("cumulative"));
+  }
+
+  @Test
+  void readHistory_locust1xQuotedLayout_isDetectedAndGivesTheSameSteps() throws Exception {
+    // the real 2.12.1 run rewritten in Locust 1.x's hand-quoted layout (see formats/README.md)
+    Path v1 = fixture("locust-1x-aggregated_stats_history.csv");
+    assertThat(LoadTestFiles.detect(v1)).isEqualTo(LoadTestFormat.LOCUST_HISTORY);
+    LoadTest t = new LocustHistoryReader().read(v1, ReadOptions.DEFAULTS);
+    assertThat(t.steps()).extracting(Step::requests).containsExactly(60L, 97L, 167L, 326L);
+    assertThat(t.steps()).extracting(Step::errors).containsExactly(13L, 15L, 23L, 54L);
+    assertThat(t.steps()).extracting(Step::throughput).containsExactly(15.0, 24.25, 41.75, 81.5);
+    assertThat(t.skipped().count()).isZero();
+  }
+
+  @Test
+  void readHistory_headerRepeatingAColumnName_rowsAreCheckedAgainstTheHeaderWidth()
+      throws Exception {
+    // found by LoadTestFuzzTest: a repeated name made the name index shorter than the header, so
+    // a row as wide as the index passed the check and was read past its end
+    List<String> lines = Files.readAllLines(fixture("locust-aggregated_stats_history.csv"));
+    lines.set(0, lines.get(0).replace("Failures/s,50%,", "Failures/s,50%,50%,"));
+    Path p = write("dup_history.csv", String.join("\n", lines) + "\n");
+    // every row is one field short of the header now: all skipped, so nothing is left to read
+    assertThatThrownBy(() -> new LocustHistoryReader().read(p, ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("dup_history.csv:22: found no Aggregated row with data");
+  }
+
+  @Test
+  void readStats_headerRepeatingAColumnName_rowsAreCheckedAgainstTheHeaderWidth() throws Exception {
+    List<String> lines = Files.readAllLines(fixture("locust-aggregated_stats.csv"));
+    lines.set(0, lines.get(0).replace("Failures/s,50%,", "Failures/s,50%,50%,"));
+    Path p = write("dup_stats.csv", String.join("\n", lines) + "\n");
+    assertThatThrownBy(() -> new LocustStatsReader().read(p, ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class);
   }
 
   @Test

@@ -174,10 +174,12 @@ class WrkReaderTest {
     assertThat(r.bytesRead()).isCloseTo(1.2 * 1024 * 1024, within(1e-6));
     LoadTest t = new WrkReader().read(p, ReadOptions.DEFAULTS);
     Step s = t.steps().get(0);
-    // completed + connect/read/write failures; errors add the timeouts
-    assertThat(s.requests()).isEqualTo(16);
-    assertThat(s.errors()).isEqualTo(10);
+    // socket errors are connection events: neither requests nor errors, only a warning
+    assertThat(s.requests()).isEqualTo(10);
+    assertThat(s.errors()).isZero();
     assertThat(t.warnings()).anyMatch(w -> w.contains("(4 in this run)"));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.contains("socket errors (connect 1, read 2, write 3, timeout 4)"));
   }
 
   @Test
@@ -197,7 +199,7 @@ class WrkReaderTest {
   }
 
   @Test
-  void read_moreErrorsThanCompletions_countsARequestPerError() throws Exception {
+  void read_timeoutsOnly_areAWarningNotErrors() throws Exception {
     Path p =
         write(
             "timeouts.txt",
@@ -207,9 +209,54 @@ class WrkReaderTest {
                 + "  Socket errors: connect 0, read 0, write 0, timeout 9\n"
                 + "Requests/sec:      0.67\n");
     LoadTest t = new WrkReader().read(p, ReadOptions.DEFAULTS);
-    assertThat(t.steps().get(0).requests()).isEqualTo(9);
-    assertThat(t.steps().get(0).errors()).isEqualTo(9);
-    assertThat(t.warnings()).anyMatch(w -> w.contains("at least one request per error"));
+    assertThat(t.steps().get(0).requests()).isEqualTo(2);
+    assertThat(t.steps().get(0).errors()).isZero();
+    assertThat(t.warnings()).anyMatch(w -> w.contains("timeout 9); they count connection events"));
+  }
+
+  @Test
+  void read_socketErrorsOfARealRun_areNotRequests() throws Exception {
+    // real wrk 4.1 against a local server that answered 21 requests and exited: wrk printed
+    // "20 requests" and 101863 write errors, which were once read as 101883 requests, all errors
+    LoadTest t =
+        new WrkReader().read(fixture("wrk-socket-errors-21-requests.txt"), ReadOptions.DEFAULTS);
+    Step s = t.steps().get(0);
+    assertThat(s.requests()).isEqualTo(20);
+    assertThat(s.errors()).isZero();
+    assertThat(s.throughput()).isCloseTo(9.77, within(1e-9));
+    assertThat(t.warnings())
+        .anyMatch(w -> w.contains("socket errors (connect 0, read 5, write 101863, timeout 0)"));
+  }
+
+  @Test
+  void read_blankLineAndEchoedCommand_areDetectedAndSkipped() throws Exception {
+    // a console session copied with its prompt line, as real wrk printed it after "$ wrk ..."
+    Path f = fixture("wrk-echoed-command.txt");
+    assertThat(new WrkReader().accepts(LoadTestReader.head(f))).isTrue();
+    LoadTest t = new WrkReader().read(f, ReadOptions.DEFAULTS);
+    assertThat(t.steps().get(0).requests()).isEqualTo(3297);
+    assertThat(t.steps().get(0).concurrency()).isEqualTo(8.0);
+    assertThat(t.skipped().count()).isZero();
+  }
+
+  @Test
+  void accepts_proseBeforeTheReport_isNotWrk() throws Exception {
+    Path p = write("notes.txt", "Results of Tuesday\n" + WRK_HEAD);
+    assertThat(new WrkReader().accepts(LoadTestReader.head(p))).isFalse();
+  }
+
+  @Test
+  void read_countTooLargeForALong_isBadInputAtItsColumn() throws Exception {
+    Path p =
+        write(
+            "huge.txt",
+            WRK_HEAD
+                + "  99999999999999999999 requests in 3.00s, 1.00KB read\n"
+                + "Requests/sec:      0.67\n");
+    assertThatThrownBy(() -> new WrkReader().read(p, ReadOptions.DEFAULTS))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("huge.txt:4:3")
+        .hasMessageContaining("99999999999999999999");
   }
 
   @Test
