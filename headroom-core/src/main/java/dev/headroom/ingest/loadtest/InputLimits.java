@@ -84,19 +84,42 @@ public final class InputLimits {
     return new MarkupGuard(in);
   }
 
-  private static final class MarkupGuard extends FilterReader {
+  /**
+   * A reader that sees every character it passes on, one run of {@link #read(char[], int, int)} at
+   * a time: the single-character read and skip go through it too, and marks are not supported (a
+   * reset would count characters twice).
+   */
+  private abstract static class CheckingReader extends FilterReader {
+    CheckingReader(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public final int read() throws IOException {
+      char[] one = new char[1];
+      int n = read(one, 0, 1);
+      return n <= 0 ? -1 : one[0];
+    }
+
+    @Override
+    public final long skip(long n) throws IOException {
+      char[] b = new char[(int) Math.min(n, 8192)];
+      int r = read(b, 0, b.length);
+      return Math.max(r, 0);
+    }
+
+    @Override
+    public final boolean markSupported() {
+      return false;
+    }
+  }
+
+  private static final class MarkupGuard extends CheckingReader {
     private long line = 1;
     private int run;
 
     MarkupGuard(Reader in) {
       super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      char[] one = new char[1];
-      int n = read(one, 0, 1);
-      return n <= 0 ? -1 : one[0];
     }
 
     @Override
@@ -124,21 +147,9 @@ public final class InputLimits {
       }
       return n;
     }
-
-    @Override
-    public long skip(long n) throws IOException {
-      char[] b = new char[(int) Math.min(n, 8192)];
-      int r = read(b, 0, b.length);
-      return Math.max(r, 0);
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
   }
 
-  private static final class LineGuard extends FilterReader {
+  private static final class LineGuard extends CheckingReader {
     private long line = 1;
     private int lineChars;
     private boolean first = true;
@@ -146,13 +157,6 @@ public final class InputLimits {
 
     LineGuard(Reader in) {
       super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      char[] one = new char[1];
-      int n = read(one, 0, 1);
-      return n <= 0 ? -1 : one[0];
     }
 
     @Override
@@ -195,18 +199,6 @@ public final class InputLimits {
         }
       }
       return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      char[] b = new char[(int) Math.min(n, 8192)];
-      int r = read(b, 0, b.length);
-      return Math.max(r, 0);
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
     }
   }
 }
