@@ -45,15 +45,7 @@ public final class ReferenceDocs {
         "## Capacity defaults\n\nOverride under `thresholds: { capacity: { name: value } }`.\n\n");
     md.append("| name | default | source |\n|---|---|---|\n");
     for (Threshold t : dev.headroom.analysis.Settings.DEFAULTS) {
-      md.append("| `")
-          .append(t.name())
-          .append("` | ")
-          .append(Units.format(t.defaultValue(), t.dimension()))
-          .append(" | ")
-          .append(t.note())
-          .append(" (")
-          .append(t.knowledge())
-          .append(") |\n");
+      md.append(thresholdRow(t));
     }
     md.append(
         "\n## Actions\n\nAction ids are stable: scripts and CI gates may depend on them.\n\n");
@@ -77,6 +69,19 @@ public final class ReferenceDocs {
     return md.toString();
   }
 
+  /** A threshold or setting as a Markdown table row: name, default, where it comes from. */
+  private static String thresholdRow(Threshold t) {
+    return "| `"
+        + t.name()
+        + "` | "
+        + Units.format(t.defaultValue(), t.dimension())
+        + " | "
+        + t.note()
+        + " ("
+        + t.knowledge()
+        + ") |\n";
+  }
+
   /**
    * One rule as a Markdown section: title, why, thresholds, needs, actions and knowledge. The rules
    * page and {@code headroom explain ID --format markdown} both print it.
@@ -95,15 +100,7 @@ public final class ReferenceDocs {
     if (!r.thresholds().isEmpty()) {
       md.append("| threshold | default | source |\n|---|---|---|\n");
       for (Threshold t : r.thresholds()) {
-        md.append("| `")
-            .append(t.name())
-            .append("` | ")
-            .append(Units.format(t.defaultValue(), t.dimension()))
-            .append(" | ")
-            .append(t.note())
-            .append(" (")
-            .append(t.knowledge())
-            .append(") |\n");
+        md.append(thresholdRow(t));
       }
       md.append('\n');
     }
