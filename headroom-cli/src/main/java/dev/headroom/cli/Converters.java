@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import dev.headroom.analysis.Severity;
 import dev.headroom.analysis.queueing.LatencyMetric;
+import dev.headroom.analysis.run.Slo;
 import dev.headroom.ingest.loadtest.LatencyUnit;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.UnitException;
@@ -293,6 +294,38 @@ final class Converters {
         throw new TypeConversionException("found \"" + value.strip() + "\"; allowed " + allowed());
       }
       return (int) v;
+    }
+  }
+
+  /**
+   * {@code --slo p95=300ms}: a percentile the readers report and its limit, a duration through the
+   * same converter as every other latency option (so units and bounds are the same everywhere).
+   */
+  static final class SloConverter implements ITypeConverter<Slo> {
+    private static final String ALLOWED =
+        "PERCENTILE=DURATION with PERCENTILE one of p50, p90, p95, p99, such as p95=300ms or"
+            + " p99=1.5s";
+
+    @Override
+    public Slo convert(String value) {
+      int eq = value.indexOf('=');
+      if (eq < 0) {
+        throw new TypeConversionException("found \"" + value + "\" (no '='); allowed " + ALLOWED);
+      }
+      Slo.Percentile p;
+      try {
+        p = Slo.Percentile.byId(value.substring(0, eq));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "found percentile \"" + value.substring(0, eq).strip() + "\"; allowed " + ALLOWED);
+      }
+      double seconds;
+      try {
+        seconds = new PositiveDurationConverter().convert(value.substring(eq + 1));
+      } catch (TypeConversionException e) {
+        throw new TypeConversionException("in \"" + value + "\": " + e.getMessage());
+      }
+      return new Slo(p, seconds * 1000.0);
     }
   }
 
