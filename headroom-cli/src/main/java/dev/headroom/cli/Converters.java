@@ -1,7 +1,10 @@
 package dev.headroom.cli;
 
 import dev.headroom.analysis.Severity;
+import dev.headroom.analysis.compare.Gate;
+import dev.headroom.analysis.compare.Metric;
 import dev.headroom.analysis.queueing.LatencyMetric;
+import dev.headroom.analysis.run.Slo;
 import dev.headroom.ingest.loadtest.LatencyUnit;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.UnitException;
@@ -293,6 +296,68 @@ final class Converters {
         throw new TypeConversionException("found \"" + value.strip() + "\"; allowed " + allowed());
       }
       return (int) v;
+    }
+  }
+
+  /**
+   * {@code --slo p95=300ms}: a percentile the readers report and its limit, a duration through the
+   * same converter as every other latency option (so units and bounds are the same everywhere).
+   */
+  static final class SloConverter implements ITypeConverter<Slo> {
+    private static final String ALLOWED =
+        "PERCENTILE=DURATION with PERCENTILE one of p50, p90, p95, p99, such as p95=300ms or"
+            + " p99=1.5s";
+
+    @Override
+    public Slo convert(String value) {
+      int eq = value.indexOf('=');
+      if (eq < 0) {
+        throw new TypeConversionException("found \"" + value + "\" (no '='); allowed " + ALLOWED);
+      }
+      Slo.Percentile p;
+      try {
+        p = Slo.Percentile.byId(value.substring(0, eq));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "found percentile \"" + value.substring(0, eq).strip() + "\"; allowed " + ALLOWED);
+      }
+      double seconds;
+      try {
+        seconds = new PositiveDurationConverter().convert(value.substring(eq + 1));
+      } catch (TypeConversionException e) {
+        throw new TypeConversionException("in \"" + value + "\": " + e.getMessage());
+      }
+      return new Slo(p, seconds * 1000.0);
+    }
+  }
+
+  /** {@code --fail-on p95+10%} or {@code throughput-5%}: a metric, a signed percentage. */
+  static final class GateConverter implements ITypeConverter<Gate> {
+    private static final java.util.regex.Pattern GATE =
+        java.util.regex.Pattern.compile(
+            "\\s*([A-Za-z0-9]+)\\s*([+-])\\s*([0-9]+(?:\\.[0-9]+)?)\\s*%\\s*");
+    private static final String ALLOWED =
+        "METRIC+PERCENT% or METRIC-PERCENT% with METRIC one of throughput, p50, p90, p95, p99"
+            + " and PERCENT above 0 and at most 1000, such as p95+10% or throughput-5%";
+
+    @Override
+    public Gate convert(String value) {
+      java.util.regex.Matcher m = GATE.matcher(value);
+      if (!m.matches()) {
+        throw new TypeConversionException("found \"" + value + "\"; allowed " + ALLOWED);
+      }
+      Metric metric;
+      try {
+        metric = Metric.byId(m.group(1));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "found metric \"" + m.group(1) + "\"; allowed " + ALLOWED);
+      }
+      double percent = Double.parseDouble(m.group(3));
+      if (!(percent > 0 && percent <= 1000)) {
+        throw new TypeConversionException("found \"" + value + "\"; allowed " + ALLOWED);
+      }
+      return new Gate(metric, m.group(2).equals("-") ? -percent : percent);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.headroom.cli;
 
+import dev.headroom.analysis.run.Slo;
+import dev.headroom.analysis.usl.UslFitter;
 import dev.headroom.ingest.loadtest.LatencyUnit;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFiles;
@@ -109,11 +111,31 @@ final class FitCommand implements Callable<Integer> {
               + " 72000/min or 1200 (per second when bare); repeatable.")
   List<Double> throughput = new ArrayList<>();
 
+  @Option(
+      names = "--slo",
+      paramLabel = "PCT=LIMIT",
+      converter = Converters.SloConverter.class,
+      description =
+          "A latency objective judged on each step of a run too small for a curve, such as"
+              + " p95=300ms or p99=1s (p50, p90, p95, p99); repeatable.")
+  List<Slo> slos = new ArrayList<>();
+
   @Override
   public Integer call() {
     ReadOptions options = new ReadOptions(concurrency, latencyUnit, tag);
     List<LoadTest> tests = LoadTestFiles.readAll(files, inputFormat, options);
-    FitReport report = FitReport.of(tests, at, throughput);
+    FitReport report = FitReport.of(tests, at, throughput, slos);
+    if (plot != null && report.model() == null) {
+      throw new BadInputException(
+          new InputProblem(
+              plot.toString(),
+              0,
+              0,
+              "--plot",
+              report.reason(),
+              "--plot with results from at least " + UslFitter.MIN_POINTS + " concurrency levels",
+              null));
+    }
     if (plot != null) {
       try {
         Files.writeString(plot, FitPlot.render(report), StandardCharsets.UTF_8);

@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       ExplainCommand.class,
       QueueCommand.class,
       FitCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Headroom {

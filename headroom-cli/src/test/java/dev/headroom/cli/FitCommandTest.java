@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FitCommandTest {
 
   private static final String CISCO = "src/test/resources/fit/cisco_schwartz.csv";
+  private static final String WRK = "src/test/resources/fit/wrk-latency.txt";
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -98,16 +99,50 @@ class FitCommandTest {
   }
 
   @Test
-  void fit_tooFewPoints_exitsWithBadInput(@TempDir Path dir) throws IOException {
+  void fit_twoLevels_summarisesEachStepAndExitsZero(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("two.csv");
     Files.writeString(f, "nodes,throughput\n3,182000\n6,290625\n");
     int code = run("fit", f.toString());
-    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString())
-        .contains("two.csv")
-        .contains("found 2 measured points")
-        .contains("at least 3");
-    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .contains("No curve: 2 concurrency levels measured")
+        .contains("STEP AT N = 3")
+        .contains("STEP AT N = 6")
+        .contains("not checked, the input has no latency");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void fit_singleWrkRun_jsonHasNullModelAndTheReason() throws IOException {
+    int code = run("fit", WRK, "-f", "json", "--slo", "p99=1s", "--slo", "p95=300ms");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+    assertThat(json.get("model").isNull()).isTrue();
+    assertThat(json.get("reason").asString()).startsWith("1 concurrency level measured");
+    JsonNode slo = json.get("summaries").get(0).get("slo");
+    assertThat(slo.get(0).get("limitMs").asDouble()).isEqualTo(1000.0);
+    assertThat(slo.get(0).get("pass").asBoolean()).isTrue();
+    assertThat(slo.get(1).get("pass").isNull()).as("wrk prints no p95").isTrue();
+  }
+
+  @Test
+  void fit_singleRunWithAtOrPlot_isBadInputNamingTheOption(@TempDir Path dir) {
+    assertThat(run("fit", WRK, "--at", "32")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("--at").contains("1 concurrency level measured");
+    assertThat(run("fit", WRK, "--plot", dir.resolve("p.svg").toString()))
+        .isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("--plot").doesNotContain("Exception");
+    assertThat(dir.resolve("p.svg")).doesNotExist();
+  }
+
+  @Test
+  void fit_badSlo_namesWhatIsAllowed() {
+    assertThat(run("fit", WRK, "--slo", "p97=300ms")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("p97").contains("such as p95=300ms");
+    assertThat(run("fit", WRK, "--slo", "p95=-3ms")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("negative");
+    assertThat(run("fit", WRK, "--slo", "p95")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("no '='");
   }
 
   @Test

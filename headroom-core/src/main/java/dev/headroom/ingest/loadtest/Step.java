@@ -6,7 +6,8 @@ import java.util.Objects;
  * One concurrency level of a load test: how many requests completed, how many failed, over what
  * time, the resulting throughput (requests per second) and, when the input has per-request data or
  * reports it, the latency. {@code latency} is null when the input has none (a plain
- * concurrency,throughput CSV).
+ * concurrency,throughput CSV). {@code histogram} holds the response times themselves when the input
+ * has per-request data (null otherwise), for comparing two runs.
  */
 public record Step(
     double concurrency,
@@ -15,7 +16,28 @@ public record Step(
     long errors,
     double durationSeconds,
     double throughput,
-    LatencySummary latency) {
+    LatencySummary latency,
+    LatencyHistogram histogram) {
+
+  /** A step without a histogram: the input gives summaries, not per-request data. */
+  public Step(
+      double concurrency,
+      ConcurrencyOrigin concurrencyOrigin,
+      long requests,
+      long errors,
+      double durationSeconds,
+      double throughput,
+      LatencySummary latency) {
+    this(
+        concurrency,
+        concurrencyOrigin,
+        requests,
+        errors,
+        durationSeconds,
+        throughput,
+        latency,
+        null);
+  }
 
   public Step {
     Objects.requireNonNull(concurrencyOrigin, "concurrencyOrigin");

@@ -150,7 +150,16 @@ public final class StepRecorder {
           }
         }
       }
-      out.add(new Step(n, o, l.requests, l.errors, l.seconds, throughput, latency));
+      out.add(
+          new Step(
+              n,
+              o,
+              l.requests,
+              l.errors,
+              l.seconds,
+              throughput,
+              latency,
+              LatencyHistogram.ofMicros(l.histogram)));
     }
     out.sort((a, b) -> Double.compare(a.concurrency(), b.concurrency()));
     return out;

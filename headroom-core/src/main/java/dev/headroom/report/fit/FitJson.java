@@ -1,5 +1,7 @@
 package dev.headroom.report.fit;
 
+import dev.headroom.analysis.run.Slo;
+import dev.headroom.analysis.run.StepSummary;
 import dev.headroom.analysis.usl.BoundHit;
 import dev.headroom.analysis.usl.ComparisonFit;
 import dev.headroom.analysis.usl.Interval;
@@ -51,10 +53,21 @@ final class FitJson {
       in.put("steps", t.steps().size());
       in.put("skippedRecords", t.skipped().count());
     }
-    model(root.putObject("model"), report.model());
+    if (report.model() == null) {
+      root.putNull("model");
+      root.put("reason", report.reason());
+    } else {
+      model(root.putObject("model"), report.model());
+    }
     ArrayNode steps = root.putArray("steps");
     for (Step s : report.steps()) {
       step(steps.addObject(), s);
+    }
+    if (report.model() == null) {
+      ArrayNode summaries = root.putArray("summaries");
+      for (StepSummary s : report.summaries()) {
+        summary(summaries.addObject(), s);
+      }
     }
     ArrayNode predictions = root.putArray("predictions");
     for (FitPrediction p : report.predictions()) {
@@ -62,7 +75,9 @@ final class FitJson {
     }
     ArrayNode warnings = root.putArray("warnings");
     report.warnings().forEach(warnings::add);
-    report.model().warnings().forEach(warnings::add);
+    if (report.model() != null) {
+      report.model().warnings().forEach(warnings::add);
+    }
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
@@ -186,6 +201,39 @@ final class FitJson {
       num(lat, "mean", l.meanMs());
       lat.put("method", l.method());
     }
+  }
+
+  private static void summary(ObjectNode o, StepSummary s) {
+    num(o, "concurrency", s.step().concurrency());
+    num(o, "errorRatio", s.errorRatio());
+    num(o, "responseTimeMs", s.responseTimeMs());
+    if (s.responseTimeMs() == null) {
+      o.putNull("responseTimeIs");
+    } else {
+      o.put("responseTimeIs", s.responseTimeIsMean() ? "mean" : "median");
+    }
+    num(o, "littlesLawConcurrency", s.littlesLawConcurrency());
+    if (s.littlesLawHolds() == null) {
+      o.putNull("littlesLawHolds");
+    } else {
+      o.put("littlesLawHolds", s.littlesLawHolds());
+    }
+    num(o, "thinkTimeMs", s.thinkTimeMs());
+    num(o, "bottleneckDemandBoundMs", s.bottleneckDemandBoundMs());
+    ArrayNode slos = o.putArray("slo");
+    for (Slo.Check c : s.sloChecks()) {
+      ObjectNode so = slos.addObject();
+      so.put("percentile", c.slo().percentile().id());
+      num(so, "limitMs", c.slo().limitMs());
+      num(so, "measuredMs", c.measuredMs());
+      if (c.pass() == null) {
+        so.putNull("pass");
+      } else {
+        so.put("pass", c.pass());
+      }
+    }
+    ArrayNode next = o.putArray("nextConcurrencyLevels");
+    s.nextLevels().forEach(next::add);
   }
 
   private static void prediction(ObjectNode o, FitPrediction p) {

@@ -1,6 +1,8 @@
 package dev.headroom.report.fit;
 
 import dev.headroom.report.OutputFormat;
+import dev.headroom.report.doc.DocumentWriter;
+import dev.headroom.report.doc.TextWriter;
 import java.util.Objects;
 
 /**
@@ -13,7 +15,11 @@ public final class FitRenderer {
   /** The report as text, Markdown or JSON; every line ends with a newline. */
   public static String render(FitReport report, OutputFormat format) {
     Objects.requireNonNull(report, "report");
-    return switch (Objects.requireNonNull(format, "format")) {
+    Objects.requireNonNull(format, "format");
+    if (report.model() == null && format != OutputFormat.JSON) {
+      return DocumentWriter.of(format, TextWriter.DEFAULT_WIDTH).write(FitSummaryDoc.of(report));
+    }
+    return switch (format) {
       case TEXT -> FitText.render(report, false);
       case MARKDOWN -> FitText.render(report, true);
       case JSON -> FitJson.render(report);

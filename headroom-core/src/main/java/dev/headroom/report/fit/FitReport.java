@@ -1,6 +1,9 @@
 package dev.headroom.report.fit;
 
+import dev.headroom.analysis.run.Slo;
+import dev.headroom.analysis.run.StepSummary;
 import dev.headroom.analysis.usl.LoadTestCurve;
+import dev.headroom.analysis.usl.UslFitter;
 import dev.headroom.analysis.usl.UslModel;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.Step;
@@ -8,26 +11,45 @@ import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Everything {@code headroom fit} shows: the files read, the steps they hold (one per concurrency
  * level, sorted by concurrency), the fitted model, warnings from the readers and the predictions
- * asked for. Immutable; renderers read it and compute nothing.
+ * asked for. With fewer concurrency levels than the USL needs ({@link UslFitter#MIN_POINTS}) there
+ * is no model: {@code reason} says why and {@code summaries} read each step on its own. Immutable;
+ * renderers read it and compute nothing.
+ *
+ * @param model the fitted curve, null when there are too few levels for one
+ * @param reason why there is no model, null when there is one
+ * @param summaries one per step when there is no model, else empty
+ * @param slos the objectives asked for ({@code --slo}), judged in the summaries
  */
 public record FitReport(
     List<LoadTest> inputs,
     List<Step> steps,
     UslModel model,
+    String reason,
+    List<StepSummary> summaries,
+    List<Slo> slos,
     List<String> warnings,
     List<FitPrediction> predictions) {
 
   public FitReport {
     inputs = List.copyOf(inputs);
     steps = List.copyOf(steps);
-    Objects.requireNonNull(model, "model");
+    if ((model == null) == (reason == null)) {
+      throw new IllegalArgumentException("a report has a model or the reason it has none");
+    }
+    summaries = List.copyOf(summaries);
+    slos = List.copyOf(slos);
     warnings = List.copyOf(warnings);
     predictions = List.copyOf(predictions);
+  }
+
+  /** {@link #of(List, List, List, List)} with no objectives. */
+  public static FitReport of(
+      List<LoadTest> inputs, List<Double> atConcurrency, List<Double> atThroughput) {
+    return of(inputs, atConcurrency, atThroughput, List.of());
   }
 
   /**
@@ -36,12 +58,26 @@ public record FitReport(
    * atConcurrency}; concurrency and latency at each throughput in {@code atThroughput}.
    */
   public static FitReport of(
-      List<LoadTest> inputs, List<Double> atConcurrency, List<Double> atThroughput) {
+      List<LoadTest> inputs,
+      List<Double> atConcurrency,
+      List<Double> atThroughput,
+      List<Slo> slos) {
     List<String> names = new ArrayList<>();
     inputs.forEach(t -> names.add(t.source()));
     LoadTestCurve curve = LoadTestCurve.of(inputs, names);
     List<Step> steps = curve.steps();
     List<String> warnings = new ArrayList<>(curve.warnings());
+    int levels = curve.levels();
+    if (levels < UslFitter.MIN_POINTS && levels > 0) {
+      return summary(inputs, curve, atConcurrency, atThroughput, slos);
+    }
+    if (!slos.isEmpty()) {
+      // the curve's steps table has every percentile; judging them per step is the summary's job
+      warnings.add(
+          "--slo is judged per step only for a run of fewer than "
+              + UslFitter.MIN_POINTS
+              + " concurrency levels; compare the steps table with it");
+    }
     UslModel model;
     try {
       model = curve.fit(String.join(", ", names));
@@ -87,6 +123,60 @@ public record FitReport(
       }
       predictions.add(answer);
     }
-    return new FitReport(inputs, steps, model, warnings, predictions);
+    return new FitReport(inputs, steps, model, null, List.of(), slos, warnings, predictions);
+  }
+
+  /**
+   * One or two concurrency levels: too few for the three USL coefficients, so each step is read on
+   * its own. A prediction asked for needs a curve, so it is bad input naming the option.
+   */
+  private static FitReport summary(
+      List<LoadTest> inputs,
+      LoadTestCurve curve,
+      List<Double> atConcurrency,
+      List<Double> atThroughput,
+      List<Slo> slos) {
+    int levels = curve.levels();
+    String reason =
+        levels
+            + (levels == 1 ? " concurrency level" : " concurrency levels")
+            + " measured; the Universal Scalability Law needs at least "
+            + UslFitter.MIN_POINTS
+            + " distinct levels to fit σ, κ and λ (6 or more for a fit worth trusting)";
+    List<InputProblem> problems = new ArrayList<>();
+    String files = String.join(", ", inputs.stream().map(LoadTest::source).toList());
+    if (!atConcurrency.isEmpty()) {
+      problems.add(
+          new InputProblem(
+              files,
+              0,
+              0,
+              "--at",
+              reason,
+              "--at with results from at least " + UslFitter.MIN_POINTS + " concurrency levels",
+              null));
+    }
+    if (!atThroughput.isEmpty()) {
+      problems.add(
+          new InputProblem(
+              files,
+              0,
+              0,
+              "--throughput",
+              reason,
+              "--throughput with results from at least "
+                  + UslFitter.MIN_POINTS
+                  + " concurrency levels",
+              null));
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
+    List<StepSummary> summaries = new ArrayList<>();
+    for (Step s : curve.steps()) {
+      summaries.add(StepSummary.of(s, slos));
+    }
+    return new FitReport(
+        inputs, curve.steps(), null, reason, summaries, slos, curve.warnings(), List.of());
   }
 }

@@ -61,6 +61,50 @@ class FitRendererTest {
         .contains("No peak");
   }
 
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void render_singleRuns_matchGoldenFilesInEveryLocale(OutputFormat format) {
+    Golden.assertMatches(
+        "single-k6." + ext(format),
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.k6Single(), format)));
+    Golden.assertMatches(
+        "single-wrk." + ext(format),
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.wrkSingle(), format)));
+    Golden.assertMatches(
+        "two-ab." + ext(format),
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.abTwoLevels(), format)));
+  }
+
+  @Test
+  void render_singleRun_saysWhatItMeasuredAndWhatToMeasureNext() {
+    String text = FitRenderer.render(FitReportFixtures.k6Single(), OutputFormat.TEXT);
+    assertThat(text)
+        .contains("No curve: 1 concurrency level measured")
+        .contains("errors        11 (3.73 % of requests)")
+        .contains("pass: p95 ≤ 300 ms, measured 117.5 ms")
+        .contains("= 1.527 requests in flight, within N = 8")
+        .contains("concurrency 1, 2, 4, 8, 16, 32")
+        .doesNotContain("contention");
+  }
+
+  @Test
+  void render_wrkWithoutP95_saysTheObjectiveCannotBeJudgedAndLittlesLawFails() {
+    String text = FitRenderer.render(FitReportFixtures.wrkSingle(), OutputFormat.TEXT);
+    assertThat(text)
+        .contains("not judged: p95 ≤ 300 ms; the input does not report p95")
+        .contains("= 25.63 requests in flight, more than N =")
+        .contains("Little's law forbids X·R > N");
+  }
+
+  @Test
+  void render_twoLevels_summarisesEachStep() {
+    String md = FitRenderer.render(FitReportFixtures.abTwoLevels(), OutputFormat.MARKDOWN);
+    assertThat(md)
+        .contains("## Step at N = 1")
+        .contains("## Step at N = 4")
+        .contains("2 concurrency levels measured");
+  }
+
   @Test
   void plot_cisco_matchesGoldenSvg() {
     String svg = inBothLocales(() -> FitPlot.render(FitReportFixtures.cisco()));

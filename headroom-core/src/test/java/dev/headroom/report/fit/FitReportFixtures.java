@@ -1,5 +1,6 @@
 package dev.headroom.report.fit;
 
+import dev.headroom.analysis.run.Slo;
 import dev.headroom.ingest.loadtest.ConcurrencyOrigin;
 import dev.headroom.ingest.loadtest.LoadModel;
 import dev.headroom.ingest.loadtest.LoadTest;
@@ -80,5 +81,25 @@ final class FitReportFixtures {
             .toList(),
         List.of(),
         List.of());
+  }
+
+  /** The objectives the single-run goldens judge: p95 ≤ 300 ms and p99 ≤ 1 s. */
+  static final List<Slo> SLOS =
+      List.of(new Slo(Slo.Percentile.P95, 300), new Slo(Slo.Percentile.P99, 1000));
+
+  /** A k6 summary export (one step for the whole run, concurrency from the vus gauge). */
+  static FitReport k6Single() {
+    return FitReport.of(List.of(read("k6/k6-summary-export.json")), List.of(), List.of(), SLOS);
+  }
+
+  /** A wrk run with --latency (no p95: that objective cannot be judged). */
+  static FitReport wrkSingle() {
+    return FitReport.of(List.of(read("formats/wrk-latency.txt")), List.of(), List.of(), SLOS);
+  }
+
+  /** Two ab runs at -c 1 and -c 4: two levels, still too few for the USL. */
+  static FitReport abTwoLevels() {
+    return FitReport.of(
+        List.of(read("formats/ab-c1.txt"), read("formats/ab-c4.txt")), List.of(), List.of(), SLOS);
   }
 }

@@ -37,7 +37,10 @@ class FitReportSchemaTest {
         Arguments.of("isilon", (Supplier<FitReport>) FitReportFixtures::isilon),
         Arguments.of("raytracer", (Supplier<FitReport>) FitReportFixtures::raytracer),
         Arguments.of("linear", (Supplier<FitReport>) FitReportFixtures::linear),
-        Arguments.of("threePoints", (Supplier<FitReport>) FitReportFixtures::threePoints));
+        Arguments.of("threePoints", (Supplier<FitReport>) FitReportFixtures::threePoints),
+        Arguments.of("k6Single", (Supplier<FitReport>) FitReportFixtures::k6Single),
+        Arguments.of("wrkSingle", (Supplier<FitReport>) FitReportFixtures::wrkSingle),
+        Arguments.of("abTwoLevels", (Supplier<FitReport>) FitReportFixtures::abTwoLevels));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -46,6 +49,20 @@ class FitReportSchemaTest {
     JsonNode json = MAPPER.readTree(FitRenderer.render(report.get(), OutputFormat.JSON));
     List<Error> errors = schema().validate(json);
     assertThat(errors).as(name).isEmpty();
+  }
+
+  @Test
+  void json_singleRun_hasNullModelAReasonAndOneSummaryPerStep() throws IOException {
+    JsonNode json =
+        MAPPER.readTree(FitRenderer.render(FitReportFixtures.abTwoLevels(), OutputFormat.JSON));
+    assertThat(json.get("model").isNull()).isTrue();
+    assertThat(json.get("reason").asString()).startsWith("2 concurrency levels measured");
+    assertThat(json.get("steps")).hasSize(2);
+    assertThat(json.get("summaries")).hasSize(2);
+    JsonNode c4 = json.get("summaries").get(1);
+    assertThat(c4.get("littlesLawHolds").asBoolean()).isTrue();
+    assertThat(c4.get("slo").get(0).get("pass").asBoolean()).isTrue();
+    assertThat(c4.get("nextConcurrencyLevels").toString()).isEqualTo("[1,2,4,8,16]");
   }
 
   @Test

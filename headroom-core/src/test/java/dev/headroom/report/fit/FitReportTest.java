@@ -1,6 +1,7 @@
 package dev.headroom.report.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.headroom.ingest.loadtest.ConcurrencyOrigin;
 import dev.headroom.ingest.loadtest.LatencySummary;
@@ -129,5 +130,32 @@ class FitReportTest {
     String text = FitRenderer.render(r, OutputFormat.TEXT);
     assertThat(text).contains("Intervals: none").contains("no standard errors");
     assertThat(FitPlot.render(r)).doesNotContain("<polygon");
+  }
+
+  @Test
+  void of_oneLevel_hasNoModelButAReasonAndASummary() {
+    FitReport r = FitReportFixtures.k6Single();
+    assertThat(r.model()).isNull();
+    assertThat(r.reason()).contains("1 concurrency level measured").contains("at least 3");
+    assertThat(r.summaries()).hasSize(1);
+    assertThat(r.summaries().get(0).sloChecks()).hasSize(2);
+  }
+
+  @Test
+  void of_oneLevelWithAPrediction_isBadInputNamingTheOption() {
+    List<LoadTest> one = List.of(FitReportFixtures.read("formats/wrk-latency.txt"));
+    assertThatThrownBy(() -> FitReport.of(one, List.of(32.0), List.of(100.0)))
+        .isInstanceOf(dev.headroom.model.BadInputException.class)
+        .hasMessageContaining("--at")
+        .hasMessageContaining("--throughput");
+  }
+
+  @Test
+  void of_curveWithSlo_warnsThatItIsJudgedOnlyInASummary() {
+    FitReport r =
+        FitReport.of(
+            FitReportFixtures.isilon().inputs(), List.of(), List.of(), FitReportFixtures.SLOS);
+    assertThat(r.model()).isNotNull();
+    assertThat(r.warnings()).anyMatch(w -> w.startsWith("--slo is judged per step only"));
   }
 }
