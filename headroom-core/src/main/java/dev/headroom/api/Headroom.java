@@ -58,7 +58,11 @@ public final class Headroom {
     return Advisor.advise(spec, baseDir.toAbsolutePath(), multiple(loadMultiple));
   }
 
-  /** The Universal Scalability Law fitted to load-test results ({@code headroom fit FILES}). */
+  /**
+   * The Universal Scalability Law fitted to load-test results ({@code headroom fit FILES}); with
+   * fewer than 3 steady concurrency levels the report has no model but a reason and a summary of
+   * each step ({@link FitReport#summaries()}).
+   */
   public static FitReport fit(List<Path> files) {
     List<LoadTest> tests = LoadTestFiles.readAll(files, null, ReadOptions.DEFAULTS);
     return FitReport.of(tests, List.of(), List.of());

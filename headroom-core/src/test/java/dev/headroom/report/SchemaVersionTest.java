@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.headroom.advice.Advisor;
+import dev.headroom.analysis.compare.Comparison;
 import dev.headroom.analysis.queueing.MM1;
+import dev.headroom.analysis.usl.LoadTestCurve;
 import dev.headroom.ingest.loadtest.LoadTestFiles;
 import dev.headroom.ingest.loadtest.ReadOptions;
 import dev.headroom.report.advice.AdviceRenderer;
+import dev.headroom.report.compare.CompareRenderer;
 import dev.headroom.report.fit.FitRenderer;
 import dev.headroom.report.fit.FitReport;
 import dev.headroom.report.queueing.QueueRenderer;
@@ -47,6 +50,18 @@ class SchemaVersionTest {
                     new ReadOptions(null)),
                 List.of(),
                 List.of()),
+            OutputFormat.JSON));
+    LoadTestCurve cisco =
+        LoadTestCurve.of(
+            LoadTestFiles.readAll(
+                List.of(Path.of("..", "examples", "fit", "cisco-mysql.csv")),
+                null,
+                new ReadOptions(null)),
+            List.of("cisco-mysql.csv"));
+    docs.put(
+        "compare",
+        CompareRenderer.render(
+            Comparison.of(cisco, "a", cisco, "b", List.of(), Comparison.DEFAULT_SEED),
             OutputFormat.JSON));
     docs.put(
         "queue",

@@ -3,6 +3,7 @@ package dev.headroom.analysis.usl;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.Step;
 import dev.headroom.model.BadInputException;
+import dev.headroom.model.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -74,6 +75,78 @@ public record LoadTestCurve(List<Step> steps, List<String> warnings, List<String
     warnings.addAll(skippedRecords);
     steps.sort(Comparator.comparingDouble(Step::concurrency));
     return new LoadTestCurve(steps, warnings, List.copyOf(formats));
+  }
+
+  /**
+   * Fewer requests than this make a step too sparse to fit: below 20 samples the p95 is the
+   * maximum, and the throughput of a ramp level that held a handful of requests is noise (issue 9:
+   * a Gatling ramp gave 58 such levels and a fit with R² 0.06).
+   */
+  public static final int MIN_STEADY_REQUESTS = 20;
+
+  /**
+   * A step shorter than this many mean response times is too short to be steady: the requests in
+   * flight at its edges are a large share of it, so X = completions / time misstates the rate (a
+   * ramp level of a few milliseconds at 220 ms responses read as 115/s at one thread).
+   */
+  public static final double MIN_STEADY_RESPONSE_TIMES = 5;
+
+  /** Steps listed by name in the dropped-steps warning before the rest are only counted. */
+  private static final int LISTED = 8;
+
+  /**
+   * This curve without the steps too sparse or too short to be a steady measurement (fewer than
+   * {@value #MIN_STEADY_REQUESTS} requests, or shorter than {@value #MIN_STEADY_RESPONSE_TIMES}
+   * mean response times), with a warning naming them. Steps without counts (a concurrency,
+   * throughput CSV) cannot be judged and are kept.
+   */
+  public LoadTestCurve steady() {
+    List<Step> kept = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    for (Step s : steps) {
+      String why = unsteady(s);
+      if (why == null) {
+        kept.add(s);
+      } else {
+        dropped.add("N = " + Units.format(s.concurrency(), 6) + " (" + why + ")");
+      }
+    }
+    if (dropped.isEmpty()) {
+      return this;
+    }
+    List<String> w = new ArrayList<>(warnings);
+    w.add(
+        "dropped "
+            + dropped.size()
+            + " of "
+            + steps.size()
+            + (steps.size() == 1 ? " step" : " steps")
+            + " too sparse or too short to be steady (fewer than "
+            + MIN_STEADY_REQUESTS
+            + " requests, or shorter than "
+            + Units.format(MIN_STEADY_RESPONSE_TIMES, 3)
+            + " mean response times; a ramp's levels are like this): "
+            + String.join("; ", dropped.subList(0, Math.min(LISTED, dropped.size())))
+            + (dropped.size() > LISTED ? "; and " + (dropped.size() - LISTED) + " more" : ""));
+    return new LoadTestCurve(kept, w, formats);
+  }
+
+  /** Why {@code s} is not steady, or null when it is (or cannot be judged). */
+  private static String unsteady(Step s) {
+    if (s.requests() == 0 && s.durationSeconds() == 0) {
+      return null;
+    }
+    if (s.requests() < MIN_STEADY_REQUESTS) {
+      return s.requests() + (s.requests() == 1 ? " request" : " requests");
+    }
+    Double mean = s.latency() == null ? null : s.latency().meanMs();
+    if (mean != null && s.durationSeconds() * 1000 < MIN_STEADY_RESPONSE_TIMES * mean) {
+      return Units.format(s.durationSeconds() * 1000, 4)
+          + " ms at a mean response time of "
+          + Units.format(mean, 4)
+          + " ms";
+    }
+    return null;
   }
 
   /** Distinct concurrency levels measured. */

@@ -57,7 +57,7 @@ final class FitJson {
       root.putNull("model");
       root.put("reason", report.reason());
     } else {
-      model(root.putObject("model"), report.model());
+      model(root.putObject("model"), report.model(), report.conclusive());
     }
     ArrayNode steps = root.putArray("steps");
     for (Step s : report.steps()) {
@@ -81,7 +81,7 @@ final class FitJson {
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
-  private static void model(ObjectNode m, UslModel model) {
+  private static void model(ObjectNode m, UslModel model, boolean conclusive) {
     m.put("formula", "X(N) = lambda*N / (1 + sigma*(N-1) + kappa*N*(N-1))");
     num(m, "sigma", model.sigma());
     num(m, "kappa", model.kappa());
@@ -124,7 +124,14 @@ final class FitJson {
     num(d, "atConcurrency", model.maxMeasuredConcurrency());
     num(d, "contention", model.contentionCost());
     num(d, "coherency", model.coherencyCost());
-    d.put("meaning", model.dominance().explanation());
+    d.put("conclusive", conclusive);
+    d.put(
+        "meaning",
+        conclusive
+            ? model.dominance().explanation()
+            : "not judged: R² is below "
+                + FitReport.MIN_R_SQUARED
+                + ", so the coefficients say nothing reliable about which cost limits throughput");
     num(m, "rSquared", model.rSquared());
     num(m, "residualStandardError", model.residualStandardError());
     num(m, "residualSumOfSquares", model.residualSumOfSquares());

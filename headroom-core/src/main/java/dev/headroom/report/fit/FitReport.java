@@ -9,6 +9,7 @@ import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.Step;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
+import dev.headroom.model.Units;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,18 @@ public record FitReport(
     predictions = List.copyOf(predictions);
   }
 
+  /**
+   * Below this R² the report draws no conclusion from the coefficients (which cost dominates, what
+   * to change). R² is descriptive only for a nonlinear fit (docs/fit.md), but a curve that leaves
+   * more than a fifth of the variance unexplained is not describing the system.
+   */
+  public static final double MIN_R_SQUARED = 0.8;
+
+  /** Whether the fit explains enough of the data to draw conclusions from its coefficients. */
+  public boolean conclusive() {
+    return model != null && model.rSquared() >= MIN_R_SQUARED;
+  }
+
   /** {@link #of(List, List, List, List)} with no objectives. */
   public static FitReport of(
       List<LoadTest> inputs, List<Double> atConcurrency, List<Double> atThroughput) {
@@ -64,12 +77,43 @@ public record FitReport(
       List<Slo> slos) {
     List<String> names = new ArrayList<>();
     inputs.forEach(t -> names.add(t.source()));
-    LoadTestCurve curve = LoadTestCurve.of(inputs, names);
+    LoadTestCurve all = LoadTestCurve.of(inputs, names);
+    if (all.levels() < UslFitter.MIN_POINTS && all.levels() > 0) {
+      return summary(inputs, all, all.levels(), atConcurrency, atThroughput, slos);
+    }
+    LoadTestCurve curve = all.steady();
+    if (curve.levels() < UslFitter.MIN_POINTS) {
+      // too few steady levels to fit: read the steady ones (or, with none, every one) on their own
+      return summary(
+          inputs,
+          curve.steps().isEmpty() ? all : curve,
+          all.levels(),
+          atConcurrency,
+          atThroughput,
+          slos);
+    }
     List<Step> steps = curve.steps();
     List<String> warnings = new ArrayList<>(curve.warnings());
-    int levels = curve.levels();
-    if (levels < UslFitter.MIN_POINTS && levels > 0) {
-      return summary(inputs, curve, atConcurrency, atThroughput, slos);
+    List<String> littleViolations = new ArrayList<>();
+    for (Step s : steps) {
+      StepSummary ss = StepSummary.of(s, List.of());
+      if (Boolean.FALSE.equals(ss.littlesLawHolds())) {
+        littleViolations.add(
+            "N = "
+                + Units.format(s.concurrency(), 6)
+                + " (X·R = "
+                + Units.format(ss.littlesLawConcurrency(), 4)
+                + ")");
+      }
+    }
+    if (!littleViolations.isEmpty()) {
+      warnings.add(
+          "X·R > N at "
+              + String.join(", ", littleViolations)
+              + ": Little's law forbids more requests in flight than the concurrency (allowing "
+              + Units.format(StepSummary.LITTLE_TOLERANCE * 100, 2)
+              + " % for measurement resolution); these steps are not steady, or their"
+              + " throughput, latency or concurrency is misread");
     }
     if (!slos.isEmpty()) {
       // the curve's steps table has every percentile; judging them per step is the summary's job
@@ -123,24 +167,38 @@ public record FitReport(
       }
       predictions.add(answer);
     }
+    if (model.rSquared() < MIN_R_SQUARED) {
+      warnings.add(
+          "R² = "
+              + Units.fixed(model.rSquared(), 3)
+              + " is below "
+              + Units.format(MIN_R_SQUARED, 2)
+              + ": the curve explains little of the measured throughput, so no conclusion is drawn"
+              + " from σ, κ or the peak; measure steady steps at more levels");
+    }
     return new FitReport(inputs, steps, model, null, List.of(), slos, warnings, predictions);
   }
 
   /**
-   * One or two concurrency levels: too few for the three USL coefficients, so each step is read on
-   * its own. A prediction asked for needs a curve, so it is bad input naming the option.
+   * One or two concurrency levels (or one or two steady ones, {@code measuredLevels} in all): too
+   * few for the three USL coefficients, so each step is read on its own. A prediction asked for
+   * needs a curve, so it is bad input naming the option.
    */
   private static FitReport summary(
       List<LoadTest> inputs,
       LoadTestCurve curve,
+      int measuredLevels,
       List<Double> atConcurrency,
       List<Double> atThroughput,
       List<Slo> slos) {
     int levels = curve.levels();
     String reason =
-        levels
-            + (levels == 1 ? " concurrency level" : " concurrency levels")
-            + " measured; the Universal Scalability Law needs at least "
+        (levels == measuredLevels
+                ? levels
+                    + (levels == 1 ? " concurrency level" : " concurrency levels")
+                    + " measured"
+                : measuredLevels + " concurrency levels measured, " + levels + " of them steady")
+            + "; the Universal Scalability Law needs at least "
             + UslFitter.MIN_POINTS
             + " distinct levels to fit σ, κ and λ (6 or more for a fit worth trusting)";
     List<InputProblem> problems = new ArrayList<>();

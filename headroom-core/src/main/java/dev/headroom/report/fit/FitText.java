@@ -117,7 +117,13 @@ final class FitText {
             + ", coherency κN(N−1) = "
             + Units.format(m.coherencyCost(), 4)
             + "; "
-            + m.dominance().explanation());
+            + (r.conclusive()
+                ? m.dominance().explanation()
+                : "not judged: R² = "
+                    + Units.fixed(m.rSquared(), 3)
+                    + " is below "
+                    + Units.format(FitReport.MIN_R_SQUARED, 2)
+                    + ", so the coefficients say nothing reliable about which cost limits throughput."));
     bullet(
         "Fit: residual standard error "
             + (m.residualStandardError() == null

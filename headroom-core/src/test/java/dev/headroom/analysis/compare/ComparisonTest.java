@@ -67,7 +67,7 @@ class ComparisonTest {
     assertThat(p95AtEight.relative()).isCloseTo(0.30, within(0.01));
     assertThat(p95AtEight.significant()).isTrue();
     assertThat(p95AtEight.lower()).isPositive();
-    // at N = 1 (about 50 bimodal samples) a 30 % shift is within the bootstrap's noise
+    // at N = 1 (3 samples: the JMeter run is a ramp) a 30 % shift is within the bootstrap's noise
     assertThat(at(c, 0, Metric.P95).significant()).isFalse();
     assertThat(c.failures()).extracting(f -> f.gate().toString()).containsOnly("p95+10%");
   }

@@ -158,4 +158,81 @@ class FitReportTest {
     assertThat(r.model()).isNotNull();
     assertThat(r.warnings()).anyMatch(w -> w.startsWith("--slo is judged per step only"));
   }
+
+  @Test
+  void of_gatlingRamp_fitsNoCurveFromTwoSteadyLevelsAndDrawsNoConclusion() {
+    FitReport r =
+        FitReport.of(
+            List.of(FitReportFixtures.read("gatling/gatling-nuxeo-3.10.5-simulation.log.gz")),
+            List.of(),
+            List.of());
+    // before: 59 steps, R² 0.06 and "contention dominates"
+    assertThat(r.model()).isNull();
+    assertThat(r.reason()).startsWith("59 concurrency levels measured, 2 of them steady");
+    assertThat(r.summaries()).hasSize(2);
+    assertThat(r.warnings()).anyMatch(w -> w.startsWith("dropped 57 of 59 steps"));
+    assertThat(FitRenderer.render(r, OutputFormat.TEXT)).doesNotContain("dominates");
+  }
+
+  private static LoadTest inline(List<Step> steps) {
+    return new LoadTest(
+        "inline.jtl",
+        LoadTestFormat.JMETER_CSV,
+        null,
+        LoadModel.CLOSED,
+        steps,
+        List.of(),
+        SkippedRecords.NONE);
+  }
+
+  private static Step step(double n, double x, double meanMs) {
+    LatencySummary lat = new LatencySummary(meanMs, meanMs, null, null, null, meanMs * 2, "test");
+    return new Step(n, ConcurrencyOrigin.GAUGE, Math.round(x * 60), 0, 60, x, lat);
+  }
+
+  @Test
+  void of_moreInFlightThanTheConcurrency_warnsNamingTheSteps() {
+    // N = 4: X·R = 80/s × 100 ms = 8 > 4, which Little's law forbids
+    FitReport r =
+        FitReport.of(
+            List.of(
+                inline(
+                    List.of(
+                        step(1, 9.8, 100), step(2, 19, 100), step(4, 80, 100), step(8, 60, 100)))),
+            List.of(),
+            List.of());
+    assertThat(r.model()).isNotNull();
+    assertThat(r.warnings())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith("X·R > N at N = 4 (X·R = 8)")
+                    .doesNotContain("N = 8 ")
+                    .contains("Little's law forbids"));
+  }
+
+  @Test
+  void of_lowRSquared_saysSoAndDrawsNoConclusionFromTheCoefficients() {
+    FitReport r =
+        FitReport.of(
+            List.of(
+                inline(
+                    List.of(
+                        step(1, 10, 10),
+                        step(2, 30, 10),
+                        step(3, 12, 10),
+                        step(4, 35, 10),
+                        step(5, 11, 10),
+                        step(6, 33, 10),
+                        step(7, 9, 10),
+                        step(8, 30, 10)))),
+            List.of(),
+            List.of());
+    assertThat(r.model().rSquared()).isLessThan(FitReport.MIN_R_SQUARED);
+    assertThat(r.conclusive()).isFalse();
+    assertThat(r.warnings()).anyMatch(w -> w.contains("is below 0.8: the curve explains little"));
+    String text = FitRenderer.render(r, OutputFormat.TEXT);
+    assertThat(text).contains("not judged: R² = ").doesNotContain("dominates");
+    assertThat(FitRenderer.render(r, OutputFormat.JSON)).contains("\"conclusive\" : false");
+  }
 }
