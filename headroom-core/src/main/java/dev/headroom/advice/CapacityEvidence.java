@@ -111,7 +111,11 @@ final class CapacityEvidence {
     List<LoadTest> tests = LoadTestFiles.readAll(files, format, options);
     List<String> names = new ArrayList<>();
     files.forEach(f -> names.add(baseDir.relativize(f).toString().replace('\\', '/')));
-    LoadTestCurve curve = LoadTestCurve.of(tests, names);
+    // the same curve headroom fit draws: unsteady ramp steps dropped (with a warning) when steady
+    // ones remain, so a ramp's few-request levels do not set the capacity
+    LoadTestCurve all = LoadTestCurve.of(tests, names);
+    LoadTestCurve steady = all.steady();
+    LoadTestCurve curve = steady.steps().isEmpty() ? all : steady;
     List<Step> steps = curve.steps();
     List<String> warnings = new ArrayList<>(curve.warnings());
     List<String> formats = curve.formats();

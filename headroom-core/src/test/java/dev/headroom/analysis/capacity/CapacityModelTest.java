@@ -283,4 +283,20 @@ class CapacityModelTest {
         .contains("db CPU 82% -> 8.2% (utilisation law)")
         .contains("still above the 70% target: web at 78%");
   }
+
+  @Test
+  void aRampsSparseLevels_doNotSetTheCapacity_asInHeadroomFit() {
+    // a real Gatling ramp: 59 levels, 57 of them a few requests over milliseconds
+    Advice a =
+        advise(
+            system()
+                .workload("peak_rps: 50 rps")
+                .workload("target: 1x")
+                .slo("latency_p95: 2s")
+                .component(
+                    "name: web, kind: app, instances: 2, capacity: { from:"
+                        + " \"src/test/resources/gatling/gatling-nuxeo-3.10.5-simulation.log.gz\" }"));
+    assertThat(a.capacity().notes())
+        .anySatisfy(n -> assertThat(n).contains("dropped 57 of 59 steps too sparse or too short"));
+  }
 }
