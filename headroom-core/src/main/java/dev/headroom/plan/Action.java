@@ -34,5 +34,11 @@ public record Action(
         throw new IllegalArgumentException(id + " cites unknown knowledge id " + k);
       }
     }
+    ActionId.of(id); // every catalogued action has its pricing and effect
+  }
+
+  /** The typed id: how the planner prices this action and what it does to the model. */
+  public ActionId key() {
+    return ActionId.of(id);
   }
 }

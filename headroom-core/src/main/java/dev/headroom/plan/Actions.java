@@ -362,6 +362,11 @@ public final class Actions {
         "sticky sessions undo horizontal scaling (P3, P17)",
         List.of("P3", "P17"),
         "load spread across instances");
+    for (ActionId k : ActionId.values()) {
+      if (!ALL.containsKey(k.id())) {
+        throw new IllegalStateException("action " + k.id() + " has no catalogue entry");
+      }
+    }
   }
 
   private Actions() {}

@@ -125,6 +125,7 @@ public final class Planner {
     for (Draft d : ordered) {
       CapacityModel before = model;
       CostDelta delta = price(d);
+      checkEffect(d.action.key(), before, model);
       String outcome = outcome(before, model);
       Figure after = null;
       if (running != null && delta.delta() != null) {
@@ -241,6 +242,25 @@ public final class Planner {
         + (left.isEmpty()
             ? "; no tier left above the " + target.formatted() + " target"
             : "; still above the " + target.formatted() + " target: " + String.join(", ", left));
+  }
+
+  /** A step changes the model only as its action declares ({@link ActionId#effect()}). */
+  private static void checkEffect(ActionId id, CapacityModel before, CapacityModel after) {
+    List<Change> added = after.changes().subList(before.changes().size(), after.changes().size());
+    for (Change c : added) {
+      boolean declared =
+          switch (id.effect()) {
+            case ADD_CACHE -> c instanceof Change.AddCache;
+            case ADD_REPLICAS -> c instanceof Change.AddReplicas;
+            case SCALE_OUT -> c instanceof Change.ScaleOut;
+            case ADD_POOLER -> c instanceof Change.AddPooler;
+            case NONE -> false;
+          };
+      if (!declared) {
+        throw new IllegalStateException(
+            id.id() + " changed the model by " + c + " but declares " + id.effect());
+      }
+    }
   }
 
   private static List<String> knowledge(Draft d) {
@@ -407,52 +427,44 @@ public final class Planner {
   // ------------------------------------------------------------------------ pricing
 
   private CostDelta price(Draft d) {
-    String id = d.action.id();
-    switch (id) {
-      case "optimize-queries",
-          "add-indexes",
-          "fix-n-plus-one",
-          "resize-pools",
-          "tune-eviction-policy",
-          "tune-cdn-caching",
-          "fix-memory-leaks",
-          "add-circuit-breakers",
-          "partition-tables" -> {
+    ActionId id = d.action.key();
+    switch (id.pricing()) {
+      case ENGINEERING -> {
         return CostDelta.of(zero("X3", "engineering work; no infrastructure added"));
       }
-      case "add-monitoring" -> {
+      case MONITORING -> {
         return CostDelta.of(
             zero("M5", "open-source metrics on existing hosts; a hosted service costs extra"));
       }
-      case "add-autoscaling" -> {
+      case AUTOSCALING -> {
         return CostDelta.of(
             zero(
                 "P13",
                 "no change at today's peak; instances follow the load and off-peak costs"
                     + " fall"));
       }
-      case "stateless-sessions" -> {
+      case SESSION_STORE -> {
         return view.has(ComponentKind.CACHE)
             ? CostDelta.of(zero("P3", "sessions move to the existing cache"))
             : CostDelta.needs(
                 "a session store (a cache component or prices.cache_memory_gib sizing)");
       }
-      case "scale-horizontally" -> {
+      case HORIZONTAL -> {
         return horizontal(d);
       }
-      case "scale-vertically" -> {
+      case VERTICAL -> {
         return vertical(d);
       }
-      case "add-read-replicas" -> {
+      case REPLICAS -> {
         return replicas();
       }
-      case "add-app-cache" -> {
+      case NEW_CACHE -> {
         return cache(false);
       }
-      case "increase-cache-memory" -> {
+      case MORE_CACHE -> {
         return cache(true);
       }
-      case "shard-database" -> {
+      case SHARD -> {
         return view.primaries().stream()
             .findFirst()
             .flatMap(costs::perInstance)
@@ -467,7 +479,7 @@ public final class Planner {
                                 List.of("primary = " + p.formatted())))))
             .orElse(CostDelta.needs("the primary database's cost (cost, or vcpu and memory)"));
       }
-      case "multi-region" -> {
+      case SECOND_REGION -> {
         return costNow == null
             ? CostDelta.needs("every component's cost")
             : CostDelta.of(
@@ -478,22 +490,26 @@ public final class Planner {
                         "a second region with today's footprint",
                         List.of("cost now = " + costNow.formatted()))));
       }
-      case "add-load-balancer" -> {
+      case LOAD_BALANCER -> {
         return priced("load_balancer");
       }
-      case "add-cdn" -> {
+      case CDN -> {
         return priced("cdn");
       }
-      case "add-connection-pooler" -> {
+      case POOLER -> {
         model.primary().ifPresent(db -> model = model.with(new Change.AddPooler(db.name())));
         return priced("pooler");
       }
-      case "add-job-queue" -> {
+      case QUEUE -> {
         return priced("queue");
       }
-      default -> {
-        return CostDelta.needs("a price for " + id + " (not in the price table)");
+      case UNPRICED -> {
+        return CostDelta.needs("a price for " + id.id() + " (not in the price table)");
       }
+      case NOT_DONE -> {
+        return CostDelta.of(zero(d.action.knowledge().get(0), "a move not made costs nothing"));
+      }
+      default -> throw new IllegalStateException("no pricing for " + id.pricing());
     }
   }
 
