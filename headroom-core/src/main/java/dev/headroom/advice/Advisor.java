@@ -42,11 +42,6 @@ import java.util.Set;
  */
 public final class Advisor {
 
-  /** The rule whose hit-ratio threshold says a cache holds its hot set (M7). */
-  private static final String CACHE_HIT_RULE = "HR-CACHE-001";
-
-  private static final String CACHE_HIT_THRESHOLD = "warning";
-
   private Advisor() {}
 
   /** Reads {@code systemFile} and advises on it; load tests it names are found beside it. */
@@ -158,9 +153,7 @@ public final class Advisor {
     Planner planner = new Planner(model, stage, costs, cost.now());
     Plan plan = planner.plan(rules.findings());
     // the growth target is sized for the system the plan leaves (a cache it adds takes its reads)
-    Capacity capacity =
-        CapacityPlanner.plan(
-            planner.model(), thresholds.value(CACHE_HIT_RULE, CACHE_HIT_THRESHOLD));
+    Capacity capacity = CapacityPlanner.plan(planner.model());
     List<NotEvaluated> missing = new ArrayList<>(projected.notEvaluated());
     missing.addAll(rules.notEvaluated());
     missing.addAll(capacity.notEvaluated());

@@ -162,6 +162,14 @@ public final class Settings {
     return get(VERTICAL_LIMIT);
   }
 
+  /**
+   * The hit ratio at which a cache is taken to hold its hot set: HR-CACHE-001's level (M7), so the
+   * rule and the cache sizing agree on what "holds its hot set" means.
+   */
+  public Figure hotSetHitRatio() {
+    return thresholds.get("HR-CACHE-001", "warning");
+  }
+
   /** $3: the availability one machine gives. */
   public Figure singleMachineAvailability() {
     return get(SINGLE_MACHINE_AVAILABILITY);

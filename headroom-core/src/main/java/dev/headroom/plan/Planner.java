@@ -694,9 +694,7 @@ public final class Planner {
   }
 
   private CostDelta cache(boolean increase) {
-    Optional<Figure> size =
-        model.cacheMemory(
-            settings.thresholds().value("HR-CACHE-001", "warning"), new ArrayList<>());
+    Optional<Figure> size = model.cacheMemory(settings.hotSetHitRatio().value(), new ArrayList<>());
     if (size.isEmpty()) {
       return CostDelta.needs("workload.data_size or workload.active_users to size the cache (C4)");
     }

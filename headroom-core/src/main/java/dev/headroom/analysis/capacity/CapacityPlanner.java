@@ -27,24 +27,19 @@ public final class CapacityPlanner {
   private final CapacityModel model;
   private final SystemView view;
   private final Settings settings;
-  private final double hitTarget;
   private final List<CapacityItem> items = new ArrayList<>();
   private final List<NotEvaluated> missing = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  private CapacityPlanner(CapacityModel model, double hitTarget) {
+  private CapacityPlanner(CapacityModel model) {
     this.model = model;
     this.view = model.view();
     this.settings = model.settings();
-    this.hitTarget = hitTarget;
   }
 
-  /**
-   * The capacity section of {@code model}; {@code hitTarget} is the hit ratio at which a cache is
-   * taken to hold its hot set (HR-CACHE-001's threshold, M7).
-   */
-  public static Capacity plan(CapacityModel model, double hitTarget) {
-    CapacityPlanner p = new CapacityPlanner(model, hitTarget);
+  /** The capacity section of {@code model}, read from it alone. */
+  public static Capacity plan(CapacityModel model) {
+    CapacityPlanner p = new CapacityPlanner(model);
     p.run();
     return new Capacity(p.items, p.notes, p.missing);
   }
@@ -92,7 +87,7 @@ public final class CapacityPlanner {
     pools();
     database(peak.orElse(null), required);
     model
-        .cacheMemory(hitTarget, missing)
+        .cacheMemory(settings.hotSetHitRatio().value(), missing)
         .ifPresent(m -> add("cache_memory", "cache memory for the working set", m, "C4"));
     workers(growth);
   }
