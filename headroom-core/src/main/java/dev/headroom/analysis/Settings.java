@@ -97,6 +97,48 @@ public final class Settings {
               "$3",
               "one machine: 99.9% availability"));
 
+  /** Settings the calculators divide by: zero or less means nothing. */
+  private static final java.util.Set<String> POSITIVE =
+      java.util.Set.of(
+          RPS_PER_INSTANCE,
+          REPLICA_CAPACITY,
+          TARGET_UTILIZATION,
+          SINGLE_MACHINE_AVAILABILITY,
+          BYTES_PER_USER,
+          WORKING_SET);
+
+  /** Shares that cannot exceed the whole (a hit ratio of 100% would leave no reads at all). */
+  private static final java.util.Set<String> BELOW_ONE = java.util.Set.of(NEW_CACHE_HIT_RATIO);
+
+  private static final java.util.Set<String> AT_MOST_ONE =
+      java.util.Set.of(TARGET_UTILIZATION, SINGLE_MACHINE_AVAILABILITY, WORKING_SET);
+
+  /**
+   * Refuses an override of a setting outside the values it can take, saying what is allowed.
+   *
+   * @throws dev.headroom.model.UnitException with what was found and what is allowed
+   */
+  static void checkRange(String owner, Threshold t, double value) {
+    if (!OWNER.equals(owner)) {
+      return;
+    }
+    String shown = dev.headroom.model.Units.format(value, t.dimension());
+    if (POSITIVE.contains(t.name()) && !(value > 0)) {
+      throw new dev.headroom.model.UnitException(
+          "\"" + shown + "\" (not positive)",
+          t.name() + " above 0: the calculators divide by it",
+          null);
+    }
+    if (BELOW_ONE.contains(t.name()) && !(value >= 0 && value < 1)) {
+      throw new dev.headroom.model.UnitException(
+          "\"" + shown + "\"", t.name() + " from 0% up to, not including, 100%", null);
+    }
+    if (AT_MOST_ONE.contains(t.name()) && value > 1) {
+      throw new dev.headroom.model.UnitException(
+          "\"" + shown + "\" (above 100%)", t.name() + " above 0% and at most 100%", null);
+    }
+  }
+
   private final Thresholds thresholds;
 
   public Settings(Thresholds thresholds) {

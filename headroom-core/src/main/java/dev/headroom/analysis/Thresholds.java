@@ -87,6 +87,7 @@ public final class Thresholds {
       }
       try {
         Quantity q = Units.parseBounded(o.text(), t.dimension());
+        Settings.checkRange(o.owner(), t, q.value());
         values
             .get(o.owner())
             .put(

@@ -200,7 +200,8 @@ public final class CapacityModel {
     if (model != null) {
       return atTarget(model.perInstance(), "modelled capacity");
     }
-    Optional<Figure> max = view.fact(c.fact("max_rps_per_instance"));
+    // a zero reading measures nothing an instance could be sized from
+    Optional<Figure> max = view.fact(c.fact("max_rps_per_instance")).filter(m -> m.value() > 0);
     if (max.isPresent()) {
       return atTarget(max.get(), c.fact("max_rps_per_instance"));
     }

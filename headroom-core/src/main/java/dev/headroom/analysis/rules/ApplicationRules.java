@@ -516,7 +516,8 @@ final class ApplicationRules {
       return;
     }
     Component c = apps.get(0);
-    Optional<Figure> cap = ctx.measured(c, Metric.MAX_RPS_PER_INSTANCE);
+    // a zero capacity reading measures nothing to compare the load with: not evaluated
+    Optional<Figure> cap = ctx.measured(c, Metric.MAX_RPS_PER_INSTANCE).filter(m -> m.value() > 0);
     // the utilisation divides by the instance count: the reader's default of one would overstate
     // it, so an undeclared count leaves the rule not evaluated
     Optional<Figure> declared = ctx.declared(c, "instances");

@@ -299,4 +299,34 @@ class CapacityModelTest {
     assertThat(a.capacity().notes())
         .anySatisfy(n -> assertThat(n).contains("dropped 57 of 59 steps too sparse or too short"));
   }
+
+  @Test
+  void aZeroMeasuredCapacity_isNotAnInternalError_andSizesNothing() {
+    Advice a =
+        advise(
+            system()
+                .workload("peak_rps: 100 rps")
+                .component("name: web, kind: app, instances: 2")
+                .observe("web.max_rps_per_instance: 0 rps"));
+    assertThat(a.capacity().item("rps_per_instance").orElseThrow().value().provenance())
+        .isInstanceOf(Provenance.Assumed.class);
+  }
+
+  @Test
+  void aSettingTheCalculatorsDivideBy_isRefusedAtZero_andSharesAboveTheWhole() {
+    for (String[] bad :
+        new String[][] {
+          {"rps_per_instance", "0 rps"},
+          {"replica_capacity", "0 rps"},
+          {"target_utilization", "0%"},
+          {"target_utilization", "120%"},
+          {"new_cache_hit_ratio", "100%"}
+        }) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> advise(shop().threshold("capacity", bad[0], bad[1])))
+          .as(bad[0] + " = " + bad[1])
+          .isInstanceOf(dev.headroom.model.BadInputException.class)
+          .hasMessageContaining("thresholds.capacity." + bad[0]);
+    }
+  }
 }
