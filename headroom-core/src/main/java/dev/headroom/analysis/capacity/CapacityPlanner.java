@@ -262,8 +262,16 @@ public final class CapacityPlanner {
                   List.of(client.name() + ".instances"),
                   List.of("declare how many instances of " + client.name() + " run")));
         } else {
-          clientInstances += n.value();
-          instanceInputs.add(client.name() + ".instances = " + n.formatted());
+          // the share is for the instances the section is sized for: after the plan's scale-out
+          Figure sized = model.instancesNow(client);
+          clientInstances += sized.value();
+          instanceInputs.add(
+              sized.provenance() instanceof Provenance.Derived
+                  ? client.name()
+                      + " instances = "
+                      + sized.formatted()
+                      + " (after the plan's scale-out)"
+                  : client.fact("instances") + " = " + n.formatted());
         }
         if (size.isEmpty()) {
           complete = false;
