@@ -2,8 +2,11 @@ package dev.headroom.analysis;
 
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
+import dev.headroom.model.UnitException;
+import dev.headroom.model.Units;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The calculator settings in force for one assessment, typed: every default the capacity model, the
@@ -98,8 +101,8 @@ public final class Settings {
               "one machine: 99.9% availability"));
 
   /** Settings the calculators divide by: zero or less means nothing. */
-  private static final java.util.Set<String> POSITIVE =
-      java.util.Set.of(
+  private static final Set<String> POSITIVE =
+      Set.of(
           RPS_PER_INSTANCE,
           REPLICA_CAPACITY,
           TARGET_UTILIZATION,
@@ -108,33 +111,33 @@ public final class Settings {
           WORKING_SET);
 
   /** Shares that cannot exceed the whole (a hit ratio of 100% would leave no reads at all). */
-  private static final java.util.Set<String> BELOW_ONE = java.util.Set.of(NEW_CACHE_HIT_RATIO);
+  private static final Set<String> BELOW_ONE = Set.of(NEW_CACHE_HIT_RATIO);
 
-  private static final java.util.Set<String> AT_MOST_ONE =
-      java.util.Set.of(TARGET_UTILIZATION, SINGLE_MACHINE_AVAILABILITY, WORKING_SET);
+  private static final Set<String> AT_MOST_ONE =
+      Set.of(TARGET_UTILIZATION, SINGLE_MACHINE_AVAILABILITY, WORKING_SET);
 
   /**
    * Refuses an override of a setting outside the values it can take, saying what is allowed.
    *
-   * @throws dev.headroom.model.UnitException with what was found and what is allowed
+   * @throws UnitException with what was found and what is allowed
    */
   static void checkRange(String owner, Threshold t, double value) {
     if (!OWNER.equals(owner)) {
       return;
     }
-    String shown = dev.headroom.model.Units.format(value, t.dimension());
+    String shown = Units.format(value, t.dimension());
     if (POSITIVE.contains(t.name()) && !(value > 0)) {
-      throw new dev.headroom.model.UnitException(
+      throw new UnitException(
           "\"" + shown + "\" (not positive)",
           t.name() + " above 0: the calculators divide by it",
           null);
     }
     if (BELOW_ONE.contains(t.name()) && !(value >= 0 && value < 1)) {
-      throw new dev.headroom.model.UnitException(
+      throw new UnitException(
           "\"" + shown + "\"", t.name() + " from 0% up to, not including, 100%", null);
     }
     if (AT_MOST_ONE.contains(t.name()) && value > 1) {
-      throw new dev.headroom.model.UnitException(
+      throw new UnitException(
           "\"" + shown + "\" (above 100%)", t.name() + " above 0% and at most 100%", null);
     }
   }

@@ -625,7 +625,7 @@ public final class Planner {
       formula = "price now x (vCPUs after / vCPUs now - 1) x instances";
       inputs.add("price now = " + now.get().withKind());
     } else {
-      double mem = view.fact(c.fact("memory")).map(m -> m.value() / GIB).orElse(0.0);
+      double mem = view.fact(c.fact("memory")).map(m -> m.value() / CostModel.GIB).orElse(0.0);
       double ratio = size / vcpu.get().value();
       Figure big =
           costs.machine(size, mem * ratio, c.name() + " at " + Units.format(size, 4) + " vCPU");
@@ -637,8 +637,6 @@ public final class Planner {
     return CostDelta.of(
         new Figure(delta, Dimension.MONTHLY_COST, new Provenance.Derived(formula, inputs)));
   }
-
-  private static final double GIB = 1024.0 * 1024 * 1024;
 
   /**
    * Replicas for today's peak on the model as the earlier steps leave it (a cache added before

@@ -2,6 +2,7 @@ package dev.headroom.analysis.capacity;
 
 import dev.headroom.analysis.NotEvaluated;
 import dev.headroom.model.Component;
+import dev.headroom.model.Facts;
 import dev.headroom.model.Figure;
 import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
@@ -9,6 +10,7 @@ import dev.headroom.model.SystemSpec;
 import dev.headroom.model.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +116,7 @@ public final class LoadProjection {
             spec.description(),
             spec.source(),
             spec.components(),
-            new dev.headroom.model.Facts(facts, new java.util.LinkedHashSet<>(dropped)),
+            new Facts(facts, new LinkedHashSet<>(dropped)),
             spec.userRegions(),
             spec.dataResidency(),
             spec.observationsWindow(),

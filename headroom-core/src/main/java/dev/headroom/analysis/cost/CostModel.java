@@ -83,7 +83,8 @@ public final class CostModel {
                                 "price = " + p.withKind()))));
   }
 
-  static final double GIB = 1024.0 * 1024 * 1024;
+  /** Bytes in a GiB: the price table is per GiB, memory figures are in bytes. */
+  public static final double GIB = 1024.0 * 1024 * 1024;
 
   /** vCPUs of the largest machine in the price table: beyond it, one machine is not possible. */
   public double largestVcpu() {
