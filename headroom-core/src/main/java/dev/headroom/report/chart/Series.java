@@ -33,10 +33,17 @@ public sealed interface Series {
   int size();
 
   /** Values joined by straight segments, in order of x (latency over time, cost against load). */
-  record Line(String name, Side side, List<Point> points, Provenance provenance) implements Series {
+  record Line(String name, Side side, List<Point> points, Provenance provenance, LineStyle style)
+      implements Series {
     public Line {
       points = checked(name, side, provenance, points, "line");
+      Objects.requireNonNull(style, "style");
       ascending(name, points.stream().mapToDouble(Point::x).toArray(), false);
+    }
+
+    /** A solid line. */
+    public Line(String name, Side side, List<Point> points, Provenance provenance) {
+      this(name, side, points, provenance, LineStyle.SOLID);
     }
 
     @Override
@@ -121,6 +128,11 @@ public sealed interface Series {
     /** The largest size in the series, against which every marker is scaled. */
     double largestSize() {
       return points.stream().mapToDouble(SizedPoint::size).max().orElse(0);
+    }
+
+    /** Whether every point has the same size, so size says nothing and markers stay small. */
+    boolean uniformSize() {
+      return points.stream().mapToDouble(SizedPoint::size).distinct().count() == 1;
     }
   }
 

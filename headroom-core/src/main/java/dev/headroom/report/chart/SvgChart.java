@@ -50,9 +50,14 @@ public final class SvgChart {
   private static final int LEGEND_GAP = 18;
   private static final int MARKER_ROW = 14;
   private static final int DATE_ROW = 20;
+
+  /** Below the plot: a row of tick labels and the x axis title, apart enough to read. */
+  private static final int BOTTOM = 48;
+
   private static final int TICK = 5;
   private static final double MIN_RADIUS = 2.5;
   private static final double MAX_RADIUS = 9;
+  private static final double UNIFORM_RADIUS = 3.5;
   private static final double BAND_OPACITY = 0.2;
 
   /** About how many intervals an axis is divided into. */
@@ -142,7 +147,7 @@ public final class SvgChart {
     double headerBottom = chart.subtitle().isEmpty() ? 30 : 48;
     double legendTop = headerBottom + 4;
     plotTop = legendTop + legendRows.size() * LEGEND_ROW + 10 + markerRows * MARKER_ROW;
-    plotBottom = height - 40 - (chart.dates().isPresent() ? DATE_ROW : 0);
+    plotBottom = height - BOTTOM - (chart.dates().isPresent() ? DATE_ROW : 0);
 
     line(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
@@ -293,7 +298,7 @@ public final class SvgChart {
   private void swatch(LegendItem item, double x, double cy) {
     String c = item.colour();
     Series s = item.series();
-    if (s instanceof Series.Line) {
+    if (s instanceof Series.Line l) {
       line(
           "<line x1=\""
               + f(x)
@@ -305,7 +310,9 @@ public final class SvgChart {
               + f(cy)
               + "\" stroke=\""
               + c
-              + "\" stroke-width=\"2\"/>");
+              + "\" stroke-width=\"2\""
+              + dash(l.style())
+              + "/>");
     } else if (s instanceof Series.Step) {
       line(
           "<path d=\"M"
@@ -552,7 +559,9 @@ public final class SvgChart {
       line(
           "<polyline fill=\"none\" stroke=\""
               + colour
-              + "\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\""
+              + "\" stroke-width=\"2\" stroke-linejoin=\"round\""
+              + dash(l.style())
+              + " points=\""
               + String.join(" ", pts)
               + "\"/>");
     }
@@ -592,9 +601,9 @@ public final class SvgChart {
     line("<g fill=\"" + colour + "\" fill-opacity=\"0.7\" stroke=\"" + colour + "\">");
     for (SizedPoint p : s.points()) {
       double radius =
-          largest > 0
-              ? MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(p.size() / largest)
-              : MIN_RADIUS;
+          s.uniformSize()
+              ? UNIFORM_RADIUS
+              : MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(p.size() / largest);
       line(
           "<circle cx=\""
               + f(px(p.x()))
@@ -809,6 +818,10 @@ public final class SvgChart {
             + "\">"
             + Xml.escape(label)
             + "</text>");
+  }
+
+  private static String dash(LineStyle style) {
+    return style == LineStyle.DASHED ? " stroke-dasharray=\"6 4\"" : "";
   }
 
   private static double[] concat(List<double[]> parts) {

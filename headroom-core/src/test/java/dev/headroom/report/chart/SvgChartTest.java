@@ -119,6 +119,15 @@ class SvgChartTest {
   }
 
   @Test
+  void decimalStep_isOneTwoOrFiveTimesAPowerOfTen() {
+    assertThat(AxisUnit.decimalStep(0.7)).isEqualTo(1.0);
+    assertThat(AxisUnit.decimalStep(1.3)).isEqualTo(2.0);
+    assertThat(AxisUnit.decimalStep(3)).isEqualTo(5.0);
+    assertThat(AxisUnit.decimalStep(2000)).isEqualTo(2000.0);
+    assertThat(AxisUnit.decimalStep(6.5)).isEqualTo(10.0);
+  }
+
+  @Test
   void linearAxis_stepsOneTwoFive_andClockUnitsForDurations() {
     AxisRange numbers =
         AxisRange.of(Axis.linear("n", AxisUnit.NUMBER), new double[] {0, 87}, 8, false);

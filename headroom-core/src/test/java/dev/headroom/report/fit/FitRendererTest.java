@@ -123,13 +123,4 @@ class FitRendererTest {
     Golden.assertMatches("raytracer.svg", svg);
     assertThat(svg).doesNotContain("N* =");
   }
-
-  @Test
-  void niceStep_isOneTwoOrFiveTimesAPowerOfTen() {
-    assertThat(FitPlot.niceStep(0.7)).isEqualTo(1.0);
-    assertThat(FitPlot.niceStep(1.3)).isEqualTo(2.0);
-    assertThat(FitPlot.niceStep(3)).isEqualTo(5.0);
-    assertThat(FitPlot.niceStep(2000)).isEqualTo(2000.0);
-    assertThat(FitPlot.niceStep(6.5)).isEqualTo(10.0);
-  }
 }
