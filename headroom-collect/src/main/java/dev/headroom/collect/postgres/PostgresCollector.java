@@ -156,7 +156,7 @@ public final class PostgresCollector implements AutoCloseable {
         ResultSet r = s.executeQuery(sql)) {
       r.next();
       return new Counters(
-          clock.instant(),
+          clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
           System.nanoTime(),
           r.getLong(1),
           r.getLong(2),

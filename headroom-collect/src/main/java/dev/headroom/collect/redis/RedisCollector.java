@@ -134,7 +134,7 @@ public final class RedisCollector implements AutoCloseable {
       throw new CollectionException(
           target.redacted() + ": INFO gave no text; is this a Redis server?");
     }
-    Instant at = clock.instant();
+    Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     return new Snapshot(RedisInfo.parse(s, System.nanoTime()), at);
   }
 

@@ -40,6 +40,11 @@ public final class LocalPostgres implements AutoCloseable {
   }
 
   public static LocalPostgres start() throws Exception {
+    return start("");
+  }
+
+  /** Starts a cluster with {@code extraOptions} for the server ({@code -c max_connections=20}). */
+  public static LocalPostgres start(String extraOptions) throws Exception {
     Path bin = binDir();
     boolean root = "root".equals(System.getProperty("user.name"));
     Path dir =
@@ -75,7 +80,8 @@ public final class LocalPostgres implements AutoCloseable {
             + dir
             + " -c listen_addresses=127.0.0.1"
             + " -c shared_preload_libraries=pg_stat_statements -c log_statement=all"
-            + " -c log_line_prefix='%a|' -c fsync=off";
+            + " -c log_line_prefix='%a|' -c fsync=off "
+            + extraOptions;
     pg.run(
         List.of(
             bin.resolve("pg_ctl").toString(),

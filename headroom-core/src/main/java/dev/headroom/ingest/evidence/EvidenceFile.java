@@ -1,6 +1,7 @@
 package dev.headroom.ingest.evidence;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,6 +37,7 @@ public record EvidenceFile(
 
   /** "redis INFO at redis://127.0.0.1:6380, 2026-12-01T23:40:00Z": the provenance source. */
   public String describeSource() {
-    return collector + " at " + source + ", " + collectedAt;
+    // to the second: a report names when, not the clock's noise
+    return collector + " at " + source + ", " + collectedAt.truncatedTo(ChronoUnit.SECONDS);
   }
 }
