@@ -77,7 +77,7 @@ final class AdviseCommand implements Callable<Integer> {
       paramLabel = "PATH",
       description =
           "An evidence file (*.json, written by `headroom collect` or your own tooling; see"
-              + " docs/evidence.md) or a directory of them; repeatable. Read after the system"
+              + " docs/evidence.md) or a directory of them, such as --evidence evidence/; repeatable. Read after the system"
               + " file's own `evidence:` list; measured figures win over declared ones.")
   List<Path> evidence = new ArrayList<>();
 

@@ -74,7 +74,8 @@ final class CollectCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "60s",
       converter = Converters.WindowConverter.class,
-      description = "How far apart the two reads of the counters are (default ${DEFAULT-VALUE}).")
+      description =
+          "How far apart the two reads of the counters are, such as 60s or 5min (default ${DEFAULT-VALUE}).")
   double windowSeconds;
 
   @Option(
@@ -83,7 +84,7 @@ final class CollectCommand implements Callable<Integer> {
       defaultValue = "5s",
       converter = Converters.TimeoutConverter.class,
       description =
-          "The most to wait for the connection and for each reply (default ${DEFAULT-VALUE}).")
+          "The most to wait for the connection and for each reply, such as 5s or 500ms (default ${DEFAULT-VALUE}).")
   double timeoutSeconds;
 
   /** Where passwords come from besides the URL; a field so tests can hand one in. */
