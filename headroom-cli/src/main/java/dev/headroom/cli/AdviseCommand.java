@@ -13,6 +13,8 @@ import dev.headroom.report.advice.AdviceRenderer;
 import dev.headroom.report.advice.AdviceView;
 import dev.headroom.report.doc.TextWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +73,15 @@ final class AdviseCommand implements Callable<Integer> {
   double load;
 
   @Option(
+      names = "--evidence",
+      paramLabel = "PATH",
+      description =
+          "An evidence file (*.json, written by `headroom collect` or your own tooling; see"
+              + " docs/evidence.md) or a directory of them, such as --evidence evidence/; repeatable. Read after the system"
+              + " file's own `evidence:` list; measured figures win over declared ones.")
+  List<Path> evidence = new ArrayList<>();
+
+  @Option(
       names = "--brief",
       description =
           "One screen: the stage, the bottleneck, the first three steps with their monthly cost, and"
@@ -97,7 +108,7 @@ final class AdviseCommand implements Callable<Integer> {
     Figure multiple =
         new Figure(
             load, Dimension.MULTIPLIER, new Provenance.Declared("--load on the command line"));
-    Advice advice = Advisor.advise(system, dir, multiple);
+    Advice advice = Advisor.advise(system, dir, multiple, evidence);
     AdviceView view = brief ? AdviceView.BRIEF : AdviceView.FULL;
     spec.commandLine().getOut().print(AdviceRenderer.of(format, view, textWidth()).render(advice));
     spec.commandLine().getOut().flush();

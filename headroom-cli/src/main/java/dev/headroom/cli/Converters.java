@@ -245,6 +245,23 @@ final class Converters {
     }
   }
 
+  /**
+   * A collector's window ({@code collect --window}): counters are read twice this far apart, so it
+   * must be above zero; an hour is already longer than any peak it should describe.
+   */
+  static final class WindowConverter extends QuantityConverter {
+    WindowConverter() {
+      super(Dimension.DURATION, "a duration with its unit", false, "1h", "60s or 5min");
+    }
+  }
+
+  /** A connect and read timeout ({@code collect --timeout}): above zero, at most five minutes. */
+  static final class TimeoutConverter extends QuantityConverter {
+    TimeoutConverter() {
+      super(Dimension.DURATION, "a duration with its unit", false, "5min", "5s or 500ms");
+    }
+  }
+
   /** A concurrency N (fit): requests in flight or virtual users; may be fractional (a mean). */
   static final class ConcurrencyConverter extends QuantityConverter {
     ConcurrencyConverter() {

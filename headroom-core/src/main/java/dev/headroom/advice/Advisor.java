@@ -57,8 +57,19 @@ public final class Advisor {
    * @throws BadInputException when the system file, thresholds or prices are invalid
    */
   public static Advice advise(SystemSpec spec, Path baseDir, Figure load) {
+    return advise(spec, baseDir, load, List.of());
+  }
+
+  /**
+   * As {@link #advise(SystemSpec, Path, Figure)}, with evidence files or directories beyond those
+   * the system file names ({@code advise --evidence}), merged as {@link MeasuredEvidence} says.
+   *
+   * @throws BadInputException when the system file, thresholds, prices or evidence are invalid
+   */
+  public static Advice advise(SystemSpec spec, Path baseDir, Figure load, List<Path> evidence) {
     check(spec);
-    return advise(spec, PriceTable.of(spec), EvidenceBundle.assemble(spec, baseDir), load);
+    return advise(
+        spec, PriceTable.of(spec), EvidenceBundle.assemble(spec, baseDir, evidence), load);
   }
 
   /**
@@ -128,7 +139,9 @@ public final class Advisor {
    * this way), at {@code load} times today's load.
    */
   public static Advice advise(
-      SystemSpec spec, PriceTable prices, EvidenceBundle evidence, Figure load) {
+      SystemSpec declared, PriceTable prices, EvidenceBundle evidence, Figure load) {
+    MeasuredEvidence.Applied applied = MeasuredEvidence.apply(declared, evidence.files());
+    SystemSpec spec = applied.spec();
     Map<String, MeasuredCapacity> measured = evidence.capacities();
     Map<String, dev.headroom.model.Figure> modelled = new LinkedHashMap<>();
     measured.forEach((name, m) -> modelled.put(name + ".max_rps_per_instance", m.perInstance()));
@@ -154,7 +167,8 @@ public final class Advisor {
     Plan plan = planner.plan(rules.findings());
     // the growth target is sized for the system the plan leaves (a cache it adds takes its reads)
     Capacity capacity = CapacityPlanner.plan(planner.model());
-    List<NotEvaluated> missing = new ArrayList<>(projected.notEvaluated());
+    List<NotEvaluated> missing = new ArrayList<>(applied.unseen());
+    missing.addAll(projected.notEvaluated());
     missing.addAll(rules.notEvaluated());
     missing.addAll(capacity.notEvaluated());
     missing.addAll(cost.notEvaluated());

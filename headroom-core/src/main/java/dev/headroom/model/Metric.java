@@ -162,6 +162,50 @@ public enum Metric {
       EnumSet.of(DATABASE),
       "tables with more than 10,000 sequential scans and a low index-scan share",
       "PostgreSQL: pg_stat_user_tables (seq_scan, idx_scan, n_live_tup); not pg_stat_user_indexes"),
+  BUFFER_HIT_RATIO(
+      "buffer_hit_ratio",
+      Dimension.RATIO,
+      EnumSet.of(DATABASE),
+      "share of table and index block reads served from the database's own buffer cache",
+      "PostgreSQL: sum(heap_blks_hit + idx_blks_hit) / sum(heap_blks_hit + heap_blks_read + idx_blks_hit"
+          + " + idx_blks_read) from pg_statio_user_tables; MySQL: buffer-pool read requests vs reads"),
+  IDLE_IN_TRANSACTION(
+      "idle_in_transaction",
+      Dimension.COUNT,
+      EnumSet.of(DATABASE),
+      "server connections holding a transaction open while doing nothing",
+      "PostgreSQL: count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"),
+  LONG_RUNNING_QUERIES(
+      "long_running_queries",
+      Dimension.COUNT,
+      EnumSet.of(DATABASE),
+      "statements running for longer than 60 seconds (pghero's level, ADVISOR-CHECKS)",
+      "PostgreSQL: pg_stat_activity WHERE state <> 'idle' AND now() - query_start > 60 s"),
+  TRANSACTIONS_PER_SECOND(
+      "tps",
+      Dimension.RATE,
+      EnumSet.of(DATABASE),
+      "committed and rolled-back transactions per second",
+      "PostgreSQL: xact_commit + xact_rollback from pg_stat_database, read twice a window apart"),
+  ROW_READ_RATIO(
+      "row_read_ratio",
+      Dimension.RATIO,
+      EnumSet.of(DATABASE),
+      "share of rows read among rows read and written (the read/write mix, for the replica decision)",
+      "PostgreSQL: tup_fetched / (tup_fetched + tup_inserted + tup_updated + tup_deleted) from"
+          + " pg_stat_database over a window; MySQL: Com_select vs Com_insert/update/delete"),
+  DATABASE_SIZE(
+      "database_size",
+      Dimension.DATA_SIZE,
+      EnumSet.of(DATABASE),
+      "on-disk size of the database",
+      "PostgreSQL: pg_database_size(current_database())"),
+  MEASURED_MAX_CONNECTIONS(
+      "max_connections",
+      Dimension.COUNT,
+      EnumSet.of(DATABASE),
+      "the server's connection limit as the server reports it (wins over the declared value)",
+      "PostgreSQL: SHOW max_connections; MySQL: SELECT @@max_connections"),
   DISK_LATENCY(
       "disk_latency",
       Dimension.DURATION,
@@ -182,6 +226,37 @@ public enum Metric {
       EnumSet.of(CACHE),
       "keys evicted per second because memory is full",
       "Redis: rate of evicted_keys from INFO stats"),
+
+  FRAGMENTATION(
+      "fragmentation",
+      Dimension.NUMBER,
+      EnumSet.of(CACHE),
+      "resident memory over the memory the cache's data uses (above 1.4 is fragmentation)",
+      "Redis: mem_fragmentation_ratio from INFO memory (used_memory_rss / used_memory)"),
+  CLIENTS_USED(
+      "clients_used",
+      Dimension.RATIO,
+      EnumSet.of(CACHE),
+      "connected clients as a share of the client limit",
+      "Redis: connected_clients from INFO clients / CONFIG GET maxclients"),
+  REJECTED_CONNECTIONS(
+      "rejected_connections",
+      Dimension.RATE,
+      EnumSet.of(CACHE),
+      "connections refused per second because the client limit was reached",
+      "Redis: rate of rejected_connections from INFO stats"),
+  OPERATIONS_PER_SECOND(
+      "ops",
+      Dimension.RATE,
+      EnumSet.of(CACHE),
+      "commands the cache processes per second",
+      "Redis: rate of total_commands_processed from INFO stats"),
+  COMMAND_LATENCY_P99(
+      "command_latency_p99",
+      Dimension.DURATION,
+      EnumSet.of(CACHE),
+      "the highest p99 server-side latency among the cache's commands",
+      "Redis 7+: INFO latencystats (latency_percentiles_usec_<command> p99.000)"),
 
   // queues
   QUEUE_DEPTH(

@@ -1,5 +1,6 @@
 package dev.headroom.model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,20 @@ public record SystemSpec(
     List<String> userRegions,
     boolean dataResidency,
     String observationsWindow,
-    List<Override> overrides) {
+    List<Override> overrides,
+    List<EvidencePath> evidence,
+    Instant observationsAt) {
+
+  /**
+   * An {@code evidence:} entry: a file or directory of evidence files, as written (relative to the
+   * system file), with where it was written.
+   */
+  public record EvidencePath(String path, SourceLocation location) {
+    public EvidencePath {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(location, "location");
+    }
+  }
 
   /**
    * A raw {@code thresholds:} or {@code prices:} entry, kept with its position for later checks.
@@ -46,6 +60,54 @@ public record SystemSpec(
     userRegions = List.copyOf(userRegions);
     observationsWindow = observationsWindow == null ? "" : observationsWindow;
     overrides = List.copyOf(overrides);
+    evidence = List.copyOf(evidence);
+    // observationsAt stays null when the system file does not say when its observations were made
+  }
+
+  /** A specification without evidence files and without a date for its observations. */
+  public SystemSpec(
+      String name,
+      String description,
+      String source,
+      List<Component> components,
+      Facts facts,
+      List<String> userRegions,
+      boolean dataResidency,
+      String observationsWindow,
+      List<Override> overrides) {
+    this(
+        name,
+        description,
+        source,
+        components,
+        facts,
+        userRegions,
+        dataResidency,
+        observationsWindow,
+        overrides,
+        List.of(),
+        null);
+  }
+
+  /** When the system file's {@code observations} were made ({@code observations_at}), if said. */
+  public Optional<Instant> observedAt() {
+    return Optional.ofNullable(observationsAt);
+  }
+
+  /** A copy with these components (evidence may set a component's settings). */
+  public SystemSpec withComponents(List<Component> replaced) {
+    return new SystemSpec(
+        name,
+        description,
+        source,
+        replaced,
+        facts,
+        userRegions,
+        dataResidency,
+        observationsWindow,
+        overrides,
+        evidence,
+        observationsAt);
   }
 
   /** A copy with {@code extra} figures added to (and replacing) the facts. */
@@ -59,7 +121,9 @@ public record SystemSpec(
         userRegions,
         dataResidency,
         observationsWindow,
-        overrides);
+        overrides,
+        evidence,
+        observationsAt);
   }
 
   /** The components of {@code kind}, in file order; unmodifiable. */

@@ -120,7 +120,9 @@ public final class LoadProjection {
             spec.userRegions(),
             spec.dataResidency(),
             spec.observationsWindow(),
-            spec.overrides());
+            spec.overrides(),
+            spec.evidence(),
+            spec.observationsAt());
     return new Result(projected, missing);
   }
 

@@ -21,6 +21,10 @@ import dev.headroom.model.Units;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -105,6 +109,16 @@ public final class SystemFileReader {
     if (windowNode != null) {
       observationsWindow = text(windowNode, "observations_window").orElse("");
     }
+    Instant observationsAt = null;
+    Node atNode = root.entries().get("observations_at");
+    if (atNode != null) {
+      observationsAt = instant(atNode, "observations_at").orElse(null);
+    }
+    List<SystemSpec.EvidencePath> evidence = new ArrayList<>();
+    Node evidenceNode = root.entries().get("evidence");
+    if (evidenceNode != null) {
+      evidencePaths(evidenceNode, evidence);
+    }
 
     List<String> userRegions = new ArrayList<>();
     boolean residency = false;
@@ -161,7 +175,68 @@ public final class SystemFileReader {
         userRegions,
         residency,
         observationsWindow,
-        overrides);
+        overrides,
+        evidence,
+        observationsAt);
+  }
+
+  /**
+   * {@code observations_at}: an ISO-8601 instant ({@code 2026-12-01T23:40:00Z}) or a date ({@code
+   * 2026-12-01}, taken as its first second, UTC), compared with evidence files' {@code
+   * collected_at}.
+   */
+  private Optional<Instant> instant(Node v, String path) {
+    Optional<String> t = text(v, path);
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(t.get()));
+    } catch (DateTimeParseException notInstant) {
+      try {
+        return Optional.of(LocalDate.parse(t.get()).atStartOfDay(ZoneOffset.UTC).toInstant());
+      } catch (DateTimeParseException notDate) {
+        problems.add(
+            problem(
+                v.location(),
+                path,
+                '"' + t.get() + '"',
+                "an ISO-8601 date or UTC time such as 2026-12-01 or 2026-12-01T23:40:00Z",
+                null));
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** {@code evidence:}: a list of evidence files or directories, relative to the system file. */
+  private void evidencePaths(Node v, List<SystemSpec.EvidencePath> out) {
+    if (!(v instanceof Node.ListNode l)) {
+      problems.add(
+          problem(
+              v.location(),
+              "evidence",
+              v.describe(),
+              "a list of evidence files or directories relative to this file, e.g. [evidence/]",
+              null));
+      return;
+    }
+    for (Node item : l.items()) {
+      text(item, "evidence")
+          .ifPresent(
+              p -> {
+                if (p.isEmpty()) {
+                  problems.add(
+                      problem(
+                          item.location(),
+                          "evidence",
+                          "an empty path",
+                          "a path to an evidence file (*.json) or a directory of them",
+                          null));
+                } else {
+                  out.add(new SystemSpec.EvidencePath(p, item.location()));
+                }
+              });
+    }
   }
 
   // ---------------------------------------------------------------- components

@@ -90,6 +90,19 @@ public final class SystemFileSchema {
               "observations_window",
               false,
               "when and over what window the observations were measured, e.g. `2026-11-16..22, peak hour`"),
+          text(
+              "observations_at",
+              false,
+              "when the observations were made (2026-12-01 or 2026-12-01T23:40:00Z): evidence"
+                  + " files collected later win over them, earlier ones lose"),
+          new Key(
+              "evidence",
+              Type.TEXT_LIST,
+              null,
+              List.of(),
+              false,
+              "evidence files (*.json, docs/evidence.md) or directories of them, relative to this"
+                  + " file; their measured figures win over declared values"),
           map(
               "thresholds",
               false,

@@ -1,0 +1,247 @@
+package dev.headroom.collect.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.headroom.collect.CollectionException;
+import dev.headroom.collect.Target;
+import dev.headroom.collect.testing.LocalPostgres;
+import dev.headroom.collect.testing.LocalRedis;
+import dev.headroom.ingest.evidence.EvidenceFile;
+import dev.headroom.ingest.evidence.EvidenceWriter;
+import dev.headroom.ingest.evidence.Observation;
+import dev.headroom.ingest.evidence.Unseen;
+import dev.headroom.model.Metric;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Against a real PostgreSQL cluster this test creates and starts on 127.0.0.1. */
+class PostgresCollectorTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private static final List<String> SCHEMES = List.of("postgres", "postgresql");
+  private static LocalPostgres pg;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    pg = LocalPostgres.start();
+    try (Connection c = pg.connect("postgres");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE shop");
+      s.execute("CREATE DATABASE plain");
+    }
+    try (Connection c = pg.connect("shop");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION pg_stat_statements");
+      s.execute("CREATE TABLE items (id int PRIMARY KEY, qty int)");
+      s.execute("INSERT INTO items SELECT g, 0 FROM generate_series(1, 1000) g");
+      s.execute("CREATE TABLE scanned (v int)");
+      s.execute("INSERT INTO scanned SELECT g FROM generate_series(1, 10) g");
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (pg != null) {
+      pg.close();
+    }
+  }
+
+  private static Target target(String db) {
+    return Target.parse(
+        "postgres://"
+            + LocalPostgres.USER
+            + ":"
+            + LocalPostgres.PASSWORD
+            + "@127.0.0.1:"
+            + pg.port()
+            + "/"
+            + db,
+        SCHEMES,
+        PostgresCollector.DEFAULT_PORT);
+  }
+
+  private static Optional<Observation> find(EvidenceFile e, Metric m) {
+    return e.observations().stream().filter(o -> o.metric() == m).findFirst();
+  }
+
+  private static Observation only(EvidenceFile e, Metric m) {
+    return find(e, m)
+        .orElseThrow(
+            () ->
+                new AssertionError("no " + m.key() + " in " + e.observations() + " " + e.unseen()));
+  }
+
+  /** Flushes this session's statistics now (PostgreSQL 15+), so the counters show its work. */
+  private static void flush(Statement s) throws SQLException {
+    s.execute("SELECT pg_stat_force_next_flush()");
+  }
+
+  @Test
+  void collect_afterNUpdates_theWriteCountersMoveByN() throws Exception {
+    int n = 137;
+    try (PostgresCollector c =
+        PostgresCollector.connect(target("shop"), TIMEOUT, Clock.systemUTC())) {
+      PostgresCollector.Counters first = c.counters();
+      try (Connection app = pg.connect("shop");
+          Statement s = app.createStatement()) {
+        for (int i = 1; i <= n; i++) {
+          s.executeUpdate("UPDATE items SET qty = qty + 1 WHERE id = " + i);
+        }
+        for (int i = 1; i <= 50; i++) {
+          try (ResultSet r = s.executeQuery("SELECT qty FROM items WHERE id = " + i)) {
+            r.next();
+          }
+        }
+        flush(s);
+      }
+      Thread.sleep(300);
+      PostgresCollector.Counters second = c.counters();
+      assertThat(second.rowsUpdated() - first.rowsUpdated()).isEqualTo(n);
+      assertThat(second.rowsInserted() - first.rowsInserted()).isZero();
+      assertThat(second.rowsDeleted() - first.rowsDeleted()).isZero();
+      assertThat(second.transactions() - first.transactions()).isGreaterThanOrEqualTo(n + 50);
+      EvidenceFile e = c.evidence(first, second, "db");
+
+      long fetched = second.rowsFetched() - first.rowsFetched();
+      Observation mix = only(e, Metric.ROW_READ_RATIO);
+      assertThat(mix.value()).isCloseTo((double) fetched / (fetched + n), within(1e-12));
+      assertThat(mix.component()).isEqualTo("db");
+      Observation tps = only(e, Metric.TRANSACTIONS_PER_SECOND);
+      assertThat(tps.value() * tps.window().seconds())
+          .isCloseTo(second.transactions() - first.transactions(), within((n + 50) * 0.01));
+      // pg_stat_statements is installed in shop: qps is measured from its calls
+      Observation qps = only(e, Metric.QUERIES_PER_SECOND);
+      assertThat(qps.value() * qps.window().seconds()).isGreaterThanOrEqualTo(n + 50 - 1);
+      assertThat(only(e, Metric.BUFFER_HIT_RATIO).value()).isBetween(0.0, 1.0);
+      assertThat(e.source()).isEqualTo(pg.url("shop"));
+      assertThat(EvidenceWriter.toJson(e)).doesNotContain(LocalPostgres.PASSWORD);
+    }
+  }
+
+  @Test
+  void collect_countsConnectionsByState_asTheTestHoldsThem() throws Exception {
+    List<Connection> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        held.add(pg.connect("shop"));
+      }
+      Connection inTx = pg.connect("shop");
+      held.add(inTx);
+      inTx.setAutoCommit(false);
+      try (Statement s = inTx.createStatement()) {
+        s.executeQuery("SELECT 1").close();
+      }
+      try (PostgresCollector c =
+          PostgresCollector.connect(target("shop"), TIMEOUT, Clock.systemUTC())) {
+        EvidenceFile e = c.collect(Duration.ofMillis(200), "");
+        assertThat(only(e, Metric.CONNECTIONS_IN_USE).value()).isEqualTo(4);
+        assertThat(only(e, Metric.IDLE_IN_TRANSACTION).value()).isEqualTo(1);
+        assertThat(only(e, Metric.LONG_RUNNING_QUERIES).value()).isZero();
+        try (Statement s = held.get(0).createStatement();
+            ResultSet r = s.executeQuery("SHOW max_connections")) {
+          r.next();
+          assertThat(only(e, Metric.MEASURED_MAX_CONNECTIONS).value())
+              .isEqualTo(Double.parseDouble(r.getString(1)));
+        }
+        try (Statement s = held.get(0).createStatement();
+            ResultSet r = s.executeQuery("SELECT pg_database_size('shop')")) {
+          r.next();
+          assertThat(only(e, Metric.DATABASE_SIZE).value()).isEqualTo(r.getLong(1));
+        }
+      }
+    } finally {
+      for (Connection c : held) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  void collect_namesTablesReadBySequentialScansOnly() throws Exception {
+    try (Connection app = pg.connect("shop");
+        Statement s = app.createStatement()) {
+      s.execute(
+          "DO $$ BEGIN FOR i IN 1..10001 LOOP PERFORM count(*) FROM scanned; END LOOP; END $$");
+      flush(s);
+    }
+    try (PostgresCollector c =
+        PostgresCollector.connect(target("shop"), TIMEOUT, Clock.systemUTC())) {
+      Observation o = only(c.collect(Duration.ofMillis(100), ""), Metric.SEQ_SCAN_TABLES);
+      assertThat(o.value()).isEqualTo(1);
+      assertThat(o.how()).contains("public.scanned").doesNotContain("items");
+    }
+  }
+
+  @Test
+  void collect_withoutPgStatStatements_saysWhatItNeeds() throws Exception {
+    try (PostgresCollector c =
+        PostgresCollector.connect(target("plain"), TIMEOUT, Clock.systemUTC())) {
+      EvidenceFile e = c.collect(Duration.ofMillis(100), "");
+      assertThat(find(e, Metric.QUERIES_PER_SECOND)).isEmpty();
+      assertThat(find(e, Metric.SLOWEST_QUERY)).isEmpty();
+      assertThat(e.unseen())
+          .extracting(Unseen::key)
+          .contains("database.qps", "database.slowest_query");
+      assertThat(e.unseen()).allSatisfy(u -> assertThat(u.needs()).isNotBlank());
+      assertThat(e.unseen().stream().filter(u -> u.key().equals("database.slowest_query")))
+          .singleElement()
+          .satisfies(u -> assertThat(u.needs()).contains("pg_stat_statements"));
+    }
+  }
+
+  @Test
+  void collect_sendsOnlyReadStatements() throws Exception {
+    try (PostgresCollector c =
+        PostgresCollector.connect(target("shop"), TIMEOUT, Clock.systemUTC())) {
+      c.collect(Duration.ofMillis(100), "");
+    }
+    List<String> sent = pg.statementsOf("headroom collect");
+    assertThat(sent).isNotEmpty();
+    assertThat(sent)
+        .allSatisfy(
+            sql ->
+                assertThat(sql.strip().toUpperCase(Locale.ROOT))
+                    .matches("^(SELECT|SET |SHOW |BEGIN READ ONLY|COMMIT|ROLLBACK).*"));
+  }
+
+  @Test
+  void connect_withAWrongPassword_failsClearlyWithoutShowingIt() {
+    Target wrong =
+        Target.parse(
+            "postgres://postgres:not-"
+                + LocalPostgres.PASSWORD
+                + "@127.0.0.1:"
+                + pg.port()
+                + "/shop",
+            SCHEMES,
+            5432);
+    assertThatThrownBy(() -> PostgresCollector.connect(wrong, TIMEOUT, Clock.systemUTC()))
+        .isInstanceOf(CollectionException.class)
+        .hasMessageStartingWith(pg.url("shop") + ": cannot connect")
+        .hasMessageContaining("check the user and the password")
+        .satisfies(t -> assertThat(t.getMessage()).doesNotContain(LocalPostgres.PASSWORD));
+  }
+
+  @Test
+  void connect_toNothingListening_failsWithinTheTimeout() throws Exception {
+    int port = LocalRedis.freePort();
+    Target t = Target.parse("postgres://postgres@127.0.0.1:" + port + "/shop", SCHEMES, 5432);
+    assertThatThrownBy(() -> PostgresCollector.connect(t, Duration.ofSeconds(2), Clock.systemUTC()))
+        .isInstanceOf(CollectionException.class)
+        .hasMessageContaining("cannot connect")
+        .hasMessageContaining("check the host and port");
+  }
+}

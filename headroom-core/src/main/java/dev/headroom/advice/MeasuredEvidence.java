@@ -1,0 +1,184 @@
+package dev.headroom.advice;
+
+import dev.headroom.analysis.NotEvaluated;
+import dev.headroom.ingest.evidence.EvidenceFile;
+import dev.headroom.ingest.evidence.Observation;
+import dev.headroom.ingest.evidence.Setting;
+import dev.headroom.ingest.evidence.Unseen;
+import dev.headroom.model.BadInputException;
+import dev.headroom.model.Component;
+import dev.headroom.model.ComponentKind;
+import dev.headroom.model.Figure;
+import dev.headroom.model.InputProblem;
+import dev.headroom.model.Provenance;
+import dev.headroom.model.SourceLocation;
+import dev.headroom.model.SystemSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Merges evidence files into a system's facts, before any analysis. The rules (docs/evidence.md):
+ *
+ * <ul>
+ *   <li>An observation belongs to the component it names ({@code "component": "cache"}), which must
+ *       exist and be of the key's kind; without a name, to the first component of that kind in the
+ *       system file. System-wide keys ({@code latency_p95}) belong to the system.
+ *   <li>Measured beats declared: evidence replaces a declared value ({@code db.max_connections}).
+ *   <li>Between evidence files, the newer {@code collected_at} wins (on a tie, the one named
+ *       later).
+ *   <li>Against the system file's own {@code observations}: the newer wins, the file's side dated
+ *       by {@code observations_at}; undated observations lose to evidence.
+ * </ul>
+ */
+final class MeasuredEvidence {
+
+  /**
+   * What evidence made of a specification: its new facts and settings, and what it could not see.
+   */
+  record Applied(SystemSpec spec, List<NotEvaluated> unseen) {
+    Applied {
+      unseen = List.copyOf(unseen);
+    }
+  }
+
+  /** The {@code rule} column of "not evaluated" entries that come from collectors. */
+  static final String UNSEEN_OWNER = "evidence";
+
+  private MeasuredEvidence() {}
+
+  static Applied apply(SystemSpec spec, List<EvidenceFile> files) {
+    if (files.isEmpty()) {
+      return new Applied(spec, List.of());
+    }
+    List<InputProblem> problems = new ArrayList<>();
+    Map<String, Figure> figures = new LinkedHashMap<>();
+    Map<String, Instant> at = new LinkedHashMap<>();
+    Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+    List<NotEvaluated> unseen = new ArrayList<>();
+    for (EvidenceFile f : files) {
+      for (Observation o : f.observations()) {
+        Optional<String> owner =
+            owner(spec, f, o.kind(), o.component(), o.location(), o.key(), problems);
+        if (o.kind() != null && owner.isEmpty()) {
+          continue;
+        }
+        String key = owner.map(c -> c + "." + o.metric().key()).orElse(o.metric().key());
+        Instant previous = at.get(key);
+        if (previous != null && previous.isAfter(f.collectedAt())) {
+          continue; // a newer evidence file already gave this figure
+        }
+        Optional<Figure> inFile = spec.facts().get(key);
+        if (previous == null
+            && inFile.isPresent()
+            && inFile.get().provenance() instanceof Provenance.Measured
+            && spec.observedAt().filter(d -> d.isAfter(f.collectedAt())).isPresent()) {
+          continue; // the system file's observations are dated after this collection
+        }
+        String window = o.window().describe() + (o.how().isEmpty() ? "" : "; " + o.how());
+        figures.put(
+            key,
+            new Figure(
+                o.value(),
+                o.metric().dimension(),
+                new Provenance.Measured(f.describeSource(), window)));
+        at.put(key, f.collectedAt());
+      }
+      for (Setting s : f.settings()) {
+        owner(spec, f, s.kind(), s.component(), s.location(), s.key(), problems)
+            .ifPresent(
+                c ->
+                    settings
+                        .computeIfAbsent(c, k -> new LinkedHashMap<>())
+                        .put(s.name(), s.value()));
+      }
+      for (Unseen u : f.unseen()) {
+        unseen.add(
+            new NotEvaluated(
+                UNSEEN_OWNER,
+                u.key() + " was not collected by " + f.describeSource(),
+                List.of(u.key()),
+                List.of(u.needs())));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
+    List<Component> components = new ArrayList<>();
+    for (Component c : spec.components()) {
+      Map<String, String> set = settings.get(c.name());
+      if (set == null) {
+        components.add(c);
+      } else {
+        Map<String, String> merged = new LinkedHashMap<>(c.settings());
+        merged.putAll(set);
+        components.add(new Component(c.name(), c.kind(), merged, c.uses(), c.location()));
+      }
+    }
+    return new Applied(spec.withComponents(components).withFacts(figures), unseen);
+  }
+
+  /** The component an observation or setting belongs to, or empty (with a problem) if none fits. */
+  private static Optional<String> owner(
+      SystemSpec spec,
+      EvidenceFile f,
+      ComponentKind kind,
+      String named,
+      SourceLocation where,
+      String key,
+      List<InputProblem> problems) {
+    if (kind == null) {
+      return Optional.empty();
+    }
+    List<String> ofKind = spec.components(kind).stream().map(Component::name).toList();
+    if (!named.isEmpty()) {
+      Optional<Component> c = spec.component(named);
+      if (c.isPresent() && c.get().kind() == kind) {
+        return Optional.of(named);
+      }
+      problems.add(
+          new InputProblem(
+              f.name(),
+              where.line(),
+              where.column(),
+              key,
+              c.isPresent()
+                  ? "the component \""
+                      + named
+                      + "\", which is "
+                      + c.get().kind().id()
+                      + " in "
+                      + spec.source()
+                  : "the component \"" + named + "\", which " + spec.source() + " does not define",
+              ofKind.isEmpty()
+                  ? "a " + kind.id() + " component of the system (it has none)"
+                  : "a " + kind.id() + " component of the system: " + String.join(", ", ofKind),
+              null));
+      return Optional.empty();
+    }
+    if (ofKind.isEmpty()) {
+      problems.add(
+          new InputProblem(
+              f.name(),
+              where.line(),
+              where.column(),
+              key,
+              "evidence about a "
+                  + kind.id()
+                  + ", but "
+                  + spec.source()
+                  + " has no "
+                  + kind.id()
+                  + " component",
+              "evidence for the system's components, or a "
+                  + kind.id()
+                  + " component in the system file",
+              null));
+      return Optional.empty();
+    }
+    return Optional.of(ofKind.get(0));
+  }
+}
