@@ -24,6 +24,8 @@ public final class CapacityDraws {
   private final Map<String, double[]> perInstance;
   private final Map<String, Integer> rejected;
   private final Map<String, String> notDrawn;
+  private final String formula;
+  private final Map<String, List<String>> inputs = new LinkedHashMap<>();
 
   CapacityDraws(
       Map<String, MeasuredCapacity> base,
@@ -38,6 +40,12 @@ public final class CapacityDraws {
     this.perInstance = Collections.unmodifiableMap(new LinkedHashMap<>(perInstance));
     this.rejected = Collections.unmodifiableMap(new LinkedHashMap<>(rejected));
     this.notDrawn = Collections.unmodifiableMap(new LinkedHashMap<>(notDrawn));
+    this.formula =
+        " of the USL fit's coefficients (multivariate normal from its covariance, non-physical"
+            + " draws rejected; seed "
+            + seed
+            + "): the capacity scaled by the drawn model's capacity over the fitted one's";
+    this.perInstance.keySet().forEach(name -> inputs.put(name, inputs(base.get(name))));
   }
 
   public int count() {
@@ -78,6 +86,7 @@ public final class CapacityDraws {
       throw new IndexOutOfBoundsException("draw " + draw + " of " + count + " (0-based)");
     }
     Map<String, MeasuredCapacity> out = new LinkedHashMap<>(base);
+    String ordinal = "draw " + (draw + 1) + " of " + count;
     perInstance.forEach(
         (name, values) -> {
           MeasuredCapacity m = base.get(name);
@@ -85,29 +94,24 @@ public final class CapacityDraws {
               new Figure(
                   values[draw],
                   Dimension.RATE,
-                  new Provenance.Derived(
-                      "draw "
-                          + (draw + 1)
-                          + " of "
-                          + count
-                          + " of the USL fit's coefficients (multivariate normal from its"
-                          + " covariance, non-physical draws rejected; seed "
-                          + seed
-                          + "): the capacity scaled by the drawn model's capacity over the fitted"
-                          + " one's",
-                      List.of(
-                          "fitted capacity " + m.perInstance().withKind(),
-                          "sigma = "
-                              + Units.format(m.usl().sigma(), 4)
-                              + ", kappa = "
-                              + Units.format(m.usl().kappa(), 4)
-                              + ", lambda = "
-                              + Units.format(m.usl().lambda(), 6))));
+                  new Provenance.Derived(ordinal + formula, inputs.get(name)));
           out.put(
               name,
               new MeasuredCapacity(
                   m.component(), drawn, m.usl(), m.queue(), m.items(), m.warnings()));
         });
     return out;
+  }
+
+  /** The inputs every draw of a component names, built once rather than once per draw. */
+  private static List<String> inputs(MeasuredCapacity m) {
+    return List.of(
+        "fitted capacity " + m.perInstance().withKind(),
+        "sigma = "
+            + Units.format(m.usl().sigma(), 4)
+            + ", kappa = "
+            + Units.format(m.usl().kappa(), 4)
+            + ", lambda = "
+            + Units.format(m.usl().lambda(), 6));
   }
 }

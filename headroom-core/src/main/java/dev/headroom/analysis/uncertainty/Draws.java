@@ -25,6 +25,7 @@ public final class Draws {
   private final long seed;
   private final int count;
   private final Map<String, double[]> values;
+  private final Map<String, Described> described;
 
   Draws(SystemSpec base, long seed, int count, Map<String, double[]> values) {
     this.base = Objects.requireNonNull(base, "base");
@@ -40,6 +41,9 @@ public final class Draws {
           copy.put(k, v);
         });
     this.values = Collections.unmodifiableMap(copy);
+    Map<String, Described> d = new LinkedHashMap<>();
+    copy.keySet().forEach(k -> d.put(k, describe(k, base.ranges().get(k), seed)));
+    this.described = d;
   }
 
   /** The system drawn from, with every ranged figure at its midpoint. */
@@ -89,36 +93,37 @@ public final class Draws {
       return base;
     }
     Map<String, Figure> drawn = new LinkedHashMap<>();
+    String ordinal = "draw " + (draw + 1) + " of " + count;
     for (Map.Entry<String, double[]> e : values.entrySet()) {
-      Range r = base.ranges().get(e.getKey());
+      Described d = described.get(e.getKey());
       drawn.put(
           e.getKey(),
           new Figure(
               e.getValue()[draw],
-              r.dimension(),
-              new Provenance.Derived(
-                  "draw "
-                      + (draw + 1)
-                      + " of "
-                      + count
-                      + ", uniform over "
-                      + r.text()
-                      + " (seed "
-                      + seed
-                      + ")",
-                  List.of(
-                      e.getKey()
-                          + " = "
-                          + r.text()
-                          + " at "
-                          + r.location()
-                          + " ("
-                          + Units.format(r.low(), r.dimension())
-                          + " to "
-                          + Units.format(r.high(), r.dimension())
-                          + ")"))));
+              d.range().dimension(),
+              new Provenance.Derived(ordinal + d.formula(), d.inputs())));
     }
     return base.withFacts(drawn);
+  }
+
+  /** What every draw of one key says of its source, built once rather than once per draw. */
+  private record Described(Range range, String formula, List<String> inputs) {}
+
+  private static Described describe(String key, Range r, long seed) {
+    return new Described(
+        r,
+        ", uniform over " + r.text() + " (seed " + seed + ")",
+        List.of(
+            key
+                + " = "
+                + r.text()
+                + " at "
+                + r.location()
+                + " ("
+                + Units.format(r.low(), r.dimension())
+                + " to "
+                + Units.format(r.high(), r.dimension())
+                + ")"));
   }
 
   /** All draws as systems, in draw order. */
