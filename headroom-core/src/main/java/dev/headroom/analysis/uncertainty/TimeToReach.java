@@ -78,6 +78,17 @@ public final class TimeToReach {
   }
 
   /**
+   * When each draw reaches its multiple, as a central interval of dates: {@code multiples[i]} is
+   * draw i's multiple ({@link Double#POSITIVE_INFINITY} when it never breaks), reached at draw i's
+   * growth, counted from {@code start}.
+   *
+   * @param level the central share, as {@link SampledInterval#of(double[], double)} takes it
+   */
+  public static DateInterval dates(double[] multiples, Draws draws, LocalDate start, double level) {
+    return SampledInterval.of(months(multiples, draws), level).dates(start);
+  }
+
+  /**
    * The day {@code months} after {@code start}, to the nearest day; empty when the months are
    * infinite or the date is beyond what a calendar holds.
    */

@@ -80,6 +80,26 @@ class SampledIntervalTest {
   }
 
   @Test
+  void datesOfDraws_combineEachDrawsMultipleWithItsOwnGrowth() {
+    SystemSpec spec = SamplerTest.system("800", "8..15%/month", "75%");
+    Draws d = new Sampler(7, 1_000).draw(spec);
+    double[] multiples = new double[d.count()];
+    for (int i = 0; i < multiples.length; i++) {
+      // a tenth of the draws never break: the latest date is then beyond every draw
+      multiples[i] = i % 10 == 0 ? Double.POSITIVE_INFINITY : 2 + i % 3;
+    }
+    DateInterval dates = TimeToReach.dates(multiples, d, LocalDate.of(2026, 12, 1), 0.8);
+    double[] months = TimeToReach.months(multiples, d);
+    SampledInterval m = SampledInterval.of(months, 0.8);
+    assertThat(dates.earliest())
+        .isEqualTo(TimeToReach.date(LocalDate.of(2026, 12, 1), m.low()).orElseThrow());
+    assertThat(dates.neverShare()).isEqualTo(0.1);
+    // 100 never-draws rank last: the 90th percentile (rank 900) is still a dated draw
+    assertThat(dates.latest()).isNotNull();
+    assertThat(months[3]).isEqualTo(Math.log(2) / Math.log1p(d.value("workload.growth", 3, 0)));
+  }
+
+  @Test
   void months_isLnKOverLn1PlusG_zeroBelowOneAndNeverWithoutGrowth() {
     assertThat(TimeToReach.months(10, 0.15))
         .isCloseTo(Math.log(10) / Math.log(1.15), within(1e-12));
