@@ -195,6 +195,18 @@ class SystemFileRangesTest {
             "growth that compounds to at most a million"),
         Arguments.of(
             "name: ranged\n"
+                + "workload:\n"
+                + "  peak_rps: 700..900\n"
+                + "  average_rps: 300..750\n"
+                + "components:\n"
+                + "  - { name: web, kind: app }\n",
+            4,
+            16,
+            "workload.average_rps",
+            "above peak_rps 700..900",
+            "the average's high end at or below the peak's low end"),
+        Arguments.of(
+            "name: ranged\n"
                 + "slo:\n"
                 + "  latency_p95: 200ms..300ms\n"
                 + "components:\n"
