@@ -48,7 +48,8 @@ public final class Facts {
 
   /**
    * The keys written as ranges, in file order, with their ends; empty when every value is a point.
-   * Each key's figure is its range's midpoint.
+   * In the system as read, each key's figure is its range's midpoint; in a system drawn from it
+   * ({@code analysis.uncertainty.Sampler}), the drawn value.
    */
   public Map<String, Range> ranges() {
     return ranges;

@@ -71,7 +71,7 @@ public final class CapacitySampler {
    *     i of the capacities goes with draw i of the system)
    */
   public CapacitySampler(long seed, int draws) {
-    new Sampler(seed, draws); // the same bounds on the count, checked in one place
+    Sampler.checkDraws(draws);
     this.seed = seed;
     this.draws = draws;
   }

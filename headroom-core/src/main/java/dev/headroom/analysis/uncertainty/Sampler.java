@@ -58,6 +58,13 @@ public final class Sampler {
    * @throws IllegalArgumentException for a count outside those bounds
    */
   public Sampler(long seed, int draws) {
+    checkDraws(draws);
+    this.seed = seed;
+    this.draws = draws;
+  }
+
+  /** Refuses a draw count outside {@link #MIN_DRAWS} to {@link #MAX_DRAWS}, for every sampler. */
+  static void checkDraws(int draws) {
     if (draws < MIN_DRAWS || draws > MAX_DRAWS) {
       throw new IllegalArgumentException(
           "draws: found "
@@ -70,8 +77,6 @@ public final class Sampler {
               + DEFAULT_DRAWS
               + ")");
     }
-    this.seed = seed;
-    this.draws = draws;
   }
 
   /** {@link #DEFAULT_DRAWS} draws under {@code seed}. */
