@@ -16,9 +16,26 @@ public final class Facts {
 
   private final Map<String, Figure> figures;
   private final Set<String> notCarried;
+  private final Map<String, Range> ranges;
 
   public Facts(Map<String, Figure> figures) {
     this(figures, Set.of());
+  }
+
+  /**
+   * @param ranges the keys written as ranges ({@code workload.peak_rps: 700..900}), each of which
+   *     also has its midpoint among {@code figures}
+   * @throws IllegalArgumentException when a range has no figure of its own
+   */
+  public Facts(Map<String, Figure> figures, Set<String> notCarried, Map<String, Range> ranges) {
+    this.figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    this.notCarried = Set.copyOf(notCarried);
+    this.ranges = Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
+    for (String key : this.ranges.keySet()) {
+      if (!this.figures.containsKey(key)) {
+        throw new IllegalArgumentException("the range of " + key + " has no figure");
+      }
+    }
   }
 
   /**
@@ -26,8 +43,16 @@ public final class Facts {
    *     (latency, errors): they are absent from the figures, but were measured
    */
   public Facts(Map<String, Figure> figures, Set<String> notCarried) {
-    this.figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
-    this.notCarried = Set.copyOf(notCarried);
+    this(figures, notCarried, Map.of());
+  }
+
+  /**
+   * The keys written as ranges, in file order, with their ends; empty when every value is a point.
+   * In the system as read, each key's figure is its range's midpoint; in a system drawn from it
+   * ({@code analysis.uncertainty.Sampler}), the drawn value.
+   */
+  public Map<String, Range> ranges() {
+    return ranges;
   }
 
   /**
@@ -38,11 +63,14 @@ public final class Facts {
     return notCarried;
   }
 
-  /** A copy with {@code extra} figures added to (and replacing) these. */
+  /**
+   * A copy with {@code extra} figures added to (and replacing) these; the ranges are kept, so a
+   * figure drawn from a range still names the range it came from.
+   */
   public Facts with(Map<String, Figure> extra) {
     Map<String, Figure> merged = new LinkedHashMap<>(figures);
     merged.putAll(extra);
-    return new Facts(merged, notCarried);
+    return new Facts(merged, notCarried, ranges);
   }
 
   public Optional<Figure> get(String key) {

@@ -140,6 +140,11 @@ public record SystemSpec(
     return overrides.stream().filter(o -> o.section().equals(section)).collect(Collectors.toList());
   }
 
+  /** The values written as ranges, by fact key (see {@link Facts#ranges()}). */
+  public Map<String, Range> ranges() {
+    return facts.ranges();
+  }
+
   /** Convenience: instances of a component (declared, default 1). */
   public double instances(Component c) {
     return facts.value(c.fact("instances"), 1);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -200,6 +201,86 @@ public final class Units {
           null);
     }
     return q;
+  }
+
+  /** What separates the two ends of a range: {@code 700..900}. */
+  public static final String RANGE_SEPARATOR = "..";
+
+  /** The two ends of a range read by {@link #parseRange}, in canonical units. */
+  public record RangeEnds(Quantity low, Quantity high) {
+    public RangeEnds {
+      Objects.requireNonNull(low, "low");
+      Objects.requireNonNull(high, "high");
+    }
+  }
+
+  /** Whether {@code text} is written as a range, {@code LOW..HIGH}. */
+  public static boolean isRange(String text) {
+    return text != null && text.contains(RANGE_SEPARATOR);
+  }
+
+  /**
+   * Parses a range {@code LOW..HIGH} of {@code dimension}, each end as {@link #parseBounded} reads
+   * a value. The unit is written after the high end and applies to both ({@code 700..900 rps},
+   * {@code 8..15%/month}, {@code 0.7..0.8}); or on both ends ({@code 70%..80%}, {@code 1.5K..2K},
+   * {@code 250ms..1s}). When the low end's unit is the beginning of the high end's, the rest of the
+   * high end's completes it: {@code 8%..15%/month} reads as 8%/month to 15%/month. Equal ends are
+   * allowed (a range of width zero); a low end above the high end is not.
+   *
+   * @throws UnitException for a missing end, an end that does not parse, or ends in the wrong order
+   */
+  public static RangeEnds parseRange(String text, Dimension dimension) {
+    String trimmed = text == null ? "" : text.strip();
+    int at = trimmed.indexOf(RANGE_SEPARATOR);
+    String allowed =
+        "a range LOW..HIGH of "
+            + dimension.example()
+            + " (the unit after the high end applies to both, e.g. 700..900 rps, 8..15%/month)";
+    if (at < 0) {
+      throw new UnitException('"' + trimmed + "\" (not a range)", allowed, null);
+    }
+    String lowText = trimmed.substring(0, at).strip();
+    String highText = trimmed.substring(at + RANGE_SEPARATOR.length()).strip();
+    if (lowText.isEmpty() || highText.isEmpty()) {
+      throw new UnitException(
+          '"' + trimmed + "\" (no " + (lowText.isEmpty() ? "low" : "high") + " end)",
+          allowed,
+          null);
+    }
+    if (highText.contains(RANGE_SEPARATOR)) {
+      throw new UnitException('"' + trimmed + "\" (more than two ends)", allowed, null);
+    }
+    Matcher lowParts = NUMBER_UNIT.matcher(lowText);
+    Matcher highParts = NUMBER_UNIT.matcher(highText);
+    if (lowParts.matches() && highParts.matches()) {
+      String lowUnit = lowParts.group(2);
+      String highUnit = highParts.group(2);
+      if (highUnit.startsWith(lowUnit) && !highUnit.equals(lowUnit)) {
+        // the unit written once, after the high end (or its beginning on the low end) covers both
+        lowText = lowParts.group(1) + highUnit;
+      }
+    }
+    // the high end first: it carries the unit, so its mistake is the one to name
+    Quantity high = end(highText, "high", trimmed, dimension);
+    Quantity low = end(lowText, "low", trimmed, dimension);
+    if (low.value() > high.value()) {
+      throw new UnitException(
+          '"' + trimmed + "\" (the low end is above the high end)",
+          "a range with its low end first, LOW..HIGH (equal ends are allowed)",
+          null);
+    }
+    return new RangeEnds(low, high);
+  }
+
+  private static Quantity end(String text, String which, String range, Dimension dimension) {
+    try {
+      return parseBounded(text, dimension);
+    } catch (UnitException e) {
+      throw new UnitException(
+          "the " + which + " end of \"" + range + "\": " + e.found(),
+          e.allowed() + ", at both ends of a range",
+          e.suggestion());
+    }
   }
 
   private static double factor(

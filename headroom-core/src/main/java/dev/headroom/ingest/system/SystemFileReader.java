@@ -14,6 +14,7 @@ import dev.headroom.model.InputProblem;
 import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.Quantity;
+import dev.headroom.model.Range;
 import dev.headroom.model.SourceLocation;
 import dev.headroom.model.SystemSpec;
 import dev.headroom.model.UnitException;
@@ -54,6 +55,12 @@ public final class SystemFileReader {
   private final String file;
   private final List<InputProblem> problems = new ArrayList<>();
   private final Map<String, Figure> facts = new LinkedHashMap<>();
+
+  /**
+   * The values written as ranges, by fact key; each key's figure in {@link #facts} is its midpoint.
+   */
+  private final Map<String, Range> ranges = new LinkedHashMap<>();
+
   private final List<SystemSpec.Override> overrides = new ArrayList<>();
 
   /** Where each component value was written ({@code web.autoscaling.min}), for cross-checks. */
@@ -171,7 +178,7 @@ public final class SystemFileReader {
         description,
         file,
         components,
-        new Facts(facts),
+        new Facts(facts, java.util.Set.of(), ranges),
         userRegions,
         residency,
         observationsWindow,
@@ -474,7 +481,10 @@ public final class SystemFileReader {
     if (growth != null) {
       Figure horizon = facts.get("workload.horizon");
       double months = horizon == null ? 12 : horizon.value() / (365.25 * 86400 / 12);
-      double factor = Math.pow(1 + growth.value(), months);
+      // a range's fastest growth must compound to something meant too, not only its midpoint
+      Range growthRange = ranges.get("workload.growth");
+      double fastest = growthRange == null ? growth.value() : growthRange.high();
+      double factor = Math.pow(1 + fastest, months);
       if (!(factor <= 1e6)) {
         Node at = workload.entries().get("growth");
         problems.add(
@@ -493,15 +503,29 @@ public final class SystemFileReader {
     }
     Figure peak = facts.get("workload.peak_rps");
     Figure average = facts.get("workload.average_rps");
-    if (peak != null && average != null && average.value() > peak.value()) {
-      Node at = workload.entries().get("average_rps");
-      problems.add(
-          problem(
-              at.location(),
-              "workload.average_rps",
-              at.describe() + " above peak_rps " + peak.formatted(),
-              "an average at or below the peak",
-              null));
+    if (peak != null && average != null) {
+      // ranges are drawn independently, so every draw keeps the average at or below the peak
+      // only when the average's highest value is at or below the peak's lowest
+      Range peakRange = ranges.get("workload.peak_rps");
+      Range averageRange = ranges.get("workload.average_rps");
+      double lowestPeak = peakRange == null ? peak.value() : peakRange.low();
+      double highestAverage = averageRange == null ? average.value() : averageRange.high();
+      if (highestAverage > lowestPeak) {
+        Node at = workload.entries().get("average_rps");
+        boolean ranged = peakRange != null || averageRange != null;
+        problems.add(
+            problem(
+                at.location(),
+                "workload.average_rps",
+                at.describe()
+                    + " above peak_rps "
+                    + (peakRange == null ? peak.formatted() : peakRange.text()),
+                ranged
+                    ? "an average at or below the peak in every draw: the average's high end at"
+                        + " or below the peak's low end"
+                    : "an average at or below the peak",
+                null));
+      }
     }
   }
 
@@ -720,13 +744,20 @@ public final class SystemFileReader {
         }
         metric = mm.get();
       }
+      // a measurement may be uncertain, so every observation may be a range
       Key k =
-          new Key(key, Type.QUANTITY, metric.dimension(), List.of(), false, metric.description());
+          new Key(
+              key, Type.QUANTITY, metric.dimension(), List.of(), false, metric.description(), true);
       Provenance p =
           new Provenance.Measured(
               "observations." + key + " in " + v.location(),
               observationsWindow.isEmpty() ? "window not stated" : observationsWindow);
       quantity(v, k, "observations." + key, p).ifPresent(f -> facts.put(key, f));
+      // an observation's fact key has no section prefix; its range is kept under the same key
+      Range r = ranges.remove("observations." + key);
+      if (r != null) {
+        ranges.put(key, r);
+      }
     }
   }
 
@@ -803,6 +834,9 @@ public final class SystemFileReader {
       return Optional.empty();
     }
     try {
+      if (Units.isRange(t.get())) {
+        return range(v, t.get(), k, path, provenance);
+      }
       Quantity q = Units.parseBounded(t.get(), k.dimension());
       return Optional.of(new Figure(q.value(), q.dimension(), provenance));
     } catch (UnitException e) {
@@ -820,6 +854,38 @@ public final class SystemFileReader {
               e.suggestion()));
       return Optional.empty();
     }
+  }
+
+  /**
+   * A value written {@code LOW..HIGH}: kept whole in {@link #ranges}, and its midpoint becomes the
+   * key's figure, so every calculation that reads one number reads the middle of the range.
+   */
+  private Optional<Figure> range(Node v, String text, Key k, String path, Provenance provenance) {
+    if (!k.ranged()) {
+      problems.add(
+          problem(
+              v.location(),
+              path,
+              v.describe() + " (a range)",
+              "a single value here: ranges (LOW..HIGH) are for what is uncertain, the workload's"
+                  + " figures and observations, not for targets, the horizon, SLOs or a"
+                  + " component's configuration",
+              null));
+      return Optional.empty();
+    }
+    Units.RangeEnds ends = Units.parseRange(text, k.dimension());
+    Range r =
+        new Range(
+            ends.low().value(), ends.high().value(), k.dimension(), text.strip(), v.location());
+    ranges.put(path, r);
+    String note = "midpoint of " + r.text();
+    Provenance p = provenance;
+    if (provenance instanceof Provenance.Declared d) {
+      p = new Provenance.Declared(d.source() + ", " + note);
+    } else if (provenance instanceof Provenance.Measured m) {
+      p = new Provenance.Measured(m.source() + ", " + note, m.window());
+    }
+    return Optional.of(new Figure(r.midpoint(), k.dimension(), p));
   }
 
   private Optional<String> scalarText(Node v, String path) {

@@ -39,16 +39,36 @@ public final class SystemFileSchema {
     LIST
   }
 
-  /** One key. {@code name} may be dotted for keys inside a nested map ({@code pool.size}). */
+  /**
+   * One key. {@code name} may be dotted for keys inside a nested map ({@code pool.size}). {@code
+   * ranged} keys take a range {@code LOW..HIGH} as well as a single value: the figures that are
+   * uncertain (load, growth, measurements), not what is chosen (targets, the horizon, SLOs) or
+   * configured (a component's instances, sizes and settings), which are known exactly.
+   */
   public record Key(
       String name,
       Type type,
       Dimension dimension,
       List<String> choices,
       boolean required,
-      String description) {
+      String description,
+      boolean ranged) {
     public Key {
       choices = List.copyOf(choices);
+      if (ranged && type != Type.QUANTITY) {
+        throw new IllegalArgumentException("only a quantity takes a range: " + name);
+      }
+    }
+
+    /** A key that takes no range. */
+    public Key(
+        String name,
+        Type type,
+        Dimension dimension,
+        List<String> choices,
+        boolean required,
+        String description) {
+      this(name, type, dimension, choices, required, description, false);
     }
   }
 
@@ -58,6 +78,11 @@ public final class SystemFileSchema {
 
   private static Key q(String name, Dimension d, String description) {
     return new Key(name, Type.QUANTITY, d, List.of(), false, description);
+  }
+
+  /** A quantity that may also be written as a range {@code LOW..HIGH}. */
+  private static Key ranged(String name, Dimension d, String description) {
+    return new Key(name, Type.QUANTITY, d, List.of(), false, description, true);
   }
 
   private static Key flag(String name, String description) {
@@ -114,15 +139,16 @@ public final class SystemFileSchema {
 
   public static final List<Key> WORKLOAD =
       List.of(
-          q("active_users", Dimension.COUNT, "users active in a month (45000, 45K, 1.2M)"),
-          q("peak_rps", Dimension.RATE, "requests per second at the busiest hour (850 rps)"),
-          q("average_rps", Dimension.RATE, "requests per second averaged over a day"),
-          q("read_ratio", Dimension.RATIO, "share of database operations that only read (90%)"),
-          q(
+          ranged("active_users", Dimension.COUNT, "users active in a month (45000, 45K, 1.2M)"),
+          ranged("peak_rps", Dimension.RATE, "requests per second at the busiest hour (850 rps)"),
+          ranged("average_rps", Dimension.RATE, "requests per second averaged over a day"),
+          ranged(
+              "read_ratio", Dimension.RATIO, "share of database operations that only read (90%)"),
+          ranged(
               "queries_per_request",
               Dimension.NUMBER,
               "database queries per request, on average (12)"),
-          q("growth", Dimension.GROWTH_RATE, "how fast load grows (15%/month, 2x/year)"),
+          ranged("growth", Dimension.GROWTH_RATE, "how fast load grows (15%/month, 2x/year)"),
           q(
               "target",
               Dimension.MULTIPLIER,
@@ -131,13 +157,14 @@ public final class SystemFileSchema {
               "horizon",
               Dimension.DURATION,
               "how far ahead to plan with `growth` (12 months; default 12 months)"),
-          q("data_size", Dimension.DATA_SIZE, "all data in the primary database (400GiB)"),
-          q(
+          ranged("data_size", Dimension.DATA_SIZE, "all data in the primary database (400GiB)"),
+          ranged(
               "static_bandwidth_share",
               Dimension.RATIO,
               "share of bandwidth that is static assets (35%)"),
-          q("job_rate", Dimension.RATE, "background jobs per second at peak (for queue workers)"),
-          q("job_duration", Dimension.DURATION, "mean run time of one background job"),
+          ranged(
+              "job_rate", Dimension.RATE, "background jobs per second at peak (for queue workers)"),
+          ranged("job_duration", Dimension.DURATION, "mean run time of one background job"),
           new Key(
               "user_regions",
               Type.TEXT_LIST,

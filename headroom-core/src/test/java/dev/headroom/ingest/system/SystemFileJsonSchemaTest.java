@@ -76,6 +76,13 @@ class SystemFileJsonSchemaTest {
     }
     assertThat(out).hasSizeGreaterThanOrEqualTo(9);
     out.add(Arguments.of("headroom init template", SystemFileTemplate.text()));
+    out.add(
+        Arguments.of(
+            "ranges",
+            "name: ranged\nworkload:\n  peak_rps: 700..900 rps\n  growth: 8%..15%/month\n"
+                + "  active_users: 1.5K..2K\n  read_ratio: 0.85..0.95\ncomponents:\n"
+                + "  - { name: db, kind: database }\nobservations:\n  db.cpu: 70%..80%\n"
+                + "  latency_p95: 250ms..1s\n"));
     out.add(Arguments.of("docs complete example", SystemFileDocTest.completeExample()));
     out.add(
         Arguments.of(

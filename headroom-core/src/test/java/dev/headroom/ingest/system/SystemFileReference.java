@@ -127,7 +127,7 @@ final class SystemFileReference {
       case CHOICE ->
           "one of "
               + k.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
-      case QUANTITY -> dimensionName(k.dimension());
+      case QUANTITY -> dimensionName(k.dimension()) + (k.ranged() ? ", or a range" : "");
       case TEXT_LIST -> "list of texts (or one)";
       case REFERENCE_LIST -> "list of component names (or one)";
       case REFERENCE -> "a component name";
@@ -414,6 +414,15 @@ final class SystemFileReference {
     return a;
   }
 
+  /** A value of {@code def}, or a range of it (whose ends the reader checks). */
+  private static ObjectNode orRange(String def) {
+    ObjectNode o = JSON.createObjectNode();
+    ArrayNode a = o.putArray("anyOf");
+    a.add(ref(def));
+    a.add(ref("range"));
+    return o;
+  }
+
   private static ObjectNode ref(String def) {
     ObjectNode o = JSON.createObjectNode();
     o.put("$ref", "#/$defs/" + def);
@@ -440,7 +449,10 @@ final class SystemFileReference {
     ObjectNode o;
     switch (k.type()) {
       case QUANTITY ->
-          o = k.name().equals("instances") ? ref("instance_count") : ref(defName(k.dimension()));
+          o =
+              k.name().equals("instances")
+                  ? ref("instance_count")
+                  : k.ranged() ? orRange(defName(k.dimension())) : ref(defName(k.dimension()));
       case TEXT -> o = ref(k.required() ? "required_text" : "text");
       case BOOLEAN -> o = ref("flag");
       case CHOICE -> {
@@ -542,7 +554,7 @@ final class SystemFileReference {
     Map<String, List<String>> kindsOf = new LinkedHashMap<>();
     for (Metric m : Metric.values()) {
       if (m.systemWide()) {
-        props.set(m.key(), ref(defName(m.dimension())).put("description", m.description()));
+        props.set(m.key(), orRange(defName(m.dimension())).put("description", m.description()));
       } else {
         Dimension before = componentMetrics.putIfAbsent(m.key(), m.dimension());
         if (before != null && before != m.dimension()) {
@@ -556,7 +568,8 @@ final class SystemFileReference {
         (key, dim) ->
             patterns.set(
                 "^[a-z][a-z0-9_-]*\\." + regexQuote(key) + "$",
-                ref(defName(dim)).put("description", "on " + String.join(", ", kindsOf.get(key)))));
+                orRange(defName(dim))
+                    .put("description", "on " + String.join(", ", kindsOf.get(key)))));
     o.put("additionalProperties", false);
     return o;
   }
@@ -766,6 +779,14 @@ final class SystemFileReference {
                     + "\\s*(?:"
                     + alternatives(Units.accepted(Dimension.MULTIPLIER), false)
                     + ")?")));
+    // the shape only: the unit after the high end applies to both, so each end is checked by the
+    // reader (Units.parseRange) against the key's own kind of value, with its position
+    d.set(
+        "range",
+        pattern(
+            "a range LOW..HIGH in the key's unit (700..900 rps, 8..15%/month, 70%..80%); the"
+                + " figure is its midpoint",
+            "[-+]?" + N + "[^.]*?\\s*\\.\\.\\s*[-+]?" + N + "[^.]*"));
     List<String> flags = new ArrayList<>();
     for (String w : List.of("true", "false", "yes", "no", "on", "off")) {
       flags.add(w);
