@@ -71,7 +71,7 @@ public record ModelSimulation(
   static final int CHECK_REPLICATIONS = 4;
 
   /** Arrivals per replication above which {@link #check} shortens its run. */
-  static final double CHECK_MAX_ARRIVALS = 150_000;
+  static final double CHECK_MAX_ARRIVALS = 50_000;
 
   public ModelSimulation {
     parameters = List.copyOf(parameters);
