@@ -3,17 +3,21 @@ package dev.headroom.analysis.sim.system;
 import dev.headroom.analysis.sim.ServiceTime;
 
 /**
- * The app instances: each has {@code workers} servers sharing one FCFS queue (M/G/c per instance),
- * and a pool of {@code poolSize} database connections with a FCFS wait queue; a request waits at
- * most {@code poolTimeoutSeconds} for a connection, then fails as a timeout. A worker is held for
- * the whole request (CPU, external calls, waiting for and using a connection): thread-per-request.
- * An instance with {@code backlog} requests already waiting refuses the next one (an error).
+ * The app instances. Each runs up to {@code threads} requests at once (thread-per-request: a thread
+ * is held for the whole request, CPU, external calls, waiting for and using a connection); the CPU
+ * work of the requests it holds is served by {@code workers} servers (cores) sharing one FCFS
+ * queue, so with enough threads an instance is M/G/c on its CPU. Each instance has a pool of {@code
+ * poolSize} database connections with a FCFS wait queue; a request waits at most {@code
+ * poolTimeoutSeconds} for a connection, then fails as a timeout. An instance with {@code backlog}
+ * requests already waiting for a thread refuses the next one (an error).
  *
+ * @param workers c, the servers of the CPU queue (vCPUs)
  * @param service the CPU time of one request on one worker
  */
 public record AppTier(
     int instances,
     int workers,
+    int threads,
     ServiceTime service,
     int poolSize,
     double poolTimeoutSeconds,
@@ -26,9 +30,16 @@ public record AppTier(
    */
   public static final int DEFAULT_BACKLOG = 511;
 
+  /**
+   * Threads per instance when none is given: 200, Tomcat's default {@code maxThreads} (the most
+   * common Java servlet container), so threads rarely limit before the CPU does.
+   */
+  public static final int DEFAULT_THREADS = 200;
+
   public AppTier {
     Check.atLeast("app.instances", instances, 1);
     Check.atLeast("app.workers", workers, 1);
+    Check.atLeast("app.threads", threads, 1);
     java.util.Objects.requireNonNull(service, "app.service");
     Check.atLeast("app.pool.size", poolSize, 1);
     Check.positive("app.pool.timeout (seconds)", poolTimeoutSeconds);
@@ -37,10 +48,27 @@ public record AppTier(
 
   public AppTier(
       int instances, int workers, ServiceTime service, int poolSize, double poolTimeoutSeconds) {
-    this(instances, workers, service, poolSize, poolTimeoutSeconds, DEFAULT_BACKLOG);
+    this(
+        instances,
+        workers,
+        DEFAULT_THREADS,
+        service,
+        poolSize,
+        poolTimeoutSeconds,
+        DEFAULT_BACKLOG);
+  }
+
+  public AppTier(
+      int instances,
+      int workers,
+      ServiceTime service,
+      int poolSize,
+      double poolTimeoutSeconds,
+      int backlog) {
+    this(instances, workers, DEFAULT_THREADS, service, poolSize, poolTimeoutSeconds, backlog);
   }
 
   public AppTier withInstances(int n) {
-    return new AppTier(n, workers, service, poolSize, poolTimeoutSeconds, backlog);
+    return new AppTier(n, workers, threads, service, poolSize, poolTimeoutSeconds, backlog);
   }
 }

@@ -338,18 +338,35 @@ public record ModelSimulation(
             Optional.of(app), app.fact("instances"), instances.formatted(), "at least 1 instance");
       }
       Figure workers =
-          view.fact(app.fact("capacity.workers"))
-              .or(() -> view.fact(app.fact("vcpu")))
+          view.fact(app.fact("vcpu"))
               .orElse(
                   new Figure(
                       1,
                       Dimension.COUNT,
-                      new Provenance.Assumed(
-                          "C2", "one worker when neither vcpu nor capacity.workers is declared")));
-      param(app.name() + " workers per instance", workers);
+                      new Provenance.Assumed("C2", "one core when vcpu is not declared")));
+      param(app.name() + " cores per instance (CPU servers)", workers);
       int c = (int) Math.round(workers.value());
       if (c < 1) {
-        throw cannot(Optional.of(app), app.fact("vcpu"), workers.formatted(), "at least 1 worker");
+        throw cannot(Optional.of(app), app.fact("vcpu"), workers.formatted(), "at least 1 vCPU");
+      }
+      Figure threads =
+          param(
+              app.name() + " threads per instance",
+              view.fact(app.fact("capacity.workers"))
+                  .orElse(
+                      new Figure(
+                          AppTier.DEFAULT_THREADS,
+                          Dimension.COUNT,
+                          new Provenance.Assumed(
+                              "C5",
+                              "200 request threads per instance (Tomcat's default maxThreads);"
+                                  + " declare capacity.workers to replace it"))));
+      if (threads.value() < 1) {
+        throw cannot(
+            Optional.of(app),
+            app.fact("capacity.workers"),
+            threads.formatted(),
+            "at least 1 worker");
       }
       Figure per = model.perInstance(app);
       if (!(per.value() > 0)) {
@@ -369,15 +386,14 @@ public record ModelSimulation(
                   "utilisation law S = U·c/X at the per-instance capacity (exponential)",
                   "per instance = " + per.withKind(),
                   "at utilisation = " + target.withKind(),
-                  "workers = " + workers.formatted()));
+                  "cores = " + workers.formatted()));
       Figure pool =
           view.fact(app.fact("pool.size"))
               .orElse(
                   new Figure(
                       c,
                       Dimension.COUNT,
-                      new Provenance.Assumed(
-                          "C2", "no pool.size: one connection per worker (no wait for one)")));
+                      new Provenance.Assumed("C2", "no pool.size: one connection per core")));
       if (pool.value() < 1) {
         throw cannot(
             Optional.of(app), app.fact("pool.size"), pool.formatted(), "a pool of at least 1");
@@ -420,6 +436,7 @@ public record ModelSimulation(
       return new AppTier(
           n,
           c,
+          (int) Math.round(threads.value()),
           ServiceTime.exponential(service.value()),
           (int) pool.value(),
           timeout.value(),

@@ -102,7 +102,7 @@ public final class SystemSimulation {
     List<List<Double>> util = new ArrayList<>();
     List<String> seriesNames = new ArrayList<>();
     for (ComponentObservation c : first.components()) {
-      if (!c.name().equals("db-pool")) {
+      if (!c.name().equals("db-pool") && !c.name().equals("app-threads")) {
         seriesNames.add(c.name());
         util.add(new ArrayList<>());
       }

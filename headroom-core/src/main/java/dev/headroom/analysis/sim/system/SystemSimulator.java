@@ -104,6 +104,7 @@ final class SystemSimulator {
   // app instances
   private final int maxInstances;
   private final Center[] workers;
+  private final Center[] cpus;
   private final Center[] pools;
   private final int[] inFlight;
   private final int[] epoch;
@@ -188,6 +189,7 @@ final class SystemSimulator {
 
     maxInstances = model.maxInstances();
     workers = new Center[maxInstances];
+    cpus = new Center[maxInstances];
     pools = new Center[maxInstances];
     inFlight = new int[maxInstances];
     epoch = new int[maxInstances];
@@ -196,13 +198,15 @@ final class SystemSimulator {
     alive = new boolean[maxInstances];
     healthOut = new boolean[maxInstances];
     for (int i = 0; i < maxInstances; i++) {
-      workers[i] = new Center("app-" + i, model.app().workers());
+      workers[i] = new Center("threads-" + i, model.app().threads());
+      cpus[i] = new Center("cpu-" + i, model.app().workers());
       pools[i] = new Center("pool-" + i, model.app().poolSize());
       boolean on = i < model.app().instances();
       provisioned[i] = on;
       ready[i] = on;
       alive[i] = true;
       workers[i].setCounted(on, 0);
+      cpus[i].setCounted(on, 0);
       pools[i].setCounted(on, 0);
     }
     balancer = new Balancer(model.balancer(), maxInstances);
@@ -394,7 +398,7 @@ final class SystemSimulator {
     inFlight[i]++;
     if (workers[i].hasFree()) {
       workers[i].recordWait(0);
-      startApp(id);
+      startRequest(id);
     } else {
       enq[id] = now;
       phase[id] = P_APP_QUEUE;
@@ -406,8 +410,22 @@ final class SystemSimulator {
     return epochAt[id] != epoch[inst[id]];
   }
 
-  private void startApp(int id) {
-    workers[inst[id]].seize(now);
+  /** A request takes a thread of its instance, then queues for the CPU. */
+  private void startRequest(int id) {
+    int i = inst[id];
+    workers[i].seize(now);
+    if (cpus[i].hasFree()) {
+      cpus[i].recordWait(0);
+      startCpu(id);
+    } else {
+      enq[id] = now;
+      phase[id] = P_APP_QUEUE;
+      cpus[i].enqueue(id, now);
+    }
+  }
+
+  private void startCpu(int id) {
+    cpus[inst[id]].seize(now);
     phase[id] = P_APP;
     schedule(now + m.app().service().sample(rApp), APP_DONE, id);
   }
@@ -416,6 +434,13 @@ final class SystemSimulator {
     if (orphan(id)) {
       finish(id, ERROR);
       return;
+    }
+    Center cpu = cpus[inst[id]];
+    cpu.release(now);
+    int waiting = cpu.poll(now);
+    if (waiting >= 0) {
+      cpu.recordWait(now - enq[waiting]);
+      startCpu(waiting);
     }
     if (cls[id] == RequestClass.ASYNC.ordinal()) {
       // the client has its answer; the job goes on to the queue, off the instance
@@ -741,7 +766,7 @@ final class SystemSimulator {
     int next = w.poll(now);
     if (next >= 0) {
       w.recordWait(now - enq[next]);
-      startApp(next);
+      startRequest(next);
     }
   }
 
@@ -797,9 +822,9 @@ final class SystemSimulator {
     double cap = 0;
     int n = 0;
     for (int i = 0; i < maxInstances; i++) {
-      workers[i].advance(now);
-      busy += workers[i].totalBusy();
-      cap += workers[i].totalCap();
+      cpus[i].advance(now);
+      busy += cpus[i].totalBusy();
+      cap += cpus[i].totalCap();
       if (provisioned[i]) {
         n++;
       }
@@ -825,6 +850,7 @@ final class SystemSimulator {
         provisioned[i] = false;
         ready[i] = false;
         workers[i].setCounted(false, now);
+        cpus[i].setCounted(false, now);
         pools[i].setCounted(false, now);
         n--;
         changed = true;
@@ -850,6 +876,7 @@ final class SystemSimulator {
     }
     ready[i] = true;
     workers[i].setCounted(alive[i], now);
+    cpus[i].setCounted(alive[i], now);
     pools[i].setCounted(alive[i], now);
     rebuildRotation();
   }
@@ -869,8 +896,10 @@ final class SystemSimulator {
       epoch[i]++;
       inFlight[i] = 0;
       drain(workers[i]);
+      drain(cpus[i]);
       drain(pools[i]);
       workers[i].setUp(false, now);
+      cpus[i].setUp(false, now);
       pools[i].setUp(false, now);
       if (delay >= 0) {
         schedule(now + delay, DETECT_DOWN, i);
@@ -908,8 +937,10 @@ final class SystemSimulator {
       int i = f.index();
       alive[i] = true;
       workers[i].setUp(true, now);
+      cpus[i].setUp(true, now);
       pools[i].setUp(true, now);
       workers[i].setCounted(provisioned[i] && ready[i], now);
+      cpus[i].setCounted(provisioned[i] && ready[i], now);
       pools[i].setCounted(provisioned[i] && ready[i], now);
       if (delay >= 0) {
         schedule(now + delay, DETECT_UP, i);
@@ -958,6 +989,7 @@ final class SystemSimulator {
     double t = now;
     for (int i = 0; i < maxInstances; i++) {
       workers[i].reset(t, windowSeconds, windows);
+      cpus[i].reset(t, windowSeconds, windows);
       pools[i].reset(t, windowSeconds, windows);
     }
     for (Center c : db) {
@@ -978,6 +1010,7 @@ final class SystemSimulator {
     double len = plan.lengthSeconds();
     for (int i = 0; i < maxInstances; i++) {
       workers[i].advance(now);
+      cpus[i].advance(now);
       pools[i].advance(now);
     }
     for (Center c : db) {
@@ -990,7 +1023,8 @@ final class SystemSimulator {
 
     List<ComponentObservation> comps = new ArrayList<>();
     List<double[][]> series = new ArrayList<>();
-    comps.add(aggregate("app", workers, len, series));
+    comps.add(aggregate("app", cpus, len, series));
+    comps.add(aggregate("app-threads", workers, len, null));
     comps.add(aggregate("db-pool", pools, len, null));
     for (Center c : db) {
       comps.add(aggregate(c.name, new Center[] {c}, len, series));

@@ -86,14 +86,15 @@ class SystemValidationTest {
         "replica U", r.component("db-replica-2").utilization(), lambda * read / 3 * 0.008, 0.03);
     assertCovers(
         "primary U", r.component("db-primary").utilization(), lambda * (1 - read) * 0.02 / 2, 0.04);
-    // a worker is held for the whole request (thread-per-request): Little's law, L = X·R, gives
-    // the busy workers, so the app tier's occupancy is Σ X·R / (instances × workers)
+    // a thread is held for the whole request (thread-per-request): Little's law, L = X·R, gives
+    // the busy threads, so their occupancy is Σ X·R / (instances × threads), 2 × 200 here
     double busy = 0;
     for (ClassStatistics c : r.classes()) {
       busy += c.throughputPerSecond().mean() * c.meanLatencySeconds().mean();
     }
-    assertThat(r.component("app").utilization().mean())
+    assertThat(r.component("app-threads").utilization().mean())
         .isCloseTo(busy / 400, org.assertj.core.data.Percentage.withPercentage(2));
+    assertCovers("app cpu U", r.component("app").utilization(), lambda * 0.001 / 400, 0.02);
   }
 
   @Test
