@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 done; 2 bad usage or a system the simulator cannot run."
     },
     footerHeading = "%nExample:%n",
-    footer = "  headroom simulate system.yaml --load 3x --duration 1h --fail web@10m")
+    footer = "  headroom simulate system.yaml --load 3x --duration 1h --fail web@10min")
 final class SimulateCommand implements Callable<Integer> {
 
   private static final Pattern FAIL =
@@ -85,7 +85,7 @@ final class SimulateCommand implements Callable<Integer> {
       defaultValue = "1min",
       converter = Converters.DurationConverter.class,
       description =
-          "Simulated time discarded at the start of each replication, such as 5m."
+          "Simulated time discarded at the start of each replication, such as 5min."
               + " Default: ${DEFAULT-VALUE}.")
   double warmup;
 
@@ -111,14 +111,14 @@ final class SimulateCommand implements Callable<Integer> {
       description =
           "Kill app instance i (default 0) of component NAME, or read replica i of replica"
               + " component NAME, at TIME (from the start of the run), optionally recovering,"
-              + " such as web@10m or db-replica#1@5m..15m. Repeatable.")
+              + " such as web@10min or db-replica#1@5min..15min. Repeatable.")
   List<String> failures = new ArrayList<>();
 
   @Option(
       names = "--spike",
       paramLabel = "MULTIPLE@TIME+DURATION",
       description =
-          "Multiply the arrival rate by MULTIPLE from TIME for DURATION, such as 5x@20m+2m."
+          "Multiply the arrival rate by MULTIPLE from TIME for DURATION, such as 5x@20min+2min."
               + " Repeatable.")
   List<String> spikes = new ArrayList<>();
 
@@ -179,7 +179,7 @@ final class SimulateCommand implements Callable<Integer> {
           spec.commandLine(),
           "--fail: found \""
               + text
-              + "\"; allowed NAME[#i]@TIME[..TIME], such as web@10m or db-replica#1@5m..15m");
+              + "\"; allowed NAME[#i]@TIME[..TIME], such as web@10min or db-replica#1@5min..15min");
     }
     String name = m.group(1).strip();
     int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
@@ -231,7 +231,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (!m.matches()) {
       throw new ParameterException(
           spec.commandLine(),
-          "--spike: found \"" + text + "\"; allowed MULTIPLE@TIME+DURATION, such as 5x@20m+2m");
+          "--spike: found \"" + text + "\"; allowed MULTIPLE@TIME+DURATION, such as 5x@20min+2min");
     }
     double multiple;
     try {

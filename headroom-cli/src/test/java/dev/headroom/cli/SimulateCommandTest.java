@@ -25,8 +25,8 @@ class SimulateCommandTest {
     assertThat(r.out())
         .contains("Simulation of acme-shop at 1x")
         .contains("db-primary")
-        .contains("Where each input came from")
-        .contains("assumed: 30 s, HikariCP's default connectionTimeout [D3]");
+        .contains("WHERE EACH INPUT CAME FROM")
+        .contains("assumed: 30 s, HikariCP's default connectionTimeout");
   }
 
   @Test
@@ -59,7 +59,7 @@ class SimulateCommandTest {
 
   @Test
   void failingSomethingThatCannotDie_exitsTwoNamingWhatCan() {
-    Cli.Run r = Cli.run(args("simulate", Cli.example("acme-shop"), "--fail", "cache@1m"));
+    Cli.Run r = Cli.run(args("simulate", Cli.example("acme-shop"), "--fail", "cache@1min"));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
         .contains(

@@ -30,6 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SimRenderer {
 
+  /** Time-series rows a text or Markdown report shows at most. */
+  static final int MAX_ROWS = 20;
+
   private SimRenderer() {}
 
   /** The report in {@code format}, ending with a newline. */
@@ -173,12 +176,16 @@ public final class SimRenderer {
               "Autoscaler (replication 0, changes only)",
               table(List.of("time", "instances", "ready", "utilisation", "recommended"), rows)));
     }
+    // a terminal table stays narrow and short: the app tier and the primary (JSON has every
+    // component), and at most MAX_ROWS windows, every k-th
+    List<UtilizationSeries> shown = r.utilization().subList(0, Math.min(2, r.utilization().size()));
     List<String> header = new ArrayList<>(List.of("from", "throughput", "mean", "p95", "errors"));
-    for (UtilizationSeries s : r.utilization()) {
+    for (UtilizationSeries s : shown) {
       header.add(s.component());
     }
+    int step = Math.max(1, (r.windows().size() + MAX_ROWS - 1) / MAX_ROWS);
     rows = new ArrayList<>();
-    for (int w = 0; w < r.windows().size(); w++) {
+    for (int w = 0; w < r.windows().size(); w += step) {
       WindowStatistics ws = r.windows().get(w);
       List<String> row = new ArrayList<>();
       row.add(Units.formatDuration(ws.startSeconds()));
@@ -186,12 +193,17 @@ public final class SimRenderer {
       row.add(Units.formatDuration(ws.meanLatencySeconds()));
       row.add(Units.formatDuration(ws.p95LatencySeconds()));
       row.add(Units.format(ws.errorShare(), Dimension.RATIO));
-      for (UtilizationSeries s : r.utilization()) {
+      for (UtilizationSeries s : shown) {
         row.add(Units.format(s.utilization().get(w), Dimension.RATIO));
       }
       rows.add(cells(row.toArray(String[]::new)));
     }
-    blocks.add(section("Over time (replication means per window)", table(header, rows)));
+    blocks.add(
+        section(
+            "Over time (replication means"
+                + (step > 1 ? ", one window in " + step : "")
+                + "; JSON has every window and component)",
+            table(header, rows)));
     rows = new ArrayList<>();
     for (ModelSimulation.SimParameter p : report.simulation().parameters()) {
       rows.add(
