@@ -218,8 +218,8 @@ public final class SimRenderer {
     report.simulation().notes().forEach(n -> notes.add(Text.of(n)));
     notes.add(
         Text.of(
-            "Latency percentiles are of successful requests; utilisation of the app tier is worker"
-                + " occupancy (a worker is held for the whole request). See docs/simulate.md."));
+            "Latency percentiles are of successful requests; app is the instances' CPU, app-threads"
+                + " their request threads (held for the whole request). See docs/simulate.md."));
     blocks.add(new Block.Notes(notes));
     return new Document(
         Text.of("Simulation of " + report.system() + " at " + report.load().formatted()), blocks);
