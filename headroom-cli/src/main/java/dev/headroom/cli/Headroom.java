@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
       QueueCommand.class,
       FitCommand.class,
       CompareCommand.class,
+      SimulateCommand.class,
       CollectCommand.class,
       CommandLine.HelpCommand.class
     })

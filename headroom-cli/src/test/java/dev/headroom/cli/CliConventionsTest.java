@@ -55,7 +55,16 @@ class CliConventionsTest {
         List.of(
             "queue", "size", "--arrival", "1200/s", "--service", "40ms", "--target-p99", "200ms"),
         List.of("queue", "mva", "../examples/queueing/jain-central-server.yaml"),
-        List.of("fit", "src/test/resources/fit/cisco_schwartz.csv", "--throughput", "12000/s"));
+        List.of("fit", "src/test/resources/fit/cisco_schwartz.csv", "--throughput", "12000/s"),
+        List.of(
+            "simulate",
+            "../examples/startup-not-yet/system.yaml",
+            "--duration",
+            "20s",
+            "--warmup",
+            "5s",
+            "--replications",
+            "2"));
   }
 
   private static String[] with(List<String> base, String... more) {

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * 1997). Ties are broken by the heap's order, which is a deterministic function of the schedule
  * calls, so runs are reproducible.
  */
-final class EventList {
+public final class EventList {
   private double[] time;
   private int[] code;
   private int size;
@@ -18,23 +18,23 @@ final class EventList {
   /** The first event has been consumed but still occupies the root (see {@link #consumeFirst}). */
   private boolean hole;
 
-  EventList(int capacity) {
+  public EventList(int capacity) {
     time = new double[Math.max(4, capacity)];
     code = new int[time.length];
   }
 
-  int size() {
+  public int size() {
     settle();
     return size;
   }
 
   /** Whether no event is pending; settles a consumed root first, so call it before peeking. */
-  boolean isEmpty() {
+  public boolean isEmpty() {
     settle();
     return size == 0;
   }
 
-  void clear() {
+  public void clear() {
     size = 0;
     hole = false;
   }
@@ -44,7 +44,7 @@ final class EventList {
    * overwrites it and sifts down once (one heap pass instead of a removal plus an insertion, the
    * common case, since most events schedule a successor), or until {@link #isEmpty} removes it.
    */
-  void consumeFirst() {
+  public void consumeFirst() {
     hole = true;
   }
 
@@ -56,16 +56,16 @@ final class EventList {
   }
 
   /** The time of the next event; call {@link #isEmpty} first, and the list must not be empty. */
-  double peekTime() {
+  public double peekTime() {
     return time[0];
   }
 
   /** The code of the next event; the list must not be empty. */
-  int peekCode() {
+  public int peekCode() {
     return code[0];
   }
 
-  void schedule(double t, int c) {
+  public void schedule(double t, int c) {
     if (hole) {
       hole = false;
       siftDown(t, c, size);
@@ -93,7 +93,7 @@ final class EventList {
   }
 
   /** Removes the next event (read it first with {@link #peekTime()} and {@link #peekCode()}). */
-  void removeFirst() {
+  public void removeFirst() {
     int n = --size;
     if (n == 0) {
       return;
