@@ -33,10 +33,10 @@ import java.util.Arrays;
  */
 final class EventList {
   /** The largest number of pending events kept flat. */
-  static final int FLAT_MAX = 16;
+  static final int FLAT_MAX = 20;
 
   /** A heap that shrinks to this many pending events becomes flat again. */
-  static final int FLAT_AGAIN = 8;
+  static final int FLAT_AGAIN = 10;
 
   private long[] key;
   private int[] code;

@@ -79,7 +79,7 @@ class EventListTest {
     boolean wasLarge = false;
     for (int step = 0; step < 200_000; step++) {
       // grow to twice the flat bound, shrink to below the bound for flat again, and so on
-      int phase = (step / 40) % 2;
+      int phase = (step / (4 * EventList.FLAT_MAX)) % 2; // about +-2 FLAT_MAX per phase
       boolean grow = phase == 0 ? rnd.nextInt(4) > 0 : rnd.nextInt(4) == 0;
       if (list.isEmpty() || grow) {
         double t = now + (rnd.nextInt(8) == 0 ? 0.5 : rnd.nextDouble()); // ties too
