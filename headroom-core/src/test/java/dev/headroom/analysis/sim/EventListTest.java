@@ -77,10 +77,15 @@ class EventListTest {
     double now = 0;
     int conversions = 0;
     boolean wasLarge = false;
+    boolean growing = true;
     for (int step = 0; step < 200_000; step++) {
-      // grow to twice the flat bound, shrink to below the bound for flat again, and so on
-      int phase = (step / (4 * EventList.FLAT_MAX)) % 2; // about +-2 FLAT_MAX per phase
-      boolean grow = phase == 0 ? rnd.nextInt(4) > 0 : rnd.nextInt(4) == 0;
+      // mostly grow to twice the flat bound, then mostly shrink to half the size for flat again
+      if (reference.size() > 2 * EventList.FLAT_MAX) {
+        growing = false;
+      } else if (reference.size() < EventList.FLAT_AGAIN / 2) {
+        growing = true;
+      }
+      boolean grow = growing == rnd.nextInt(4) > 0;
       if (list.isEmpty() || grow) {
         double t = now + (rnd.nextInt(8) == 0 ? 0.5 : rnd.nextDouble()); // ties too
         list.schedule(t, step);
