@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,6 +29,12 @@ import umontreal.ssj.rng.MRG32k3a;
 import umontreal.ssj.rng.RandomStream;
 import umontreal.ssj.simevents.Accumulate;
 import umontreal.ssj.simevents.Event;
+import umontreal.ssj.simevents.eventlist.BinaryTree;
+import umontreal.ssj.simevents.eventlist.DoublyLinked;
+import umontreal.ssj.simevents.eventlist.EventList;
+import umontreal.ssj.simevents.eventlist.Henriksen;
+import umontreal.ssj.simevents.eventlist.RedblackTree;
+import umontreal.ssj.simevents.eventlist.SplayTree;
 import umontreal.ssj.stat.Tally;
 
 /**
@@ -50,8 +57,9 @@ import umontreal.ssj.stat.Tally;
  * (SSJ {@code Tally}; headroom also records it in an HdrHistogram for percentiles, which SSJ does
  * not). SSJ is written as its tutorial {@code QueueEv} is: an {@code Event} object per arrival and
  * departure, a {@code Simulator} instance (not the static default), MRG32k3a streams and {@code
- * ExponentialGen}; its default event list (a splay tree). The score is {@code events}, the
- * AuxCounter of events processed, as events per second; one thread.
+ * ExponentialGen}; on each of SSJ's five event lists ({@link SsjEventList}: its default splay tree
+ * and the four others). The score is {@code events}, the AuxCounter of events processed, as events
+ * per second; one thread.
  *
  * <p>Run: {@code java -jar headroom-bench/target/benchmarks.jar SimEngine -f 1 -wi 2 -i 3}
  */
@@ -95,6 +103,37 @@ public class SimEngineBenchmark {
     }
   }
 
+  /**
+   * SSJ's event list. SSJ 3.3.2's {@code Simulator()} uses a {@code SplayTree}; it ships four more
+   * implementations of its {@code EventList}, and with ten or so pending events a simple one can
+   * beat the splay tree, so every SSJ benchmark runs on each and the report compares headroom with
+   * the fastest as well as with the default.
+   */
+  @State(Scope.Benchmark)
+  public static class SsjEventList {
+    @Param({"SplayTree", "DoublyLinked", "BinaryTree", "RedblackTree", "Henriksen"})
+    public String eventList = "SplayTree";
+
+    EventList create() {
+      return create(eventList);
+    }
+
+    static EventList create(String name) {
+      return switch (name) {
+        case "SplayTree" -> new SplayTree();
+        case "DoublyLinked" -> new DoublyLinked();
+        case "BinaryTree" -> new BinaryTree();
+        case "RedblackTree" -> new RedblackTree();
+        case "Henriksen" -> new Henriksen();
+        default ->
+            throw new IllegalArgumentException(
+                "SSJ event list '"
+                    + name
+                    + "'; allowed: SplayTree, DoublyLinked, BinaryTree, RedblackTree, Henriksen");
+      };
+    }
+  }
+
   private Network mm1;
   private Network five;
   private int replication;
@@ -126,10 +165,15 @@ public class SimEngineBenchmark {
   }
 
   @Benchmark
-  public double mm1_ssj(Events counter) {
+  public double mm1_ssj(Events counter, SsjEventList list) {
     SsjNetwork net =
         new SsjNetwork(
-            new int[] {1}, new double[] {1.0}, new double[][] {{0, 1}}, MM1_LAMBDA, replication++);
+            list.create(),
+            new int[] {1},
+            new double[] {1.0},
+            new double[][] {{0, 1}},
+            MM1_LAMBDA,
+            replication++);
     double r = net.run(MM1_HORIZON);
     counter.events += net.events;
     return r;
@@ -152,8 +196,9 @@ public class SimEngineBenchmark {
   }
 
   @Benchmark
-  public double fiveStations_ssj(Events counter) {
-    SsjNetwork net = new SsjNetwork(SERVERS, SERVICE, ROUTING, NET_LAMBDA, replication++);
+  public double fiveStations_ssj(Events counter, SsjEventList list) {
+    SsjNetwork net =
+        new SsjNetwork(list.create(), SERVERS, SERVICE, ROUTING, NET_LAMBDA, replication++);
     double r = net.run(NET_HORIZON);
     counter.events += net.events;
     return r;
@@ -161,7 +206,7 @@ public class SimEngineBenchmark {
 
   /** An open network of FCFS multi-server stations written the SSJ way (QueueEv generalised). */
   static final class SsjNetwork {
-    final umontreal.ssj.simevents.Simulator engine = new umontreal.ssj.simevents.Simulator();
+    final umontreal.ssj.simevents.Simulator engine;
     final int n;
     final int[] servers;
     final int[] busy;
@@ -176,7 +221,9 @@ public class SimEngineBenchmark {
     final Tally response;
     long events;
 
-    SsjNetwork(int[] servers, double[] meanService, double[][] p, double lambda, int rep) {
+    SsjNetwork(
+        EventList list, int[] servers, double[] meanService, double[][] p, double lambda, int rep) {
+      engine = new umontreal.ssj.simevents.Simulator(list);
       n = servers.length;
       this.servers = servers;
       busy = new int[n];

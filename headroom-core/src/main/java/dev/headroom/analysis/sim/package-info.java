@@ -11,9 +11,9 @@
  * lognormal and empirical service times ({@link dev.headroom.analysis.sim.ServiceTime}).
  *
  * <p>How: one {@link dev.headroom.analysis.sim.Simulator} per replication holds its own clock,
- * state and random streams (nothing static); the event list is a binary heap on primitive arrays
- * and the hot path allocates nothing. Every random source has its own named stream whose seed
- * depends only on the master seed, the replication and the name ({@link
+ * state and random streams (nothing static); the event list is a flat array or a binary heap on
+ * primitive arrays and the hot path allocates nothing. Every random source has its own named stream
+ * whose seed depends only on the master seed, the replication and the name ({@link
  * dev.headroom.analysis.sim.Streams}), so a run is reproducible bit for bit and adding a source
  * shifts no other. {@link dev.headroom.analysis.sim.Simulation} runs independent replications in
  * parallel, deletes the warm-up, and reports every mean and percentile as an {@link
