@@ -213,7 +213,14 @@ public final class SimRenderer {
               Text.of(p.value().provenance().describe())));
     }
     blocks.add(
-        section("Where each input came from", table(List.of("input", "value", "source"), rows)));
+        section(
+            "Where each input came from",
+            new Block.Table(
+                List.of(
+                    Block.Column.left("input"),
+                    new Block.Column("value", Block.Align.RIGHT),
+                    Block.Column.left("source")),
+                rows)));
     List<Text> notes = new ArrayList<>();
     report.simulation().notes().forEach(n -> notes.add(Text.of(n)));
     notes.add(
@@ -251,7 +258,9 @@ public final class SimRenderer {
 
   /** "12.3ms ± 0.4ms". */
   static String est(Estimate e, Dimension d) {
-    return Units.format(e.mean(), d) + " ± " + Units.format(e.halfWidth(), d);
+    // a half-width at floating-point noise (a pool full in every replication) is no spread at all
+    double hw = e.halfWidth() <= 1e-9 * Math.max(1, Math.abs(e.mean())) ? 0 : e.halfWidth();
+    return Units.format(e.mean(), d) + " ± " + Units.format(hw, d);
   }
 
   // ---- JSON ----
