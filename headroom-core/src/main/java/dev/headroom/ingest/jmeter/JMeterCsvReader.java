@@ -242,6 +242,9 @@ public final class JMeterCsvReader extends LoadTestReader {
         }
       }
       samples.sample(timeStamp, elapsed, allThreads, count, errors);
+      if (c.url >= 0 && !samples.hasTarget()) {
+        samples.url(csv.field(c.url));
+      }
     } catch (BadField e) {
       samples.skip(line, e.getMessage());
     }
