@@ -119,8 +119,9 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "PCT=LIMIT",
       converter = Converters.SloConverter.class,
       description =
-          "A latency objective judged on each step of a run too small for a curve, such as"
-              + " p95=300ms or p99=1s (p50, p90, p95, p99); repeatable.")
+          "A latency objective such as p95=300ms or p99=1s (p50, p90, p95, p99); repeatable. On a"
+              + " curve: the highest throughput that meets it, measured and from the model; on a"
+              + " run too small for a curve: judged on each step.")
   List<Slo> slos = new ArrayList<>();
 
   @Override

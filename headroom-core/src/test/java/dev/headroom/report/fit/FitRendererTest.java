@@ -50,6 +50,14 @@ class FitRendererTest {
         inBothLocales(() -> FitRenderer.render(FitReportFixtures.isilon(), format)));
   }
 
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void render_curveWithObjectives_matchesGoldenFile(OutputFormat format) {
+    Golden.assertMatches(
+        "gatling-slo." + ext(format),
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.gatlingWithSlo(), format)));
+  }
+
   @Test
   void render_raytracer_saysKappaIsAtItsBound() {
     String text =
