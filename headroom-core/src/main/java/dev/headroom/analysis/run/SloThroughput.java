@@ -225,16 +225,11 @@ public record SloThroughput(Slo slo, Answer measured, Answer model) {
   private static Answer modelled(Slo slo, List<Step> steps, UslModel model) {
     String p = slo.percentile().id();
     List<Double> ratios = new ArrayList<>();
-    List<Double> thinks = new ArrayList<>();
     for (Step s : steps) {
       LatencySummary l = s.latency();
       Double v = slo.percentile().of(l);
       if (v != null && l.meanMs() != null && l.meanMs() > 0) {
         ratios.add(v / l.meanMs());
-        if (s.throughput() > 0) {
-          // the interactive response time law R = N/X − Z (Denning and Buzen 1978) read backwards
-          thinks.add(s.concurrency() / s.throughput() - l.meanMs() / 1000);
-        }
       }
     }
     if (ratios.isEmpty()) {
@@ -250,11 +245,7 @@ public record SloThroughput(Slo slo, Answer measured, Answer model) {
     // Z: the time a virtual user spends between a response and its next request (pauses, think
     // time, client work); N/X counts it, a response time does not, so R = N/X − Z, and the
     // model's N/X is held to r + Z. The median over the steps, never below 0.
-    double z =
-        thinks.isEmpty()
-            ? 0
-            : Math.max(
-                0, median(thinks.stream().mapToDouble(Double::doubleValue).sorted().toArray()));
+    double z = thinkSeconds(steps);
     String ratio =
         p
             + "/mean = "
@@ -320,6 +311,26 @@ public record SloThroughput(Slo slo, Answer measured, Answer model) {
                 : "");
     return new Answer(
         new Figure(x, Dimension.RATE, new Provenance.Derived(formula, inputs)), atN, note, false);
+  }
+
+  /**
+   * The think time Z of a closed-loop run, in seconds: the time a virtual user spends between a
+   * response and its next request, from the interactive response time law R = N/X − Z (Denning and
+   * Buzen 1978) read backwards, N/X − R per step with a mean response time, the median over those
+   * steps, never below 0 (0 when no step has one).
+   */
+  public static double thinkSeconds(List<Step> steps) {
+    List<Double> thinks = new ArrayList<>();
+    for (Step s : steps) {
+      LatencySummary l = s.latency();
+      if (l != null && l.meanMs() != null && s.throughput() > 0) {
+        thinks.add(s.concurrency() / s.throughput() - l.meanMs() / 1000);
+      }
+    }
+    if (thinks.isEmpty()) {
+      return 0;
+    }
+    return Math.max(0, median(thinks.stream().mapToDouble(Double::doubleValue).sorted().toArray()));
   }
 
   private static double median(double[] sorted) {
