@@ -27,23 +27,23 @@ public record RunContext(String target, Instant start) {
 
   /**
    * The host and port of {@code url} (the part a different server changes; paths differ between the
-   * endpoints of one test), or the text itself, stripped, when it is not a URL with a host. Null
-   * for null.
+   * endpoints of one test), lower case; null when it is not a URL with a host (a k6 {@code url} tag
+   * a script renamed, JMeter's {@code null} of a Java Request sampler): a name that is not a host
+   * says nothing about the server, so it is not compared.
    */
   public static String targetOf(String url) {
-    if (url == null || url.isBlank() || "null".equals(url)) {
+    if (url == null || url.isBlank()) {
       return null;
     }
-    String u = url.strip();
     try {
-      URI uri = new URI(u);
+      URI uri = new URI(url.strip());
       if (uri.getHost() != null) {
         return uri.getHost().toLowerCase(Locale.ROOT)
             + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
       }
     } catch (java.net.URISyntaxException e) {
-      // not a URL: compared as written
+      // not a URL
     }
-    return u.toLowerCase(Locale.ROOT);
+    return null;
   }
 }
