@@ -463,6 +463,8 @@ public final class FitPlot {
 
   /** The --at and --throughput answers: an orange square on the curve, labelled. */
   private void predictions() {
+    // each label a line lower than the one before, so labels of nearby answers do not overlap
+    int drawn = 0;
     line("<g fill=\"#e67e22\" font-size=\"11\">");
     for (FitPrediction p : report.predictions()) {
       if (p.prediction() == null) {
@@ -479,14 +481,26 @@ public final class FitPlot {
           p.given() == FitPrediction.Given.CONCURRENCY
               ? "--at " + Units.format(p.value(), 6) + ": X = " + Units.format(x, 4) + "/s"
               : "--throughput " + Units.format(p.value(), 6) + "/s: N = " + Units.format(n, 4);
+      // near the right edge the label goes to the left of the marker, so it is not cut off
+      boolean left = px(n) > WIDTH - RIGHT - 150;
       line(
-          "<text x=\"" + f(px(n) + 7) + "\" y=\"" + f(py(x) + 14) + "\">" + esc(label) + "</text>");
+          "<text x=\""
+              + f(left ? px(n) - 7 : px(n) + 7)
+              + "\" y=\""
+              + f(py(x) + 14 + 13 * drawn++)
+              + "\""
+              + (left ? " text-anchor=\"end\"" : "")
+              + ">"
+              + esc(label)
+              + "</text>");
     }
     line("</g>");
   }
 
   /** Each objective's answer from the model: a purple diamond at (N, X), labelled. */
   private void sloMarks() {
+    // each label at least a line above the one before: objectives' answers often lie close together
+    double lastY = Double.POSITIVE_INFINITY;
     for (SloThroughput t : report.sloThroughputs()) {
       SloThroughput.Answer a = t.model();
       if (a.throughput() == null || a.concurrency() > xMax) {
@@ -516,7 +530,7 @@ public final class FitPlot {
           "<text x=\""
               + f(cx - 8)
               + "\" y=\""
-              + f(cy - 8)
+              + f(lastY = Math.min(cy - 8, lastY - 13))
               + "\" text-anchor=\"end\" fill=\"#8e44ad\" font-size=\"11\">"
               + esc(
                   sloLabel(t.slo())
@@ -546,6 +560,8 @@ public final class FitPlot {
       pts.append(pts.length() == 0 ? "" : " ").append(f(px(n))).append(',').append(f(ly(r)));
     }
     line("<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" points=\"" + pts + "\"/>");
+    // limits' labels side by side from the right, so close limits do not print over each other
+    int drawn = 0;
     for (Slo slo : report.slos()) {
       if (slo.limitMs() > latency.max()) {
         continue;
@@ -562,7 +578,7 @@ public final class FitPlot {
               + "\" stroke=\"#8e44ad\" stroke-width=\"1.5\" stroke-dasharray=\"6 3\"/>");
       line(
           "<text x=\""
-              + f(px(xMax) - 4)
+              + f(px(xMax) - 4 - 100 * drawn++)
               + "\" y=\""
               + f(ly(slo.limitMs()) - 5)
               + "\" text-anchor=\"end\" fill=\"#8e44ad\" font-size=\"11\">"
