@@ -269,6 +269,55 @@ final class Converters {
     }
   }
 
+  /**
+   * {@code --concurrency} of fit: {@code N} for every input, or {@code FILE=N} for one of them (the
+   * file as given among the inputs, or its file name alone when only one input has it).
+   *
+   * @param file the input it applies to, null for every input
+   * @param concurrency the concurrency, above 0
+   */
+  record ConcurrencyAssignment(String file, double concurrency) {
+    ConcurrencyAssignment {
+      if (file != null && file.isEmpty()) {
+        throw new IllegalArgumentException("an empty file name");
+      }
+      if (!(concurrency > 0) || !Double.isFinite(concurrency)) {
+        throw new IllegalArgumentException("concurrency must be above 0, got " + concurrency);
+      }
+    }
+  }
+
+  /**
+   * {@code N} or {@code FILE=N}: split at the last {@code =} (a file name may hold one, a number
+   * never does), the number read like any concurrency.
+   */
+  static final class ConcurrencyAssignmentConverter
+      implements ITypeConverter<ConcurrencyAssignment> {
+    @Override
+    public ConcurrencyAssignment convert(String value) {
+      int eq = value.lastIndexOf('=');
+      String file = eq < 0 ? null : value.substring(0, eq).strip();
+      String number = eq < 0 ? value : value.substring(eq + 1);
+      if (file != null && file.isEmpty()) {
+        throw new TypeConversionException(
+            "found \""
+                + value
+                + "\" (no file before '='); allowed N for every input, such as 8, or FILE=N for"
+                + " one input, such as run-a.json=8");
+      }
+      double n;
+      try {
+        n = new ConcurrencyConverter().convert(number);
+      } catch (TypeConversionException e) {
+        throw new TypeConversionException(
+            (file == null ? "" : "for " + file + ": ")
+                + e.getMessage()
+                + "; give N for every input or FILE=N for one, such as run-a.json=8");
+      }
+      return new ConcurrencyAssignment(file, n);
+    }
+  }
+
   /** A mean number in the system (Little's law): zero is an empty system. */
   static final class PopulationConverter extends QuantityConverter {
     PopulationConverter() {

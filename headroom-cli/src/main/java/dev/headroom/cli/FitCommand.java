@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,12 +62,13 @@ final class FitCommand implements Callable<Integer> {
 
   @Option(
       names = "--concurrency",
-      paramLabel = "N",
-      converter = Converters.ConcurrencyConverter.class,
+      paramLabel = "[FILE=]N",
+      converter = Converters.ConcurrencyAssignmentConverter.class,
       description =
-          "Concurrency of the run (virtual users or requests in flight), a number above 0 such as"
-              + " 50, for inputs that do not record it (hey, HdrHistogram logs).")
-  Double concurrency;
+          "Concurrency of the runs (virtual users or requests in flight), a number above 0 such as"
+              + " 50, for inputs that do not record it (hey, HdrHistogram logs); FILE=N gives it"
+              + " for one input, such as run-a.txt=8 (repeatable, one per file).")
+  List<Converters.ConcurrencyAssignment> concurrency = new ArrayList<>();
 
   @Mixin FormatOption output;
 
@@ -116,14 +119,17 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "PCT=LIMIT",
       converter = Converters.SloConverter.class,
       description =
-          "A latency objective judged on each step of a run too small for a curve, such as"
-              + " p95=300ms or p99=1s (p50, p90, p95, p99); repeatable.")
+          "A latency objective such as p95=300ms or p99=1s (p50, p90, p95, p99); repeatable. On a"
+              + " curve: the highest throughput that meets it, measured and from the model; on a"
+              + " run too small for a curve: judged on each step.")
   List<Slo> slos = new ArrayList<>();
 
   @Override
   public Integer call() {
-    ReadOptions options = new ReadOptions(concurrency, latencyUnit, tag);
-    List<LoadTest> tests = LoadTestFiles.readAll(files, inputFormat, options);
+    Map<Path, Double> concurrencyByFile = concurrencyByFile();
+    List<LoadTest> tests =
+        LoadTestFiles.readAll(
+            files, inputFormat, f -> new ReadOptions(concurrencyByFile.get(f), latencyUnit, tag));
     FitReport report = FitReport.of(tests, at, throughput, slos);
     if (plot != null && report.model() == null) {
       throw new BadInputException(
@@ -156,6 +162,92 @@ final class FitCommand implements Callable<Integer> {
     out.print(FitRenderer.render(report, output.format));
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The concurrency each input is read with: {@code --concurrency N} for every input, {@code
+   * --concurrency FILE=N} for the one named (by the path as given, or by its file name when that is
+   * unique among the inputs), the per-file value winning. A name that is not an input, or names one
+   * ambiguously, or a file or the default given twice, is a usage error naming the option.
+   */
+  private Map<Path, Double> concurrencyByFile() {
+    Map<Path, Double> out = new HashMap<>();
+    Double all = null;
+    Map<Path, String> given = new HashMap<>();
+    for (Converters.ConcurrencyAssignment a : concurrency) {
+      if (a.file() == null) {
+        if (all != null) {
+          throw usage(
+              "found --concurrency without a file twice ("
+                  + Units.format(all, 6)
+                  + " and "
+                  + Units.format(a.concurrency(), 6)
+                  + "); allowed one N for every input, and FILE=N for single inputs");
+        }
+        all = a.concurrency();
+        continue;
+      }
+      Path input = inputNamed(a.file());
+      if (given.containsKey(input)) {
+        throw usage(
+            "found --concurrency for "
+                + input
+                + " twice ("
+                + given.get(input)
+                + " and "
+                + a.file()
+                + "="
+                + Units.format(a.concurrency(), 6)
+                + "); allowed one per file");
+      }
+      given.put(input, a.file() + "=" + Units.format(a.concurrency(), 6));
+      out.put(input, a.concurrency());
+    }
+    for (Path f : files) {
+      if (!out.containsKey(f) && all != null) {
+        out.put(f, all);
+      }
+    }
+    return out;
+  }
+
+  /** The input {@code name} refers to: as given on the command line, or by a unique file name. */
+  private Path inputNamed(String name) {
+    for (Path f : files) {
+      if (f.toString().equals(name) || f.equals(Path.of(name).normalize())) {
+        return f;
+      }
+    }
+    List<Path> byName = new ArrayList<>();
+    for (Path f : files) {
+      if (f.getFileName() != null && f.getFileName().toString().equals(name)) {
+        byName.add(f);
+      }
+    }
+    if (byName.size() == 1) {
+      return byName.get(0);
+    }
+    String inputs = String.join(", ", files.stream().map(Path::toString).toList());
+    if (byName.size() > 1) {
+      throw usage(
+          "found --concurrency "
+              + name
+              + "=…, and "
+              + byName.size()
+              + " inputs have that file name; allowed a file as given among the inputs ("
+              + inputs
+              + ")");
+    }
+    throw usage(
+        "found --concurrency for \""
+            + name
+            + "\", which is not among the inputs; allowed one of "
+            + inputs
+            + " (FILE=N), or N alone for every input");
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
   /** Load-test format ids for help and completion. */

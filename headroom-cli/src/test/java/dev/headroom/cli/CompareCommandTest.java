@@ -52,7 +52,7 @@ class CompareCommandTest {
     JsonNode p95 = json.get("steps").get(0).get("differences").get(3);
     assertThat(p95.get("metric").asString()).isEqualTo("p95");
     assertThat(p95.get("significant").asBoolean()).isTrue();
-    assertThat(p95.get("interval").get("method").asString()).isEqualTo("resolution");
+    assertThat(p95.get("interval").get("method").asString()).isEqualTo("order_statistic");
     assertThat(json.get("failed").asBoolean()).isFalse();
   }
 

@@ -225,4 +225,58 @@ class FitCommandTest {
         .contains("/dev/zero:1")
         .contains("a line longer than 1,048,576 characters");
   }
+
+  /** Real hey reports at -c 1, 4 and 16 (hey prints no concurrency). */
+  private static final String HEY1 = "src/test/resources/fit/hey-c1.txt";
+
+  private static final String HEY4 = "src/test/resources/fit/hey-c4.txt";
+  private static final String HEY16 = "src/test/resources/fit/hey-c16.txt";
+
+  @Test
+  void fit_concurrencyPerFile_placesEachRunAtItsOwnLevel() throws IOException {
+    int code =
+        run(
+            "fit",
+            HEY1,
+            HEY4,
+            HEY16,
+            "--concurrency",
+            HEY1 + "=1",
+            "--concurrency",
+            "hey-c4.txt=4",
+            "--concurrency",
+            "16",
+            "--format",
+            "json");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode steps = JsonMapper.builder().build().readTree(out.toString()).get("steps");
+    List<Double> levels = new ArrayList<>();
+    steps.forEach(s -> levels.add(s.get("concurrency").asDouble()));
+    assertThat(levels).containsExactly(1.0, 4.0, 16.0);
+  }
+
+  @Test
+  void fit_concurrencyForAFileNotAmongTheInputs_isAUsageErrorListingThem() {
+    int code = run("fit", HEY1, HEY4, "--concurrency", "run-b.json=16");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("found --concurrency for \"run-b.json\", which is not among the inputs")
+        .contains("allowed one of " + HEY1 + ", " + HEY4)
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void fit_concurrencyGivenTwiceForOneFile_isAUsageError() {
+    int code =
+        run("fit", HEY1, HEY4, "--concurrency", HEY1 + "=1", "--concurrency", "hey-c1.txt=2");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("twice").contains("allowed one per file");
+  }
+
+  @Test
+  void fit_concurrencyWithoutANumberAfterTheFile_namesTheSyntax() {
+    int code = run("fit", HEY1, "--concurrency", HEY1 + "=many");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("--concurrency").contains("FILE=N");
+  }
 }

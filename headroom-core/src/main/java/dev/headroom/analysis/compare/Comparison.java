@@ -2,6 +2,7 @@ package dev.headroom.analysis.compare;
 
 import dev.headroom.analysis.usl.LoadTestCurve;
 import dev.headroom.ingest.loadtest.LatencyHistogram;
+import dev.headroom.ingest.loadtest.LatencySummary;
 import dev.headroom.ingest.loadtest.Step;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
@@ -29,6 +30,11 @@ import org.hipparchus.random.Well19937c;
  *       Statistics</i>, 2003, §2.2), so each resample costs one Beta draw, not n;
  *   <li>throughput from request counts: each count Poisson, so Var(n/T) = n/T²; the difference's 95
  *       % interval is d ± 1.96·√(n₁/T₁² + n₂/T₂²);
+ *   <li>percentiles from summaries with a request count (a k6 end-of-test summary, whose Trend
+ *       percentiles are interpolated estimates over n requests): each side's 95 % interval of the
+ *       percentile from the binomial spread of its rank, valued between the percentiles the summary
+ *       reports ({@link #rankInterval}), plus the printed values' resolution, so a change smaller
+ *       than the estimate's own uncertainty is not called significant;
  *   <li>otherwise, the printed values' resolution (half a unit of the last digit of each), which
  *       says nothing about sampling noise, and the report says so.
  * </ul>
@@ -226,9 +232,81 @@ public record Comparison(
           IntervalMethod.BOOTSTRAP,
           significant);
     }
-    double half = halfUnit(b) + halfUnit(c);
+    double resolution = halfUnit(b) + halfUnit(c);
+    double[] bi = m == Metric.THROUGHPUT ? null : rankInterval(bs, m.quantile());
+    double[] ci = m == Metric.THROUGHPUT ? null : rankInterval(cs, m.quantile());
+    if (bi != null && ci != null) {
+      // each side's interval as a half-width on either side, combined as independent errors
+      double lower = d - Math.hypot(bi[1] - b, c - ci[0]) - resolution;
+      double upper = d + Math.hypot(b - bi[0], ci[1] - c) + resolution;
+      return new MetricDifference(
+          m,
+          b,
+          c,
+          d,
+          relative,
+          lower,
+          upper,
+          IntervalMethod.ORDER_STATISTIC,
+          lower > 0 || upper < 0);
+    }
     return new MetricDifference(
-        m, b, c, d, relative, d - half, d + half, IntervalMethod.RESOLUTION, Math.abs(d) > half);
+        m,
+        b,
+        c,
+        d,
+        relative,
+        d - resolution,
+        d + resolution,
+        IntervalMethod.RESOLUTION,
+        Math.abs(d) > resolution);
+  }
+
+  /**
+   * The 95 % interval of a summary's q-quantile from its request count n: the rank of the sample
+   * q-quantile is binomial, so the quantiles q ± z·√(q(1 − q)/n) bound it (David and Nagaraja,
+   * <i>Order Statistics</i>, 2003, §7.1), each valued by linear interpolation between the
+   * percentiles the summary reports (p50, p90, p95, p99 and the maximum as q = 1). Null when the
+   * step has no count or the lower end falls below the lowest reported percentile (nothing to
+   * interpolate from): then only the resolution is known.
+   */
+  static double[] rankInterval(Step s, double q) {
+    LatencySummary l = s.latency();
+    if (s.requests() <= 0 || l == null) {
+      return null;
+    }
+    double[][] knots = {
+      {0.50, l.p50Ms() == null ? Double.NaN : l.p50Ms()},
+      {0.90, l.p90Ms() == null ? Double.NaN : l.p90Ms()},
+      {0.95, l.p95Ms() == null ? Double.NaN : l.p95Ms()},
+      {0.99, l.p99Ms() == null ? Double.NaN : l.p99Ms()},
+      {1.00, l.maxMs() == null ? Double.NaN : l.maxMs()}
+    };
+    List<double[]> known = new ArrayList<>();
+    for (double[] k : knots) {
+      if (!Double.isNaN(k[1])) {
+        known.add(k);
+      }
+    }
+    double half = Z * Math.sqrt(q * (1 - q) / s.requests());
+    double lo = q - half;
+    double hi = Math.min(1, q + half);
+    if (known.size() < 2 || lo < known.get(0)[0] || hi > known.get(known.size() - 1)[0]) {
+      return null;
+    }
+    return new double[] {valueAt(known, lo), valueAt(known, hi)};
+  }
+
+  /** Linear interpolation of the (quantile, value) knots at quantile p, within their range. */
+  private static double valueAt(List<double[]> knots, double p) {
+    for (int i = 1; i < knots.size(); i++) {
+      double[] a = knots.get(i - 1);
+      double[] b = knots.get(i);
+      if (p <= b[0]) {
+        return a[1] + (b[1] - a[1]) * (p - a[0]) / (b[0] - a[0]);
+      }
+    }
+    return knots.get(knots.size() - 1)[1];
   }
 
   /**

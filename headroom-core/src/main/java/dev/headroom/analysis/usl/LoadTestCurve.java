@@ -1,9 +1,13 @@
 package dev.headroom.analysis.usl;
 
 import dev.headroom.ingest.loadtest.LoadTest;
+import dev.headroom.ingest.loadtest.RunContext;
 import dev.headroom.ingest.loadtest.Step;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.Units;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -73,8 +77,83 @@ public record LoadTestCurve(List<Step> steps, List<String> warnings, List<String
                     + ": "
                     + w));
     warnings.addAll(skippedRecords);
+    warnings.addAll(unrelated(tests, names));
     steps.sort(Comparator.comparingDouble(Step::concurrency));
     return new LoadTestCurve(steps, warnings, List.copyOf(formats));
+  }
+
+  /**
+   * Files started further apart than this are not one sweep: a curve's steps are made in one
+   * session, against one deployment, and a day apart the system under test has usually changed (a
+   * release, the data, the neighbours on a shared host), so the steps measure different systems.
+   */
+  public static final Duration MAX_START_SPREAD = Duration.ofHours(24);
+
+  /**
+   * Warnings for files that do not look like one run or one sweep: different tools (which measure
+   * throughput and latency differently: at the request's start or end, with or without connection
+   * set-up), different targets, or starts more than {@link #MAX_START_SPREAD} apart. Each names
+   * every file with its value; a file whose format records no target or start is left out of that
+   * comparison.
+   */
+  static List<String> unrelated(List<LoadTest> tests, List<String> names) {
+    List<String> out = new ArrayList<>();
+    if (tests.size() < 2) {
+      return out;
+    }
+    Map<String, List<String>> byTool = new LinkedHashMap<>();
+    Map<String, List<String>> byTarget = new LinkedHashMap<>();
+    Instant first = null;
+    Instant last = null;
+    List<String> starts = new ArrayList<>();
+    for (int i = 0; i < tests.size(); i++) {
+      LoadTest t = tests.get(i);
+      // the tool, not how it was saved: "k6 (handleSummary)" and "k6 (--summary-export)" are one
+      String tool = t.producer().replaceAll(" \\(.*\\)$", "");
+      byTool.computeIfAbsent(tool, k -> new ArrayList<>()).add(names.get(i));
+      RunContext c = t.context();
+      if (c.target() != null) {
+        byTarget.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(names.get(i));
+      }
+      if (c.start() != null) {
+        first = first == null || c.start().isBefore(first) ? c.start() : first;
+        last = last == null || c.start().isAfter(last) ? c.start() : last;
+        starts.add(names.get(i) + " " + c.start().truncatedTo(ChronoUnit.SECONDS));
+      }
+    }
+    if (byTool.size() > 1) {
+      out.add(
+          "the files come from different tools or tool versions ("
+              + grouped(byTool)
+              + "): tools time requests differently (from the send or from the connect, stamped at"
+              + " the start or the end), so their steps are not one curve unless they are one"
+              + " sweep of one system");
+    }
+    if (byTarget.size() > 1) {
+      out.add(
+          "the files measured different targets ("
+              + grouped(byTarget)
+              + "): steps from different servers are not one throughput curve");
+    }
+    if (first != null && Duration.between(first, last).compareTo(MAX_START_SPREAD) > 0) {
+      out.add(
+          "the files were started "
+              + Units.format(Duration.between(first, last).toMinutes() / 60.0 / 24.0, 3)
+              + " days apart ("
+              + String.join(", ", starts)
+              + "), more than "
+              + MAX_START_SPREAD.toHours()
+              + " h: the system under test has likely changed between them, so their steps may"
+              + " measure different systems");
+    }
+    return out;
+  }
+
+  /** "value: file, file; value: file" for a warning. */
+  private static String grouped(Map<String, List<String>> byValue) {
+    List<String> parts = new ArrayList<>();
+    byValue.forEach((v, files) -> parts.add(v + ": " + String.join(", ", files)));
+    return String.join("; ", parts);
   }
 
   /**

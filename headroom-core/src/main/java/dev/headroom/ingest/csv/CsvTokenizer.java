@@ -23,12 +23,29 @@ public final class CsvTokenizer {
   private final char[] buf = new char[1 << 16];
   private int pos;
   private int limit;
-  private final StringBuilder field = new StringBuilder(64);
+
+  /**
+   * The current record's characters, field after field; a field becomes a String only when asked
+   * for ({@link #field(int)}): a JMeter row has 17 fields and a reader uses 6, and making Strings
+   * of the rest was most of the time spent reading a large JTL.
+   */
+  private char[] rec = new char[256];
+
+  private int recLength;
+  private int fieldStart;
+  private int[] starts = new int[32];
+  private int[] ends = new int[32];
   private String[] fields = new String[32];
   private int[] columns = new int[32];
   private int size;
   private long line = 1;
-  private int column = 1;
+
+  /** Characters read before the buffer's first, so base + pos is the offset in the input. */
+  private long base;
+
+  /** The input offset where the current line starts: a column is an offset less this, plus 1. */
+  private long lineStart;
+
   private long recordLine;
   private boolean unterminated;
 
@@ -58,12 +75,13 @@ public final class CsvTokenizer {
     size = 0;
     unterminated = false;
     recordLine = line;
-    int fieldColumn = column;
+    int fieldColumn = column();
     int c = read();
     if (c < 0) {
       return false;
     }
-    field.setLength(0);
+    recLength = 0;
+    fieldStart = 0;
     boolean inQuotes = false;
     boolean atFieldStart = true;
     while (true) {
@@ -76,7 +94,7 @@ public final class CsvTokenizer {
         if (c == '"') {
           if (peek() == '"') {
             read();
-            field.append('"');
+            append('"', fieldColumn);
           } else {
             inQuotes = false;
           }
@@ -86,7 +104,7 @@ public final class CsvTokenizer {
       } else if (c == delimiter) {
         add(fieldColumn);
         atFieldStart = true;
-        fieldColumn = column;
+        fieldColumn = column();
       } else if (c == '\n') {
         add(fieldColumn);
         return true;
@@ -102,9 +120,44 @@ public final class CsvTokenizer {
       } else {
         append(c, fieldColumn);
         atFieldStart = false;
+        appendRun(fieldColumn);
       }
       c = read();
     }
+  }
+
+  /**
+   * The fast path of an unquoted field: copies the rest of it that is already in the buffer, up to
+   * the next delimiter or line break, in one bulk append instead of a character at a time. It stops
+   * at the same characters the loop in {@link #next()} acts on outside quotes (a quote inside an
+   * unquoted field is kept either way), so the result is the same; it is most of the time the
+   * tokenizer spends on a large JTL's short fields.
+   */
+  private void appendRun(int fieldColumn) throws InputLimits.LimitExceeded {
+    int start = pos;
+    int i = start;
+    char d = delimiter;
+    while (i < limit) {
+      char ch = buf[i];
+      if (ch == d || ch == '\n' || ch == '\r') {
+        break;
+      }
+      i++;
+    }
+    int run = i - start;
+    if (run == 0) {
+      return;
+    }
+    if (recLength - fieldStart + run > InputLimits.MAX_FIELD_CHARS) {
+      // let the character-at-a-time path reach the limit and report it where it is
+      return;
+    }
+    if (recLength + run > rec.length) {
+      rec = Arrays.copyOf(rec, Math.max(rec.length * 2, recLength + run));
+    }
+    System.arraycopy(buf, start, rec, recLength, run);
+    recLength += run;
+    pos = i;
   }
 
   /** Number of fields in the current record. */
@@ -117,7 +170,27 @@ public final class CsvTokenizer {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("field " + i + " of " + size);
     }
+    if (fields[i] == null) {
+      fields[i] = new String(rec, starts[i], ends[i] - starts[i]);
+    }
     return fields[i];
+  }
+
+  /** Whether field {@code i} starts with {@code prefix}, without making a String of the field. */
+  public boolean fieldStartsWith(int i, String prefix) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("field " + i + " of " + size);
+    }
+    int n = prefix.length();
+    if (ends[i] - starts[i] < n) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      if (rec[starts[i] + k] != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The 1-based column where field {@code i} starts, on the line where it starts. */
@@ -140,7 +213,7 @@ public final class CsvTokenizer {
 
   /** Whether the current record is an empty line. */
   public boolean blank() {
-    return size == 1 && fields[0].isEmpty();
+    return size == 1 && ends[0] == starts[0];
   }
 
   /**
@@ -148,7 +221,7 @@ public final class CsvTokenizer {
    * quote that is never closed would otherwise gather the rest of the input, line breaks and all.
    */
   private void append(int c, int fieldColumn) throws InputLimits.LimitExceeded {
-    if (field.length() >= InputLimits.MAX_FIELD_CHARS) {
+    if (recLength - fieldStart >= InputLimits.MAX_FIELD_CHARS) {
       throw new InputLimits.LimitExceeded(
           recordLine,
           fieldColumn,
@@ -158,18 +231,30 @@ public final class CsvTokenizer {
               InputLimits.MAX_FIELD_CHARS),
           "fields of at most " + InputLimits.MAX_FIELD_CHARS + " characters");
     }
-    field.append((char) c);
+    if (recLength == rec.length) {
+      rec = Arrays.copyOf(rec, rec.length * 2);
+    }
+    rec[recLength++] = (char) c;
   }
 
   private void add(int fieldColumn) {
     if (size == fields.length) {
       fields = Arrays.copyOf(fields, size * 2);
       columns = Arrays.copyOf(columns, size * 2);
+      starts = Arrays.copyOf(starts, size * 2);
+      ends = Arrays.copyOf(ends, size * 2);
     }
-    fields[size] = field.toString();
+    fields[size] = null;
+    starts[size] = fieldStart;
+    ends[size] = recLength;
     columns[size] = fieldColumn;
     size++;
-    field.setLength(0);
+    fieldStart = recLength;
+  }
+
+  /** The 1-based column of the next character to read (kept from positions, not per character). */
+  private int column() {
+    return (int) Math.min(Integer.MAX_VALUE, base + pos - lineStart + 1);
   }
 
   private int read() throws IOException {
@@ -179,9 +264,7 @@ public final class CsvTokenizer {
     char c = buf[pos++];
     if (c == '\n') {
       line++;
-      column = 1;
-    } else {
-      column++;
+      lineStart = base + pos;
     }
     return c;
   }
@@ -198,6 +281,7 @@ public final class CsvTokenizer {
     if (n <= 0) {
       return false;
     }
+    base += limit;
     pos = 0;
     limit = n;
     return true;

@@ -8,6 +8,7 @@ import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.LoadTestReader;
 import dev.headroom.ingest.loadtest.ReadOptions;
+import dev.headroom.ingest.loadtest.RunContext;
 import dev.headroom.ingest.loadtest.SkippedRecords;
 import dev.headroom.ingest.loadtest.Step;
 import dev.headroom.ingest.loadtest.StepRecorder;
@@ -17,6 +18,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -174,7 +176,14 @@ public final class GatlingLogReader extends LoadTestReader {
         LoadModel.UNKNOWN,
         steps,
         warnings(run, clamped[0], noUsers, binWidth, options),
-        new SkippedRecords(pass1.skipped, pass1.examples));
+        new SkippedRecords(pass1.skipped, pass1.examples),
+        new RunContext(
+            null,
+            run.runStartEpochMs() > 0
+                ? Instant.ofEpochMilli(run.runStartEpochMs())
+                : run.requests() > 0
+                    ? Instant.ofEpochMilli(run.firstRequestStartEpochMs())
+                    : null));
   }
 
   /** The run header and record counts of {@code file}, from one streaming pass. */

@@ -208,8 +208,12 @@ public final class JMeterCsvReader extends LoadTestReader {
       long elapsed = integer(csv, c.elapsed, "elapsed", "milliseconds >= 0");
       boolean ok = true;
       if (c.success >= 0) {
-        String s = csv.field(c.success).strip();
-        if (s.equalsIgnoreCase("false")) {
+        String s = csv.field(c.success);
+        // JMeter writes exactly "true" or "false"; the case-blind, stripped test is for edited
+        // files
+        if ("true".equals(s)) {
+          ok = true;
+        } else if ((s = s.strip()).equalsIgnoreCase("false")) {
           ok = false;
         } else if (!s.equalsIgnoreCase("true")) {
           throw new BadField(csv, c.success, "success", s, "true or false");
@@ -238,6 +242,9 @@ public final class JMeterCsvReader extends LoadTestReader {
         }
       }
       samples.sample(timeStamp, elapsed, allThreads, count, errors);
+      if (c.url >= 0 && !samples.hasTarget()) {
+        samples.url(csv.field(c.url));
+      }
     } catch (BadField e) {
       samples.skip(line, e.getMessage());
     }
@@ -346,7 +353,7 @@ public final class JMeterCsvReader extends LoadTestReader {
 
     boolean isTransaction(CsvTokenizer row) {
       if (responseMessage >= 0) {
-        return JtlSamples.isTransactionMessage(row.field(responseMessage));
+        return row.fieldStartsWith(responseMessage, JtlSamples.TRANSACTION_MESSAGE);
       }
       return dataType >= 0
           && row.field(dataType).isEmpty()

@@ -5,12 +5,14 @@ import dev.headroom.ingest.loadtest.LoadModel;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.ReadOptions;
+import dev.headroom.ingest.loadtest.RunContext;
 import dev.headroom.ingest.loadtest.SkippedRecords;
 import dev.headroom.ingest.loadtest.Step;
 import dev.headroom.ingest.loadtest.StepRecorder;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,8 @@ final class JtlSamples {
   private long transactions;
   private long aggregated;
   private boolean transactionsUndetectable;
+  private long firstStartMs = Long.MAX_VALUE;
+  private String target;
 
   JtlSamples(Path file, RequestSink tap) {
     this.file = file;
@@ -67,6 +71,7 @@ final class JtlSamples {
    */
   void sample(
       long timeStampMs, long elapsedMs, double allThreads, long sampleCount, long errorCount) {
+    firstStartMs = Math.min(firstStartMs, timeStampMs);
     // JMeter's StatCalculator.addValue(val, sampleCount) counts an aggregate as sampleCount values
     // of elapsed / sampleCount each (apache/jmeter: src/jorphan/.../math/StatCalculator.java).
     long latencyMicros = Math.round(elapsedMs * (double) MICROS_PER_MILLI / sampleCount);
@@ -79,6 +84,18 @@ final class JtlSamples {
     recorder.record(n, endMicros, latencyMicros, sampleCount, errorCount);
     if (tap != null) {
       tap.accept(n, endMicros, latencyMicros, sampleCount, errorCount);
+    }
+  }
+
+  /** Whether a sample's URL has named the target already. */
+  boolean hasTarget() {
+    return target != null;
+  }
+
+  /** Notes the URL of a sample: the first one with a host names the run's target. */
+  void url(String url) {
+    if (target == null) {
+      target = RunContext.targetOf(url);
     }
   }
 
@@ -159,6 +176,14 @@ final class JtlSamples {
     }
     // skipped records travel in LoadTest.skipped(), with examples; no second warning here
     return new LoadTest(
-        file.toString(), format, producer, LoadModel.CLOSED, steps, warnings, skipped);
+        file.toString(),
+        format,
+        producer,
+        LoadModel.CLOSED,
+        steps,
+        warnings,
+        skipped,
+        new RunContext(
+            target, firstStartMs == Long.MAX_VALUE ? null : Instant.ofEpochMilli(firstStartMs)));
   }
 }

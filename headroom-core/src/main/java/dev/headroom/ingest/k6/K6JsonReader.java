@@ -112,6 +112,7 @@ public final class K6JsonReader extends LoadTestReader {
           } else {
             requests.request(
                 l.timeMicros, l.value, K6Requests.outcome(l.expectedResponse, l.status));
+            requests.url(l.url);
           }
         } else if ("http_req_failed".equals(l.metric)) {
           requests.failedPoint(l.value);
@@ -135,6 +136,7 @@ public final class K6JsonReader extends LoadTestReader {
     double value = Double.NaN;
     String expectedResponse;
     String status;
+    String url;
     String error;
 
     boolean isPoint() {
@@ -209,6 +211,8 @@ public final class K6JsonReader extends LoadTestReader {
                 l.expectedResponse = v.isScalarValue() ? p.getText() : null;
               } else if ("status".equals(tag)) {
                 l.status = v.isScalarValue() ? p.getText() : null;
+              } else if ("url".equals(tag)) {
+                l.url = v.isScalarValue() ? p.getText() : null;
               } else {
                 p.skipChildren();
               }

@@ -5,12 +5,15 @@ import dev.headroom.ingest.loadtest.ConcurrencyTimeline;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.ReadOptions;
+import dev.headroom.ingest.loadtest.RunContext;
 import dev.headroom.ingest.loadtest.SkippedRecords;
 import dev.headroom.ingest.loadtest.Step;
 import dev.headroom.ingest.loadtest.StepRecorder;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,9 @@ import java.util.Locale;
  * graceful stop) counts at 1 VU, its own; both are counted and reported.
  */
 final class K6Requests {
+
+  private String target;
+  private long firstStartMicros = Long.MAX_VALUE;
 
   private final Path file;
   private final RequestSink tap;
@@ -62,7 +68,15 @@ final class K6Requests {
    * An HTTP request that ended at {@code endMicros} and took {@code durationMs} ({@code
    * http_req_duration}, ms). {@code ok} is null when the line does not say whether it failed.
    */
+  /** Notes a request's {@code url} tag: the first with a host names the run's target. */
+  void url(String url) {
+    if (target == null && url != null) {
+      target = RunContext.targetOf(url);
+    }
+  }
+
   void request(long endMicros, double durationMs, Boolean ok) {
+    firstStartMicros = Math.min(firstStartMicros, endMicros - Math.round(durationMs * 1000.0));
     double n = Double.NaN;
     if (vusPoints > 0) {
       n = vus.at(endMicros);
@@ -185,7 +199,12 @@ final class K6Requests {
         K6LoadModel.of(droppedIterations),
         steps,
         warnings,
-        skipped);
+        skipped,
+        new RunContext(
+            target,
+            firstStartMicros == Long.MAX_VALUE
+                ? null
+                : Instant.EPOCH.plus(firstStartMicros, ChronoUnit.MICROS)));
   }
 
   private static String count(double v) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /** Detects the format of a load-test file by its content and reads it. */
 public final class LoadTestFiles {
@@ -34,8 +35,7 @@ public final class LoadTestFiles {
             + f.displayName()
             + " fixes its own latency unit and has no tags (they apply to HdrHistogram logs"
             + " and, for the unit, percentile distributions)");
-    return new LoadTest(
-        t.source(), t.format(), t.producer(), t.loadModel(), t.steps(), warnings, t.skipped());
+    return t.withWarnings(warnings);
   }
 
   /** The formats whose files do not say the unit of their latencies: --latency-unit applies. */
@@ -48,11 +48,20 @@ public final class LoadTestFiles {
    */
   public static List<LoadTest> readAll(
       List<Path> files, LoadTestFormat format, ReadOptions options) {
+    return readAll(files, format, f -> options);
+  }
+
+  /**
+   * Reads every file with its own options (a concurrency given per file, {@code --concurrency
+   * run-a.json=8}), and reports the problems of all of them together.
+   */
+  public static List<LoadTest> readAll(
+      List<Path> files, LoadTestFormat format, Function<Path, ReadOptions> options) {
     List<LoadTest> out = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     for (Path f : files) {
       try {
-        out.add(read(f, format, options));
+        out.add(read(f, format, options.apply(f)));
       } catch (BadInputException e) {
         problems.addAll(e.problems());
       }

@@ -8,6 +8,7 @@ import dev.headroom.ingest.loadtest.LoadTestFormat;
 import dev.headroom.ingest.loadtest.LoadTestReader;
 import dev.headroom.ingest.loadtest.Numbers;
 import dev.headroom.ingest.loadtest.ReadOptions;
+import dev.headroom.ingest.loadtest.RunContext;
 import dev.headroom.ingest.loadtest.SkippedRecords;
 import dev.headroom.ingest.loadtest.Step;
 import dev.headroom.ingest.wrk.WrkReport.HistogramFooter;
@@ -502,7 +503,8 @@ public final class WrkReader extends LoadTestReader {
         w.wrk2() ? LoadModel.OPEN : LoadModel.CLOSED,
         List.of(step),
         warnings,
-        skipped);
+        skipped,
+        new RunContext(RunContext.targetOf(w.url()), null));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.headroom.report.fit;
 
 import dev.headroom.analysis.run.Slo;
+import dev.headroom.analysis.run.SloThroughput;
 import dev.headroom.analysis.run.StepSummary;
 import dev.headroom.analysis.usl.BoundHit;
 import dev.headroom.analysis.usl.ComparisonFit;
@@ -12,6 +13,7 @@ import dev.headroom.analysis.usl.UslPrediction;
 import dev.headroom.ingest.loadtest.LatencySummary;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.Step;
+import dev.headroom.model.Provenance;
 import dev.headroom.report.Json;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -69,6 +71,16 @@ final class FitJson {
         summary(summaries.addObject(), s);
       }
     }
+    if (!report.sloThroughputs().isEmpty()) {
+      ArrayNode slo = root.putArray("sloThroughput");
+      for (SloThroughput t : report.sloThroughputs()) {
+        ObjectNode o = slo.addObject();
+        o.put("percentile", t.slo().percentile().id());
+        num(o, "limitMs", t.slo().limitMs());
+        answer(o.putObject("measured"), t.measured());
+        answer(o.putObject("model"), t.model());
+      }
+    }
     ArrayNode predictions = root.putArray("predictions");
     for (FitPrediction p : report.predictions()) {
       prediction(predictions.addObject(), p);
@@ -79,6 +91,23 @@ final class FitJson {
       report.model().warnings().forEach(warnings::add);
     }
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  /** One answer of the SLO-bound throughput: the figure, where it is reached, and how. */
+  private static void answer(ObjectNode o, SloThroughput.Answer a) {
+    num(o, "throughput", a.throughput() == null ? null : a.throughput().value());
+    num(o, "concurrency", a.concurrency());
+    o.put("lowerBound", a.bound());
+    o.put("note", a.note());
+    if (a.throughput() != null && a.throughput().provenance() instanceof Provenance.Derived d) {
+      ObjectNode prov = o.putObject("provenance");
+      prov.put("kind", d.kind());
+      prov.put("formula", d.formula());
+      ArrayNode in = prov.putArray("inputs");
+      d.inputs().forEach(in::add);
+    } else {
+      o.putNull("provenance");
+    }
   }
 
   private static void model(ObjectNode m, UslModel model, boolean conclusive) {

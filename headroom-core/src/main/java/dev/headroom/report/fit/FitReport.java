@@ -1,6 +1,7 @@
 package dev.headroom.report.fit;
 
 import dev.headroom.analysis.run.Slo;
+import dev.headroom.analysis.run.SloThroughput;
 import dev.headroom.analysis.run.StepSummary;
 import dev.headroom.analysis.usl.LoadTestCurve;
 import dev.headroom.analysis.usl.UslFitter;
@@ -24,6 +25,8 @@ import java.util.List;
  * @param reason why there is no model, null when there is one
  * @param summaries one per step when there is no model, else empty
  * @param slos the objectives asked for ({@code --slo}), judged in the summaries
+ * @param sloThroughputs with a model, the highest throughput within each objective (measured and
+ *     from the model), in the order of {@code slos}; empty without a model
  */
 public record FitReport(
     List<LoadTest> inputs,
@@ -32,6 +35,7 @@ public record FitReport(
     String reason,
     List<StepSummary> summaries,
     List<Slo> slos,
+    List<SloThroughput> sloThroughputs,
     List<String> warnings,
     List<FitPrediction> predictions) {
 
@@ -43,6 +47,7 @@ public record FitReport(
     }
     summaries = List.copyOf(summaries);
     slos = List.copyOf(slos);
+    sloThroughputs = List.copyOf(sloThroughputs);
     warnings = List.copyOf(warnings);
     predictions = List.copyOf(predictions);
   }
@@ -115,13 +120,6 @@ public record FitReport(
               + " % for measurement resolution); these steps are not steady, or their"
               + " throughput, latency or concurrency is misread");
     }
-    if (!slos.isEmpty()) {
-      // the curve's steps table has every percentile; judging them per step is the summary's job
-      warnings.add(
-          "--slo is judged per step only for a run of fewer than "
-              + UslFitter.MIN_POINTS
-              + " concurrency levels; compare the steps table with it");
-    }
     UslModel model;
     try {
       model = curve.fit(String.join(", ", names));
@@ -176,7 +174,12 @@ public record FitReport(
               + ": the curve explains little of the measured throughput, so no conclusion is drawn"
               + " from σ, κ or the peak; measure steady steps at more levels");
     }
-    return new FitReport(inputs, steps, model, null, List.of(), slos, warnings, predictions);
+    List<SloThroughput> sloThroughputs = new ArrayList<>();
+    for (Slo slo : slos) {
+      sloThroughputs.add(SloThroughput.of(slo, steps, model, String.join(", ", names)));
+    }
+    return new FitReport(
+        inputs, steps, model, null, List.of(), slos, sloThroughputs, warnings, predictions);
   }
 
   /**
@@ -235,6 +238,14 @@ public record FitReport(
       summaries.add(StepSummary.of(s, slos));
     }
     return new FitReport(
-        inputs, curve.steps(), null, reason, summaries, slos, curve.warnings(), List.of());
+        inputs,
+        curve.steps(),
+        null,
+        reason,
+        summaries,
+        slos,
+        List.of(),
+        curve.warnings(),
+        List.of());
   }
 }

@@ -1,5 +1,6 @@
 package dev.headroom.report.fit;
 
+import dev.headroom.analysis.run.SloThroughput;
 import dev.headroom.analysis.usl.BoundHit;
 import dev.headroom.analysis.usl.ComparisonFit;
 import dev.headroom.analysis.usl.Interval;
@@ -150,6 +151,15 @@ final class FitText {
             + ") "
             + rse(l.residualStandardError())
             + ".");
+    if (!r.sloThroughputs().isEmpty()) {
+      line("");
+      heading(2, "Highest throughput within the objectives");
+      for (SloThroughput t : r.sloThroughputs()) {
+        String slo = t.slo().percentile().id() + " ≤ " + Units.format(t.slo().limitMs(), 4) + " ms";
+        bullet(slo + ", measured: " + answer(t.measured()));
+        bullet(slo + ", model: " + answer(t.model()));
+      }
+    }
     line("");
     heading(2, "Steps");
     List<String[]> steps = new ArrayList<>();
@@ -201,6 +211,20 @@ final class FitText {
       heading(2, "Warnings");
       warnings.forEach(this::bullet);
     }
+  }
+
+  /** "X = 830/s at N = 12 (how)", or "none (why)". */
+  private static String answer(SloThroughput.Answer a) {
+    if (a.throughput() == null) {
+      return "none (" + a.note() + ").";
+    }
+    return (a.bound() ? "X ≥ " : "X = ")
+        + Units.format(a.throughput().value(), 5)
+        + "/s at N = "
+        + Units.format(a.concurrency(), 4)
+        + " ("
+        + a.note()
+        + ").";
   }
 
   private String prediction(FitPrediction p) {

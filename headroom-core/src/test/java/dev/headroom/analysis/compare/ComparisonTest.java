@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.hipparchus.random.RandomDataGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -73,7 +74,46 @@ class ComparisonTest {
   }
 
   @Test
-  void k6SummariesWithoutSamples_useTheResolutionAndSayP95Rose() {
+  void k6SummaryP95HalfAMillisecondSlower_isWithinTheEstimatesUncertainty(@TempDir Path dir)
+      throws java.io.IOException {
+    // the real summary with p(95) 0.5 ms higher: k6's Trend percentiles are interpolated between
+    // the closest of 295 samples, so half a millisecond is well inside what the estimate can say
+    Path real = Path.of("src/test/resources/k6/k6-summary-export.json");
+    String text = java.nio.file.Files.readString(real);
+    assertThat(text).contains("\"p(95)\": 117.5021332,");
+    Path slower = dir.resolve("k6-summary-export-p95-plus-half-ms.json");
+    java.nio.file.Files.writeString(
+        slower, text.replaceFirst("\"p\\(95\\)\": 117.5021332,", "\"p(95)\": 118.0021332,"));
+    LoadTestCurve base =
+        LoadTestCurve.of(List.of(LoadTestFiles.read(real, null, null)), List.of("a"));
+    LoadTestCurve next =
+        LoadTestCurve.of(List.of(LoadTestFiles.read(slower, null, null)), List.of("b"));
+    Comparison c =
+        Comparison.of(
+            base, "a", next, "b", List.of(new Gate(Metric.P95, 0.1)), Comparison.DEFAULT_SEED);
+    MetricDifference p95 = at(c, 0, Metric.P95);
+    assertThat(p95.difference()).isCloseTo(0.5, within(1e-9));
+    assertThat(p95.method()).isEqualTo(IntervalMethod.ORDER_STATISTIC);
+    assertThat(p95.significant()).isFalse();
+    assertThat(p95.lower()).isNegative();
+    assertThat(c.failures()).isEmpty();
+  }
+
+  @Test
+  void rankInterval_ofK6SummaryP95_isBetweenTheReportedNeighbours() {
+    // 295 requests: ranks 0.95 ± 1.96·√(0.95·0.05/295) = [0.92513, 0.97487], valued between
+    // p90 108.9989912, p95 117.5021332 and p99 122.86742782
+    Step s = read("k6/k6-summary-export.json").steps().get(0);
+    double[] i = Comparison.rankInterval(s, 0.95);
+    double h = 1.959963984540054 * Math.sqrt(0.95 * 0.05 / 295);
+    double lower = 108.9989912 + (117.5021332 - 108.9989912) * (0.95 - h - 0.90) / 0.05;
+    double upper = 117.5021332 + (122.86742782 - 117.5021332) * (h) / 0.04;
+    assertThat(i[0]).isCloseTo(lower, within(1e-9));
+    assertThat(i[1]).isCloseTo(upper, within(1e-9));
+  }
+
+  @Test
+  void k6SummariesWithoutSamples_useTheRankIntervalAndSayP95Rose() {
     Comparison c =
         compare(
             "k6/k6-summary-export.json",
@@ -81,7 +121,7 @@ class ComparisonTest {
             new Gate(Metric.P95, 10),
             new Gate(Metric.P95, 25));
     MetricDifference p95 = at(c, 0, Metric.P95);
-    assertThat(p95.method()).isEqualTo(IntervalMethod.RESOLUTION);
+    assertThat(p95.method()).isEqualTo(IntervalMethod.ORDER_STATISTIC);
     assertThat(p95.significant()).isTrue();
     assertThat(at(c, 0, Metric.P50).significant()).isFalse();
     assertThat(c.failures()).extracting(f -> f.gate().toString()).containsExactly("p95+10%");

@@ -50,6 +50,14 @@ class FitRendererTest {
         inBothLocales(() -> FitRenderer.render(FitReportFixtures.isilon(), format)));
   }
 
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void render_curveWithObjectives_matchesGoldenFile(OutputFormat format) {
+    Golden.assertMatches(
+        "gatling-slo." + ext(format),
+        inBothLocales(() -> FitRenderer.render(FitReportFixtures.gatlingWithSlo(), format)));
+  }
+
   @Test
   void render_raytracer_saysKappaIsAtItsBound() {
     String text =
@@ -115,6 +123,23 @@ class FitRendererTest {
         .contains("<polygon")
         .contains("N* = 35.57")
         .endsWith("</svg>\n");
+  }
+
+  @Test
+  void plot_curveWithObjectives_hasTitleLatencyPanelPredictionsAndTheSloLine() {
+    String svg = inBothLocales(() -> FitPlot.render(FitReportFixtures.gatlingWithSlo()));
+    Golden.assertMatches("gatling-slo.svg", svg);
+    assertThat(svg)
+        .contains("USL fit: gatling-3.10.5-simulation.log</text>")
+        .contains("σ = 0, κ = 0.01033, λ = 13.24/s, peak at N = 9.838 (X = 68.615/s), R² = 0.977")
+        .contains("response time (ms)")
+        .contains("model mean N/X − Z, Z = 32.2 ms")
+        .contains("--at 8: X = 67.1/s")
+        .contains("--throughput 50/s: N = 4.343")
+        .contains(">p95 ≤ 120 ms</text>")
+        .contains("p95 ≤ 120 ms: X ≤ 52.16/s (model)");
+    // dot area follows the request count: 22 requests at N = 1, 150 at N = 5 (the most)
+    assertThat(svg).contains("r=\"7\"").contains("r=\"3.61\"");
   }
 
   @Test

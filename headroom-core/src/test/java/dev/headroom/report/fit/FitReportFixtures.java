@@ -41,6 +41,18 @@ final class FitReportFixtures {
     return FitReport.of(List.of(read("usl/isilon_schwartz.csv")), List.of(), List.of(200000.0));
   }
 
+  /**
+   * A real Gatling 3.10.5 run of six steady user levels, with objectives p95 ≤ 120 ms (crossed
+   * between the first two steps) and p99 ≤ 130 ms, a prediction at 8 users and one at 50/s.
+   */
+  static FitReport gatlingWithSlo() {
+    return FitReport.of(
+        List.of(read("gatling/gatling-3.10.5-simulation.log")),
+        List.of(8.0),
+        List.of(50.0),
+        List.of(new Slo(Slo.Percentile.P95, 120), new Slo(Slo.Percentile.P99, 130)));
+  }
+
   /** The ray tracer: κ held at its bound 0. */
   static FitReport raytracer() {
     return FitReport.of(List.of(read("usl/raytracer.csv")), List.of(96.0), List.of());

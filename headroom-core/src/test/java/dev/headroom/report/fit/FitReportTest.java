@@ -2,7 +2,9 @@ package dev.headroom.report.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.headroom.analysis.run.SloThroughput;
 import dev.headroom.ingest.loadtest.ConcurrencyOrigin;
 import dev.headroom.ingest.loadtest.LatencySummary;
 import dev.headroom.ingest.loadtest.LoadModel;
@@ -151,12 +153,19 @@ class FitReportTest {
   }
 
   @Test
-  void of_curveWithSlo_warnsThatItIsJudgedOnlyInASummary() {
-    FitReport r =
-        FitReport.of(
-            FitReportFixtures.isilon().inputs(), List.of(), List.of(), FitReportFixtures.SLOS);
+  void of_curveWithSlo_answersTheHighestThroughputWithinEachObjective() {
+    FitReport r = FitReportFixtures.gatlingWithSlo();
     assertThat(r.model()).isNotNull();
-    assertThat(r.warnings()).anyMatch(w -> w.startsWith("--slo is judged per step only"));
+    assertThat(r.sloThroughputs()).hasSize(2);
+    SloThroughput p95 = r.sloThroughputs().get(0);
+    // measured p95: 104.1, 123, 104.1, 112.1, 116, 113 ms at N = 1..6; every step but N = 2 is
+    // within 120 ms, and the highest (N = 6, 58.45/s) is only a lower bound
+    assertThat(p95.measured().concurrency()).isEqualTo(6);
+    assertThat(p95.measured().throughput().value()).isCloseTo(58.4548, within(0.0001));
+    assertThat(p95.measured().bound()).isTrue();
+    assertThat(p95.measured().note()).contains("past the limit at N = 2");
+    assertThat(p95.model().throughput()).isNotNull();
+    assertThat(r.warnings()).noneMatch(w -> w.startsWith("--slo"));
   }
 
   @Test
