@@ -494,7 +494,8 @@ public final class CapacityModel {
     double readsBefore = view.replicaCount(db.get()) > 0 ? 0 : 1;
     double before = (1 - read) + read * readsBefore;
     double after = (1 - read) + read * readsLeft;
-    double share = (before == 0 ? 1 : after / before) * hottestShard(db.get());
+    double share =
+        (before == 0 ? 1 : after / before) * hottestShard(db.get()) / primarySize(db.get());
     return Optional.of(
         derived(
             cpu.get().value() * multiple.value() * share,
@@ -502,7 +503,7 @@ public final class CapacityModel {
             "cpu x load multiple x share of today's load left on the primary (utilisation law)",
             db.get().fact("cpu") + " = " + cpu.get().withKind(),
             "multiple = " + multiple.formatted(),
-            "share left = " + Units.format(share, 4)));
+            "share left = " + Units.format(share, 4) + " (reads moved, shards, a bigger machine)"));
   }
 
   /**
@@ -517,6 +518,20 @@ public final class CapacityModel {
       }
     }
     return share;
+  }
+
+  /**
+   * How many times today's machine the primary of {@code db} runs on, after the {@link
+   * Change.ResizePrimary} steps of this model (1 without).
+   */
+  public double primarySize(Component db) {
+    double f = 1;
+    for (Change ch : changes) {
+      if (ch instanceof Change.ResizePrimary r && r.database().equals(db.name())) {
+        f *= r.factor();
+      }
+    }
+    return f;
   }
 
   /**

@@ -108,4 +108,23 @@ public sealed interface Change {
           + " of its load (P9)";
     }
   }
+
+  /**
+   * {@code database}'s primary on a machine {@code factor} times the size (vCPUs): at the same work
+   * per query its CPU divides by the factor (utilisation law U = X·S with S / factor).
+   */
+  record ResizePrimary(String database, double factor) implements Change {
+    public ResizePrimary {
+      Objects.requireNonNull(database, "database");
+      if (!(factor > 1) || !Double.isFinite(factor)) {
+        throw new IllegalArgumentException(
+            "a bigger machine is more than 1x the size, got " + factor);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return database + "'s primary on a machine " + factor + "x the size";
+    }
+  }
 }

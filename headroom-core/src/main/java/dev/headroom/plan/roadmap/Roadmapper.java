@@ -344,11 +344,18 @@ public final class Roadmapper {
                 List.of("X1", "X3")));
       }
       List<Breakpoint> open = breaks(k);
+      // a break nothing in the model fixes stays open; the others are still remedied
+      List<Breakpoint> unfixable = new ArrayList<>();
       int guard = 0;
-      while (!open.isEmpty() && guard++ < MAX_REMEDIES_PER_ROW) {
-        Breakpoint next = pick(open);
-        if (next == null || !remedy(next, k, remedies, alternatives)) {
+      while (guard++ < MAX_REMEDIES_PER_ROW) {
+        Breakpoint next =
+            pick(open.stream().filter(b -> unfixable.stream().noneMatch(b::sameAs)).toList());
+        if (next == null) {
           break;
+        }
+        if (!remedy(next, k, remedies, alternatives)) {
+          unfixable.add(next);
+          continue;
         }
         open = breaks(k);
       }
@@ -1059,7 +1066,59 @@ public final class Roadmapper {
         verticalPrimary(d).ifPresent(alternatives::add);
         return true;
       }
+      Optional<Double> bigger = biggerPrimary(d, b.figure().value());
+      if (bigger.isPresent()) {
+        double f = bigger.get();
+        double vcpu = view.fact(d.fact("vcpu")).orElseThrow().value();
+        double was = vcpu * model.primarySize(d);
+        model = model.with(new Change.ResizePrimary(d.name(), f));
+        remedies.add(
+            new Remedy(
+                "scale-vertically",
+                d.name()
+                    + "'s primary "
+                    + Units.format(was, 4)
+                    + " -> "
+                    + Units.format(was * f, 4)
+                    + " vCPU: the writes left on it pass the target, and a bigger machine is the"
+                    + " cheaper step before sharding (X1, P9; utilisation law)",
+                b.kind(),
+                List.of("X1", "D5", "P9")));
+        int n = shardsNeeded(ShardSkew.Strategy.HASH, b.figure().value() / model.hottestShard(d));
+        Optional<Figure> price = costs.perInstance(d);
+        alternatives.add(
+            new Alternative(
+                "shard " + d.name() + (n > 0 ? " by hash into " + n : ""),
+                n > 0 && price.isPresent()
+                    ? derived(
+                        n * price.get().value() * model.primarySize(d) / f,
+                        Dimension.MONTHLY_COST,
+                        "shards x the primary's price",
+                        "price = " + price.get().withKind())
+                    : null,
+                "sharding is the last resort (X1, P9): cross-shard queries and resharding for good,"
+                    + " while a bigger machine still carries the writes"));
+        return true;
+      }
       return shard(b, k, remedies, alternatives);
+    }
+
+    /**
+     * The factor (a power of two: the next sizes of the family) by which the primary's machine
+     * grows to bring {@code cpu} to the target, if the price table has a machine that big; empty
+     * when it has not or the primary's vCPUs or price are unknown.
+     */
+    Optional<Double> biggerPrimary(Component d, double cpu) {
+      Optional<Figure> vcpu = view.fact(d.fact("vcpu"));
+      if (vcpu.isEmpty() || costs.perInstance(d).isEmpty() || costs.largestVcpu() <= 0) {
+        return Optional.empty();
+      }
+      double now = vcpu.get().value() * model.primarySize(d);
+      double f = 2;
+      while (cpu / f > utilTarget.value()) {
+        f *= 2;
+      }
+      return now * f <= costs.largestVcpu() ? Optional.of(f) : Optional.empty();
     }
 
     boolean shard(Breakpoint b, Figure k, List<Remedy> remedies, List<Alternative> alternatives) {
@@ -1067,9 +1126,6 @@ public final class Roadmapper {
       // the writes' utilisation on one unsharded primary at this load
       double hottestNow = model.hottestShard(d);
       double writes = b.figure().value() / hottestNow;
-      if (skew == null) {
-        skew = new ShardSkew((int) settings.shardKeys().value(), settings.shardKeySkew().value());
-      }
       int best = -1;
       ShardSkew.Strategy chosen = null;
       List<String> compared = new ArrayList<>();
@@ -1144,6 +1200,9 @@ public final class Roadmapper {
 
     /** The fewest shards that keep the hottest shard's writes at the target; -1 when none. */
     int shardsNeeded(ShardSkew.Strategy s, double writes) {
+      if (skew == null) {
+        skew = new ShardSkew((int) settings.shardKeys().value(), settings.shardKeySkew().value());
+      }
       for (int n = 2; n <= MAX_SHARDS; n = n < 64 ? n + 1 : n * 2) {
         if (writes * skew.hottestShare(s, n) <= utilTarget.value()) {
           return n;
@@ -1279,7 +1338,8 @@ public final class Roadmapper {
         if (app.filter(a -> a.name().equals(c.name())).isPresent()) {
           n = m.instancesNow(c).value();
         } else if (db.filter(d -> d.name().equals(c.name())).isPresent()) {
-          n = m.shards(c);
+          // each shard's primary on the machine the roadmap sized (priced linearly in vCPUs)
+          n = m.shards(c) * m.primarySize(c);
         } else if (c.kind() == ComponentKind.CACHE) {
           n = 1; // priced by memory below
         }
@@ -1503,6 +1563,9 @@ public final class Roadmapper {
     }
     if (c instanceof Change.AddPooler) {
       return "add-connection-pooler";
+    }
+    if (c instanceof Change.ResizePrimary) {
+      return "scale-vertically";
     }
     return "shard-database";
   }
