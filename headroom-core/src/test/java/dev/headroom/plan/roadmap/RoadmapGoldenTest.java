@@ -2,6 +2,10 @@ package dev.headroom.plan.roadmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.headroom.advice.Advice;
 import dev.headroom.advice.Advisor;
 import dev.headroom.ingest.system.SystemFileReader;
@@ -9,6 +13,7 @@ import dev.headroom.report.OutputFormat;
 import dev.headroom.report.doc.TextWriter;
 import dev.headroom.report.roadmap.RoadmapRenderer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +23,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every example's roadmap to 1000x against its golden text, Markdown and JSON (regenerate with
@@ -80,5 +86,31 @@ class RoadmapGoldenTest {
     assertThat(actual)
         .as(golden.toString())
         .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void json_followsThePublishedSchema(String name) throws IOException {
+    Schema schema;
+    try (InputStream in =
+        Files.newInputStream(Path.of("..", "docs", "roadmap-report-schema.json"))) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+    }
+    String json = RoadmapRenderer.of(OutputFormat.JSON, 0).render(roadmap(name));
+    List<Error> errors = schema.validate(JsonMapper.builder().build().readTree(json));
+    assertThat(errors).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void text_fitsTheWidth_andShowsProvenance(String name) throws IOException {
+    Roadmap r = roadmap(name);
+    for (int width : List.of(TextWriter.MIN_WIDTH, 80, TextWriter.DEFAULT_WIDTH)) {
+      String text = RoadmapRenderer.of(OutputFormat.TEXT, width).render(r);
+      assertThat(text.lines())
+          .as("%s at %d columns", name, width)
+          .allSatisfy(l -> assertThat(l.codePointCount(0, l.length())).isLessThanOrEqualTo(width));
+      assertThat(text).contains(" ← ");
+    }
   }
 }
