@@ -1201,7 +1201,7 @@ public final class Roadmapper {
     /** The fewest shards that keep the hottest shard's writes at the target; -1 when none. */
     int shardsNeeded(ShardSkew.Strategy s, double writes) {
       if (skew == null) {
-        skew = new ShardSkew((int) settings.shardKeys().value(), settings.shardKeySkew().value());
+        skew = ShardSkew.of((int) settings.shardKeys().value(), settings.shardKeySkew().value());
       }
       for (int n = 2; n <= MAX_SHARDS; n = n < 64 ? n + 1 : n * 2) {
         if (writes * skew.hottestShare(s, n) <= utilTarget.value()) {

@@ -36,6 +36,24 @@ final class ShardSkew {
   /** cumulative[i] = H(i, s), i = 0..keys. */
   private final double[] cumulative;
 
+  /**
+   * The last distribution built: the pmf's prefix sums cost N powers, and a walk (or a thousand
+   * sampled walks with the same settings) asks for the same one again.
+   */
+  private static final java.util.concurrent.atomic.AtomicReference<ShardSkew> LAST =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** The distribution for {@code keys} keys and exponent {@code s}, reused when just built. */
+  static ShardSkew of(int keys, double s) {
+    ShardSkew last = LAST.get();
+    if (last != null && last.keys == keys && Double.compare(last.s, s) == 0) {
+      return last;
+    }
+    ShardSkew made = new ShardSkew(keys, s);
+    LAST.set(made);
+    return made;
+  }
+
   ShardSkew(int keys, double s) {
     if (keys < 1) {
       throw new IllegalArgumentException("at least one shard key, got " + keys);
@@ -47,7 +65,7 @@ final class ShardSkew {
     this.s = s;
     this.cumulative = new double[keys + 1];
     for (int i = 1; i <= keys; i++) {
-      cumulative[i] = cumulative[i - 1] + Math.pow(i, -s);
+      cumulative[i] = cumulative[i - 1] + (s == 1 ? 1.0 / i : Math.pow(i, -s));
     }
   }
 
