@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param open whether it is still broken after the row's remedies (nothing in the model fixes it)
  * @param carried whether it was already open at the row before (not new at this row)
  * @param note what the figure means, in a few words
+ * @param date the date the load reaches {@code multiple} (today when it is below 1x); null when the
+ *     growth rate is unknown
  * @param range the sampled range of {@code multiple}; null until the uncertainty engine fills it
  */
 public record Breakpoint(
@@ -26,6 +28,7 @@ public record Breakpoint(
     boolean open,
     boolean carried,
     String note,
+    java.time.LocalDate date,
     UncertaintyRange range) {
   public Breakpoint {
     Objects.requireNonNull(kind, "kind");
@@ -41,12 +44,20 @@ public record Breakpoint(
 
   /** The same break, still open after the row's remedies. */
   Breakpoint stillOpen() {
-    return new Breakpoint(kind, component, multiple, figure, threshold, true, carried, note, range);
+    return new Breakpoint(
+        kind, component, multiple, figure, threshold, true, carried, note, date, range);
   }
 
   /** The same break, marked as carried over from the row before. */
   Breakpoint carriedOver() {
-    return new Breakpoint(kind, component, multiple, figure, threshold, open, true, note, range);
+    return new Breakpoint(
+        kind, component, multiple, figure, threshold, open, true, note, date, range);
+  }
+
+  /** The same break, dated. */
+  Breakpoint dated(java.time.LocalDate d) {
+    return new Breakpoint(
+        kind, component, multiple, figure, threshold, open, carried, note, d, range);
   }
 
   /** Whether {@code other} is the same break (kind and component). */
@@ -56,6 +67,7 @@ public record Breakpoint(
 
   /** The same break with its sampled range. */
   public Breakpoint withRange(UncertaintyRange r) {
-    return new Breakpoint(kind, component, multiple, figure, threshold, open, carried, note, r);
+    return new Breakpoint(
+        kind, component, multiple, figure, threshold, open, carried, note, date, r);
   }
 }

@@ -60,6 +60,9 @@ public final class Roadmapper {
    */
   private static final double LATENCY_SHOWN_UP_TO = 10;
 
+  /** Relative precision of the multiple where the stage moves (bisection on a step function). */
+  private static final double STAGE_TOLERANCE = 1e-4;
+
   /** Days in a mean Gregorian month (365.2425 / 12), to turn months into a date. */
   private static final double DAYS_PER_MONTH = 365.2425 / 12;
 
@@ -372,6 +375,7 @@ public final class Roadmapper {
         }
       }
       openBefore = shown.stream().filter(Breakpoint::open).toList();
+      shown.replaceAll(b -> b.dated(breakDate(b.multiple().value())));
       Figure months = months(k.value());
       return new RoadmapStep(
           k,
@@ -411,13 +415,26 @@ public final class Roadmapper {
               List.of("multiple = " + Units.format(k, 6) + "x", "growth = " + g.withKind())));
     }
 
+    /** When the load reaches {@code k} (today for a break already passed); null without growth. */
+    LocalDate breakDate(double k) {
+      Figure m = months(Math.max(1, k));
+      return m == null ? null : date(m);
+    }
+
     LocalDate date(Figure months) {
       return start.date().plusDays(Math.round(months.value() * DAYS_PER_MONTH));
     }
 
     // ------------------------------------------------------------------ stage
 
+    /** Stages already assessed by load multiple: rows and bisections ask for the same loads. */
+    final Map<Double, Stage> stages = new java.util.HashMap<>();
+
     Stage stageAt(double k) {
+      return stages.computeIfAbsent(k, this::assessStage);
+    }
+
+    Stage assessStage(double k) {
       SystemView projected =
           k == 1
               ? view
@@ -435,7 +452,7 @@ public final class Roadmapper {
       // a step function of the load)
       double lo = lowK;
       double hi = k.value();
-      for (int i = 0; i < 30 && hi - lo > 1e-6 * hi; i++) {
+      for (int i = 0; i < 30 && hi - lo > STAGE_TOLERANCE * hi; i++) {
         double mid = (lo + hi) / 2;
         if (stageAt(mid).ordinal() > from.ordinal()) {
           hi = mid;
@@ -460,6 +477,7 @@ public final class Roadmapper {
           false,
           false,
           from.id() + " -> " + to.id() + ": " + to.architecture(),
+          null,
           null);
     }
 
@@ -509,7 +527,7 @@ public final class Roadmapper {
               + have.formatted();
       return Optional.of(
           new Breakpoint(
-              BreakKind.APP_CAPACITY, c.name(), at, needed, have, false, false, note, null));
+              BreakKind.APP_CAPACITY, c.name(), at, needed, have, false, false, note, null, null));
     }
 
     Optional<Breakpoint> primaryCpu(Figure k) {
@@ -534,6 +552,7 @@ public final class Roadmapper {
               false,
               false,
               "the primary's CPU by the utilisation law",
+              null,
               null));
     }
 
@@ -570,6 +589,7 @@ public final class Roadmapper {
               false,
               false,
               "needs " + needed.get().formatted() + " replicas, has " + Units.format(have, 6),
+              null,
               null));
     }
 
@@ -609,6 +629,7 @@ public final class Roadmapper {
               false,
               false,
               "server connections by Little's law",
+              null,
               null));
     }
 
@@ -681,6 +702,7 @@ public final class Roadmapper {
               false,
               false,
               "pool connections opened by the instances this load needs",
+              null,
               null));
     }
 
@@ -741,6 +763,7 @@ public final class Roadmapper {
               false,
               false,
               latencyNote(cap),
+              null,
               null));
     }
 
@@ -861,6 +884,7 @@ public final class Roadmapper {
               false,
               false,
               "working set (C4) against the cache's memory",
+              null,
               null));
     }
 
@@ -889,6 +913,7 @@ public final class Roadmapper {
                 false,
                 false,
                 "one instance gives about " + one.formatted(),
+                null,
                 null));
       }
       if (db.isPresent() && model.replicasNow(db.get()) < 1) {
@@ -902,6 +927,7 @@ public final class Roadmapper {
                 false,
                 false,
                 "no replica to fail over to",
+                null,
                 null));
       }
       return out;

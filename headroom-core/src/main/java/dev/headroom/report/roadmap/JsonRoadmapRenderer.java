@@ -108,6 +108,7 @@ public final class JsonRoadmapRenderer implements RoadmapRenderer {
     n.put("open", b.open());
     n.put("carried", b.carried());
     n.put("note", b.note());
+    n.put("date", b.date() == null ? null : b.date().toString());
     ArrayNode k = n.putArray("knowledge");
     b.kind().knowledge().forEach(k::add);
     UncertaintyRange u = b.range();

@@ -203,7 +203,7 @@ public final class RoadmapLayout {
     parts.add(Text.strong(b.kind().id()));
     parts.add((b.component().isEmpty() ? "" : " (" + b.component() + ")") + " from ");
     parts.add(b.multiple());
-    parts.add(": ");
+    parts.add(b.date() == null ? ": " : " (" + b.date() + "): ");
     parts.add(b.figure());
     parts.add(" against ");
     parts.add(b.threshold());
