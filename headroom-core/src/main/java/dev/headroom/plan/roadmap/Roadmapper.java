@@ -329,7 +329,11 @@ public final class Roadmapper {
         Figure k, boolean isTarget, List<Change> planned, Stage previous, double previousK) {
       CapacityModel before = model;
       double cacheBefore = cacheBytes;
-      Stage stage = stageAt(k.value());
+      // what today's measurements show (a trigger such as users far away) does not go away with
+      // more load, though the projection drops the measurement: the stage never falls on the way up
+      Stage projected = stageAt(k.value());
+      Stage stage =
+          previous != null && previous.ordinal() > projected.ordinal() ? previous : projected;
       List<Breakpoint> found = breaks(k);
       if (previous != null && stage.ordinal() > previous.ordinal()) {
         found.add(stageBreak(previous, stage, previousK, k));
