@@ -1079,6 +1079,44 @@ public final class Roadmapper {
         double needed =
             Math.max(1, model.rate(k).flatMap(model::replicas).map(Figure::value).orElse(1.0));
         Figure price = costs.perInstance(d).orElse(null);
+        Optional<Double> cheap = biggerPrimary(d, b.figure().value());
+        if (cheap.isPresent() && price != null) {
+          // X1 (high CPU: vertical first), D5 ($4: vertical while under the limit): a bigger
+          // primary wins when it stays under the limit and costs no more than the replicas
+          double f = cheap.get();
+          double each = price.value() * model.primarySize(d);
+          double delta = each * (f - 1) * model.shards(d);
+          double replicas = needed * price.value();
+          if (each * f <= settings.verticalLimit().value() && delta <= replicas) {
+            model = model.with(new Change.ResizePrimary(d.name(), f));
+            remedies.add(
+                new Remedy(
+                    "scale-vertically",
+                    d.name()
+                        + "'s primary on a machine "
+                        + Units.format(f, 4)
+                        + "x the size ("
+                        + Units.format(each * f, 6)
+                        + " USD/month, under the vertical limit of "
+                        + settings.verticalLimit().formatted()
+                        + "): the cheapest step that brings its CPU to the target (X1, D5, $4)",
+                    b.kind(),
+                    List.of("X1", "D5", "$4")));
+            alternatives.add(
+                new Alternative(
+                    Units.format(needed, 6) + " read replicas for the reads",
+                    derived(
+                        replicas,
+                        Dimension.MONTHLY_COST,
+                        "replicas x the primary's price",
+                        "price = " + price.withKind()),
+                    "cost more than the bigger machine ("
+                        + Units.format(delta, 6)
+                        + " USD/month more); replicas come when vertical scaling stops being"
+                        + " the cheap move (D5)"));
+            return true;
+          }
+        }
         model = model.with(new Change.AddReplicas(d.name(), (int) needed));
         remedies.add(
             new Remedy(
