@@ -51,7 +51,8 @@ final class PlanCommand implements Callable<Integer> {
       paramLabel = "TARGET",
       converter = Converters.PlanTargetConverter.class,
       description =
-          "Walk to this multiple of today's load (1000x) or this many active users (2M-users)."
+          "Walk to this multiple of today's load or this many active users, such as 1000x or"
+              + " 2M-users."
               + " Default: the growth target (growth x safety margin, C1).")
   Converters.PlanTarget to;
 
@@ -68,7 +69,8 @@ final class PlanCommand implements Callable<Integer> {
       names = "--today",
       paramLabel = "DATE",
       description =
-          "The date the roadmap starts from (2026-12-01) when the observations window states none."
+          "The date the roadmap starts from when the observations window states none, such as"
+              + " 2026-12-01."
               + " Default: today's date.")
   String today;
 
