@@ -210,6 +210,55 @@ final class Converters {
     }
   }
 
+  /**
+   * {@code plan --to}: a multiple of today's load ({@code 1000x}, at least 1x) or a number of
+   * active users ({@code 2M-users}).
+   */
+  record PlanTarget(double value, boolean users, String text) {}
+
+  static final class PlanTargetConverter implements ITypeConverter<PlanTarget> {
+    private static final String ALLOWED =
+        "a multiple of today's load from 1x to 1000000x, such as 1000x, or a number of active"
+            + " users, such as 2M-users";
+    private static final double HIGH = Units.parse("1000000x", Dimension.MULTIPLIER).value();
+
+    @Override
+    public PlanTarget convert(String value) {
+      String t = value.strip();
+      String lower = t.toLowerCase(java.util.Locale.ROOT);
+      boolean users = lower.endsWith("-users") || lower.endsWith(" users");
+      String number = users ? t.substring(0, t.length() - "-users".length()).strip() : t;
+      double v;
+      try {
+        v = Units.parse(number, users ? Dimension.COUNT : Dimension.MULTIPLIER).value();
+      } catch (UnitException e) {
+        throw new TypeConversionException("found " + e.found() + "; allowed " + ALLOWED);
+      }
+      if (users ? !(v > 0) : !(v >= 1) || v > HIGH) {
+        throw new TypeConversionException(
+            "found \""
+                + t
+                + "\" ("
+                + (users ? "no users" : "outside 1x-1000000x")
+                + "); allowed "
+                + ALLOWED);
+      }
+      return new PlanTarget(v, users, t);
+    }
+  }
+
+  /** {@code plan --horizon}: how far ahead, up to ten years. */
+  static final class HorizonConverter extends QuantityConverter {
+    HorizonConverter() {
+      super(
+          Dimension.DURATION,
+          "a horizon with its unit",
+          false,
+          "120 months",
+          "24months or 2 years");
+    }
+  }
+
   /** A multiple of today's load ({@code advise --load}): zero asks about no load at all. */
   static final class LoadMultipleConverter extends QuantityConverter {
     LoadMultipleConverter() {

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
         "A scalability advisor: where a system stands, what limits it, what to do next, how far it will go.",
     subcommands = {
       AdviseCommand.class,
+      PlanCommand.class,
       InitCommand.class,
       RulesCommand.class,
       ExplainCommand.class,

@@ -31,6 +31,8 @@ public final class Settings {
   static final String NEW_CACHE_HIT_RATIO = "new_cache_hit_ratio";
   static final String VERTICAL_LIMIT = "vertical_limit";
   static final String SINGLE_MACHINE_AVAILABILITY = "single_machine_availability";
+  static final String SHARD_KEY_SKEW = "shard_key_skew";
+  static final String SHARD_KEYS = "shard_keys";
 
   /** Every calculator default, each overridable under {@code thresholds: { capacity: … }}. */
   public static final List<Threshold> DEFAULTS =
@@ -98,7 +100,21 @@ public final class Settings {
               Dimension.RATIO,
               0.999,
               "$3",
-              "one machine: 99.9% availability"));
+              "one machine: 99.9% availability"),
+          new Threshold(
+              SHARD_KEY_SKEW,
+              Dimension.NUMBER,
+              1.0,
+              "P9",
+              "shard keys' popularity follows Zipf's law with exponent 1 (an assumption: measure"
+                  + " the hottest keys' share of writes to replace it)"),
+          new Threshold(
+              SHARD_KEYS,
+              Dimension.COUNT,
+              100_000,
+              "P9",
+              "100,000 distinct shard keys (tenants, users) carry the writes; the hottest key's"
+                  + " share of writes depends on it"));
 
   /** Settings the calculators divide by: zero or less means nothing. */
   private static final Set<String> POSITIVE =
@@ -108,7 +124,8 @@ public final class Settings {
           TARGET_UTILIZATION,
           SINGLE_MACHINE_AVAILABILITY,
           BYTES_PER_USER,
-          WORKING_SET);
+          WORKING_SET,
+          SHARD_KEYS);
 
   /** Shares that cannot exceed the whole (a hit ratio of 100% would leave no reads at all). */
   private static final Set<String> BELOW_ONE = Set.of(NEW_CACHE_HIT_RATIO);
@@ -213,6 +230,16 @@ public final class Settings {
    */
   public Figure hotSetHitRatio() {
     return thresholds.get("HR-CACHE-001", "warning");
+  }
+
+  /** P9: the Zipf exponent s of shard keys' popularity (s = 1 unless measured). */
+  public Figure shardKeySkew() {
+    return get(SHARD_KEY_SKEW);
+  }
+
+  /** P9: the number of distinct shard keys the Zipf distribution is taken over. */
+  public Figure shardKeys() {
+    return get(SHARD_KEYS);
   }
 
   /** $3: the availability one machine gives. */

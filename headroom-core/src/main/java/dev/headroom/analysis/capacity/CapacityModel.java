@@ -494,7 +494,8 @@ public final class CapacityModel {
     double readsBefore = view.replicaCount(db.get()) > 0 ? 0 : 1;
     double before = (1 - read) + read * readsBefore;
     double after = (1 - read) + read * readsLeft;
-    double share = before == 0 ? 1 : after / before;
+    double share =
+        (before == 0 ? 1 : after / before) * hottestShard(db.get()) / primarySize(db.get());
     return Optional.of(
         derived(
             cpu.get().value() * multiple.value() * share,
@@ -502,7 +503,48 @@ public final class CapacityModel {
             "cpu x load multiple x share of today's load left on the primary (utilisation law)",
             db.get().fact("cpu") + " = " + cpu.get().withKind(),
             "multiple = " + multiple.formatted(),
-            "share left = " + Units.format(share, 4)));
+            "share left = " + Units.format(share, 4) + " (reads moved, shards, a bigger machine)"));
+  }
+
+  /**
+   * The share of the primary's load its busiest shard carries: 1 unsharded, else the hottest
+   * shard's share set by the last {@link Change.Shard} of {@code db} (P9).
+   */
+  public double hottestShard(Component db) {
+    double share = 1;
+    for (Change ch : changes) {
+      if (ch instanceof Change.Shard s && s.database().equals(db.name())) {
+        share = s.hottestShare().value();
+      }
+    }
+    return share;
+  }
+
+  /**
+   * How many times today's machine the primary of {@code db} runs on, after the {@link
+   * Change.ResizePrimary} steps of this model (1 without).
+   */
+  public double primarySize(Component db) {
+    double f = 1;
+    for (Change ch : changes) {
+      if (ch instanceof Change.ResizePrimary r && r.database().equals(db.name())) {
+        f *= r.factor();
+      }
+    }
+    return f;
+  }
+
+  /**
+   * Primaries {@code db} runs as in this model: 1, or the shards of the last {@link Change.Shard}.
+   */
+  public int shards(Component db) {
+    int n = 1;
+    for (Change ch : changes) {
+      if (ch instanceof Change.Shard s && s.database().equals(db.name())) {
+        n = s.shards();
+      }
+    }
+    return n;
   }
 
   /**
@@ -528,6 +570,17 @@ public final class CapacityModel {
                 "connections in use x load multiple (Little's law at the same time per request)",
                 db.get().fact("connections_in_use") + " = " + inUse.get().withKind(),
                 "multiple = " + multiple.formatted());
+    double hottest = hottestShard(db.get());
+    if (hottest < 1) {
+      // each shard's primary holds the connections its keys' requests need (Little's law, P9)
+      grown =
+          derived(
+              grown.value() * hottest,
+              Dimension.COUNT,
+              "connections at the load x the hottest shard's share (Little's law, P9)",
+              "connections = " + grown.formatted(),
+              "hottest shard's share = " + Units.format(hottest, 4));
+    }
     boolean pooled =
         changes.stream()
             .anyMatch(c -> c instanceof Change.AddPooler p && p.database().equals(db.get().name()));

@@ -75,4 +75,56 @@ public sealed interface Change {
       return "a pooler in front of " + database + " caps its server connections (C2)";
     }
   }
+
+  /**
+   * {@code database}'s data split into {@code shards} primaries by {@code strategy} (P9): each
+   * shard takes its keys' share of the writes, the hottest {@code hottestShare} of them, so the
+   * busiest primary carries that share of what one primary carried.
+   */
+  record Shard(String database, int shards, String strategy, Figure hottestShare)
+      implements Change {
+    public Shard {
+      Objects.requireNonNull(database, "database");
+      Objects.requireNonNull(strategy, "strategy");
+      Objects.requireNonNull(hottestShare, "hottestShare");
+      if (shards < 2) {
+        throw new IllegalArgumentException("sharding needs at least two shards, got " + shards);
+      }
+      if (!(hottestShare.value() > 0) || hottestShare.value() > 1) {
+        throw new IllegalArgumentException(
+            "the hottest shard's share is in (0, 1], got " + hottestShare.value());
+      }
+    }
+
+    @Override
+    public String describe() {
+      return database
+          + " sharded into "
+          + shards
+          + " by "
+          + strategy
+          + "; the hottest shard takes "
+          + hottestShare.formatted()
+          + " of its load (P9)";
+    }
+  }
+
+  /**
+   * {@code database}'s primary on a machine {@code factor} times the size (vCPUs): at the same work
+   * per query its CPU divides by the factor (utilisation law U = X·S with S / factor).
+   */
+  record ResizePrimary(String database, double factor) implements Change {
+    public ResizePrimary {
+      Objects.requireNonNull(database, "database");
+      if (!(factor > 1) || !Double.isFinite(factor)) {
+        throw new IllegalArgumentException(
+            "a bigger machine is more than 1x the size, got " + factor);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return database + "'s primary on a machine " + factor + "x the size";
+    }
+  }
 }
