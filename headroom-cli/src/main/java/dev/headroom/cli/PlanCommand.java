@@ -12,6 +12,7 @@ import dev.headroom.plan.roadmap.Roadmap;
 import dev.headroom.plan.roadmap.Roadmapper;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.doc.TextWriter;
+import dev.headroom.report.roadmap.RoadmapChart;
 import dev.headroom.report.roadmap.RoadmapRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,6 +94,15 @@ final class PlanCommand implements Callable<Integer> {
               + " width (COLUMNS) when writing to a terminal, else 100.")
   Integer width;
 
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.svg",
+      description =
+          "Also write the roadmap's chart (capacity and monthly cost against load and date, with"
+              + " the first breaks and the growth target marked) to this SVG file, such as"
+              + " roadmap.svg.")
+  Path plot;
+
   @Override
   public Integer call() {
     if (to != null && horizon != null) {
@@ -110,6 +120,9 @@ final class PlanCommand implements Callable<Integer> {
     Advice advice = Advisor.advise(system, dir, CapacityModel.today());
     Figure last = end(advice.model());
     Roadmap roadmap = Roadmapper.of(advice, last, fallback);
+    if (plot != null) {
+      SvgFiles.write(plot, RoadmapChart.render(roadmap), "--plot");
+    }
     spec.commandLine().getOut().print(RoadmapRenderer.of(format, columns).render(roadmap));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
