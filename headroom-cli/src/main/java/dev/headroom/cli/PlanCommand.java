@@ -9,6 +9,7 @@ import dev.headroom.model.Figure;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.SystemSpec;
 import dev.headroom.plan.roadmap.Roadmap;
+import dev.headroom.plan.roadmap.RoadmapChecks;
 import dev.headroom.plan.roadmap.Roadmapper;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.doc.TextWriter;
@@ -95,6 +96,15 @@ final class PlanCommand implements Callable<Integer> {
   Integer width;
 
   @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "42",
+      description =
+          "The seed of the simulation checks: the same seed gives the same output, such as 7."
+              + " Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
       names = "--plot",
       paramLabel = "FILE.svg",
       description =
@@ -102,6 +112,17 @@ final class PlanCommand implements Callable<Integer> {
               + " the first breaks and the growth target marked) to this SVG file, such as"
               + " roadmap.svg.")
   Path plot;
+
+  @Option(
+      names = "--simulate",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Confirm each row that applies a remedy, and the growth target, by a short seeded"
+              + " simulation of the system the row leaves (p95 against the SLO, CPU against the"
+              + " utilisation law); --no-simulate for the analytic walk alone. Default: on.")
+  boolean simulate;
 
   @Override
   public Integer call() {
@@ -119,7 +140,10 @@ final class PlanCommand implements Callable<Integer> {
     Path dir = stdin ? StandardInput.baseDirectory() : file.toAbsolutePath().getParent();
     Advice advice = Advisor.advise(system, dir, CapacityModel.today());
     Figure last = end(advice.model());
-    Roadmap roadmap = Roadmapper.of(advice, last, fallback);
+    Roadmap roadmap =
+        simulate
+            ? RoadmapChecks.of(advice, last, fallback, seed)
+            : Roadmapper.of(advice, last, fallback);
     if (plot != null) {
       SvgFiles.write(plot, RoadmapChart.render(roadmap), "--plot");
     }

@@ -214,6 +214,39 @@ public final class Roadmapper {
     return walk(m, advice.planned().changes(), costs, last, start(m.view(), fallbackToday));
   }
 
+  /**
+   * A roadmap with the capacity model each row leaves after its remedies, in row order: what the
+   * simulation checks ({@link RoadmapChecks}) run, without widening the {@link RoadmapStep} record.
+   */
+  record Walked(Roadmap roadmap, List<CapacityModel> models) {
+    Walked {
+      models = List.copyOf(models);
+      if (models.size() != roadmap.steps().size()) {
+        throw new IllegalArgumentException(
+            models.size() + " models for " + roadmap.steps().size() + " rows; one per row");
+      }
+    }
+  }
+
+  /** {@link #of(Advice, Figure, LocalDate)} with each row's model after its remedies. */
+  static Walked walked(Advice advice, Figure to, LocalDate fallbackToday) {
+    CapacityModel m = advice.model();
+    CostModel costs = new CostModel(m.view(), PriceTable.of(advice.system()));
+    Figure last = to;
+    if (last == null) {
+      Figure target = m.targetMultiple();
+      last = target.value() >= 1 ? target : CapacityModel.today();
+    }
+    if (!(last.value() >= 1) || !Double.isFinite(last.value())) {
+      throw new IllegalArgumentException(
+          "a roadmap goes up from today's load: the target multiple is at least 1x, got "
+              + last.formatted());
+    }
+    Walk walk = new Walk(m, costs, start(m.view(), fallbackToday));
+    Roadmap roadmap = walk.run(advice.planned().changes(), last);
+    return new Walked(roadmap, walk.rowModels);
+  }
+
   /** The rows' multiples: 1x, the ladder below {@code to}, {@code to}, and the growth target. */
   static List<Double> multiples(double to, double target) {
     TreeSet<Double> out = new TreeSet<>();
@@ -260,6 +293,9 @@ public final class Roadmapper {
     final double declaredCacheBytes;
     ShardSkew skew;
     final List<String> notes = new ArrayList<>();
+
+    /** The model each row leaves after its remedies, in row order (for the simulation checks). */
+    final List<CapacityModel> rowModels = new ArrayList<>();
 
     Walk(CapacityModel model, CostModel costs, Start start) {
       this.today = model;
@@ -381,6 +417,7 @@ public final class Roadmapper {
       openBefore = shown.stream().filter(Breakpoint::open).toList();
       shown.replaceAll(b -> b.dated(breakDate(b.multiple().value())));
       Figure months = months(k.value());
+      rowModels.add(model);
       return new RoadmapStep(
           k,
           months,
