@@ -15,6 +15,8 @@ import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.SystemSpec;
+import dev.headroom.report.chart.SvgChart;
+import dev.headroom.report.sim.SimCharts;
 import dev.headroom.report.sim.SimRenderer;
 import dev.headroom.report.sim.SimReport;
 import java.nio.file.Path;
@@ -122,6 +124,18 @@ final class SimulateCommand implements Callable<Integer> {
               + " Repeatable.")
   List<String> spikes = new ArrayList<>();
 
+  @Option(
+      names = "--plot",
+      paramLabel = "PREFIX",
+      description =
+          "Also write two SVG charts: PREFIX-latency.svg (p95 and mean latency over time with the"
+              + " SLO and the injected windows shaded) and PREFIX-utilisation.svg (each component"
+              + " over time with the target utilisation), such as --plot out/run writes"
+              + " out/run-latency.svg and out/run-utilisation.svg.")
+  String plot;
+
+  @Mixin ProgressOption progressOption;
+
   @Override
   public Integer call() {
     if (replications < 2) {
@@ -157,7 +171,10 @@ final class SimulateCommand implements Callable<Integer> {
     try {
       sim = sim.with(fails, spikeList);
       result =
-          SystemSimulation.run(sim.system(), new RunPlan(warmup, duration, replications, seed));
+          SystemSimulation.run(
+              sim.system(),
+              new RunPlan(warmup, duration, replications, seed),
+              progressOption.progress(spec));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "cannot simulate: " + e.getMessage(), e);
     } catch (IllegalStateException e) {
@@ -167,6 +184,16 @@ final class SimulateCommand implements Callable<Integer> {
           e);
     }
     SimReport report = new SimReport(system.name(), multiple, sim, injected, result);
+    if (plot != null) {
+      SvgFiles.write(
+          Path.of(plot + "-latency.svg"),
+          SvgChart.render(SimCharts.latency(report, model.view().p95Target())),
+          "--plot");
+      SvgFiles.write(
+          Path.of(plot + "-utilisation.svg"),
+          SvgChart.render(SimCharts.utilisation(report, model.settings().targetUtilization())),
+          "--plot");
+    }
     spec.commandLine().getOut().print(SimRenderer.render(report, output.format));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

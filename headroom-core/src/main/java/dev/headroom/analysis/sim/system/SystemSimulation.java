@@ -1,5 +1,6 @@
 package dev.headroom.analysis.sim.system;
 
+import dev.headroom.analysis.Progress;
 import dev.headroom.analysis.sim.Estimate;
 import dev.headroom.analysis.sim.RunPlan;
 import java.util.ArrayList;
@@ -21,42 +22,73 @@ public final class SystemSimulation {
 
   /** Runs {@code plan} on all available processors. */
   public static SystemSimulationResult run(SystemModel model, RunPlan plan) {
-    return run(model, plan, Runtime.getRuntime().availableProcessors());
+    return run(model, plan, Runtime.getRuntime().availableProcessors(), Progress.none());
+  }
+
+  /**
+   * Runs {@code plan} on all available processors, advancing {@code progress} by one unit per
+   * finished replication (a task of {@code plan.replications()} units).
+   */
+  public static SystemSimulationResult run(SystemModel model, RunPlan plan, Progress progress) {
+    return run(model, plan, Runtime.getRuntime().availableProcessors(), progress);
   }
 
   /** Runs {@code plan} on {@code threads} threads (1: in the calling thread). */
   public static SystemSimulationResult run(SystemModel model, RunPlan plan, int threads) {
+    return run(model, plan, threads, Progress.none());
+  }
+
+  /**
+   * Runs {@code plan} on {@code threads} threads (1: in the calling thread), advancing {@code
+   * progress} as each replication finishes (from the worker threads; {@link Progress} is
+   * thread-safe).
+   */
+  public static SystemSimulationResult run(
+      SystemModel model, RunPlan plan, int threads, Progress progress) {
     if (threads < 1) {
       throw new IllegalArgumentException(threads + " threads; allowed: at least 1");
     }
+    java.util.Objects.requireNonNull(progress, "progress");
     int reps = plan.replications();
     List<SystemReplication> out = new ArrayList<>(reps);
-    if (threads == 1) {
-      for (int r = 0; r < reps; r++) {
-        out.add(replicate(model, plan, r));
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, reps));
-      try {
-        List<Future<SystemReplication>> futures = new ArrayList<>(reps);
+    progress.start("replications", reps);
+    try {
+      if (threads == 1) {
         for (int r = 0; r < reps; r++) {
-          int rep = r;
-          futures.add(pool.submit(() -> replicate(model, plan, rep)));
+          out.add(replicate(model, plan, r));
+          progress.advance();
         }
-        for (Future<SystemReplication> f : futures) {
-          out.add(f.get());
+      } else {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, reps));
+        try {
+          List<Future<SystemReplication>> futures = new ArrayList<>(reps);
+          for (int r = 0; r < reps; r++) {
+            int rep = r;
+            futures.add(
+                pool.submit(
+                    () -> {
+                      SystemReplication done = replicate(model, plan, rep);
+                      progress.advance();
+                      return done;
+                    }));
+          }
+          for (Future<SystemReplication> f : futures) {
+            out.add(f.get());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("simulation interrupted", e);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException("replication failed", e.getCause());
+        } finally {
+          pool.shutdownNow();
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("simulation interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException("replication failed", e.getCause());
-      } finally {
-        pool.shutdownNow();
       }
+    } finally {
+      progress.finish();
     }
     return summarise(model, plan, out);
   }
