@@ -71,6 +71,12 @@ public record ModelSimulation(
   public static final double M9_LAG_SECONDS = 0.5;
 
   /** The short run of {@link #check}: warm-up, length and replications. */
+  /** Failures in a row that open a declared circuit breaker (a common library default). */
+  public static final int BREAKER_FAILURES = 5;
+
+  /** How long an open breaker stays open before it lets a trial call through. */
+  public static final double BREAKER_OPEN_SECONDS = 30;
+
   static final double CHECK_WARMUP_SECONDS = 20;
 
   static final double CHECK_LENGTH_SECONDS = 120;
@@ -213,13 +219,7 @@ public record ModelSimulation(
           tier = tier.withInstances(n);
         }
       }
-      for (Component c : view.spec().components(ComponentKind.EXTERNAL)) {
-        notes.add(
-            "external service "
-                + c.name()
-                + " not simulated: the system file does not say what share of requests call it"
-                + " or how long a call takes");
-      }
+      Optional<External> external = external();
       for (Component c : view.spec().components(ComponentKind.QUEUE)) {
         notes.add(
             "queue "
@@ -239,7 +239,7 @@ public record ModelSimulation(
                 KeySpace.defaults(),
                 db,
                 Optional.empty(),
-                Optional.empty(),
+                external,
                 scaling,
                 List.of(),
                 0);
@@ -248,6 +248,112 @@ public record ModelSimulation(
             Optional.of(app), app.name(), e.getMessage(), "a configuration the simulator can run");
       }
       return new ModelSimulation(system, params, notes);
+    }
+
+    /**
+     * The first external service whose call share is declared, with its measured p95 latency (an
+     * exponential call time, whose p95 is its mean × ln 20) and its timeout; failures are the
+     * measured rate-limited share; a declared circuit breaker opens after {@link #BREAKER_FAILURES}
+     * failures in a row for {@link #BREAKER_OPEN_SECONDS} (D2, X1: timeouts and rate limits call
+     * for breakers). Others are listed in the notes as not simulated.
+     */
+    private Optional<External> external() {
+      Optional<External> out = Optional.empty();
+      for (Component c : view.spec().components(ComponentKind.EXTERNAL)) {
+        Optional<Figure> share = view.fact(c.fact("call_share"));
+        Optional<Figure> p95 = view.fact(c.fact("latency_p95"));
+        Optional<Figure> timeout = view.fact(c.fact("timeout"));
+        List<String> needs = new ArrayList<>();
+        if (share.isEmpty()) {
+          needs.add(c.fact("call_share"));
+        }
+        if (p95.isEmpty()) {
+          needs.add("observations." + c.fact("latency_p95"));
+        }
+        if (timeout.isEmpty()) {
+          needs.add(c.fact("timeout"));
+        }
+        if (out.isPresent() || !needs.isEmpty()) {
+          notes.add(
+              "external service "
+                  + c.name()
+                  + " not simulated: "
+                  + (out.isPresent()
+                      ? "one external service is simulated, the first with its figures"
+                      : "needs " + String.join(", ", needs)));
+          continue;
+        }
+        if (p95.get().value() <= 0) {
+          throw cannot(
+              Optional.of(c), c.fact("latency_p95"), p95.get().formatted(), "a latency above 0");
+        }
+        if (timeout.get().value() <= 0) {
+          throw cannot(Optional.of(c), c.fact("timeout"), timeout.get().formatted(), "above 0");
+        }
+        double callShare = param(c.name() + " call share", share.get()).value();
+        Figure mean =
+            param(
+                c.name() + " mean call time",
+                derived(
+                    p95.get().value() / Math.log(20),
+                    Dimension.DURATION,
+                    "p95 / ln 20 (an exponential call time, whose p95 is its mean x ln 20)",
+                    c.fact("latency_p95") + " = " + p95.get().withKind()));
+        double limit = param(c.name() + " timeout", timeout.get()).value();
+        double failures =
+            param(
+                    c.name() + " failure probability",
+                    view.fact(c.fact("rate_limited"))
+                        .orElse(
+                            new Figure(
+                                0,
+                                Dimension.RATIO,
+                                new Provenance.Assumed(
+                                    "D2",
+                                    "no rate-limited share measured: calls fail only by"
+                                        + " timing out"))))
+                .value();
+        int retries =
+            (int)
+                param(
+                        c.name() + " retries",
+                        view.fact(c.fact("retries"))
+                            .orElse(
+                                new Figure(
+                                    0,
+                                    Dimension.COUNT,
+                                    new Provenance.Assumed("X1", "no retries declared"))))
+                    .value();
+        Optional<CircuitBreaker> breaker = Optional.empty();
+        if (c.flag("circuit_breaker")) {
+          param(
+              c.name() + " circuit breaker",
+              new Figure(
+                  BREAKER_FAILURES,
+                  Dimension.COUNT,
+                  new Provenance.Assumed(
+                      "X1",
+                      "opens after "
+                          + BREAKER_FAILURES
+                          + " failures in a row, for "
+                          + Units.format(BREAKER_OPEN_SECONDS, Dimension.DURATION))));
+          breaker = Optional.of(new CircuitBreaker(BREAKER_FAILURES, BREAKER_OPEN_SECONDS));
+        }
+        try {
+          out =
+              Optional.of(
+                  new External(
+                      callShare,
+                      ServiceTime.exponential(mean.value()),
+                      limit,
+                      failures,
+                      retries,
+                      breaker));
+        } catch (IllegalArgumentException e) {
+          throw cannot(Optional.of(c), c.name(), e.getMessage(), "an external service it can run");
+        }
+      }
+      return out;
     }
 
     private Arrivals arrivals(Figure rate) {
