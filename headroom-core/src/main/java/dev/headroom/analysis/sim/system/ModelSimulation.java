@@ -220,25 +220,21 @@ public record ModelSimulation(
         }
       }
       Optional<External> external = external();
-      for (Component c : view.spec().components(ComponentKind.QUEUE)) {
-        notes.add(
-            "queue "
-                + c.name()
-                + " not simulated: the system file does not give the async share of requests");
-      }
+      Optional<AsyncQueue> queue = queue();
+      double async = queue.isEmpty() ? 0 : asyncShare;
       SystemModel system;
       try {
         system =
             new SystemModel(
                 arrivals,
-                0,
+                async,
                 readShare,
                 lb,
                 tier,
                 cache,
                 KeySpace.defaults(),
                 db,
-                Optional.empty(),
+                queue,
                 external,
                 scaling,
                 List.of(),
@@ -354,6 +350,99 @@ public record ModelSimulation(
         }
       }
       return out;
+    }
+
+    /** The async share of requests, set by {@link #queue()}. */
+    private double asyncShare;
+
+    /**
+     * The queue's async workers: requests that enqueue a job are {@code workload.job_rate} / peak
+     * of all (one job each; jobs grow with the load, so the share holds at every multiple); the
+     * workers are the worker components' instances × their {@code capacity.workers} (else vCPUs),
+     * each job taking {@code capacity.service_time}, else {@code workload.job_duration}
+     * (exponential). Without a queue, a worker or a job rate, listed as not simulated.
+     */
+    private Optional<AsyncQueue> queue() {
+      List<Component> queues = view.spec().components(ComponentKind.QUEUE);
+      if (queues.isEmpty()) {
+        return Optional.empty();
+      }
+      Component q = queues.get(0);
+      List<Component> workers = view.spec().components(ComponentKind.WORKER);
+      Optional<Figure> jobs = view.fact("workload.job_rate");
+      Optional<Figure> peak = model.peak();
+      List<String> needs = new ArrayList<>();
+      if (jobs.isEmpty()) {
+        needs.add("workload.job_rate");
+      }
+      if (workers.isEmpty()) {
+        needs.add("a component of kind worker");
+      }
+      Optional<Figure> duration =
+          workers.isEmpty()
+              ? Optional.empty()
+              : view.fact(workers.get(0).fact("capacity.service_time"))
+                  .or(() -> view.fact("workload.job_duration"));
+      if (duration.isEmpty()) {
+        needs.add("workload.job_duration or the worker's capacity.service_time");
+      }
+      if (!needs.isEmpty() || peak.isEmpty()) {
+        notes.add("queue " + q.name() + " not simulated: needs " + String.join(", ", needs));
+        return Optional.empty();
+      }
+      if (jobs.get().value() >= peak.get().value() || jobs.get().value() < 0) {
+        throw cannot(
+            Optional.of(q),
+            "workload.job_rate",
+            jobs.get().formatted(),
+            "a job rate below the request rate (" + peak.get().formatted() + ")");
+      }
+      if (duration.get().value() <= 0) {
+        throw cannot(
+            Optional.of(workers.get(0)),
+            "job duration",
+            duration.get().formatted(),
+            "a job duration above 0");
+      }
+      asyncShare =
+          param(
+                  "async share of requests",
+                  derived(
+                      jobs.get().value() / peak.get().value(),
+                      Dimension.RATIO,
+                      "job rate / request rate (one job per async request)",
+                      "job rate = " + jobs.get().withKind(),
+                      "request rate = " + peak.get().withKind()))
+              .value();
+      int servers = 0;
+      List<String> inputs = new ArrayList<>();
+      for (Component w : workers) {
+        double n = view.spec().instances(w);
+        Optional<Figure> each =
+            view.fact(w.fact("capacity.workers")).or(() -> view.fact(w.fact("vcpu")));
+        double per = each.map(Figure::value).orElse(1.0);
+        servers += (int) Math.max(1, Math.round(n * per));
+        inputs.add(
+            w.name()
+                + ": "
+                + Units.format(n, 6)
+                + " instances x "
+                + each.map(Figure::withKind).orElse("1 (assumed)"));
+      }
+      param(
+          "async workers",
+          derived(
+              servers,
+              Dimension.COUNT,
+              "worker instances x workers each (capacity.workers, else vCPUs)",
+              inputs.toArray(String[]::new)));
+      param("job duration", duration.get());
+      notes.add(
+          "queue "
+              + q.name()
+              + ": async requests pass the load balancer and an app instance, then wait for a"
+              + " worker; they send no read or write to the database in the simulation");
+      return Optional.of(new AsyncQueue(servers, ServiceTime.exponential(duration.get().value())));
     }
 
     private Arrivals arrivals(Figure rate) {
