@@ -327,7 +327,13 @@ public final class SystemFileSchema {
         List.of(
             q("timeout", Dimension.DURATION, "the client-side timeout for calls"),
             flag("circuit_breaker", "whether calls go through a circuit breaker"),
-            q("rate_limit", Dimension.RATE, "the provider's rate limit")));
+            q("rate_limit", Dimension.RATE, "the provider's rate limit"),
+            q(
+                "call_share",
+                Dimension.RATIO,
+                "share of requests that call the service (simulate: with its latency_p95"
+                    + " observation and timeout)"),
+            q("retries", Dimension.COUNT, "retries after a failed or timed-out call (simulate)")));
   }
 
   private SystemFileSchema() {}

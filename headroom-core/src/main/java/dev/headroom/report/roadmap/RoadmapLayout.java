@@ -47,7 +47,7 @@ public final class RoadmapLayout {
                 Text.strong(r.target().formatted()),
                 r.monthlyGrowth() == null
                     ? "; no growth rate, so no dates."
-                    : " at " + r.monthlyGrowth().formatted() + " a month.")));
+                    : " at " + r.monthlyGrowth().formatted() + ".")));
     doc.add(summary(r));
     for (RoadmapStep s : r.steps()) {
       doc.add(step(s));
@@ -95,7 +95,12 @@ public final class RoadmapLayout {
   }
 
   private static String cost(MonthlyCost c) {
-    return (c.lowerBound() ? "≥ " : "") + Units.format(c.amount().value(), 6);
+    // whole cents, never rounded to six digits: 853,623.25 is not 853623
+    return (c.lowerBound() ? "≥ " : "")
+        + java.math.BigDecimal.valueOf(c.amount().value())
+            .setScale(2, java.math.RoundingMode.HALF_EVEN)
+            .stripTrailingZeros()
+            .toPlainString();
   }
 
   private static Block step(RoadmapStep s) {

@@ -71,6 +71,12 @@ public record ModelSimulation(
   public static final double M9_LAG_SECONDS = 0.5;
 
   /** The short run of {@link #check}: warm-up, length and replications. */
+  /** Failures in a row that open a declared circuit breaker (a common library default). */
+  public static final int BREAKER_FAILURES = 5;
+
+  /** How long an open breaker stays open before it lets a trial call through. */
+  public static final double BREAKER_OPEN_SECONDS = 30;
+
   static final double CHECK_WARMUP_SECONDS = 20;
 
   static final double CHECK_LENGTH_SECONDS = 120;
@@ -213,33 +219,23 @@ public record ModelSimulation(
           tier = tier.withInstances(n);
         }
       }
-      for (Component c : view.spec().components(ComponentKind.EXTERNAL)) {
-        notes.add(
-            "external service "
-                + c.name()
-                + " not simulated: the system file does not say what share of requests call it"
-                + " or how long a call takes");
-      }
-      for (Component c : view.spec().components(ComponentKind.QUEUE)) {
-        notes.add(
-            "queue "
-                + c.name()
-                + " not simulated: the system file does not give the async share of requests");
-      }
+      Optional<External> external = external();
+      Optional<AsyncQueue> queue = queue();
+      double async = queue.isEmpty() ? 0 : asyncShare;
       SystemModel system;
       try {
         system =
             new SystemModel(
                 arrivals,
-                0,
+                async,
                 readShare,
                 lb,
                 tier,
                 cache,
                 KeySpace.defaults(),
                 db,
-                Optional.empty(),
-                Optional.empty(),
+                queue,
+                external,
                 scaling,
                 List.of(),
                 0);
@@ -250,32 +246,216 @@ public record ModelSimulation(
       return new ModelSimulation(system, params, notes);
     }
 
-    private Arrivals arrivals(Figure rate) {
-      double cdn = 0;
-      Optional<Component> cdnComponent =
-          view.spec().components(ComponentKind.CDN).stream().findFirst();
-      Optional<Figure> staticShare = view.fact("workload.static_bandwidth_share");
-      if (cdnComponent.isPresent() && staticShare.isPresent()) {
-        Figure share = staticShare.get();
-        if (share.value() < 0 || share.value() >= 1) {
-          throw cannot(
-              cdnComponent,
-              "workload.static_bandwidth_share",
-              share.formatted(),
-              "a share from 0% up to, not including, 100%");
+    /**
+     * The first external service whose call share is declared, with its measured p95 latency (an
+     * exponential call time, whose p95 is its mean × ln 20) and its timeout; failures are the
+     * measured rate-limited share; a declared circuit breaker opens after {@link #BREAKER_FAILURES}
+     * failures in a row for {@link #BREAKER_OPEN_SECONDS} (D2, X1: timeouts and rate limits call
+     * for breakers). Others are listed in the notes as not simulated.
+     */
+    private Optional<External> external() {
+      Optional<External> out = Optional.empty();
+      for (Component c : view.spec().components(ComponentKind.EXTERNAL)) {
+        Optional<Figure> share = view.fact(c.fact("call_share"));
+        Optional<Figure> p95 = view.fact(c.fact("latency_p95"));
+        Optional<Figure> timeout = view.fact(c.fact("timeout"));
+        List<String> needs = new ArrayList<>();
+        if (share.isEmpty()) {
+          needs.add(c.fact("call_share"));
         }
-        cdn =
+        if (p95.isEmpty()) {
+          needs.add("observations." + c.fact("latency_p95"));
+        }
+        if (timeout.isEmpty()) {
+          needs.add(c.fact("timeout"));
+        }
+        if (out.isPresent() || !needs.isEmpty()) {
+          notes.add(
+              "external service "
+                  + c.name()
+                  + " not simulated: "
+                  + (out.isPresent()
+                      ? "one external service is simulated, the first with its figures"
+                      : "needs " + String.join(", ", needs)));
+          continue;
+        }
+        if (p95.get().value() <= 0) {
+          throw cannot(
+              Optional.of(c), c.fact("latency_p95"), p95.get().formatted(), "a latency above 0");
+        }
+        if (timeout.get().value() <= 0) {
+          throw cannot(Optional.of(c), c.fact("timeout"), timeout.get().formatted(), "above 0");
+        }
+        double callShare = param(c.name() + " call share", share.get()).value();
+        Figure mean =
             param(
-                    "CDN share of requests",
-                    derived(
-                        share.value(),
-                        Dimension.RATIO,
-                        "static share answered at the edge (P7: static assets behind the CDN; the"
-                            + " bandwidth share taken as the request share)",
-                        "static share = " + share.withKind()))
+                c.name() + " mean call time",
+                derived(
+                    p95.get().value() / Math.log(20),
+                    Dimension.DURATION,
+                    "p95 / ln 20 (an exponential call time, whose p95 is its mean x ln 20)",
+                    c.fact("latency_p95") + " = " + p95.get().withKind()));
+        double limit = param(c.name() + " timeout", timeout.get()).value();
+        double failures =
+            param(
+                    c.name() + " failure probability",
+                    view.fact(c.fact("rate_limited"))
+                        .orElse(
+                            new Figure(
+                                0,
+                                Dimension.RATIO,
+                                new Provenance.Assumed(
+                                    "D2",
+                                    "no rate-limited share measured: calls fail only by"
+                                        + " timing out"))))
                 .value();
+        int retries =
+            (int)
+                param(
+                        c.name() + " retries",
+                        view.fact(c.fact("retries"))
+                            .orElse(
+                                new Figure(
+                                    0,
+                                    Dimension.COUNT,
+                                    new Provenance.Assumed("X1", "no retries declared"))))
+                    .value();
+        Optional<CircuitBreaker> breaker = Optional.empty();
+        if (c.flag("circuit_breaker")) {
+          param(
+              c.name() + " circuit breaker",
+              new Figure(
+                  BREAKER_FAILURES,
+                  Dimension.COUNT,
+                  new Provenance.Assumed(
+                      "X1",
+                      "opens after "
+                          + BREAKER_FAILURES
+                          + " failures in a row, for "
+                          + Units.format(BREAKER_OPEN_SECONDS, Dimension.DURATION))));
+          breaker = Optional.of(new CircuitBreaker(BREAKER_FAILURES, BREAKER_OPEN_SECONDS));
+        }
+        try {
+          out =
+              Optional.of(
+                  new External(
+                      callShare,
+                      ServiceTime.exponential(mean.value()),
+                      limit,
+                      failures,
+                      retries,
+                      breaker));
+        } catch (IllegalArgumentException e) {
+          throw cannot(Optional.of(c), c.name(), e.getMessage(), "an external service it can run");
+        }
       }
-      return new Arrivals(rate.value(), new double[0], List.of(), cdn, Arrivals.DEFAULT_CLIENTS);
+      return out;
+    }
+
+    /** The async share of requests, set by {@link #queue()}. */
+    private double asyncShare;
+
+    /**
+     * The queue's async workers: requests that enqueue a job are {@code workload.job_rate} / peak
+     * of all (one job each; jobs grow with the load, so the share holds at every multiple); the
+     * workers are the worker components' instances × their {@code capacity.workers} (else vCPUs),
+     * each job taking {@code capacity.service_time}, else {@code workload.job_duration}
+     * (exponential). Without a queue, a worker or a job rate, listed as not simulated.
+     */
+    private Optional<AsyncQueue> queue() {
+      List<Component> queues = view.spec().components(ComponentKind.QUEUE);
+      if (queues.isEmpty()) {
+        return Optional.empty();
+      }
+      Component q = queues.get(0);
+      List<Component> workers = view.spec().components(ComponentKind.WORKER);
+      Optional<Figure> jobs = view.fact("workload.job_rate");
+      Optional<Figure> peak = model.peak();
+      List<String> needs = new ArrayList<>();
+      if (jobs.isEmpty()) {
+        needs.add("workload.job_rate");
+      }
+      if (workers.isEmpty()) {
+        needs.add("a component of kind worker");
+      }
+      Optional<Figure> duration =
+          workers.isEmpty()
+              ? Optional.empty()
+              : view.fact(workers.get(0).fact("capacity.service_time"))
+                  .or(() -> view.fact("workload.job_duration"));
+      if (duration.isEmpty()) {
+        needs.add("workload.job_duration or the worker's capacity.service_time");
+      }
+      if (!needs.isEmpty() || peak.isEmpty()) {
+        notes.add("queue " + q.name() + " not simulated: needs " + String.join(", ", needs));
+        return Optional.empty();
+      }
+      if (jobs.get().value() >= peak.get().value() || jobs.get().value() < 0) {
+        throw cannot(
+            Optional.of(q),
+            "workload.job_rate",
+            jobs.get().formatted(),
+            "a job rate below the request rate (" + peak.get().formatted() + ")");
+      }
+      if (duration.get().value() <= 0) {
+        throw cannot(
+            Optional.of(workers.get(0)),
+            "job duration",
+            duration.get().formatted(),
+            "a job duration above 0");
+      }
+      asyncShare =
+          param(
+                  "async share of requests",
+                  derived(
+                      jobs.get().value() / peak.get().value(),
+                      Dimension.RATIO,
+                      "job rate / request rate (one job per async request)",
+                      "job rate = " + jobs.get().withKind(),
+                      "request rate = " + peak.get().withKind()))
+              .value();
+      int servers = 0;
+      List<String> inputs = new ArrayList<>();
+      for (Component w : workers) {
+        double n = view.spec().instances(w);
+        Optional<Figure> each =
+            view.fact(w.fact("capacity.workers")).or(() -> view.fact(w.fact("vcpu")));
+        double per = each.map(Figure::value).orElse(1.0);
+        servers += (int) Math.max(1, Math.round(n * per));
+        inputs.add(
+            w.name()
+                + ": "
+                + Units.format(n, 6)
+                + " instances x "
+                + each.map(Figure::withKind).orElse("1 (assumed)"));
+      }
+      param(
+          "async workers",
+          derived(
+              servers,
+              Dimension.COUNT,
+              "worker instances x workers each (capacity.workers, else vCPUs)",
+              inputs.toArray(String[]::new)));
+      param("job duration", duration.get());
+      notes.add(
+          "queue "
+              + q.name()
+              + ": async requests pass the load balancer and an app instance, then wait for a"
+              + " worker; they send no read or write to the database in the simulation");
+      return Optional.of(new AsyncQueue(servers, ServiceTime.exponential(duration.get().value())));
+    }
+
+    private Arrivals arrivals(Figure rate) {
+      // The model sizes the app tier for the peak it is given, and the CPU it was measured at
+      // already has today's CDN in front: taking a static share off again would simulate a lighter
+      // system than the one the capacity model describes (one system, one answer).
+      if (!view.spec().components(ComponentKind.CDN).isEmpty()
+          && view.fact("workload.static_bandwidth_share").isPresent()) {
+        notes.add(
+            "CDN: its hits are outside the peak the model sizes (the measured CPU already has the"
+                + " CDN in front), so every simulated arrival reaches the load balancer");
+      }
+      return new Arrivals(rate.value(), new double[0], List.of(), 0, Arrivals.DEFAULT_CLIENTS);
     }
 
     private LoadBalancer balancer() {
