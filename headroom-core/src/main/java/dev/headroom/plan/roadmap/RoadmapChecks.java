@@ -220,6 +220,10 @@ public final class RoadmapChecks {
             + ") vs "
             + Units.format(analytic.value(), Dimension.RATIO)
             + " by the utilisation law"
-            + (agree ? "" : ": they disagree beyond the interval, a finding about the model"));
+            + (agree
+                ? ""
+                : ": "
+                    + Units.format(Math.abs(s.mean() - analytic.value()) * 100, 3)
+                    + " points apart, beyond the interval: a finding about the model"));
   }
 }
