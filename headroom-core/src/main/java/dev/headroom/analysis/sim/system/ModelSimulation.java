@@ -232,7 +232,7 @@ public record ModelSimulation(
                 lb,
                 tier,
                 cache,
-                KeySpace.defaults(),
+                keySpace(),
                 db,
                 queue,
                 external,
@@ -443,6 +443,16 @@ public record ModelSimulation(
               + ": async requests pass the load balancer and an app instance, then wait for a"
               + " worker; they send no read or write to the database in the simulation");
       return Optional.of(new AsyncQueue(servers, ServiceTime.exponential(duration.get().value())));
+    }
+
+    /**
+     * The key space shards and cache keys are drawn from: the same Zipf skew and key count the
+     * roadmap sizes its shards with ({@code Settings.shardKeySkew}, {@code shardKeys}, P9).
+     */
+    private KeySpace keySpace() {
+      return new KeySpace(
+          (int) Math.round(model.settings().shardKeys().value()),
+          model.settings().shardKeySkew().value());
     }
 
     private Arrivals arrivals(Figure rate) {
@@ -755,23 +765,36 @@ public record ModelSimulation(
                   "read share x hit ratio = " + Units.format(readShare * h, 4)));
       double replicasNow = model.replicasNow(db);
       int replicas = (int) Math.round(replicasNow);
-      int shards = (int) Math.round(view.facts().value(db.fact("shards"), 1));
-      if (shards < 1) {
+      int declaredShards = (int) Math.round(view.facts().value(db.fact("shards"), 1));
+      if (declaredShards < 1) {
         throw cannot(
-            Optional.of(db), db.fact("shards"), String.valueOf(shards), "at least 1 shard");
+            Optional.of(db), db.fact("shards"), String.valueOf(declaredShards), "at least 1 shard");
       }
+      // the roadmap's sharding step (CapacityModel.shards) beats the declared count
+      int planned = model.shards(db);
+      int shards = planned > 1 ? planned : declaredShards;
       Optional<Sharding> sharding = Optional.empty();
       if (shards > 1) {
-        sharding = Optional.of(new Sharding(ShardStrategy.HASH, shards));
-        param(db.name() + " shards", view.fact(db.fact("shards")).orElseThrow());
-        params.add(
-            new SimParameter(
-                "key popularity Zipf s",
-                new Figure(
-                    KeySpace.DEFAULT_S,
-                    Dimension.NUMBER,
-                    new Provenance.Assumed(
-                        "P9", "10,000 keys, Zipf s = 1 (web-like skew), hashed to shards"))));
+        ShardStrategy strategy = ShardStrategy.HASH;
+        for (dev.headroom.analysis.capacity.Change ch : model.changes()) {
+          if (ch instanceof dev.headroom.analysis.capacity.Change.Shard sh
+              && sh.database().equals(db.name())) {
+            strategy = ShardStrategy.valueOf(sh.strategy().toUpperCase(Locale.ROOT));
+          }
+        }
+        sharding = Optional.of(new Sharding(strategy, shards));
+        param(
+            db.name() + " shards",
+            planned > 1
+                ? new Figure(
+                    planned,
+                    Dimension.COUNT,
+                    new Provenance.Derived(
+                        "the roadmap's sharding step, " + strategy.name().toLowerCase(Locale.ROOT),
+                        List.of()))
+                : view.fact(db.fact("shards")).orElseThrow());
+        param("key popularity Zipf s", model.settings().shardKeySkew());
+        param("keys", model.settings().shardKeys());
         if (replicas > 0) {
           notes.add("replicas of a sharded database not simulated: the shards take the reads");
           replicas = 0;
@@ -810,7 +833,25 @@ public record ModelSimulation(
                 .value();
       }
       ServiceTime s = ServiceTime.exponential(visit.value());
-      return new Database(c, s, s, replicas, replicaServers, lag, sharding);
+      // a bigger machine from the roadmap keeps the time per query and adds cores (the utilisation
+      // law's capacity grows with them, as CapacityModel.primaryUtilisationAt reads it)
+      double size = model.primarySize(db);
+      int primaryServers = c;
+      if (size > 1) {
+        primaryServers =
+            (int)
+                Math.round(
+                    param(
+                            db.name() + " servers after a bigger machine",
+                            derived(
+                                Math.round(c * size),
+                                Dimension.COUNT,
+                                "vcpu x the size the roadmap moved the primary to",
+                                "vcpu = " + servers.formatted(),
+                                "size = " + Units.format(size, 4) + "x"))
+                        .value());
+      }
+      return new Database(primaryServers, s, s, replicas, replicaServers, lag, sharding);
     }
 
     private Optional<Autoscaling> autoscaling(Component app, AppTier tier) {
