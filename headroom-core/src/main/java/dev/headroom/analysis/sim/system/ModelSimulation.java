@@ -868,6 +868,24 @@ public record ModelSimulation(
               .orElse(model.settings().targetUtilization());
       min.ifPresent(f -> param("autoscaling min", f));
       max.ifPresent(f -> param("autoscaling max", f));
+      boolean scaledOut =
+          model.changes().stream()
+              .anyMatch(
+                  ch ->
+                      ch instanceof dev.headroom.analysis.capacity.Change.ScaleOut so
+                          && so.component().equals(app.name()));
+      if (scaledOut && tier.instances() > hi) {
+        // the roadmap's scale-out step sizes the tier past the declared bound: it raises the bound
+        notes.add(
+            "autoscaling max "
+                + hi
+                + " raised to "
+                + tier.instances()
+                + ", the instances the plan's scale-out step sizes "
+                + app.name()
+                + " to");
+        hi = tier.instances();
+      }
       param("autoscaling target", target);
       param(
           "autoscaling start-up delay",
