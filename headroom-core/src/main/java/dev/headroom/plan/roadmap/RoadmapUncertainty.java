@@ -56,6 +56,12 @@ public final class RoadmapUncertainty {
       "no uncertain input: point answers (no range in the system file and no load-test fit with"
           + " a covariance)";
 
+  /**
+   * The seed when none is given: any fixed number makes runs reproducible; 42 is {@code simulate}'s
+   * default too, so one habit serves both commands.
+   */
+  public static final long DEFAULT_SEED = 42;
+
   /** The interval level: the 80 % (10th to 90th percentile). */
   public static final double LEVEL = SampledInterval.DEFAULT_LEVEL;
 
@@ -161,6 +167,18 @@ public final class RoadmapUncertainty {
       this.multiples = multiples;
       this.growth = growth;
     }
+  }
+
+  /**
+   * {@link #apply(Roadmap, SystemSpec, EvidenceBundle, List)} for an advised system: today's plan
+   * is {@code advice}'s.
+   */
+  public Roadmap apply(
+      Roadmap base,
+      SystemSpec declared,
+      EvidenceBundle evidence,
+      dev.headroom.advice.Advice advice) {
+    return apply(base, declared, evidence, advice.planned().changes());
   }
 
   /** Walks every draw; null when nothing is uncertain. */
