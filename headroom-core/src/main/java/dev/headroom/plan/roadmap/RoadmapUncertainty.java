@@ -9,7 +9,6 @@ import dev.headroom.analysis.cost.CostModel;
 import dev.headroom.analysis.cost.PriceTable;
 import dev.headroom.analysis.uncertainty.CapacityDraws;
 import dev.headroom.analysis.uncertainty.CapacitySampler;
-import dev.headroom.analysis.uncertainty.DateInterval;
 import dev.headroom.analysis.uncertainty.Draws;
 import dev.headroom.analysis.uncertainty.SampledInterval;
 import dev.headroom.analysis.uncertainty.Sampler;
@@ -20,6 +19,7 @@ import dev.headroom.model.Provenance;
 import dev.headroom.model.Range;
 import dev.headroom.model.SystemSpec;
 import dev.headroom.model.Units;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -263,25 +263,25 @@ public final class RoadmapUncertainty {
     String what = label(b) + "'s multiple";
     Figure low = bound(k.low(), "low", k, what);
     Figure high = bound(k.high(), "high", k, what);
-    DateInterval dates = null;
     boolean dated = true;
     for (double g : growth) {
       dated &= !Double.isNaN(g);
     }
+    LocalDate lowDate = null;
+    LocalDate highDate = null;
     if (dated) {
       double[] months = new double[multiples.length];
       for (int i = 0; i < months.length; i++) {
         months[i] = TimeToReach.months(multiples[i], growth[i]);
       }
-      dates = SampledInterval.of(months, LEVEL).dates(base.today());
+      // the months' own quantiles, each draw at its own growth; placed on the calendar the way
+      // the walk places its dates, so a range of width zero gives the walk's date
+      SampledInterval m = SampledInterval.of(months, LEVEL);
+      lowDate = Double.isFinite(m.low()) ? Roadmapper.dateAfter(base.today(), m.low()) : null;
+      highDate = Double.isFinite(m.high()) ? Roadmapper.dateAfter(base.today(), m.high()) : null;
     }
     return new UncertaintyRange(
-        low,
-        low == null ? null : high,
-        dates == null ? null : dates.earliest(),
-        dates == null ? null : dates.latest(),
-        LEVEL,
-        k.censoredShare());
+        low, low == null ? null : high, lowDate, highDate, LEVEL, k.censoredShare());
   }
 
   private Figure bound(double value, String end, SampledInterval k, String what) {
