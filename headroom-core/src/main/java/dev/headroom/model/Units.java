@@ -641,7 +641,10 @@ public final class Units {
    * the logarithm was off by one and the exact path decides.
    */
   static String formatFast(double value, int significant, int decimals) {
-    if (decimals < 0 || decimals >= EXACT_POWERS_OF_TEN.length || significant > 15) {
+    if (decimals < 0
+        || decimals >= EXACT_POWERS_OF_TEN.length
+        || significant < 1
+        || significant > 15) {
       return null;
     }
     double scaled = Math.abs(value) * EXACT_POWERS_OF_TEN[decimals];

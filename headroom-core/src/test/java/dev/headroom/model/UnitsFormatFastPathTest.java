@@ -48,6 +48,13 @@ class UnitsFormatFastPathTest {
   }
 
   @Test
+  void formatFast_leavesDigitCountsItCannotHoldToTheExactPath() {
+    assertThat(Units.formatFast(1.5, 0, 0)).isNull();
+    assertThat(Units.formatFast(1.5, 16, 15)).isNull();
+    assertThat(Units.formatFast(1e-30, 4, 33)).isNull();
+  }
+
+  @Test
   void format_keepsIntegerDigitsAndStripsZeros() {
     assertThat(Units.format(81857, 4)).isEqualTo("81857");
     assertThat(Units.format(9.99996, 4)).isEqualTo("10");
