@@ -2,7 +2,9 @@ package dev.headroom.cli;
 
 import dev.headroom.advice.Advice;
 import dev.headroom.advice.Advisor;
+import dev.headroom.advice.EvidenceBundle;
 import dev.headroom.analysis.capacity.CapacityModel;
+import dev.headroom.analysis.uncertainty.Sampler;
 import dev.headroom.ingest.system.SystemFileReader;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
@@ -10,6 +12,7 @@ import dev.headroom.model.Provenance;
 import dev.headroom.model.SystemSpec;
 import dev.headroom.plan.roadmap.Roadmap;
 import dev.headroom.plan.roadmap.RoadmapChecks;
+import dev.headroom.plan.roadmap.RoadmapUncertainty;
 import dev.headroom.plan.roadmap.Roadmapper;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.doc.TextWriter;
@@ -21,6 +24,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -100,7 +104,8 @@ final class PlanCommand implements Callable<Integer> {
       paramLabel = "SEED",
       defaultValue = "42",
       description =
-          "The seed of the simulation checks: the same seed gives the same output, such as 7."
+          "The seed of the draws and of the simulation checks: the same seed gives the same"
+              + " output, such as 7."
               + " Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -124,8 +129,33 @@ final class PlanCommand implements Callable<Integer> {
               + " utilisation law); --no-simulate for the analytic walk alone. Default: on.")
   boolean simulate;
 
+  @Option(
+      names = "--draws",
+      paramLabel = "N",
+      defaultValue = "" + Sampler.DEFAULT_DRAWS,
+      description =
+          "Sample the system file's ranges and load-test fits this many times and give each first"
+              + " break an 80% range, such as --draws 5000; 0 turns sampling off."
+              + " At least "
+              + Sampler.DEFAULT_DRAWS
+              + " (issue 8). Default: ${DEFAULT-VALUE}.")
+  int draws;
+
+  @Mixin ProgressOption progressOption;
+
   @Override
   public Integer call() {
+    if (draws != 0 && (draws < Sampler.DEFAULT_DRAWS || draws > Sampler.MAX_DRAWS)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--draws: found "
+              + draws
+              + "; allowed 0 (no sampling) or "
+              + Sampler.DEFAULT_DRAWS
+              + " to "
+              + Sampler.MAX_DRAWS
+              + " (fewer draws do not pin an 80% interval's ends)");
+    }
     if (to != null && horizon != null) {
       throw new ParameterException(
           spec.commandLine(), "--to and --horizon both set the end of the roadmap: give one");
@@ -144,6 +174,15 @@ final class PlanCommand implements Callable<Integer> {
         simulate
             ? RoadmapChecks.of(advice, last, fallback, seed)
             : Roadmapper.of(advice, last, fallback);
+    if (draws > 0) {
+      roadmap =
+          new RoadmapUncertainty(
+                  seed,
+                  draws,
+                  Runtime.getRuntime().availableProcessors(),
+                  progressOption.progress(spec))
+              .apply(roadmap, system, EvidenceBundle.assemble(system, dir), advice);
+    }
     if (plot != null) {
       SvgFiles.write(plot, RoadmapChart.render(roadmap), "--plot");
     }

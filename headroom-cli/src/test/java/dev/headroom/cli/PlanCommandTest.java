@@ -127,4 +127,27 @@ class PlanCommandTest {
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(r.err()).contains(":2:").doesNotContain("\tat ");
   }
+
+  @Test
+  void plan_drawsBelowAThousand_exitTwoAndNameTheOption() {
+    Run r = run("plan", example("read-heavy-growth"), "--draws", "500");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("--draws: found 500; allowed 0 (no sampling) or 1000 to");
+  }
+
+  @Test
+  void plan_drawsZero_givesThePointRoadmapWithoutRanges() {
+    Run r = run("plan", example("read-heavy-growth"), "--draws", "0", "-f", "json");
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("\"range\" : null").doesNotContain("\"censored\"");
+  }
+
+  @Test
+  void plan_seed_changesTheRangesAndNothingElse() {
+    Run a = run("plan", example("read-heavy-growth"), "--seed", "7", "-f", "json", "--no-progress");
+    Run b = run("plan", example("read-heavy-growth"), "--seed", "7", "-f", "json");
+    Run c = run("plan", example("read-heavy-growth"), "-f", "json");
+    assertThat(a.code()).as(a.err()).isEqualTo(ExitCodes.OK);
+    assertThat(a.out()).isEqualTo(b.out()).contains("(seed 7)").isNotEqualTo(c.out());
+  }
 }

@@ -140,16 +140,11 @@ public final class Advisor {
    */
   public static Advice advise(
       SystemSpec declared, PriceTable prices, EvidenceBundle evidence, Figure load) {
-    MeasuredEvidence.Applied applied = MeasuredEvidence.apply(declared, evidence.files());
-    SystemSpec spec = applied.spec();
-    Map<String, MeasuredCapacity> measured = evidence.capacities();
-    Map<String, dev.headroom.model.Figure> modelled = new LinkedHashMap<>();
-    measured.forEach((name, m) -> modelled.put(name + ".max_rps_per_instance", m.perInstance()));
-    LoadProjection.Result projected = LoadProjection.at(spec.withFacts(modelled), load);
-    SystemView view = new SystemView(projected.spec());
-    Thresholds thresholds = new Thresholds(declaredThresholds(), view.spec());
-    Settings settings = new Settings(thresholds);
-    CapacityModel model = new CapacityModel(view, settings, measured);
+    Modelled built = model(declared, evidence, load);
+    LoadProjection.Result projected = built.projected();
+    SystemView view = built.view();
+    Thresholds thresholds = built.thresholds();
+    CapacityModel model = built.model();
     StageAssessment stage = StageAnalyzer.assess(view, thresholds);
     Health health = HealthAnalyzer.assess(view, thresholds);
     CostModel costs = new CostModel(view, prices);
@@ -167,7 +162,7 @@ public final class Advisor {
     Plan plan = planner.plan(rules.findings());
     // the growth target is sized for the system the plan leaves (a cache it adds takes its reads)
     Capacity capacity = CapacityPlanner.plan(planner.model());
-    List<NotEvaluated> missing = new ArrayList<>(applied.unseen());
+    List<NotEvaluated> missing = new ArrayList<>(built.unseen());
     missing.addAll(projected.notEvaluated());
     missing.addAll(rules.notEvaluated());
     missing.addAll(capacity.notEvaluated());
@@ -185,6 +180,51 @@ public final class Advisor {
         model,
         planner.model(),
         load);
+  }
+
+  /**
+   * The capacity model of {@code declared} with {@code evidence} at {@code load} times today's
+   * load, and the steps that built it: the one way headroom turns a system file and its evidence
+   * into a model. {@code advise} builds its model here, and so does every draw of the roadmap's
+   * uncertainty engine, so a drawn system is modelled exactly as the advised one is.
+   *
+   * @throws BadInputException when the thresholds in the spec are invalid
+   */
+  public static Modelled model(SystemSpec declared, EvidenceBundle evidence, Figure load) {
+    MeasuredEvidence.Applied applied = MeasuredEvidence.apply(declared, evidence.files());
+    SystemSpec spec = applied.spec();
+    Map<String, MeasuredCapacity> measured = evidence.capacities();
+    Map<String, dev.headroom.model.Figure> modelled = new LinkedHashMap<>();
+    measured.forEach((name, m) -> modelled.put(name + ".max_rps_per_instance", m.perInstance()));
+    LoadProjection.Result projected = LoadProjection.at(spec.withFacts(modelled), load);
+    SystemView view = new SystemView(projected.spec());
+    Thresholds thresholds = new Thresholds(declaredThresholds(), view.spec());
+    CapacityModel model = new CapacityModel(view, new Settings(thresholds), measured);
+    return new Modelled(applied.unseen(), projected, view, thresholds, model);
+  }
+
+  /**
+   * A model and what built it ({@link #model}).
+   *
+   * @param unseen what the evidence files could not see
+   * @param projected that system projected to the load asked for
+   * @param view the projected system
+   * @param thresholds the thresholds in force (defaults and the file's overrides)
+   * @param model the capacity model
+   */
+  public record Modelled(
+      List<NotEvaluated> unseen,
+      LoadProjection.Result projected,
+      SystemView view,
+      Thresholds thresholds,
+      CapacityModel model) {
+    public Modelled {
+      unseen = List.copyOf(unseen);
+      java.util.Objects.requireNonNull(projected, "projected");
+      java.util.Objects.requireNonNull(view, "view");
+      java.util.Objects.requireNonNull(thresholds, "thresholds");
+      java.util.Objects.requireNonNull(model, "model");
+    }
   }
 
   /** Which rule, action, calculator or report section carries each knowledge id. */

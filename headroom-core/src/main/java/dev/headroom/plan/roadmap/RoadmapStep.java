@@ -77,4 +77,26 @@ public record RoadmapStep(
         costAfter,
         check);
   }
+
+  /** The same row with {@code replaced} as its breaks (the uncertainty engine adds ranges). */
+  RoadmapStep withBreaks(List<Breakpoint> replaced) {
+    return new RoadmapStep(
+        multiple,
+        months,
+        date,
+        growthTarget,
+        stage,
+        appUtilisation,
+        primaryUtilisation,
+        replaced,
+        remedies,
+        alternatives,
+        warnings,
+        appUtilisationAfter,
+        primaryUtilisationAfter,
+        sizes,
+        costBefore,
+        costAfter,
+        simulation);
+  }
 }

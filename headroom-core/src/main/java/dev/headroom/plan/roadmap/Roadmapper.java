@@ -247,6 +247,14 @@ public final class Roadmapper {
     return new Walked(roadmap, walk.rowModels);
   }
 
+  /**
+   * The day {@code months} after {@code start}, in the walk's mean Gregorian month: every date of a
+   * roadmap, sampled or not, is placed this one way.
+   */
+  static LocalDate dateAfter(LocalDate start, double months) {
+    return start.plusDays(Math.round(months * DAYS_PER_MONTH));
+  }
+
   /** The rows' multiples: 1x, the ladder below {@code to}, {@code to}, and the growth target. */
   static List<Double> multiples(double to, double target) {
     TreeSet<Double> out = new TreeSet<>();
@@ -463,7 +471,7 @@ public final class Roadmapper {
     }
 
     LocalDate date(Figure months) {
-      return start.date().plusDays(Math.round(months.value() * DAYS_PER_MONTH));
+      return dateAfter(start.date(), months.value());
     }
 
     // ------------------------------------------------------------------ stage

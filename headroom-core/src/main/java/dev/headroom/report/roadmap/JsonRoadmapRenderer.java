@@ -116,11 +116,12 @@ public final class JsonRoadmapRenderer implements RoadmapRenderer {
       n.set("range", NullNode.getInstance());
     } else {
       ObjectNode o = n.putObject("range");
-      o.set("low", Json.figure(u.low()));
-      o.set("high", Json.figure(u.high()));
+      o.set("low", u.low() == null ? NullNode.getInstance() : Json.figure(u.low()));
+      o.set("high", u.high() == null ? NullNode.getInstance() : Json.figure(u.high()));
       o.put("lowDate", u.lowDate() == null ? null : u.lowDate().toString());
       o.put("highDate", u.highDate() == null ? null : u.highDate().toString());
       o.put("level", Json.number(u.level()));
+      o.put("censored", Json.number(u.censored()));
     }
     return n;
   }

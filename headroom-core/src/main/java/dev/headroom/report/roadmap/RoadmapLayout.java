@@ -49,6 +49,9 @@ public final class RoadmapLayout {
                     ? "; no growth rate, so no dates."
                     : " at " + r.monthlyGrowth().formatted() + ".")));
     doc.add(summary(r));
+    if (r.firstBreaks().stream().anyMatch(b -> b.range() != null)) {
+      doc.add(ranges(r));
+    }
     for (RoadmapStep s : r.steps()) {
       doc.add(step(s));
     }
@@ -203,6 +206,49 @@ public final class RoadmapLayout {
     return new Block.Section(3, Text.of(title), blocks);
   }
 
+  /** Each first break with its sampled range (only when the uncertainty engine filled them). */
+  private static Block ranges(Roadmap r) {
+    List<Block.Item> items = new ArrayList<>();
+    for (Breakpoint b : r.firstBreaks()) {
+      List<Object> parts = new ArrayList<>();
+      parts.add(Text.strong(b.kind().id()));
+      parts.add((b.component().isEmpty() ? "" : " (" + b.component() + ")") + " from ");
+      parts.add(b.multiple());
+      parts.add(b.range() == null ? " (not sampled)" : " (" + rangeText(b.range()) + ")");
+      items.add(new Block.Item(Text.of(parts.toArray())));
+    }
+    return new Block.Section(
+        2, Text.of("First breaks, sampled"), List.of(new Block.ItemList(false, items)));
+  }
+
+  /**
+   * "80%: 0.81x–0.99x; 2026-11-22 to 2027-01-10", with the share of draws that do not break before
+   * the roadmap's end when there are any.
+   */
+  static String rangeText(UncertaintyRange u) {
+    String level = Units.format(u.level(), dev.headroom.model.Dimension.RATIO);
+    String multiples =
+        u.low() == null
+            ? "beyond the roadmap's end"
+            : u.low().formatted()
+                + "–"
+                + (u.high() == null ? "beyond the roadmap's end" : u.high().formatted());
+    String dates =
+        u.lowDate() == null
+            ? ""
+            : "; "
+                + u.lowDate()
+                + " to "
+                + (u.highDate() == null ? "never within the roadmap" : u.highDate().toString());
+    String censored =
+        u.censored() > 0
+            ? "; "
+                + Units.format(u.censored(), dev.headroom.model.Dimension.RATIO)
+                + " of draws do not break before the roadmap's end"
+            : "";
+    return level + ": " + multiples + dates + censored;
+  }
+
   private static Block.Item breakItem(Breakpoint b) {
     List<Object> parts = new ArrayList<>();
     parts.add(Text.strong(b.kind().id()));
@@ -220,18 +266,8 @@ public final class RoadmapLayout {
             + "]"
             + (b.open() ? " STILL OPEN after the remedies" : "")
             + (b.carried() ? " (open since an earlier row)." : b.open() ? "." : ""));
-    UncertaintyRange u = b.range();
-    if (u != null) {
-      parts.add(
-          " Between "
-              + u.low().formatted()
-              + " and "
-              + u.high().formatted()
-              + " ("
-              + Units.format(u.level(), dev.headroom.model.Dimension.RATIO)
-              + " interval"
-              + (u.lowDate() == null ? "" : "; around " + u.lowDate() + " to " + u.highDate())
-              + ").");
+    if (b.range() != null) {
+      parts.add(" Sampled: " + rangeText(b.range()) + ".");
     }
     return new Block.Item(Text.of(parts.toArray()));
   }

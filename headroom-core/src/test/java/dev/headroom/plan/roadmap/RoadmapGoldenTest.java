@@ -8,7 +8,10 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.headroom.advice.Advice;
 import dev.headroom.advice.Advisor;
+import dev.headroom.advice.EvidenceBundle;
+import dev.headroom.analysis.uncertainty.Sampler;
 import dev.headroom.ingest.system.SystemFileReader;
+import dev.headroom.model.SystemSpec;
 import dev.headroom.report.OutputFormat;
 import dev.headroom.report.doc.TextWriter;
 import dev.headroom.report.roadmap.RoadmapRenderer;
@@ -54,8 +57,18 @@ class RoadmapGoldenTest {
         SystemFileReader.read("examples/" + name + "/system.yaml", text), EXAMPLES.resolve(name));
   }
 
+  /**
+   * The roadmap {@code headroom plan --to 1000x} prints: the walk, then the uncertainty engine at
+   * its defaults (ranges for examples with ranges or load-test fits, a note for the others).
+   */
   static Roadmap roadmap(String name) throws IOException {
-    return Roadmapper.of(advise(name), Roadmaps.THOUSAND, TODAY);
+    String text =
+        Files.readString(EXAMPLES.resolve(name).resolve("system.yaml"), StandardCharsets.UTF_8);
+    SystemSpec spec = SystemFileReader.read("examples/" + name + "/system.yaml", text);
+    Advice advice = Advisor.advise(spec, EXAMPLES.resolve(name));
+    Roadmap base = Roadmapper.of(advice, Roadmaps.THOUSAND, TODAY);
+    return new RoadmapUncertainty(RoadmapUncertainty.DEFAULT_SEED, Sampler.DEFAULT_DRAWS)
+        .apply(base, spec, EvidenceBundle.assemble(spec, EXAMPLES.resolve(name)), advice);
   }
 
   @ParameterizedTest(name = "{0}")
