@@ -26,6 +26,8 @@ class PlanPlotTest {
             "--to",
             "1000x",
             "--no-simulate",
+            "--draws",
+            "0",
             "--plot",
             svg.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
