@@ -1,11 +1,8 @@
 package dev.headroom.analysis.sim;
 
+import dev.headroom.analysis.Progress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -23,38 +20,9 @@ public final class Simulation {
 
   /** Runs {@code plan} on {@code threads} threads (1 runs in the calling thread). */
   public static SimulationResult run(Network network, RunPlan plan, int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException(threads + " threads; allowed: at least 1");
-    }
-    int reps = plan.replications();
-    List<ReplicationResult> results = new ArrayList<>(reps);
-    if (threads == 1) {
-      for (int r = 0; r < reps; r++) {
-        results.add(replicate(network, plan, r));
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, reps));
-      try {
-        List<Future<ReplicationResult>> futures = new ArrayList<>(reps);
-        for (int r = 0; r < reps; r++) {
-          int rep = r;
-          futures.add(pool.submit(() -> replicate(network, plan, rep)));
-        }
-        for (Future<ReplicationResult> f : futures) {
-          results.add(f.get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("simulation interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException("replication failed", e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
-    }
+    List<ReplicationResult> results =
+        Replications.run(
+            plan.replications(), threads, r -> replicate(network, plan, r), Progress.none());
     return summarise(network, plan, results);
   }
 

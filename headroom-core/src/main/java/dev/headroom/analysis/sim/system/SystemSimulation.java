@@ -2,14 +2,11 @@ package dev.headroom.analysis.sim.system;
 
 import dev.headroom.analysis.Progress;
 import dev.headroom.analysis.sim.Estimate;
+import dev.headroom.analysis.sim.Replications;
 import dev.headroom.analysis.sim.RunPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -45,51 +42,8 @@ public final class SystemSimulation {
    */
   public static SystemSimulationResult run(
       SystemModel model, RunPlan plan, int threads, Progress progress) {
-    if (threads < 1) {
-      throw new IllegalArgumentException(threads + " threads; allowed: at least 1");
-    }
-    java.util.Objects.requireNonNull(progress, "progress");
-    int reps = plan.replications();
-    List<SystemReplication> out = new ArrayList<>(reps);
-    progress.start("replications", reps);
-    try {
-      if (threads == 1) {
-        for (int r = 0; r < reps; r++) {
-          out.add(replicate(model, plan, r));
-          progress.advance();
-        }
-      } else {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, reps));
-        try {
-          List<Future<SystemReplication>> futures = new ArrayList<>(reps);
-          for (int r = 0; r < reps; r++) {
-            int rep = r;
-            futures.add(
-                pool.submit(
-                    () -> {
-                      SystemReplication done = replicate(model, plan, rep);
-                      progress.advance();
-                      return done;
-                    }));
-          }
-          for (Future<SystemReplication> f : futures) {
-            out.add(f.get());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("simulation interrupted", e);
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException("replication failed", e.getCause());
-        } finally {
-          pool.shutdownNow();
-        }
-      }
-    } finally {
-      progress.finish();
-    }
+    List<SystemReplication> out =
+        Replications.run(plan.replications(), threads, r -> replicate(model, plan, r), progress);
     return summarise(model, plan, out);
   }
 
