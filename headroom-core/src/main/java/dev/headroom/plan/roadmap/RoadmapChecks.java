@@ -71,6 +71,7 @@ public final class RoadmapChecks {
                 + e.getMessage());
       }
     }
+    measuredLatencyNote(advice, steps).ifPresent(notes::add);
     return new Roadmap(
         r.system(),
         r.today(),
@@ -81,6 +82,34 @@ public final class RoadmapChecks {
         steps,
         r.firstBreaks(),
         notes);
+  }
+
+  /**
+   * When today's p95 is measured and the first checked row's simulated p95 is far below it, the
+   * time the model leaves out (rendering, networks, calls the system file does not declare) is not
+   * in any check's p95: the checks then confirm capacity and queueing, and the latency SLO is
+   * judged on the measured figure. Said once, with both numbers.
+   */
+  private static Optional<String> measuredLatencyNote(Advice advice, List<RoadmapStep> steps) {
+    Optional<Figure> measured = advice.model().view().fact("latency_p95");
+    Optional<RoadmapStep> first = steps.stream().filter(s -> s.simulation() != null).findFirst();
+    if (measured.isEmpty() || first.isEmpty()) {
+      return Optional.empty();
+    }
+    Figure simulated = first.get().simulation().p95();
+    if (simulated.value() * 2 >= measured.get().value()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "The simulation checks' p95 is the modelled components' alone: "
+            + simulated.formatted()
+            + " at "
+            + first.get().multiple().formatted()
+            + " against today's measured "
+            + measured.get().formatted()
+            + ". Time outside the model (rendering, networks, calls the system file does not"
+            + " declare) is not in it, so the checks confirm capacity and queueing; judge the p95"
+            + " SLO on the measured figure (the p95 break's M/M/1 scaling starts from it).");
   }
 
   /** Whether the row is one the simulation confirms: it applies a remedy, or it is the target. */
