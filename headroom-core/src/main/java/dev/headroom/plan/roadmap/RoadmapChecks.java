@@ -220,11 +220,9 @@ public final class RoadmapChecks {
     if (shards.isEmpty()) {
       return Optional.empty();
     }
-    double mean = shards.stream().mapToDouble(Estimate::mean).average().orElseThrow();
-    // the widest shard interval stands for the mean's: conservative, so a disagreement is real
-    double half = shards.stream().mapToDouble(Estimate::halfWidth).max().orElseThrow();
-    Estimate first = shards.get(0);
-    return Optional.of(new Estimate(mean, half, first.confidence(), first.replications()));
+    // the model's primary CPU is its hottest shard's (CapacityModel.hottestShard, P9): compare like
+    // with like, the busiest simulated shard with its own interval
+    return shards.stream().max(java.util.Comparator.comparingDouble(Estimate::mean));
   }
 
   /**
