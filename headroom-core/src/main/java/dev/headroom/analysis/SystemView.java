@@ -48,7 +48,7 @@ public final class SystemView {
   public List<Component> primaries() {
     List<Component> out = new ArrayList<>();
     for (Component c : spec.components(ComponentKind.DATABASE)) {
-      if (!c.setting("role").orElse("primary").equals("replica")) {
+      if (!c.isReplica()) {
         out.add(c);
       }
     }

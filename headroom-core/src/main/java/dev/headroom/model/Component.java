@@ -38,6 +38,15 @@ public record Component(
     return "true".equals(settings.get(key));
   }
 
+  /**
+   * Whether this is a read replica: a database declared {@code role: replica}, or one that names
+   * its primary with {@code replica_of} (which says the same even when the role is left out).
+   */
+  public boolean isReplica() {
+    return kind == ComponentKind.DATABASE
+        && ("replica".equals(settings.get("role")) || settings.containsKey("replica_of"));
+  }
+
   /** The key under which this component's figure {@code key} is stored in {@link Facts}. */
   public String fact(String key) {
     return name + "." + key;

@@ -422,8 +422,7 @@ final class DatabaseRules {
 
   private static void replicaLag(RuleContext ctx) {
     for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
-      boolean hasReplicas =
-          db.setting("role").orElse("primary").equals("replica") || ctx.view().replicaCount(db) > 0;
+      boolean hasReplicas = db.isReplica() || ctx.view().replicaCount(db) > 0;
       if (!hasReplicas && ctx.measured(db, Metric.REPLICA_LAG).isEmpty()) {
         continue;
       }

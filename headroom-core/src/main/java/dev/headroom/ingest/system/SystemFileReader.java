@@ -578,8 +578,7 @@ public final class SystemFileReader {
                       .findFirst()
                       .ifPresent(
                           target -> {
-                            if (target.kind() != ComponentKind.DATABASE
-                                || target.setting("role").orElse("primary").equals("replica")) {
+                            if (target.kind() != ComponentKind.DATABASE || target.isReplica()) {
                               problems.add(
                                   problem(
                                       valueAt.getOrDefault(c.name() + ".replica_of", c.location()),
