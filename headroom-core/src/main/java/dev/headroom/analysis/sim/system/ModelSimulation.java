@@ -833,6 +833,7 @@ public record ModelSimulation(
                 .value();
       }
       ServiceTime s = ServiceTime.exponential(visit.value());
+      ServiceTime write = writeService(db, c, queries, readShare).orElse(s);
       // a bigger machine from the roadmap keeps the time per query and adds cores (the utilisation
       // law's capacity grows with them, as CapacityModel.primaryUtilisationAt reads it)
       double size = model.primarySize(db);
@@ -851,7 +852,36 @@ public record ModelSimulation(
                                 "size = " + Units.format(size, 4) + "x"))
                         .value());
       }
-      return new Database(primaryServers, s, s, replicas, replicaServers, lag, sharding);
+      return new Database(primaryServers, s, write, replicas, replicaServers, lag, sharding);
+    }
+
+    /**
+     * When replicas take today's reads, the primary's measured CPU pays for the writes alone, so a
+     * write's time is read from it (utilisation law S = U·c/X over today's write queries), not from
+     * the read capacity: writes commonly cost several times a read, and the capacity model's
+     * primary CPU ({@code CapacityModel.primaryUtilisationAt}) scales that same measurement.
+     */
+    private Optional<ServiceTime> writeService(
+        Component db, int cores, Figure queries, double readShare) {
+      Optional<Figure> cpu = view.fact(db.fact("cpu")).filter(u -> u.value() >= 0.05);
+      Optional<Figure> peak = model.peak();
+      if (view.replicaCount(db) == 0 || cpu.isEmpty() || peak.isEmpty() || readShare >= 1) {
+        return Optional.empty();
+      }
+      double writeQueries = peak.get().value() * queries.value() * (1 - readShare);
+      Figure perWrite =
+          param(
+              db.name() + " time per write query",
+              derived(
+                  cpu.get().value() * cores / writeQueries,
+                  Dimension.DURATION,
+                  "utilisation law S = U·c/X on the primary, whose CPU pays for the writes while"
+                      + " replicas take the reads",
+                  db.fact("cpu") + " = " + cpu.get().withKind(),
+                  "cores = " + cores,
+                  "write queries today = peak x queries per request x (1 - read share) = "
+                      + Units.format(writeQueries, Dimension.RATE)));
+      return Optional.of(ServiceTime.exponential(queries.value() * perWrite.value()));
     }
 
     private Optional<Autoscaling> autoscaling(Component app, AppTier tier) {
