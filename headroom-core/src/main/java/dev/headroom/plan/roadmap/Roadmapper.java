@@ -1621,7 +1621,7 @@ public final class Roadmapper {
               + start.source()
               + ")"
               + growth
-                  .map(g -> ", at " + g.formatted() + " a month.")
+                  .map(g -> ", at " + g.formatted() + ".")
                   .orElse("; no growth rate is stated, so no dates (workload.growth)."));
       notes.add(
           "The growth target "
@@ -1635,7 +1635,8 @@ public final class Roadmapper {
               + " M/M/1 scaling of the busiest tier, R(k) = R0 (1 - U0) / (1 - U(k)): derived, an"
               + " approximation that ignores the other tiers and the service-time mix.");
       notes.add(
-          "Not modelled: a bigger machine as a step (shown as an alternative with its price),"
+          "Not modelled: a bigger app-tier machine as a step (shown as an alternative with its"
+              + " price; a bigger primary is a step),"
               + " queues, CDN, partitioning, services and regions (warned against where the"
               + " stage names them).");
       if (skew != null) {
