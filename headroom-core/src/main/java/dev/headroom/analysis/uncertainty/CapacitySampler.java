@@ -2,6 +2,7 @@ package dev.headroom.analysis.uncertainty;
 
 import dev.headroom.analysis.SystemView;
 import dev.headroom.analysis.capacity.MeasuredCapacity;
+import dev.headroom.analysis.sim.Streams;
 import dev.headroom.analysis.usl.UslModel;
 import dev.headroom.model.SystemSpec;
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ public final class CapacitySampler {
       double reference,
       String name,
       double[] out) {
-    SplittableRandom random = Streams.forName(seed, "capacity." + name);
+    SplittableRandom random = Streams.stream(seed, "capacity." + name);
     double[] theta = {fitted.sigma(), fitted.kappa(), fitted.lambda()};
     MultivariateNormal normal = MultivariateNormal.of(theta, cov);
     long attempts = 0;

@@ -1,5 +1,6 @@
 package dev.headroom.analysis.uncertainty;
 
+import dev.headroom.analysis.sim.Streams;
 import dev.headroom.model.Range;
 import dev.headroom.model.SystemSpec;
 import java.util.LinkedHashMap;
@@ -100,7 +101,7 @@ public final class Sampler {
     Objects.requireNonNull(spec, "spec");
     Map<String, double[]> values = new LinkedHashMap<>();
     for (Map.Entry<String, Range> e : spec.ranges().entrySet()) {
-      values.put(e.getKey(), uniform(e.getValue(), Streams.forName(seed, e.getKey()), draws));
+      values.put(e.getKey(), uniform(e.getValue(), Streams.stream(seed, e.getKey()), draws));
     }
     return new Draws(spec, seed, draws, values);
   }
