@@ -198,7 +198,7 @@ class CapacitySamplerTest {
     assertThat(d.notDrawn().get("pdf")).contains("M/M/c");
     assertThat(d.capacities(3).get("pdf")).isEqualTo(bundle.capacities().get("pdf"));
     // the measured step within the target is the point; the draws spread around it (seed 1:
-    // 80 % interval 259.6..495.6 around 327.6, median 320.3, 24 draws rejected)
+    // 80 % interval 256.0..515.8 around 327.6, median 325.7, 25 draws rejected)
     double point = bundle.capacities().get("api").perInstance().value();
     SampledInterval s = SampledInterval.of(d.perInstance("api"));
     assertThat(s.low()).isLessThan(point);
