@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param collector what produced it ({@code redis INFO}, {@code postgresql statistics views})
  * @param collectedAt when the collection finished
  * @param source what was measured, as a URL without credentials ({@code redis://127.0.0.1:6380})
+ * @param series measured time series (a range query's result), the input of dated forecasts
  */
 public record EvidenceFile(
     String name,
@@ -20,7 +21,8 @@ public record EvidenceFile(
     String source,
     List<Observation> observations,
     List<Setting> settings,
-    List<Unseen> unseen) {
+    List<Unseen> unseen,
+    List<Series> series) {
 
   /** The format version this reader and writer speak. */
   public static final int SCHEMA_VERSION = 1;
@@ -33,6 +35,19 @@ public record EvidenceFile(
     observations = List.copyOf(observations);
     settings = List.copyOf(settings);
     unseen = List.copyOf(unseen);
+    series = List.copyOf(series);
+  }
+
+  /** A file without time series: what a collector that reads counters twice writes. */
+  public EvidenceFile(
+      String name,
+      String collector,
+      Instant collectedAt,
+      String source,
+      List<Observation> observations,
+      List<Setting> settings,
+      List<Unseen> unseen) {
+    this(name, collector, collectedAt, source, observations, settings, unseen, List.of());
   }
 
   /** "redis INFO at redis://127.0.0.1:6380, 2026-12-01T23:40:00Z": the provenance source. */

@@ -12,6 +12,7 @@ import dev.headroom.model.Units;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,7 +39,9 @@ import java.util.stream.Stream;
  *       "window": { "start": "…", "end": "…", "seconds": 60 },
  *       "how": "keyspace_hits/(hits+misses) over the window, INFO stats" } ],
  *   "settings": [ { "key": "cache.eviction_policy", "value": "allkeys-lru" } ],     optional
- *   "not_evaluated": [ { "key": "database.slowest_query", "needs": "…" } ] }       optional
+ *   "not_evaluated": [ { "key": "database.slowest_query", "needs": "…" } ],        optional
+ *   "series": [ { "key": "database.cpu", "unit": "ratio", "start": "…",            optional
+ *                 "step_seconds": 300, "values": [0.41, null, 0.43], "how": "…" } ] }
  * </pre>
  *
  * Every problem is reported at once, each at file:line:column with what was found and what is
@@ -58,15 +61,21 @@ public final class EvidenceReader {
           "source",
           "observations",
           "settings",
-          "not_evaluated");
+          "not_evaluated",
+          "series");
   private static final List<String> OBSERVATION =
       List.of("key", "component", "value", "unit", "window", "how");
   private static final List<String> WINDOW = List.of("start", "end", "seconds");
   private static final List<String> SETTING = List.of("key", "component", "value");
   private static final List<String> UNSEEN = List.of("key", "needs");
+  private static final List<String> SERIES =
+      List.of("key", "component", "unit", "start", "step_seconds", "values", "how");
 
   /** The window's stated seconds may differ from end - start by this much (clocks round). */
   private static final double WINDOW_SLACK_SECONDS = 1.0;
+
+  /** A series' step below a second is not a scrape interval any monitoring system uses. */
+  private static final double MIN_STEP_SECONDS = 1.0;
 
   private static final Pattern COMPONENT = Pattern.compile("[a-z][a-z0-9_-]*");
 
@@ -205,12 +214,18 @@ public final class EvidenceReader {
     if (u != null) {
       list(u, "not_evaluated").forEach(n -> unseen(n).ifPresent(unseen::add));
     }
+    List<Series> series = new ArrayList<>();
+    Node ser = root.entries().get("series");
+    if (ser != null) {
+      list(ser, "series").forEach(n -> series(n).ifPresent(series::add));
+    }
     if (!problems.isEmpty()) {
       problems.sort(
           Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column));
       throw new BadInputException(problems);
     }
-    return new EvidenceFile(file, collector, collectedAt, source, observations, settings, unseen);
+    return new EvidenceFile(
+        file, collector, collectedAt, source, observations, settings, unseen, series);
   }
 
   private Optional<Observation> observation(Node n) {
@@ -225,7 +240,7 @@ public final class EvidenceReader {
     }
     checkKeys(m, OBSERVATION, "observations");
     Optional<Node> keyNode = required(m, "key", "observations");
-    Optional<ResolvedKey> key = keyNode.flatMap(this::metricKey);
+    Optional<ResolvedKey> key = keyNode.flatMap(k -> metricKey(k, "observations.key"));
     Optional<String> component = component(m, "observations");
     Optional<Double> raw =
         required(m, "value", "observations").flatMap(v -> number(v, "observations.value"));
@@ -274,11 +289,122 @@ public final class EvidenceReader {
             n.location()));
   }
 
+  private Optional<Series> series(Node n) {
+    if (!(n instanceof Node.MapNode m)) {
+      problems.add(
+          problem(
+              n.location(),
+              "series",
+              n.describe(),
+              "an object with key, unit, start, step_seconds and values"));
+      return Optional.empty();
+    }
+    checkKeys(m, SERIES, "series");
+    Optional<ResolvedKey> key =
+        required(m, "key", "series").flatMap(k -> metricKey(k, "series.key"));
+    Optional<String> component = component(m, "series");
+    Optional<String> unit = requiredText(m, "unit", "series");
+    Optional<Instant> start =
+        required(m, "start", "series").flatMap(v -> instant(v, "series.start"));
+    Optional<Double> step =
+        required(m, "step_seconds", "series").flatMap(v -> number(v, "series.step_seconds"));
+    Optional<Node> valuesNode = required(m, "values", "series");
+    String how = optionalText(m, "how", "series").orElse("");
+    if (step.isPresent() && step.get() < MIN_STEP_SECONDS) {
+      problems.add(
+          problem(
+              m.entries().get("step_seconds").location(),
+              "series.step_seconds",
+              Units.format(step.get(), 6),
+              "a step of at least " + Units.format(MIN_STEP_SECONDS, 3) + " s"));
+      step = Optional.empty();
+    }
+    Optional<Double> factor = Optional.empty();
+    if (key.isPresent() && unit.isPresent()) {
+      Metric metric = key.get().metric();
+      factor = EvidenceUnits.factor(metric.dimension(), unit.get());
+      if (factor.isEmpty()) {
+        problems.add(
+            problem(
+                m.entries().get("unit").location(),
+                "series.unit",
+                "the unit \""
+                    + unit.get()
+                    + "\" for "
+                    + key.get().text()
+                    + " ("
+                    + metric.dimension().example()
+                    + ")",
+                "one of " + String.join(", ", EvidenceUnits.allowed(metric.dimension()))));
+      }
+    }
+    double scale = factor.orElse(1.0);
+    double[] values = valuesNode.map(v -> seriesValues(v, scale)).orElse(null);
+    if (key.isEmpty()
+        || component == null
+        || factor.isEmpty()
+        || start.isEmpty()
+        || step.isEmpty()
+        || values == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Series(
+            key.get().metric(),
+            key.get().kind(),
+            component.orElse(""),
+            start.get(),
+            Duration.ofMillis(Math.round(step.get() * 1000)),
+            values,
+            how,
+            n.location()));
+  }
+
+  /** The points of {@code series.values}, scaled to the canonical unit; null when refused. */
+  private double[] seriesValues(Node n, double factor) {
+    List<Node> items = list(n, "series.values");
+    if (items.isEmpty() || items.size() > Series.MAX_POINTS) {
+      problems.add(
+          problem(
+              n.location(),
+              "series.values",
+              items.size() + " points",
+              "1 to " + Series.MAX_POINTS + " numbers (null for a gap)"));
+      return null;
+    }
+    double[] out = new double[items.size()];
+    boolean ok = true;
+    for (int i = 0; i < out.length; i++) {
+      Node v = items.get(i);
+      if (v instanceof Node.Scalar s && s.kind().equals("null")) {
+        out[i] = Double.NaN;
+        continue;
+      }
+      Optional<Double> d = number(v, "series.values[" + i + "]");
+      if (d.isEmpty()) {
+        ok = false;
+        continue;
+      }
+      if (d.get() < 0) {
+        problems.add(
+            problem(
+                v.location(),
+                "series.values[" + i + "]",
+                Units.format(d.get(), 6),
+                "a measurement of zero or more, or null for a gap"));
+        ok = false;
+        continue;
+      }
+      out[i] = d.get() * factor;
+    }
+    return ok ? out : null;
+  }
+
   /** A metric key resolved against the catalogue. */
   private record ResolvedKey(Metric metric, ComponentKind kind, String text) {}
 
-  private Optional<ResolvedKey> metricKey(Node n) {
-    Optional<String> text = text(n, "observations.key");
+  private Optional<ResolvedKey> metricKey(Node n, String path) {
+    Optional<String> text = text(n, path);
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -300,7 +426,7 @@ public final class EvidenceReader {
         problems.add(
             problem(
                 n.location(),
-                "observations.key",
+                path,
                 "the metric \"" + k + "\"",
                 "for a " + kind.get().id() + ": " + String.join(", ", ofKind),
                 Units.Suggest.closest(k, ofKind).orElse(null)));
@@ -311,7 +437,7 @@ public final class EvidenceReader {
     problems.add(
         problem(
             n.location(),
-            "observations.key",
+            path,
             "the metric \"" + k + "\"",
             "a catalogue key, kind.metric or system-wide: " + String.join(", ", all),
             Units.Suggest.closest(k, all).orElse(null)));

@@ -71,6 +71,29 @@ public final class EvidenceWriter {
         n.put("needs", u.needs());
       }
     }
+    if (!e.series().isEmpty()) {
+      ArrayNode all = root.putArray("series");
+      for (Series s : e.series()) {
+        ObjectNode n = all.addObject();
+        n.put("key", s.key());
+        s.componentName().ifPresent(c -> n.put("component", c));
+        n.put("unit", EvidenceUnits.canonical(s.metric().dimension()));
+        n.put("start", s.start().toString());
+        n.put("step_seconds", number(s.step().toMillis() / 1000.0));
+        ArrayNode values = n.putArray("values");
+        for (int i = 0; i < s.size(); i++) {
+          double v = s.value(i);
+          if (Double.isNaN(v)) {
+            values.addNull();
+          } else {
+            values.add(number(v));
+          }
+        }
+        if (!s.how().isEmpty()) {
+          n.put("how", s.how());
+        }
+      }
+    }
     DefaultPrettyPrinter pp =
         new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))

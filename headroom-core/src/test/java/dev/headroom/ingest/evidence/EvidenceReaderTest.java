@@ -173,4 +173,72 @@ class EvidenceReaderTest {
       assertThat(b.how()).isEqualTo(a.how());
     }
   }
+
+  private static final String WITH_SERIES =
+      GOOD.replace(
+          "\"settings\": [",
+          """
+          "series": [
+            { "key": "database.cpu", "component": "db", "unit": "%", "start": "2026-11-01T00:00:00Z",
+              "step_seconds": 300, "values": [41, null, 43.5],
+              "how": "avg(rate(node_cpu_seconds_total{mode!=\\"idle\\"}[5m]))" } ],
+          "settings": [""");
+
+  @Test
+  void read_series_convertsUnitsKeepsGapsAndDatesEachPoint() {
+    Series s = read(WITH_SERIES).series().get(0);
+    assertThat(s.key()).isEqualTo("database.cpu");
+    assertThat(s.component()).isEqualTo("db");
+    assertThat(s.size()).isEqualTo(3);
+    assertThat(s.value(0)).isCloseTo(0.41, within(1e-12));
+    assertThat(s.value(1)).isNaN();
+    assertThat(s.value(2)).isCloseTo(0.435, within(1e-12));
+    assertThat(s.time(2)).isEqualTo(Instant.parse("2026-11-01T00:10:00Z"));
+    assertThat(s.window().seconds()).isEqualTo(600.0);
+  }
+
+  @Test
+  void writeThenRead_series_isTheSameSeries() {
+    EvidenceFile e = read(WITH_SERIES);
+    EvidenceFile again = read(EvidenceWriter.toJson(e));
+    Series a = e.series().get(0);
+    Series b = again.series().get(0);
+    assertThat(b.size()).isEqualTo(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      // the writer keeps 10 significant digits, so 0.41000000000000003 comes back as 0.41
+      if (Double.isNaN(a.value(i))) {
+        assertThat(b.value(i)).isNaN();
+      } else {
+        assertThat(b.value(i)).isCloseTo(a.value(i), within(1e-9 * a.value(i)));
+      }
+    }
+    assertThat(b.start()).isEqualTo(a.start());
+    assertThat(b.step()).isEqualTo(a.step());
+    assertThat(b.how()).isEqualTo(a.how());
+  }
+
+  @Test
+  void read_series_refusesAStepUnderASecondAndANegativePointAtTheirPositions() {
+    assertThatThrownBy(
+            () -> read(WITH_SERIES.replace("\"step_seconds\": 300", "\"step_seconds\": 0.5")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("series.step_seconds")
+        .hasMessageContaining("a step of at least 1 s");
+    assertThatThrownBy(() -> read(WITH_SERIES.replace("[41, null", "[-41, null")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("series.values[0]")
+        .hasMessageContaining("or null for a gap");
+    assertThatThrownBy(
+            () ->
+                read(
+                    WITH_SERIES.replace(
+                        "\"unit\": \"%\", \"start\"", "\"unit\": \"ms\", \"start\"")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("series.unit")
+        .hasMessageContaining("one of ratio, %");
+    assertThatThrownBy(
+            () -> read(WITH_SERIES.replace("\"values\": [41, null, 43.5]", "\"values\": []")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("series.values");
+  }
 }
