@@ -13,6 +13,7 @@ import dev.headroom.ingest.evidence.EvidenceWriter;
 import dev.headroom.ingest.evidence.Observation;
 import dev.headroom.model.Metric;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -181,6 +182,126 @@ class RedisCollectorTest {
           .hasMessageContaining("INFO");
     } finally {
       redis.close();
+    }
+  }
+
+  @Test
+  void collect_asAnAclUserWithOnlyInfo_getsTheFullEvidence_limitsReadFromInfo(@TempDir Path dir)
+      throws Exception {
+    // the documented least privilege: an ACL user that may run INFO and nothing else
+    try (LocalRedis redis =
+            LocalRedis.start(dir, "--maxmemory", "32mb", "--maxmemory-policy", "allkeys-lfu");
+        LocalRedis.Client admin = redis.client()) {
+      admin.call("ACL", "SETUSER", "monitor", "on", ">mon-Pa55", "+info", "-@all", "+info");
+      admin.call("SET", "k", "v");
+      admin.call("GET", "k");
+      Target t = Target.parse("redis://monitor:mon-Pa55@127.0.0.1:" + redis.port(), SCHEMES, 6379);
+      EvidenceFile full;
+      try (RedisCollector c = RedisCollector.connect(target(redis), TIMEOUT, Clock.systemUTC())) {
+        full = c.collect(Duration.ofMillis(200), "");
+      }
+      EvidenceFile least;
+      try (RedisCollector c = RedisCollector.connect(t, TIMEOUT, Clock.systemUTC())) {
+        least = c.collect(Duration.ofMillis(200), "");
+      }
+      assertThat(least.observations().stream().map(Observation::key))
+          .containsExactlyInAnyOrderElementsOf(
+              full.observations().stream().map(Observation::key).toList());
+      assertThat(least.unseen().stream().map(u -> u.key()))
+          .isEqualTo(full.unseen().stream().map(u -> u.key()).toList());
+      assertThat(least.settings())
+          .singleElement()
+          .satisfies(s -> assertThat(s.value()).isEqualTo("allkeys-lfu"));
+      double used = admin.info("used_memory");
+      assertThat(only(least, Metric.MEMORY).value())
+          .isCloseTo(used / (32.0 * 1024 * 1024), within(0.05 * used / (32.0 * 1024 * 1024)));
+      assertThat(EvidenceWriter.toJson(least)).doesNotContain("mon-Pa55");
+    }
+  }
+
+  @Test
+  void collect_underRedisBenchmark_countsEveryCommandItSent(@TempDir Path dir) throws Exception {
+    // real load from the real tool: 20,000 SETs and 20,000 GETs on 1,000 keys, inside the window
+    int requests = 20_000;
+    try (LocalRedis redis = LocalRedis.start(dir, "--maxmemory", "64mb");
+        RedisCollector c = RedisCollector.connect(target(redis), TIMEOUT, Clock.systemUTC())) {
+      RedisCollector.Snapshot first = c.read();
+      Process bench =
+          new ProcessBuilder(
+                  dev.headroom.collect.testing.Binaries.find(
+                          "redis-benchmark", List.of("/usr/bin/redis-benchmark"))
+                      .toString(),
+                  "-h",
+                  "127.0.0.1",
+                  "-p",
+                  Integer.toString(redis.port()),
+                  "-n",
+                  Integer.toString(requests),
+                  "-c",
+                  "4",
+                  "-r",
+                  "1000",
+                  "-t",
+                  "set,get",
+                  "-q")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(bench.waitFor()).as(out).isZero();
+      RedisCollector.Snapshot second = c.read();
+      EvidenceFile e = c.evidence(first, second, "");
+      Observation ops = only(e, Metric.OPERATIONS_PER_SECOND);
+      // redis-benchmark also sends a CONFIG GET or two per run to learn the server's settings;
+      // the window's ends are kept to the millisecond, so rate x window is within 1% of the count
+      assertThat(ops.value() * ops.window().seconds())
+          .isBetween(0.99 * 2 * requests, 1.01 * (2 * requests + 20));
+      Observation hit = only(e, Metric.HIT_RATIO);
+      assertThat(hit.value()).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
+  void collectedEvidence_replacesTheWorkingSetAssumptionInCacheSizing(@TempDir Path dir)
+      throws Exception {
+    try (LocalRedis redis =
+            LocalRedis.start(dir, "--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru");
+        LocalRedis.Client app = redis.client()) {
+      String value = "x".repeat(1000);
+      for (int i = 0; i < 5000; i++) {
+        app.call("SET", "item:" + i, value);
+      }
+      EvidenceFile e;
+      try (RedisCollector c = RedisCollector.connect(target(redis), TIMEOUT, Clock.systemUTC())) {
+        RedisCollector.Snapshot first = c.read();
+        for (int i = 0; i < 5000; i++) {
+          app.call("GET", "item:" + i); // every lookup a hit: the cache holds its hot set
+        }
+        Thread.sleep(200);
+        e = c.evidence(first, c.read(), "cache");
+      }
+      EvidenceWriter.write(e, dir.resolve("cache.json"));
+      Files.writeString(
+          dir.resolve("system.yaml"),
+          """
+          name: shop
+          workload: { peak_rps: 100 rps, read_ratio: 90%, data_size: 500GiB, growth: 5%/month }
+          components:
+            - { name: app, kind: app, instances: 2, vcpu: 2, memory: 4GiB }
+            - { name: db, kind: database, engine: postgresql, vcpu: 4, memory: 16GiB,
+                max_connections: 100 }
+            - { name: cache, kind: cache, engine: redis, memory: 64MiB }
+          evidence: [cache.json]
+          """);
+      dev.headroom.advice.Advice advice =
+          dev.headroom.advice.Advisor.advise(dir.resolve("system.yaml"));
+      double used = app.info("used_memory");
+      double hot = advice.model().settings().hotSetHitRatio().value();
+      var measured = advice.model().measuredWorkingSet(hot);
+      // the declared data (500 GiB x 20%) would say ~150 GiB; Redis says what the hot set is
+      assertThat(measured).isPresent();
+      assertThat(measured.get().value()).isCloseTo(used, within(0.05 * used));
+      var sized = advice.model().cacheMemory(hot, new java.util.ArrayList<>());
+      assertThat(sized.get().provenance().toString()).contains("measured working set");
     }
   }
 
