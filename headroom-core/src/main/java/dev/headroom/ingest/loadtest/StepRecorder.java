@@ -36,6 +36,19 @@ public final class StepRecorder {
   private long firstStart = Long.MAX_VALUE;
 
   private long lastEnd = Long.MIN_VALUE;
+
+  /**
+   * The level and the per-second counter of the last record: consecutive records nearly always
+   * share both (a step lasts minutes, a second holds hundreds of records), so the two map lookups
+   * and the boxing of their keys are skipped for them.
+   */
+  private double lastKey = Double.NaN;
+
+  private Level lastLevel;
+  private long lastSecond;
+  private double lastSecondKey = Double.NaN;
+  private long[] lastSecondCount;
+
   private long skipped;
   private final List<Skip> skippedExamples = new ArrayList<>();
 
@@ -101,7 +114,13 @@ public final class StepRecorder {
           "need count >= 1 and 0 <= errors <= count, got " + count + ", " + errors);
     }
     double key = Double.isNaN(concurrency) ? Double.NaN : concurrency;
-    Level level = levels.computeIfAbsent(key, k -> new Level());
+    Level level = lastLevel;
+    // Double.compare, as the TreeMap compares keys: NaN is one key
+    if (level == null || Double.compare(key, lastKey) != 0) {
+      level = levels.computeIfAbsent(key, k -> new Level());
+      lastLevel = level;
+      lastKey = key;
+    }
     level.histogram.recordValueWithCount(latencyMicros, count);
     level.requests += count;
     level.errors += errors;
@@ -110,9 +129,17 @@ public final class StepRecorder {
     firstStart = Math.min(firstStart, endMicros - latencyMicros);
     lastEnd = Math.max(lastEnd, endMicros);
     long second = Math.floorDiv(endMicros, MICROS_PER_SECOND);
-    buckets.computeIfAbsent(second, s -> new HashMap<>(4))
-            .computeIfAbsent(key, k -> new long[1])[0] +=
-        count;
+    long[] perSecond = lastSecondCount;
+    if (perSecond == null || second != lastSecond || Double.compare(key, lastSecondKey) != 0) {
+      perSecond =
+          buckets
+              .computeIfAbsent(second, s -> new HashMap<>(4))
+              .computeIfAbsent(key, k -> new long[1]);
+      lastSecondCount = perSecond;
+      lastSecond = second;
+      lastSecondKey = key;
+    }
+    perSecond[0] += count;
   }
 
   /** Counts a record that could not be used; the first few are kept as examples. */
