@@ -38,16 +38,19 @@ public final class StepRecorder {
   private long lastEnd = Long.MIN_VALUE;
 
   /**
-   * The level and the per-second counter of the last record: consecutive records nearly always
-   * share both (a step lasts minutes, a second holds hundreds of records), so the two map lookups
-   * and the boxing of their keys are skipped for them.
+   * The level of the last record, and the per-second counters of the last few seconds (one slot per
+   * second modulo {@link #SECOND_SLOTS}): consecutive records nearly always share their level (a
+   * step lasts minutes) and complete within a few seconds of each other (they are written in
+   * completion order, stamped with their start), so the map lookups and the boxing of their keys
+   * are skipped for them.
    */
   private double lastKey = Double.NaN;
 
   private Level lastLevel;
-  private long lastSecond;
-  private double lastSecondKey = Double.NaN;
-  private long[] lastSecondCount;
+  private static final int SECOND_SLOTS = 4;
+  private final long[] slotSecond = new long[SECOND_SLOTS];
+  private final double[] slotKey = new double[SECOND_SLOTS];
+  private final long[][] slotCount = new long[SECOND_SLOTS][];
 
   private long skipped;
   private final List<Skip> skippedExamples = new ArrayList<>();
@@ -129,15 +132,18 @@ public final class StepRecorder {
     firstStart = Math.min(firstStart, endMicros - latencyMicros);
     lastEnd = Math.max(lastEnd, endMicros);
     long second = Math.floorDiv(endMicros, MICROS_PER_SECOND);
-    long[] perSecond = lastSecondCount;
-    if (perSecond == null || second != lastSecond || Double.compare(key, lastSecondKey) != 0) {
+    int slot = (int) (second & (SECOND_SLOTS - 1));
+    long[] perSecond = slotCount[slot];
+    if (perSecond == null
+        || second != slotSecond[slot]
+        || Double.compare(key, slotKey[slot]) != 0) {
       perSecond =
           buckets
               .computeIfAbsent(second, s -> new HashMap<>(4))
               .computeIfAbsent(key, k -> new long[1]);
-      lastSecondCount = perSecond;
-      lastSecond = second;
-      lastSecondKey = key;
+      slotCount[slot] = perSecond;
+      slotSecond[slot] = second;
+      slotKey[slot] = key;
     }
     perSecond[0] += count;
   }
