@@ -16,7 +16,7 @@ import java.util.Locale;
  * <p>It only tokenises: fields are strings, interpretation is the reader's. It reads through its
  * own buffer, so memory does not grow with the input, only with the longest record.
  */
-public final class CsvTokenizer {
+public final class CsvTokenizer implements CsvRecord {
 
   private final Reader in;
   private final char delimiter;
@@ -161,11 +161,13 @@ public final class CsvTokenizer {
   }
 
   /** Number of fields in the current record. */
+  @Override
   public int size() {
     return size;
   }
 
   /** Field {@code i} (0-based) of the current record, unquoted. */
+  @Override
   public String field(int i) {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("field " + i + " of " + size);
@@ -177,6 +179,7 @@ public final class CsvTokenizer {
   }
 
   /** Whether field {@code i} starts with {@code prefix}, without making a String of the field. */
+  @Override
   public boolean fieldStartsWith(int i, String prefix) {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("field " + i + " of " + size);
@@ -193,7 +196,41 @@ public final class CsvTokenizer {
     return true;
   }
 
+  @Override
+  public boolean fieldIs(int i, String ascii) {
+    return fieldStartsWith(i, ascii) && ends[i] - starts[i] == ascii.length();
+  }
+
+  @Override
+  public long fieldDigits(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("field " + i + " of " + size);
+    }
+    int n = ends[i] - starts[i];
+    if (n == 0 || n > 18) {
+      return -1;
+    }
+    long v = 0;
+    for (int k = starts[i]; k < ends[i]; k++) {
+      int d = rec[k] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  @Override
+  public boolean fieldEmpty(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("field " + i + " of " + size);
+    }
+    return ends[i] == starts[i];
+  }
+
   /** The 1-based column where field {@code i} starts, on the line where it starts. */
+  @Override
   public int column(int i) {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("field " + i + " of " + size);
@@ -202,16 +239,19 @@ public final class CsvTokenizer {
   }
 
   /** The 1-based line where the current record starts. */
+  @Override
   public long line() {
     return recordLine;
   }
 
   /** Whether the current record ended inside a quoted field (the input stopped mid-record). */
+  @Override
   public boolean unterminatedQuote() {
     return unterminated;
   }
 
   /** Whether the current record is an empty line. */
+  @Override
   public boolean blank() {
     return size == 1 && ends[0] == starts[0];
   }

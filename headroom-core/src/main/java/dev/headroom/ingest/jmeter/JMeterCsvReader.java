@@ -1,5 +1,6 @@
 package dev.headroom.ingest.jmeter;
 
+import dev.headroom.ingest.csv.CsvRecord;
 import dev.headroom.ingest.csv.CsvTokenizer;
 import dev.headroom.ingest.loadtest.LoadTest;
 import dev.headroom.ingest.loadtest.LoadTestFormat;
@@ -135,61 +136,85 @@ public final class JMeterCsvReader extends LoadTestReader {
   }
 
   LoadTest read(Path file, ReadOptions options, RequestSink tap) {
+    if (tap == null) {
+      LoadTest parallel = JtlCsvParts.read(this, file, options, JtlCsvParts.Plan.DEFAULT);
+      if (parallel != null) {
+        return parallel;
+      }
+    }
+    return readSequentially(file, options, tap);
+  }
+
+  /** Reads the file front to back on this thread: the reference the parallel read must equal. */
+  LoadTest readSequentially(Path file, ReadOptions options, RequestSink tap) {
     JtlSamples samples = new JtlSamples(file, tap);
     long line = 0;
     try (BufferedReader in = openText(file)) {
-      String first = in.readLine();
-      if (first == null || first.isBlank()) {
-        throw problem(file, 1, "an empty file", "a JMeter JTL CSV starting with its header line");
-      }
-      if (first.startsWith("\uFEFF")) {
-        first = first.substring(1);
-      }
-      char delimiter = delimiterOf(first);
-      if (delimiter == 0 && isHeaderlessRow(first)) {
-        throw problem(
-            file,
-            1,
-            "a sample row where the header belongs (\""
-                + preview(first)
-                + "\"): the file has no header line, as JMeter before 2.13 wrote by default",
-            "a JTL CSV whose first line names its columns: add the names in the order of the"
-                + " columns as line 1; with JMeter 5's default properties that is "
-                + DEFAULT_COLUMNS
-                + " (older versions and changed jmeter.save.saveservice.* switches write a subset"
-                + " in this order; headroom does not guess which), or set"
-                + " jmeter.save.saveservice.print_field_names=true for the next run");
-      }
-      if (delimiter == 0) {
-        throw problem(
-            file,
-            1,
-            "a first line that is not a JTL header (\"" + preview(first) + "\")",
-            "a JTL CSV whose first line names its columns, e.g. timeStamp,elapsed,label,…"
-                + " (jmeter.save.saveservice.print_field_names=true, JMeter's default)");
-      }
-      // JMeter writes plain names in the header, so splitting it is enough; rows get the tokenizer
-      Columns c =
-          Columns.of(
-              file, first.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
-      if (c.responseMessage < 0 && c.dataType < 0) {
+      Header h = header(file, in.readLine());
+      if (h.columns().responseMessage < 0 && h.columns().dataType < 0) {
         samples.transactionsUndetectable();
       }
-      CsvTokenizer csv = new CsvTokenizer(in, delimiter, 2);
+      CsvTokenizer csv = new CsvTokenizer(in, h.delimiter(), 2);
       while (csv.next()) {
         line = csv.line();
         if (csv.blank()) {
           continue;
         }
-        row(csv, c, samples);
+        row(csv, h.columns(), samples);
       }
     } catch (IOException e) {
       throw ioProblem(file, line, e);
     }
-    return samples.finish(format(), "Apache JMeter (JTL CSV)", options, line);
+    return samples.finish(format(), PRODUCER, options, line);
   }
 
-  private static void row(CsvTokenizer csv, Columns c, JtlSamples samples) {
+  static final String PRODUCER = "Apache JMeter (JTL CSV)";
+
+  /** The delimiter and the columns a header names. */
+  record Header(char delimiter, Columns columns) {}
+
+  /**
+   * Reads the header line (as {@link BufferedReader#readLine()} gives it, a byte-order mark left at
+   * its start dropped) or throws the problem with it.
+   */
+  static Header header(Path file, String first) {
+    if (first == null || first.isBlank()) {
+      throw problem(file, 1, "an empty file", "a JMeter JTL CSV starting with its header line");
+    }
+    if (first.startsWith("\uFEFF")) {
+      first = first.substring(1);
+    }
+    char delimiter = delimiterOf(first);
+    if (delimiter == 0 && isHeaderlessRow(first)) {
+      throw problem(
+          file,
+          1,
+          "a sample row where the header belongs (\""
+              + preview(first)
+              + "\"): the file has no header line, as JMeter before 2.13 wrote by default",
+          "a JTL CSV whose first line names its columns: add the names in the order of the"
+              + " columns as line 1; with JMeter 5's default properties that is "
+              + DEFAULT_COLUMNS
+              + " (older versions and changed jmeter.save.saveservice.* switches write a subset"
+              + " in this order; headroom does not guess which), or set"
+              + " jmeter.save.saveservice.print_field_names=true for the next run");
+    }
+    if (delimiter == 0) {
+      throw problem(
+          file,
+          1,
+          "a first line that is not a JTL header (\"" + preview(first) + "\")",
+          "a JTL CSV whose first line names its columns, e.g. timeStamp,elapsed,label,…"
+              + " (jmeter.save.saveservice.print_field_names=true, JMeter's default)");
+    }
+    // JMeter writes plain names in the header, so splitting it is enough; rows get the tokenizer
+    return new Header(
+        delimiter,
+        Columns.of(
+            file, first.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)));
+  }
+
+  static void row(CsvRecord csv, Columns c, JtlSamples samples) {
     long line = csv.line();
     if (csv.unterminatedQuote()) {
       samples.skip(line, "a quoted field that is never closed");
@@ -208,12 +233,14 @@ public final class JMeterCsvReader extends LoadTestReader {
       long elapsed = integer(csv, c.elapsed, "elapsed", "milliseconds >= 0");
       boolean ok = true;
       if (c.success >= 0) {
-        String s = csv.field(c.success);
         // JMeter writes exactly "true" or "false"; the case-blind, stripped test is for edited
         // files
-        if ("true".equals(s)) {
+        String s;
+        if (csv.fieldIs(c.success, "true")) {
           ok = true;
-        } else if ((s = s.strip()).equalsIgnoreCase("false")) {
+        } else if (csv.fieldIs(c.success, "false")) {
+          ok = false;
+        } else if ((s = csv.field(c.success).strip()).equalsIgnoreCase("false")) {
           ok = false;
         } else if (!s.equalsIgnoreCase("true")) {
           throw new BadField(csv, c.success, "success", s, "true or false");
@@ -250,8 +277,13 @@ public final class JMeterCsvReader extends LoadTestReader {
     }
   }
 
-  private static long integer(CsvTokenizer csv, int index, String name, String allowed)
+  private static long integer(CsvRecord csv, int index, String name, String allowed)
       throws BadField {
+    long digits = csv.fieldDigits(index);
+    if (digits >= 0) {
+      // plain digits: what Long.parseLong gives, without the String
+      return digits;
+    }
     String s = csv.field(index).strip();
     try {
       long v = Long.parseLong(s);
@@ -277,7 +309,7 @@ public final class JMeterCsvReader extends LoadTestReader {
   private static final class BadField extends Exception {
     private static final long serialVersionUID = 1L;
 
-    BadField(CsvTokenizer csv, int index, String name, String found, String allowed) {
+    BadField(CsvRecord csv, int index, String name, String found, String allowed) {
       super(
           String.format(
               Locale.ROOT,
@@ -293,7 +325,7 @@ public final class JMeterCsvReader extends LoadTestReader {
   }
 
   /** Column indexes found in the header; -1 when a column was not saved. */
-  private static final class Columns {
+  static final class Columns {
     int count;
     int needed;
     int timeStamp = -1;
@@ -351,13 +383,11 @@ public final class JMeterCsvReader extends LoadTestReader {
       return c;
     }
 
-    boolean isTransaction(CsvTokenizer row) {
+    boolean isTransaction(CsvRecord row) {
       if (responseMessage >= 0) {
         return row.fieldStartsWith(responseMessage, JtlSamples.TRANSACTION_MESSAGE);
       }
-      return dataType >= 0
-          && row.field(dataType).isEmpty()
-          && (url < 0 || "null".equals(row.field(url)));
+      return dataType >= 0 && row.fieldEmpty(dataType) && (url < 0 || row.fieldIs(url, "null"));
     }
   }
 }

@@ -111,6 +111,22 @@ final class JtlSamples {
     recorder.skip(line, reason);
   }
 
+  /**
+   * Adds the rows {@code later} read, as if they had followed this one's in the file: the parallel
+   * CSV reader reads each part of a file into its own samples and adds them up in file order, so
+   * counts add, the earliest start is the minimum, the target is the first part's that has one, and
+   * skipped rows keep their order, their lines moved by {@code lineOffset}.
+   */
+  void add(JtlSamples later, long lineOffset) {
+    recorder.add(later.recorder, lineOffset);
+    transactions += later.transactions;
+    aggregated += later.aggregated;
+    firstStartMs = Math.min(firstStartMs, later.firstStartMs);
+    if (target == null) {
+      target = later.target;
+    }
+  }
+
   /** The load test, or a {@link BadInputException} when no row could be used. */
   LoadTest finish(LoadTestFormat format, String producer, ReadOptions options, long lastLine) {
     SkippedRecords skipped = recorder.skipped();

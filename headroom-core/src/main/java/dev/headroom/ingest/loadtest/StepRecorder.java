@@ -36,15 +36,54 @@ public final class StepRecorder {
   private long firstStart = Long.MAX_VALUE;
 
   private long lastEnd = Long.MIN_VALUE;
+
+  /**
+   * The level of the last record, and the per-second counters of the last few seconds (one slot per
+   * second modulo {@link #SECOND_SLOTS}): consecutive records nearly always share their level (a
+   * step lasts minutes) and complete within a few seconds of each other (they are written in
+   * completion order, stamped with their start), so the map lookups and the boxing of their keys
+   * are skipped for them.
+   */
+  private double lastKey = Double.NaN;
+
+  private Level lastLevel;
+  private static final int SECOND_SLOTS = 4;
+  private final long[] slotSecond = new long[SECOND_SLOTS];
+  private final double[] slotKey = new double[SECOND_SLOTS];
+  private final long[][] slotCount = new long[SECOND_SLOTS][];
+
   private long skipped;
-  private final List<String> skippedExamples = new ArrayList<>();
+  private final List<Skip> skippedExamples = new ArrayList<>();
+
+  /** A skipped record kept as an example; formatted when asked for, so lines can be shifted. */
+  private record Skip(long line, String reason) {}
 
   private static final class Level {
     final Histogram histogram = new Histogram(3);
     long requests;
     long errors;
-    double sumMicros;
+
+    /**
+     * The latency sum, exact while it fits a long (2^63 µs, about 292,000 years of summed latency),
+     * so that partial recorders merged in any grouping give the same mean to the bit; past that it
+     * continues in {@link #sumOverflowMicros}.
+     */
+    long sumMicros;
+
+    double sumOverflowMicros;
     double seconds;
+
+    void addSum(long latencyMicros, long count) {
+      try {
+        sumMicros = Math.addExact(sumMicros, Math.multiplyExact(latencyMicros, count));
+      } catch (ArithmeticException e) {
+        sumOverflowMicros += (double) latencyMicros * count;
+      }
+    }
+
+    double sum() {
+      return sumMicros + sumOverflowMicros;
+    }
   }
 
   /**
@@ -78,25 +117,82 @@ public final class StepRecorder {
           "need count >= 1 and 0 <= errors <= count, got " + count + ", " + errors);
     }
     double key = Double.isNaN(concurrency) ? Double.NaN : concurrency;
-    Level level = levels.computeIfAbsent(key, k -> new Level());
+    Level level = lastLevel;
+    // Double.compare, as the TreeMap compares keys: NaN is one key
+    if (level == null || Double.compare(key, lastKey) != 0) {
+      level = levels.computeIfAbsent(key, k -> new Level());
+      lastLevel = level;
+      lastKey = key;
+    }
     level.histogram.recordValueWithCount(latencyMicros, count);
     level.requests += count;
     level.errors += errors;
-    level.sumMicros += (double) latencyMicros * count;
+    level.addSum(latencyMicros, count);
     firstEnd = Math.min(firstEnd, endMicros);
     firstStart = Math.min(firstStart, endMicros - latencyMicros);
     lastEnd = Math.max(lastEnd, endMicros);
     long second = Math.floorDiv(endMicros, MICROS_PER_SECOND);
-    buckets.computeIfAbsent(second, s -> new HashMap<>(4))
-            .computeIfAbsent(key, k -> new long[1])[0] +=
-        count;
+    int slot = (int) (second & (SECOND_SLOTS - 1));
+    long[] perSecond = slotCount[slot];
+    if (perSecond == null
+        || second != slotSecond[slot]
+        || Double.compare(key, slotKey[slot]) != 0) {
+      perSecond =
+          buckets
+              .computeIfAbsent(second, s -> new HashMap<>(4))
+              .computeIfAbsent(key, k -> new long[1]);
+      slotCount[slot] = perSecond;
+      slotSecond[slot] = second;
+      slotKey[slot] = key;
+    }
+    perSecond[0] += count;
   }
 
   /** Counts a record that could not be used; the first few are kept as examples. */
   public void skip(long line, String reason) {
     skipped++;
     if (skippedExamples.size() < MAX_EXAMPLES) {
-      skippedExamples.add("line " + line + ": " + reason);
+      skippedExamples.add(new Skip(line, reason));
+    }
+  }
+
+  /**
+   * Adds what {@code later} recorded, as if its records had followed this one's: a parallel reader
+   * gives each part of a file its own recorder and adds them up in file order. Counts, histograms
+   * (HdrHistogram's {@code add}, exact per bucket) and latency sums are exact, the per-second
+   * completions add up, so the steps equal those of one recorder fed every record; skipped-record
+   * examples keep file order, their lines moved by {@code lineOffset} (the lines before {@code
+   * later}'s first).
+   */
+  public void add(StepRecorder later, long lineOffset) {
+    for (Map.Entry<Double, Level> e : later.levels.entrySet()) {
+      Level from = e.getValue();
+      Level to = levels.computeIfAbsent(e.getKey(), k -> new Level());
+      to.histogram.add(from.histogram);
+      to.requests += from.requests;
+      to.errors += from.errors;
+      try {
+        to.sumMicros = Math.addExact(to.sumMicros, from.sumMicros);
+      } catch (ArithmeticException overflow) {
+        to.sumOverflowMicros += from.sumMicros;
+      }
+      to.sumOverflowMicros += from.sumOverflowMicros;
+    }
+    firstEnd = Math.min(firstEnd, later.firstEnd);
+    firstStart = Math.min(firstStart, later.firstStart);
+    lastEnd = Math.max(lastEnd, later.lastEnd);
+    for (Map.Entry<Long, Map<Double, long[]>> b : later.buckets.entrySet()) {
+      Map<Double, long[]> to = buckets.computeIfAbsent(b.getKey(), s -> new HashMap<>(4));
+      for (Map.Entry<Double, long[]> c : b.getValue().entrySet()) {
+        to.computeIfAbsent(c.getKey(), k -> new long[1])[0] += c.getValue()[0];
+      }
+    }
+    skipped += later.skipped;
+    for (Skip s : later.skippedExamples) {
+      if (skippedExamples.size() == MAX_EXAMPLES) {
+        break;
+      }
+      skippedExamples.add(new Skip(s.line() + lineOffset, s.reason()));
     }
   }
 
@@ -109,7 +205,11 @@ public final class StepRecorder {
   }
 
   public SkippedRecords skipped() {
-    return new SkippedRecords(skipped, skippedExamples);
+    List<String> examples = new ArrayList<>(skippedExamples.size());
+    for (Skip s : skippedExamples) {
+      examples.add("line " + s.line() + ": " + s.reason());
+    }
+    return new SkippedRecords(skipped, examples);
   }
 
   /** Seconds from the first to the last completion (at least one second when any exist). */
@@ -220,7 +320,7 @@ public final class StepRecorder {
   private static LatencySummary summary(Level l) {
     Histogram h = l.histogram;
     return new LatencySummary(
-        l.sumMicros / l.requests / 1000.0,
+        l.sum() / l.requests / 1000.0,
         h.getValueAtPercentile(50) / 1000.0,
         h.getValueAtPercentile(90) / 1000.0,
         h.getValueAtPercentile(95) / 1000.0,

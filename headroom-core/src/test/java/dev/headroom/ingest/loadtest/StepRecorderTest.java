@@ -93,4 +93,49 @@ class StepRecorderTest {
     assertThat(r.skipped().count()).isEqualTo(7);
     assertThat(r.skipped().examples()).hasSize(5).first().isEqualTo("line 1: bad");
   }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+  void add_ofPartsInOrder_equalsOneRecorderFedEveryRecord(int seed) {
+    Random rnd = new Random(seed);
+    int n = 1 + rnd.nextInt(3000);
+    int parts = 1 + rnd.nextInt(6);
+    StepRecorder whole = new StepRecorder();
+    List<StepRecorder> pieces = new ArrayList<>();
+    List<Long> firstLines = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      pieces.add(new StepRecorder());
+      firstLines.add(0L);
+    }
+    for (int i = 0; i < n; i++) {
+      int p = (int) ((long) i * parts / n);
+      if (firstLines.get(p) == 0) {
+        firstLines.set(p, (long) i + 1);
+      }
+      StepRecorder piece = pieces.get(p);
+      long line = i + 1;
+      if (rnd.nextInt(50) == 0) {
+        whole.skip(line, "bad " + i);
+        piece.skip(line - firstLines.get(p) + 1, "bad " + i);
+        continue;
+      }
+      double level = rnd.nextInt(10) == 0 ? Double.NaN : 1 << rnd.nextInt(4);
+      long end = 1000 * S + i * (S / 100) + rnd.nextInt(3_000_000);
+      long latency = rnd.nextInt(5) == 0 ? 0 : rnd.nextInt(2_000_000);
+      long count = 1 + rnd.nextInt(3);
+      long errors = rnd.nextInt((int) count + 1);
+      whole.record(level, end, latency, count, errors);
+      piece.record(level, end, latency, count, errors);
+    }
+    StepRecorder merged = new StepRecorder();
+    for (int p = 0; p < parts; p++) {
+      merged.add(pieces.get(p), Math.max(0, firstLines.get(p) - 1));
+    }
+
+    assertThat(merged.steps(ConcurrencyOrigin.GAUGE, ReadOptions.DEFAULTS))
+        .isEqualTo(whole.steps(ConcurrencyOrigin.GAUGE, ReadOptions.DEFAULTS));
+    assertThat(merged.skipped()).isEqualTo(whole.skipped());
+    assertThat(merged.requests()).isEqualTo(whole.requests());
+    assertThat(merged.spanSeconds()).isEqualTo(whole.spanSeconds());
+  }
 }
