@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param subject the component's key ({@code db.cpu}, or {@code rps} for the system)
  * @param series where the series came from: source, window, step, the daily peak used
+ * @param lastPeak the highest daily peak of the series' last 7 days, measured (empty when none of
+ *     them has enough points)
  * @param notEvaluated what a forecast needs that the series lacks; empty when forecast
  * @param model the fitted model (derived: shape, fit quality), when forecast
  * @param growth growth per month with its interval, when forecast
@@ -23,6 +25,7 @@ public record Forecast(
     String subject,
     Metric metric,
     Provenance.Measured series,
+    Optional<Figure> lastPeak,
     Optional<String> notEvaluated,
     Optional<Provenance.Derived> model,
     Optional<Growth> growth,
@@ -33,6 +36,7 @@ public record Forecast(
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(series, "series");
+    Objects.requireNonNull(lastPeak, "lastPeak");
     Objects.requireNonNull(notEvaluated, "notEvaluated");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(growth, "growth");

@@ -44,12 +44,36 @@ public final class Forecaster {
                 + settings.peak().label()
                 + " of each UTC day"
                 + (series.how().isEmpty() ? "" : "; " + series.how()));
+    // the last week's highest daily peak: a week holds every weekday, so it is "today's peak"
+    // whatever day the series ends on
+    Optional<Figure> lastPeak = Optional.empty();
+    int busiest = -1;
+    for (int d = Math.max(0, peaks.days() - 7); d < peaks.days(); d++) {
+      if (!Double.isNaN(peaks.peak(d)) && (busiest < 0 || peaks.peak(d) > peaks.peak(busiest))) {
+        busiest = d;
+      }
+    }
+    if (busiest >= 0) {
+      lastPeak =
+          Optional.of(
+              new Figure(
+                  peaks.peak(busiest),
+                  series.metric().dimension(),
+                  new Provenance.Measured(
+                      source,
+                      "the last 7 days' highest "
+                          + settings.peak().label()
+                          + ", on "
+                          + peaks.date(busiest)
+                          + " (UTC)")));
+    }
     Optional<String> needs = SeasonalTrend.insufficient(peaks, settings.minDays());
     if (needs.isPresent()) {
       return new Forecast(
           subject,
           series.metric(),
           measured,
+          lastPeak,
           needs,
           Optional.empty(),
           Optional.empty(),
@@ -64,6 +88,7 @@ public final class Forecaster {
         subject,
         series.metric(),
         measured,
+        lastPeak,
         Optional.empty(),
         Optional.of(model),
         Optional.of(growth),
