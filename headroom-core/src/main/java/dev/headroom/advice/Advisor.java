@@ -228,6 +228,17 @@ public final class Advisor {
   }
 
   /**
+   * {@code declared} with the growth the evidence measured ({@link MeasuredGrowth}): what the
+   * roadmap's uncertainty engine draws from, so it draws the measured growth interval.
+   */
+  public static SystemSpec withMeasuredGrowth(SystemSpec declared, EvidenceBundle evidence) {
+    return MeasuredGrowth.apply(
+        declared,
+        MeasuredEvidence.apply(declared, evidence.files()).series(),
+        ForecastSettings.of(new Settings(thresholds(declared))));
+  }
+
+  /**
    * A model and what built it ({@link #model}).
    *
    * @param unseen what the evidence files could not see

@@ -1,6 +1,8 @@
 package dev.headroom.advice;
 
 import dev.headroom.analysis.NotEvaluated;
+import dev.headroom.analysis.Settings;
+import dev.headroom.analysis.forecast.ForecastSettings;
 import dev.headroom.ingest.evidence.EvidenceFile;
 import dev.headroom.ingest.evidence.Observation;
 import dev.headroom.ingest.evidence.Series;
@@ -33,6 +35,8 @@ import java.util.Optional;
  *       later).
  *   <li>A series ({@code series[]}) belongs to a component by the same rule as an observation, and
  *       between files the newer collection's series of a key wins.
+ *   <li>An {@code rps} series long enough to forecast replaces {@code workload.growth} with its
+ *       measured growth interval ({@link MeasuredGrowth}).
  *   <li>Against the system file's own {@code observations}: the newer wins, the file's side dated
  *       by {@code observations_at}; undated observations lose to evidence.
  * </ul>
@@ -139,8 +143,14 @@ final class MeasuredEvidence {
         components.add(new Component(c.name(), c.kind(), merged, c.uses(), c.location()));
       }
     }
-    return new Applied(
-        spec.withComponents(components).withFacts(figures), unseen, List.copyOf(series.values()));
+    SystemSpec measured = spec.withComponents(components).withFacts(figures);
+    List<MeasuredSeries> matched = List.copyOf(series.values());
+    if (!matched.isEmpty()) {
+      measured =
+          MeasuredGrowth.apply(
+              measured, matched, ForecastSettings.of(new Settings(Advisor.thresholds(spec))));
+    }
+    return new Applied(measured, unseen, List.copyOf(series.values()));
   }
 
   /** The component an observation or setting belongs to, or empty (with a problem) if none fits. */

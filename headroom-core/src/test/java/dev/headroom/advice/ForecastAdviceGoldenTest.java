@@ -70,6 +70,52 @@ class ForecastAdviceGoldenTest {
   }
 
   @Test
+  void measuredRequestGrowth_replacesTheDeclaredGrowth_asARangeFromItsInterval()
+      throws IOException {
+    Advice a = advise();
+    Forecast.Growth g = bySeries(a).get("rps").growth().orElseThrow();
+    dev.headroom.model.Figure growth = a.model().view().fact("workload.growth").orElseThrow();
+    assertThat(growth.provenance()).isInstanceOf(Provenance.Measured.class);
+    assertThat(growth.provenance().describe()).contains("replaces the declared 12%/month");
+    assertThat(growth.value()).isEqualTo((g.low().value() + g.high().value()) / 2);
+    dev.headroom.model.Range range = a.system().ranges().get("workload.growth");
+    assertThat(range.low()).isEqualTo(g.low().value());
+    assertThat(range.high()).isEqualTo(g.high().value());
+    // the declared 8..16%/month is gone from what the roadmap's uncertainty engine draws
+    SystemSpec declared =
+        SystemFileReader.read(
+            "examples/read-heavy-growth/system.yaml",
+            Files.readString(EXAMPLE.resolve("system.yaml"), StandardCharsets.UTF_8));
+    assertThat(declared.ranges().get("workload.growth").formatted())
+        .isEqualTo("8%/month..16%/month");
+    SystemSpec drawnFrom =
+        Advisor.withMeasuredGrowth(
+            declared,
+            EvidenceBundle.assemble(declared, EXAMPLE, List.of(EXAMPLE.resolve("evidence"))));
+    assertThat(drawnFrom.ranges().get("workload.growth")).isEqualTo(range);
+    // a system drawn from that range keeps its drawn value through the model
+    SystemSpec drawn =
+        drawnFrom.withFacts(
+            Map.of(
+                "workload.growth",
+                new dev.headroom.model.Figure(
+                    g.high().value(),
+                    dev.headroom.model.Dimension.GROWTH_RATE,
+                    growth.provenance())));
+    assertThat(
+            Advisor.model(
+                    drawn,
+                    EvidenceBundle.assemble(
+                        declared, EXAMPLE, List.of(EXAMPLE.resolve("evidence"))),
+                    CapacityModel.today())
+                .view()
+                .fact("workload.growth")
+                .orElseThrow()
+                .value())
+        .isEqualTo(g.high().value());
+  }
+
+  @Test
   void thresholdOverride_movesTheForecastsDate_asItMovesTheFinding() throws IOException {
     String text =
         Files.readString(EXAMPLE.resolve("system.yaml"), StandardCharsets.UTF_8)

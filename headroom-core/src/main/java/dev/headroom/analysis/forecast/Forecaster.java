@@ -96,6 +96,19 @@ public final class Forecaster {
         crossing);
   }
 
+  /**
+   * The growth per month of {@code series}' daily peaks with its interval, or empty when the series
+   * cannot be forecast (what {@link #forecast} would list as not evaluated).
+   */
+  public static Optional<Forecast.Growth> growth(Series series, ForecastSettings settings) {
+    DailyPeaks peaks = DailyPeaks.of(series, settings.peak());
+    if (SeasonalTrend.insufficient(peaks, settings.minDays()).isPresent()) {
+      return Optional.empty();
+    }
+    SeasonalTrend fit = SeasonalTrend.fit(peaks, settings.minDays());
+    return Optional.of(growth(fit, settings, describe(fit, settings)));
+  }
+
   private static Provenance.Derived describe(SeasonalTrend fit, ForecastSettings s) {
     String other =
         Double.isNaN(fit.otherSquaredError())
