@@ -169,11 +169,23 @@ public final class Settings {
       throw new UnitException(
           "\"" + shown + "\"", t.name() + " from 0% up to, not including, 100%", null);
     }
+    if (FORECAST_HISTORY.equals(t.name()) && value < LEAST_FORECAST_HISTORY) {
+      throw new UnitException(
+          "\"" + shown + "\"",
+          t.name()
+              + " of at least "
+              + Units.format(LEAST_FORECAST_HISTORY, t.dimension())
+              + ": a weekly season needs two of each weekday",
+          null);
+    }
     if (AT_MOST_ONE.contains(t.name()) && value > 1) {
       throw new UnitException(
           "\"" + shown + "\" (above 100%)", t.name() + " above 0% and at most 100%", null);
     }
   }
+
+  /** Two weeks, in seconds: less cannot tell a weekly season from a trend. */
+  private static final double LEAST_FORECAST_HISTORY = 14 * 86400;
 
   private final Thresholds thresholds;
 

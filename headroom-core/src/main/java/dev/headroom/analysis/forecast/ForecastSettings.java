@@ -52,7 +52,7 @@ public record ForecastSettings(
     return new ForecastSettings(
         settings.forecastLevel().value(),
         (int) Math.round(settings.horizon().value() / 86_400),
-        Math.max(LEAST_DAYS, (int) Math.ceil(settings.forecastHistory().value() / 86_400)),
+        (int) Math.ceil(settings.forecastHistory().value() / 86_400),
         DailyPeak.MAX,
         DEFAULT_DRAWS,
         DEFAULT_SEED);
