@@ -6,6 +6,7 @@ import dev.headroom.analysis.bottleneck.Bottlenecks;
 import dev.headroom.analysis.capacity.Capacity;
 import dev.headroom.analysis.capacity.CapacityModel;
 import dev.headroom.analysis.cost.CostReport;
+import dev.headroom.analysis.forecast.Forecast;
 import dev.headroom.analysis.health.Health;
 import dev.headroom.analysis.rules.Finding;
 import dev.headroom.analysis.stage.StageAssessment;
@@ -25,6 +26,7 @@ import java.util.Optional;
  *     for)
  * @param planned the same model after the plan's steps (the capacity section is sized on it)
  * @param load the multiple of today's load assessed (1x unless {@code --load} asked for another)
+ * @param forecasts the dated forecast of every measured series, in evidence order
  */
 public record Advice(
     SystemSpec system,
@@ -38,7 +40,8 @@ public record Advice(
     List<NotEvaluated> notEvaluated,
     CapacityModel model,
     CapacityModel planned,
-    Figure load) {
+    Figure load,
+    List<Forecast> forecasts) {
 
   public Advice {
     Objects.requireNonNull(system, "system");
@@ -53,6 +56,7 @@ public record Advice(
     Objects.requireNonNull(load, "load");
     findings = List.copyOf(findings);
     notEvaluated = List.copyOf(notEvaluated);
+    forecasts = List.copyOf(forecasts);
   }
 
   /** The most severe finding, if any. */

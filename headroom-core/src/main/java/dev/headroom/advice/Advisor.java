@@ -16,6 +16,9 @@ import dev.headroom.analysis.cost.CostAnalyzer;
 import dev.headroom.analysis.cost.CostModel;
 import dev.headroom.analysis.cost.CostReport;
 import dev.headroom.analysis.cost.PriceTable;
+import dev.headroom.analysis.forecast.Forecast;
+import dev.headroom.analysis.forecast.ForecastSettings;
+import dev.headroom.analysis.forecast.Forecaster;
 import dev.headroom.analysis.health.Health;
 import dev.headroom.analysis.health.HealthAnalyzer;
 import dev.headroom.analysis.rules.RuleEngine;
@@ -167,6 +170,7 @@ public final class Advisor {
     missing.addAll(rules.notEvaluated());
     missing.addAll(capacity.notEvaluated());
     missing.addAll(cost.notEvaluated());
+    List<Forecast> forecasts = forecasts(built, thresholds);
     return new Advice(
         view.spec(),
         stage,
@@ -179,7 +183,27 @@ public final class Advisor {
         dedupe(missing),
         model,
         planner.model(),
-        load);
+        load,
+        forecasts);
+  }
+
+  /**
+   * The forecast of every measured series, each held against the threshold its metric's rule uses
+   * ({@link ForecastLimits}), with the forecast settings in force.
+   */
+  private static List<Forecast> forecasts(Modelled built, Thresholds thresholds) {
+    ForecastSettings settings = ForecastSettings.of(new Settings(thresholds));
+    List<Forecast> out = new ArrayList<>();
+    for (MeasuredSeries s : built.series()) {
+      out.add(
+          Forecaster.forecast(
+              s.subject(),
+              s.series(),
+              s.source(),
+              ForecastLimits.of(s, built.view(), thresholds),
+              settings));
+    }
+    return out;
   }
 
   /**
@@ -200,7 +224,18 @@ public final class Advisor {
     SystemView view = new SystemView(projected.spec());
     Thresholds thresholds = new Thresholds(declaredThresholds(), view.spec());
     CapacityModel model = new CapacityModel(view, new Settings(thresholds), measured);
-    return new Modelled(applied.unseen(), projected, view, thresholds, model);
+    return new Modelled(applied.unseen(), projected, view, thresholds, model, applied.series());
+  }
+
+  /**
+   * {@code declared} with the growth the evidence measured ({@link MeasuredGrowth}): what the
+   * roadmap's uncertainty engine draws from, so it draws the measured growth interval.
+   */
+  public static SystemSpec withMeasuredGrowth(SystemSpec declared, EvidenceBundle evidence) {
+    return MeasuredGrowth.apply(
+        declared,
+        MeasuredEvidence.apply(declared, evidence.files()).series(),
+        ForecastSettings.of(new Settings(thresholds(declared))));
   }
 
   /**
@@ -211,15 +246,18 @@ public final class Advisor {
    * @param view the projected system
    * @param thresholds the thresholds in force (defaults and the file's overrides)
    * @param model the capacity model
+   * @param series the evidence's time series, matched to their components
    */
   public record Modelled(
       List<NotEvaluated> unseen,
       LoadProjection.Result projected,
       SystemView view,
       Thresholds thresholds,
-      CapacityModel model) {
+      CapacityModel model,
+      List<MeasuredSeries> series) {
     public Modelled {
       unseen = List.copyOf(unseen);
+      series = List.copyOf(series);
       java.util.Objects.requireNonNull(projected, "projected");
       java.util.Objects.requireNonNull(view, "view");
       java.util.Objects.requireNonNull(thresholds, "thresholds");

@@ -1,8 +1,11 @@
 package dev.headroom.advice;
 
 import dev.headroom.analysis.NotEvaluated;
+import dev.headroom.analysis.Settings;
+import dev.headroom.analysis.forecast.ForecastSettings;
 import dev.headroom.ingest.evidence.EvidenceFile;
 import dev.headroom.ingest.evidence.Observation;
+import dev.headroom.ingest.evidence.Series;
 import dev.headroom.ingest.evidence.Setting;
 import dev.headroom.ingest.evidence.Unseen;
 import dev.headroom.model.BadInputException;
@@ -30,6 +33,10 @@ import java.util.Optional;
  *   <li>Measured beats declared: evidence replaces a declared value ({@code db.max_connections}).
  *   <li>Between evidence files, the newer {@code collected_at} wins (on a tie, the one named
  *       later).
+ *   <li>A series ({@code series[]}) belongs to a component by the same rule as an observation, and
+ *       between files the newer collection's series of a key wins.
+ *   <li>An {@code rps} series long enough to forecast replaces {@code workload.growth} with its
+ *       measured growth interval ({@link MeasuredGrowth}).
  *   <li>Against the system file's own {@code observations}: the newer wins, the file's side dated
  *       by {@code observations_at}; undated observations lose to evidence.
  * </ul>
@@ -39,9 +46,10 @@ final class MeasuredEvidence {
   /**
    * What evidence made of a specification: its new facts and settings, and what it could not see.
    */
-  record Applied(SystemSpec spec, List<NotEvaluated> unseen) {
+  record Applied(SystemSpec spec, List<NotEvaluated> unseen, List<MeasuredSeries> series) {
     Applied {
       unseen = List.copyOf(unseen);
+      series = List.copyOf(series);
     }
   }
 
@@ -52,14 +60,31 @@ final class MeasuredEvidence {
 
   static Applied apply(SystemSpec spec, List<EvidenceFile> files) {
     if (files.isEmpty()) {
-      return new Applied(spec, List.of());
+      return new Applied(spec, List.of(), List.of());
     }
     List<InputProblem> problems = new ArrayList<>();
     Map<String, Figure> figures = new LinkedHashMap<>();
     Map<String, Instant> at = new LinkedHashMap<>();
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     List<NotEvaluated> unseen = new ArrayList<>();
+    Map<String, MeasuredSeries> series = new LinkedHashMap<>();
+    Map<String, Instant> seriesAt = new LinkedHashMap<>();
     for (EvidenceFile f : files) {
+      for (Series s : f.series()) {
+        // the same matching as an observation's, and the newer collection wins the same way
+        Optional<String> owner =
+            owner(spec, f, s.kind(), s.component(), s.location(), s.key(), problems);
+        if (s.kind() != null && owner.isEmpty()) {
+          continue;
+        }
+        String subject = owner.map(c -> c + "." + s.metric().key()).orElse(s.metric().key());
+        Instant previous = seriesAt.get(subject);
+        if (previous != null && previous.isAfter(f.collectedAt())) {
+          continue;
+        }
+        series.put(subject, new MeasuredSeries(subject, owner.orElse(""), s, f.describeSource()));
+        seriesAt.put(subject, f.collectedAt());
+      }
       for (Observation o : f.observations()) {
         Optional<String> owner =
             owner(spec, f, o.kind(), o.component(), o.location(), o.key(), problems);
@@ -118,7 +143,14 @@ final class MeasuredEvidence {
         components.add(new Component(c.name(), c.kind(), merged, c.uses(), c.location()));
       }
     }
-    return new Applied(spec.withComponents(components).withFacts(figures), unseen);
+    SystemSpec measured = spec.withComponents(components).withFacts(figures);
+    List<MeasuredSeries> matched = List.copyOf(series.values());
+    if (!matched.isEmpty()) {
+      measured =
+          MeasuredGrowth.apply(
+              measured, matched, ForecastSettings.of(new Settings(Advisor.thresholds(spec))));
+    }
+    return new Applied(measured, unseen, List.copyOf(series.values()));
   }
 
   /** The component an observation or setting belongs to, or empty (with a problem) if none fits. */

@@ -33,6 +33,8 @@ public final class Settings {
   static final String SINGLE_MACHINE_AVAILABILITY = "single_machine_availability";
   static final String SHARD_KEY_SKEW = "shard_key_skew";
   static final String SHARD_KEYS = "shard_keys";
+  static final String FORECAST_LEVEL = "forecast_level";
+  static final String FORECAST_HISTORY = "forecast_history";
 
   /** Every calculator default, each overridable under {@code thresholds: { capacity: … }}. */
   public static final List<Threshold> DEFAULTS =
@@ -114,7 +116,19 @@ public final class Settings {
               100_000,
               "P9",
               "100,000 distinct shard keys (tenants, users) carry the writes; the hottest key's"
-                  + " share of writes depends on it"));
+                  + " share of writes depends on it"),
+          new Threshold(
+              FORECAST_LEVEL,
+              Dimension.RATIO,
+              0.80,
+              "X4",
+              "dated forecasts give 80% intervals (one miss in five, said so)"),
+          new Threshold(
+              FORECAST_HISTORY,
+              Dimension.DURATION,
+              14 * 86400,
+              "X4",
+              "a forecast needs 14 days of daily peaks: two of each weekday for the weekly season"));
 
   /** Settings the calculators divide by: zero or less means nothing. */
   private static final Set<String> POSITIVE =
@@ -125,10 +139,12 @@ public final class Settings {
           SINGLE_MACHINE_AVAILABILITY,
           BYTES_PER_USER,
           WORKING_SET,
-          SHARD_KEYS);
+          SHARD_KEYS,
+          FORECAST_LEVEL,
+          FORECAST_HISTORY);
 
   /** Shares that cannot exceed the whole (a hit ratio of 100% would leave no reads at all). */
-  private static final Set<String> BELOW_ONE = Set.of(NEW_CACHE_HIT_RATIO);
+  private static final Set<String> BELOW_ONE = Set.of(NEW_CACHE_HIT_RATIO, FORECAST_LEVEL);
 
   private static final Set<String> AT_MOST_ONE =
       Set.of(TARGET_UTILIZATION, SINGLE_MACHINE_AVAILABILITY, WORKING_SET);
@@ -153,11 +169,23 @@ public final class Settings {
       throw new UnitException(
           "\"" + shown + "\"", t.name() + " from 0% up to, not including, 100%", null);
     }
+    if (FORECAST_HISTORY.equals(t.name()) && value < LEAST_FORECAST_HISTORY) {
+      throw new UnitException(
+          "\"" + shown + "\"",
+          t.name()
+              + " of at least "
+              + Units.format(LEAST_FORECAST_HISTORY, t.dimension())
+              + ": a weekly season needs two of each weekday",
+          null);
+    }
     if (AT_MOST_ONE.contains(t.name()) && value > 1) {
       throw new UnitException(
           "\"" + shown + "\" (above 100%)", t.name() + " above 0% and at most 100%", null);
     }
   }
+
+  /** Two weeks, in seconds: less cannot tell a weekly season from a trend. */
+  private static final double LEAST_FORECAST_HISTORY = 14 * 86400;
 
   private final Thresholds thresholds;
 
@@ -240,6 +268,16 @@ public final class Settings {
   /** P9: the number of distinct shard keys the Zipf distribution is taken over. */
   public Figure shardKeys() {
     return get(SHARD_KEYS);
+  }
+
+  /** X4: the probability a dated forecast's interval is meant to hold (80%). */
+  public Figure forecastLevel() {
+    return get(FORECAST_LEVEL);
+  }
+
+  /** X4: the least history of daily peaks a dated forecast is made from. */
+  public Figure forecastHistory() {
+    return get(FORECAST_HISTORY);
   }
 
   /** $3: the availability one machine gives. */

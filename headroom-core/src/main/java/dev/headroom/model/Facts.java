@@ -73,6 +73,19 @@ public final class Facts {
     return new Facts(merged, notCarried, ranges);
   }
 
+  /**
+   * A copy where {@code key} is known only to lie in {@code range}: its figure becomes the range's
+   * midpoint (with {@code provenance}) and the range replaces any written one, so an uncertainty
+   * engine draws from it (a measured growth interval replaces a declared growth this way).
+   */
+  public Facts withRange(String key, Range range, Provenance provenance) {
+    Map<String, Figure> merged = new LinkedHashMap<>(figures);
+    merged.put(key, new Figure(range.midpoint(), range.dimension(), provenance));
+    Map<String, Range> r = new LinkedHashMap<>(ranges);
+    r.put(key, range);
+    return new Facts(merged, notCarried, r);
+  }
+
   public Optional<Figure> get(String key) {
     return Optional.ofNullable(figures.get(key));
   }

@@ -110,6 +110,22 @@ public record SystemSpec(
         observationsAt);
   }
 
+  /** A copy where {@code key} lies in {@code range} (see {@link Facts#withRange}). */
+  public SystemSpec withRange(String key, Range range, Provenance provenance) {
+    return new SystemSpec(
+        name,
+        description,
+        source,
+        components,
+        facts.withRange(key, range, provenance),
+        userRegions,
+        dataResidency,
+        observationsWindow,
+        overrides,
+        evidence,
+        observationsAt);
+  }
+
   /** A copy with {@code extra} figures added to (and replacing) the facts. */
   public SystemSpec withFacts(Map<String, Figure> extra) {
     return new SystemSpec(

@@ -184,7 +184,8 @@ public final class RoadmapUncertainty {
   /** Walks every draw; null when nothing is uncertain. */
   Sampled sample(
       Roadmap base, SystemSpec declared, EvidenceBundle evidence, List<Change> todaysPlan) {
-    Draws drawn = new Sampler(seed, draws).draw(declared);
+    // measured beats declared: an rps series' growth interval is what is drawn (MeasuredGrowth)
+    Draws drawn = new Sampler(seed, draws).draw(Advisor.withMeasuredGrowth(declared, evidence));
     CapacityDraws capacities =
         new CapacitySampler(seed, draws).draw(evidence.capacities(), declared);
     if (drawn.keys().isEmpty() && capacities.drawn().isEmpty()) {

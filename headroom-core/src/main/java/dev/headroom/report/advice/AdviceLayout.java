@@ -10,6 +10,7 @@ import dev.headroom.analysis.bottleneck.Bottleneck;
 import dev.headroom.analysis.capacity.CapacityItem;
 import dev.headroom.analysis.cost.CostLine;
 import dev.headroom.analysis.cost.Scenario;
+import dev.headroom.analysis.forecast.Forecast;
 import dev.headroom.analysis.health.HealthMetric;
 import dev.headroom.analysis.health.SlowRequests;
 import dev.headroom.analysis.rules.Finding;
@@ -44,6 +45,9 @@ final class AdviceLayout {
     doc.add(section("What limits it", limits(a)));
     doc.add(section("What to do next", plan(a)));
     doc.add(section("How far it goes: capacity", capacity(a)));
+    if (!a.forecasts().isEmpty()) {
+      doc.add(section("Forecasts", forecasts(a)));
+    }
     doc.add(section("Cost", cost(a)));
     if (!a.notEvaluated().isEmpty()) {
       doc.add(section("Not evaluated", List.of(notEvaluated(a))));
@@ -224,6 +228,28 @@ final class AdviceLayout {
     if (!a.capacity().notes().isEmpty()) {
       out.add(new Block.Notes(a.capacity().notes().stream().map(n -> Text.of(n)).toList()));
     }
+    return out;
+  }
+
+  /** Each measured series: when it reaches its rule's threshold, and how fast it grows. */
+  private static List<Block> forecasts(Advice a) {
+    List<List<Text>> rows = new ArrayList<>();
+    List<Text> models = new ArrayList<>();
+    for (Forecast f : a.forecasts()) {
+      rows.add(
+          List.of(
+              Text.of(f.subject()),
+              f.lastPeak().map(Text::of).orElse(NONE),
+              f.limit().map(l -> Text.of(l.value(), " (" + l.rule() + ")")).orElse(NONE),
+              Text.of(ForecastText.outlook(f)),
+              f.growth()
+                  .map(g -> Text.of(g.median(), " (" + ForecastText.growthInterval(g) + ")"))
+                  .orElse(NONE)));
+      models.add(Text.of(f.subject() + ": " + f.series().describe()));
+    }
+    List<Block> out = new ArrayList<>();
+    out.add(table(rows, "series", "last week's peak", "threshold", "when", "growth per month"));
+    out.add(new Block.Notes(models));
     return out;
   }
 

@@ -7,6 +7,8 @@ import dev.headroom.analysis.bottleneck.Bottleneck;
 import dev.headroom.analysis.capacity.CapacityItem;
 import dev.headroom.analysis.cost.CostLine;
 import dev.headroom.analysis.cost.Scenario;
+import dev.headroom.analysis.forecast.Crossing;
+import dev.headroom.analysis.forecast.Forecast;
 import dev.headroom.analysis.health.HealthMetric;
 import dev.headroom.analysis.health.SlowRequests;
 import dev.headroom.analysis.rules.Finding;
@@ -77,6 +79,9 @@ public final class JsonAdviceRenderer implements AdviceRenderer {
       n.set("value", Json.figure(i.value()));
       n.put("knowledge", i.knowledge());
     }
+    if (!a.forecasts().isEmpty()) {
+      root.set("forecasts", forecasts(a));
+    }
     root.set("cost", cost(a));
     ArrayNode ne = root.putArray("notEvaluated");
     for (NotEvaluated x : a.notEvaluated()) {
@@ -87,6 +92,60 @@ public final class JsonAdviceRenderer implements AdviceRenderer {
       strings(n.putArray("how"), x.how());
     }
     return Json.write(root);
+  }
+
+  private static ArrayNode forecasts(Advice a) {
+    ArrayNode out = Json.array();
+    for (Forecast f : a.forecasts()) {
+      ObjectNode n = out.addObject();
+      n.put("series", f.subject());
+      n.put("metric", f.metric().key());
+      n.set("source", Json.provenance(f.series()));
+      n.set("lastPeak", f.lastPeak().map(Json::figure).orElse(null));
+      n.put("notEvaluated", f.notEvaluated().orElse(null));
+      n.set("model", f.model().map(Json::provenance).orElse(null));
+      if (f.limit().isPresent()) {
+        ObjectNode l = n.putObject("threshold");
+        l.put("rule", f.limit().get().rule());
+        l.set("value", Json.figure(f.limit().get().value()));
+      } else {
+        n.putNull("threshold");
+      }
+      n.set("crossing", f.crossing().map(c -> crossing(c)).orElse(null));
+      n.put("outlook", ForecastText.outlook(f));
+      if (f.growth().isPresent()) {
+        Forecast.Growth g = f.growth().get();
+        ObjectNode gn = n.putObject("growthPerMonth");
+        gn.set("median", Json.figure(g.median()));
+        gn.set("low", Json.figure(g.low()));
+        gn.set("high", Json.figure(g.high()));
+        gn.put("level", g.level());
+      } else {
+        n.putNull("growthPerMonth");
+      }
+    }
+    return out;
+  }
+
+  private static ObjectNode crossing(Crossing c) {
+    ObjectNode n = Json.object();
+    if (c instanceof Crossing.AlreadyAbove a) {
+      n.put("status", "already_above");
+      n.put("day", a.day().toString());
+    } else if (c instanceof Crossing.Within w) {
+      n.put("status", "within_horizon");
+      n.put("earliest", w.earliest().toString());
+      n.put("median", w.median().toString());
+      n.put("latest", w.latest().map(Object::toString).orElse(null));
+      n.put("level", w.level());
+    } else {
+      Crossing.NotWithinHorizon h = (Crossing.NotWithinHorizon) c;
+      n.put("status", "not_within_horizon");
+      n.put("until", h.until().toString());
+      n.put("horizonDays", h.horizonDays());
+      n.put("earliest", h.earliest().map(Object::toString).orElse(null));
+    }
+    return n;
   }
 
   private static ObjectNode system(Advice a) {
