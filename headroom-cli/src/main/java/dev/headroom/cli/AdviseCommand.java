@@ -13,10 +13,9 @@ import dev.headroom.report.advice.AdviceRenderer;
 import dev.headroom.report.advice.AdviceView;
 import dev.headroom.report.doc.TextWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,14 +71,7 @@ final class AdviseCommand implements Callable<Integer> {
               + " it, what no law predicts (latency, errors) is not evaluated.")
   double load;
 
-  @Option(
-      names = "--evidence",
-      paramLabel = "PATH",
-      description =
-          "An evidence file (*.json, written by `headroom collect` or your own tooling; see"
-              + " docs/evidence.md) or a directory of them, such as --evidence evidence/; repeatable. Read after the system"
-              + " file's own `evidence:` list; measured figures win over declared ones.")
-  List<Path> evidence = new ArrayList<>();
+  @Mixin EvidenceOption evidence;
 
   @Option(
       names = "--brief",
@@ -108,7 +100,7 @@ final class AdviseCommand implements Callable<Integer> {
     Figure multiple =
         new Figure(
             load, Dimension.MULTIPLIER, new Provenance.Declared("--load on the command line"));
-    Advice advice = Advisor.advise(system, dir, multiple, evidence);
+    Advice advice = Advisor.advise(system, dir, multiple, evidence.paths);
     AdviceView view = brief ? AdviceView.BRIEF : AdviceView.FULL;
     spec.commandLine().getOut().print(AdviceRenderer.of(format, view, textWidth()).render(advice));
     spec.commandLine().getOut().flush();

@@ -143,6 +143,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin ProgressOption progressOption;
 
+  @Mixin EvidenceOption evidence;
+
   @Override
   public Integer call() {
     if (draws != 0 && (draws < Sampler.DEFAULT_DRAWS || draws > Sampler.MAX_DRAWS)) {
@@ -168,7 +170,7 @@ final class PlanCommand implements Callable<Integer> {
             ? SystemFileReader.read(StandardInput.stream(), StandardInput.NAME)
             : SystemFileReader.read(file);
     Path dir = stdin ? StandardInput.baseDirectory() : file.toAbsolutePath().getParent();
-    Advice advice = Advisor.advise(system, dir, CapacityModel.today());
+    Advice advice = Advisor.advise(system, dir, CapacityModel.today(), evidence.paths);
     Figure last = end(advice.model());
     Roadmap roadmap =
         simulate
@@ -181,7 +183,7 @@ final class PlanCommand implements Callable<Integer> {
                   draws,
                   Runtime.getRuntime().availableProcessors(),
                   progressOption.progress(spec))
-              .apply(roadmap, system, EvidenceBundle.assemble(system, dir), advice);
+              .apply(roadmap, system, EvidenceBundle.assemble(system, dir, evidence.paths), advice);
     }
     if (plot != null) {
       SvgFiles.write(plot, RoadmapChart.render(roadmap), "--plot");

@@ -136,6 +136,8 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin ProgressOption progressOption;
 
+  @Mixin EvidenceOption evidence;
+
   @Override
   public Integer call() {
     if (replications < 2) {
@@ -149,7 +151,8 @@ final class SimulateCommand implements Callable<Integer> {
             ? SystemFileReader.read(StandardInput.stream(), StandardInput.NAME)
             : SystemFileReader.read(file);
     Path dir = stdin ? StandardInput.baseDirectory() : file.toAbsolutePath().getParent();
-    CapacityModel model = Advisor.advise(system, dir, CapacityModel.today()).model();
+    CapacityModel model =
+        Advisor.advise(system, dir, CapacityModel.today(), evidence.paths).model();
     Figure multiple =
         load == null
             ? model.targetMultiple()
