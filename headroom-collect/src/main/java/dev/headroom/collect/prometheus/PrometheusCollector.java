@@ -310,12 +310,14 @@ public final class PrometheusCollector {
                 + "}["
                 + hour
                 + "])))";
-        when = peakAt.plus(PEAK_HOUR.dividedBy(2));
+        when = peakAt.minus(promDuration(w)).plus(PEAK_HOUR);
         how =
             instantQ
                 + " at "
                 + when
-                + ": the hour centred on the peak request rate ("
+                + ": the hour that starts with the busiest "
+                + w
+                + " of requests (the rate window ending "
                 + peakAt
                 + ")";
       }
@@ -836,6 +838,24 @@ public final class PrometheusCollector {
       }
     }
     return container;
+  }
+
+  /** A PromQL duration such as {@code 5m} or {@code 90s}, of one unit. */
+  static Duration promDuration(String d) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h|d|w)").matcher(d);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("a PromQL duration such as 5m, got " + d);
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      case "d" -> Duration.ofDays(n);
+      default -> Duration.ofDays(7 * n);
+    };
   }
 
   /** Escapes a label value for a PromQL string. */
