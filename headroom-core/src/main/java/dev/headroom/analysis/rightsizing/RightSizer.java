@@ -154,7 +154,7 @@ public final class RightSizer {
                       List.of(
                           "peak CPU " + cores(u.peakCpuTotal().value()),
                           "CPU request " + cores(cpu),
-                          "target " + target.withKind()))));
+                          "target " + target.withProvenance()))));
       if (n > hpa.maxReplicas()) {
         tooLow = true;
         notes.add(
