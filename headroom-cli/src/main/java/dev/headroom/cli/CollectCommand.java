@@ -128,8 +128,8 @@ final class CollectCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "found the scheme \""
                 + scheme
-                + "\"; allowed redis:// or postgres:// (MySQL, Prometheus,"
-                + " logs and traces are not collected yet)");
+                + "\"; allowed redis:// or postgres://, or `collect prometheus URL` for a PromQL"
+                + " engine (MySQL, logs and traces are not collected yet)");
       }
     } catch (IllegalArgumentException e) {
       // the parser's messages never hold the password; the URL itself is not repeated

@@ -110,7 +110,7 @@ final class CollectPrometheusCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "A YAML or JSON mapping file overriding metric names and queries"
-              + " (docs/evidence.md).")
+              + " (docs/evidence.md), such as prometheus-mapping.yaml.")
   Path mapping;
 
   @Option(
@@ -125,7 +125,8 @@ final class CollectPrometheusCommand implements Callable<Integer> {
       defaultValue = "10s",
       converter = Converters.TimeoutConverter.class,
       description =
-          "The most to wait for the connection and for each query (default ${DEFAULT-VALUE}).")
+          "The most to wait for the connection and for each query, such as 10s or 30s (default"
+              + " ${DEFAULT-VALUE}).")
   double timeoutSeconds;
 
   @Option(
