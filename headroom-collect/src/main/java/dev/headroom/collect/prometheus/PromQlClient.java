@@ -91,6 +91,13 @@ public final class PromQlClient {
     }
     String host = target.host().contains(":") ? "[" + target.host() + "]" : target.host();
     this.base = URI.create(target.scheme() + "://" + host + ":" + target.port() + prefix);
+    if (bearerToken.isPresent()
+        && bearerToken.get().value().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      // a header with a line break would be refused with the value in the message: say so without
+      // it
+      throw new CollectionException(
+          "PROMETHEUS_TOKEN holds a control character (a line break?); allowed a token on one line");
+    }
     if (bearerToken.isPresent() && !bearerToken.get().isEmpty()) {
       this.authorization = Optional.of("Bearer " + bearerToken.get().value());
     } else if (!target.user().isEmpty() || !target.password().isEmpty()) {
@@ -105,6 +112,7 @@ public final class PromQlClient {
         HttpClient.newBuilder()
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
   }
 
@@ -265,12 +273,9 @@ public final class PromQlClient {
     try {
       body = JSON.readTree(resp.body());
     } catch (JacksonException e) {
-      if (status == 404) {
-        throw new EngineError("HTTP 404 for " + path + ": is this a Prometheus API URL?");
-      }
-      throw new CollectionException(
-          target.redacted()
-              + ": HTTP "
+      // an engine or gateway without this endpoint (buildinfo is optional) answers HTML or text
+      throw new EngineError(
+          "HTTP "
               + status
               + " with an answer that is not JSON for "
               + path

@@ -166,14 +166,13 @@ public final class PrometheusCollector {
     // ---- golden signals ----
 
     void goldenSignals() {
-      Optional<String> histogram =
-          mapping
-              .histogram()
-              .or(() -> HISTOGRAMS.stream().filter(h -> names.contains(h + "_count")).findFirst());
+      List<String> candidates =
+          mapping.histogram().map(List::of).orElse(HISTOGRAMS).stream()
+              .filter(x -> mapping.histogram().isPresent() || names.contains(x + "_count"))
+              .toList();
+      Optional<String> histogram = Optional.empty();
       String sel = "";
-      String status = mapping.statusLabel().orElse(STATUS_LABELS.get(0));
-      if (histogram.isPresent()) {
-        String h = histogram.get();
+      for (String h : candidates) {
         Optional<String> label =
             mapping
                 .serviceLabel()
@@ -182,36 +181,41 @@ public final class PrometheusCollector {
                         SERVICE_LABELS.stream()
                             .filter(l -> has(h + "_count", l + "=\"" + esc(service) + "\""))
                             .findFirst());
-        if (label.isEmpty()) {
-          notes.add(
-              "no "
-                  + h
-                  + "_count series has "
-                  + String.join(", ", SERVICE_LABELS)
-                  + " = \""
-                  + service
-                  + "\"; name the label with service_label in a mapping file");
-          histogram = Optional.empty();
-        } else {
+        if (label.isPresent()) {
+          histogram = Optional.of(h);
           sel = label.get() + "=\"" + esc(service) + "\"";
-          if (mapping.statusLabel().isEmpty()) {
-            final String s = sel;
-            status =
-                STATUS_LABELS.stream()
-                    .filter(l -> has(h + "_count", s + "," + l + "!=\"\""))
-                    .findFirst()
-                    .orElse(STATUS_LABELS.get(0));
-          }
-          notes.add(
-              "requests: "
-                  + h
-                  + " selected by "
-                  + sel
-                  + ", status in "
-                  + status
-                  + ", rate window "
-                  + w);
+          break;
         }
+      }
+      String status = mapping.statusLabel().orElse(STATUS_LABELS.get(0));
+      if (histogram.isEmpty() && !candidates.isEmpty()) {
+        notes.add(
+            "no "
+                + String.join(" or ", candidates.stream().map(x -> x + "_count").toList())
+                + " series has "
+                + mapping.serviceLabel().map(List::of).orElse(SERVICE_LABELS)
+                + " = \""
+                + service
+                + "\"; name the label with service_label in a mapping file");
+      } else if (histogram.isPresent()) {
+        String h = histogram.get();
+        if (mapping.statusLabel().isEmpty()) {
+          final String s = sel;
+          status =
+              STATUS_LABELS.stream()
+                  .filter(l -> has(h + "_count", s + "," + l + "!=\"\""))
+                  .findFirst()
+                  .orElse(STATUS_LABELS.get(0));
+        }
+        notes.add(
+            "requests: "
+                + h
+                + " selected by "
+                + sel
+                + ", status in "
+                + status
+                + ", rate window "
+                + w);
       }
       Optional<String> h = histogram;
       String rps =

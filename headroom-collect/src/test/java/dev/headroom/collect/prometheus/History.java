@@ -25,6 +25,8 @@ final class History {
   static final double[] PEAK = {0.20, 0.45, 0.70, 0.90, 0.98};
   static final double ERROR_SHARE = 0.01;
   static final double PEAK_RPS = 400;
+  static final double OTHER_RPS = 50;
+  static final double OTHER_ERRORS = 0.5;
   static final double POD_MEMORY = 300 * MIB;
   static final double SPIKE_MEMORY = 900 * MIB;
 
@@ -105,6 +107,21 @@ final class History {
                         rps(t) * share * (b == LE.length ? 1.0 : (inPeak(t) ? PEAK : NORMAL)[b]))));
       }
       out.add(new Line("http_server_requests_seconds_count", l, counter(t -> rps(t) * share)));
+    }
+    // a second service instrumented by a Prometheus client library: job and code labels
+    for (String code : List.of("200", "503")) {
+      double rate = code.equals("503") ? OTHER_ERRORS : OTHER_RPS - OTHER_ERRORS;
+      String l = "job=\"inventory\",handler=\"/items\",code=\"" + code + "\"";
+      for (int i = 0; i <= LE.length; i++) {
+        final int b = i;
+        String le = i == LE.length ? "+Inf" : fmt(LE[i]);
+        out.add(
+            new Line(
+                "http_request_duration_seconds_bucket",
+                l + ",le=\"" + le + "\"",
+                counter(t -> rate * (b == LE.length ? 1.0 : NORMAL[b]))));
+      }
+      out.add(new Line("http_request_duration_seconds_count", l, counter(t -> rate)));
     }
     for (String cpu : List.of("0", "1")) {
       out.add(

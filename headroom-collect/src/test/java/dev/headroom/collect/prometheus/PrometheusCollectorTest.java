@@ -127,6 +127,53 @@ class PrometheusCollectorTest {
         .collect("checkout", RANGE, STEP, "");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void clientLibraryHistogram_isDetectedWithItsJobAndCodeLabels(String name) throws Exception {
+    Target t = Target.parse(engine(name).url(), List.of("http"), 9090);
+    PrometheusCollector.Result r =
+        new PrometheusCollector(
+                new PromQlClient(t, Optional.empty(), Duration.ofSeconds(30)),
+                Clock.fixed(Instant.ofEpochSecond(history.end), ZoneOffset.UTC),
+                webNode(),
+                RightSizingPolicy.defaults())
+            .collect("inventory", RANGE, STEP, "");
+    EvidenceFile e = r.evidence();
+    assertThat(obs(e, "rps").value()).isCloseTo(History.OTHER_RPS, within(1e-6));
+    assertThat(obs(e, "error_rate").value())
+        .isCloseTo(History.OTHER_ERRORS / History.OTHER_RPS, within(1e-9));
+    assertThat(obs(e, "latency_p95").value())
+        .isCloseTo(History.quantile(0.95, History.NORMAL), within(1e-9));
+    assertThat(r.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("http_request_duration_seconds selected by job=\"inventory\"")
+                    .contains("status in code"));
+  }
+
+  @Test
+  void anUnknownService_isNotEvaluatedSayingWhatToExpose() {
+    Target t = Target.parse(victoria.url(), List.of("http"), 9090);
+    EvidenceFile e =
+        new PrometheusCollector(
+                new PromQlClient(t, Optional.empty(), Duration.ofSeconds(30)),
+                Clock.fixed(Instant.ofEpochSecond(history.end), ZoneOffset.UTC),
+                webNode(),
+                RightSizingPolicy.defaults())
+            .collect("nosuch", RANGE, STEP, "")
+            .evidence();
+    assertThat(e.observations()).noneMatch(o -> o.key().equals("rps"));
+    assertThat(e.unseen())
+        .anySatisfy(
+            u -> {
+              assertThat(u.key()).isEqualTo("rps");
+              assertThat(u.needs()).contains("http_server_requests_seconds_bucket/_count");
+            });
+    // CPU and memory do not depend on the service: still measured
+    assertThat(obs(e, "app.cpu").value()).isCloseTo(0.8, within(1e-9));
+  }
+
   static Observation obs(EvidenceFile e, String key) {
     return e.observations().stream()
         .filter(o -> o.key().equals(key))
