@@ -206,7 +206,9 @@ final class CollectPrometheusCommand implements Callable<Integer> {
               + " from "
               + target.redacted()
               + " over "
-              + Units.formatDuration(range.toSeconds())
+              + (range.toSeconds() % 86400 == 0
+                  ? range.toDays() + "d"
+                  : Units.formatDuration(range.toSeconds()))
               + " …");
       err.flush();
       result =
