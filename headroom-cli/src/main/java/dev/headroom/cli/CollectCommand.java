@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "collect",
     mixinStandardHelpOptions = true,
+    subcommands = {CollectPrometheusCommand.class},
     description = {
       "Collect measured evidence from a running server, read-only, into an evidence file for"
           + " `headroom advise --evidence` (docs/evidence.md).",
@@ -48,15 +49,17 @@ final class CollectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  // not required by picocli: a parent's required arguments would be demanded before its
+  // subcommand (collect prometheus …) too; call() asks for them instead
   @Parameters(
       paramLabel = "URL",
+      arity = "0..1",
       description =
           "What to collect from, such as redis://127.0.0.1:6379 or postgres://monitor@db:5432/shop.")
   String url;
 
   @Option(
       names = {"-o", "--output"},
-      required = true,
       paramLabel = "FILE",
       description = "The evidence file to write (JSON), such as evidence/cache.json.")
   Path output;
@@ -92,6 +95,14 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (url == null || output == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Missing required "
+              + (url == null
+                  ? "parameter: 'URL' (or the subcommand prometheus)"
+                  : "option: '--output=FILE'"));
+    }
     if (!component.isEmpty() && !COMPONENT.matcher(component).matches()) {
       throw new ParameterException(
           spec.commandLine(),
@@ -117,8 +128,8 @@ final class CollectCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "found the scheme \""
                 + scheme
-                + "\"; allowed redis:// or postgres:// (MySQL, Prometheus,"
-                + " logs and traces are not collected yet)");
+                + "\"; allowed redis:// or postgres://, or `collect prometheus URL` for a PromQL"
+                + " engine (MySQL, logs and traces are not collected yet)");
       }
     } catch (IllegalArgumentException e) {
       // the parser's messages never hold the password; the URL itself is not repeated

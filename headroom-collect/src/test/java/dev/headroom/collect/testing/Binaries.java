@@ -12,6 +12,11 @@ public final class Binaries {
 
   /** {@code name} on the PATH or at one of {@code usual} places. */
   public static Path find(String name, List<String> usual) {
+    return find(name, usual, "redis-server postgresql");
+  }
+
+  /** {@code name} on the PATH or at one of {@code usual} places; {@code pkg} installs it. */
+  public static Path find(String name, List<String> usual, String pkg) {
     String path = System.getenv("PATH");
     if (path != null) {
       for (String dir : path.split(File.pathSeparator)) {
@@ -30,6 +35,8 @@ public final class Binaries {
     throw new AssertionError(
         name
             + " is not installed: the collector tests run against the real server; install it with"
-            + " `apt-get install -y redis-server postgresql` (.ci/run does)");
+            + " `apt-get install -y "
+            + pkg
+            + "` (.ci/run does)");
   }
 }
