@@ -24,7 +24,7 @@ import java.util.Locale;
  * So: 13 database calls taking 50 ms (share 0.5), 2 ms of cache, 10 ms external, 38 ms own code,
  * and one N+1 suspect of 12 runs.
  */
-final class TraceFixtures {
+public final class TraceFixtures {
 
   static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   static final long T0_MICROS = 1_764_633_600_000_000L; // 2025-12-02T00:00:00Z
@@ -63,7 +63,7 @@ final class TraceFixtures {
     return c;
   }
 
-  static TraceInput read(TraceFormat format) {
+  public static TraceInput read(TraceFormat format) {
     String json =
         switch (format) {
           case OTLP_JSON -> otlp();
