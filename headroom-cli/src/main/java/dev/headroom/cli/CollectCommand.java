@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "collect",
     mixinStandardHelpOptions = true,
+    subcommands = {CollectTracesCommand.class},
     description = {
       "Collect measured evidence from a running server, read-only, into an evidence file for"
           + " `headroom advise --evidence` (docs/evidence.md).",
@@ -48,7 +49,9 @@ final class CollectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  // optional to picocli so that `collect traces …` (a subcommand) parses; required in call()
   @Parameters(
+      arity = "0..1",
       paramLabel = "URL",
       description =
           "What to collect from, such as redis://127.0.0.1:6379 or postgres://monitor@db:5432/shop.")
@@ -56,7 +59,6 @@ final class CollectCommand implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--output"},
-      required = true,
       paramLabel = "FILE",
       description = "The evidence file to write (JSON), such as evidence/cache.json.")
   Path output;
@@ -92,6 +94,14 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (url == null || output == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Missing required "
+              + (url == null
+                  ? "parameter: 'URL' (or a subcommand: traces)"
+                  : "option: '--output=FILE'"));
+    }
     if (!component.isEmpty() && !COMPONENT.matcher(component).matches()) {
       throw new ParameterException(
           spec.commandLine(),
