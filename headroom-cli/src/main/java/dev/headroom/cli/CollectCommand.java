@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
           + " or the URL",
       "  postgres://user@host:port/database    statistics views; password from PGPASSWORD,"
           + " ~/.pgpass or the URL",
+      "  traces FILE...                        trace files (OTLP, Jaeger, Zipkin): where the time"
+          + " goes, N+1 loops; see collect traces --help",
       "Counters are read twice --window apart and turned into rates. Credentials never appear"
           + " in output, files or errors.",
       "Exit codes: 0 written; 2 bad usage, or the server could not be read (nothing written)."

@@ -109,4 +109,34 @@ class CollectTracesCommandTest {
     assertThat(level.code()).isEqualTo(2);
     assertThat(level.err()).contains("--n-plus-one: found 1; allowed a whole number of 2 or more");
   }
+
+  @Test
+  void adviseWithTheEvidence_reportsTheNPlusOneLoop(@TempDir Path dir) throws Exception {
+    // one request of 100 ms running one statement 12 times in a row, 4 ms each
+    StringBuilder spans =
+        new StringBuilder(
+            "[{\"traceId\":\"00000000000000aa\",\"id\":\"0000000000000001\",\"kind\":\"SERVER\","
+                + "\"name\":\"get /orders\",\"timestamp\":1764633600000000,\"duration\":100000}");
+    for (int i = 0; i < 12; i++) {
+      spans.append(
+          String.format(
+              java.util.Locale.ROOT,
+              ",{\"traceId\":\"00000000000000aa\",\"id\":\"00000000000001%02d\","
+                  + "\"parentId\":\"0000000000000001\",\"kind\":\"CLIENT\",\"name\":\"query\","
+                  + "\"timestamp\":%d,\"duration\":4000,"
+                  + "\"tags\":{\"sql.query\":\"select * from item where order_id = %d\"}}",
+              i,
+              1764633600000000L + 5000 + 6000L * i,
+              i));
+    }
+    Path traces = dir.resolve("orders.zipkin.json");
+    Files.writeString(traces, spans.append(']').toString());
+    Path evidence = dir.resolve("traces.json");
+    assertThat(Cli.run("collect", "traces", traces.toString(), "-o", evidence.toString()).code())
+        .isEqualTo(0);
+    Path system = dir.resolve("system.yaml");
+    Files.writeString(system, "name: shop\ncomponents:\n  - { name: db, kind: database }\n");
+    Cli.Run advise = Cli.run("advise", system.toString(), "--evidence", evidence.toString());
+    assertThat(advise.out()).as(advise.err()).contains("HR-DB-031").contains("N+1 loops in 100%");
+  }
 }
