@@ -47,10 +47,12 @@ final class JaegerJsonReader {
   private static void trace(SpanStream s) {
     List<SpanDraft> drafts = new ArrayList<>();
     Map<String, String> services = new HashMap<>();
+    String traceId = null;
     String field;
     while ((field = s.p.nextName()) != null) {
       JsonToken t = s.p.nextToken();
       switch (field) {
+        case "traceID" -> traceId = s.id("traceID").orElse(null);
         case "spans" -> {
           if (s.expect(JsonToken.START_ARRAY, "spans", "an array of spans")) {
             while (s.p.nextToken() != JsonToken.END_ARRAY) {
@@ -79,6 +81,9 @@ final class JaegerJsonReader {
       }
     }
     for (SpanDraft d : drafts) {
+      if (d.traceId == null) {
+        d.traceId = traceId; // spans inside a trace may leave their trace id to it
+      }
       if (d.service.isEmpty()) {
         d.service = services.getOrDefault(d.processId, "");
       }

@@ -26,6 +26,9 @@ final class SpanStream {
   long spans;
   long incomplete;
 
+  /** Service names, kept once each: a file has few services and many spans. */
+  private final java.util.Map<String, String> services = new java.util.HashMap<>();
+
   SpanStream(
       JsonParser p, String file, List<Span> out, List<InputProblem> problems, long maxSpans) {
     this.p = p;
@@ -198,8 +201,8 @@ final class SpanStream {
             d.kind,
             d.startNanos,
             duration,
-            d.service,
-            d.remoteService,
+            services.computeIfAbsent(d.service, x -> x),
+            services.computeIfAbsent(d.remoteService, x -> x),
             d.tags,
             d.shared,
             d.location));

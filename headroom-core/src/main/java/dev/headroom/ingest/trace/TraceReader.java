@@ -31,10 +31,11 @@ import tools.jackson.core.json.JsonFactory;
 public final class TraceReader {
 
   /**
-   * The most spans one run keeps (10 million, about 3 GB at most): a bound, so that a runaway
-   * export fails with a message instead of exhausting memory.
+   * The most spans one run keeps (2 million: a few hundred bytes each, well under the default heap
+   * of a machine with 8 GB): a bound, so that a runaway export fails with a message instead of
+   * exhausting memory. Split larger exports by time and collect them one by one.
    */
-  public static final long MAX_SPANS = 10_000_000;
+  public static final long MAX_SPANS = 2_000_000;
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final String ALLOWED =
@@ -52,7 +53,7 @@ public final class TraceReader {
     List<TraceInput.FileRead> reads = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     for (Path f : files) {
-      try (InputStream in = Files.newInputStream(f)) {
+      try (InputStream in = gunzipped(Files.newInputStream(f))) {
         read(f.toString(), in, spans, problems, maxSpans).ifPresent(reads::add);
       } catch (NoSuchFileException e) {
         problems.add(
@@ -76,6 +77,16 @@ public final class TraceReader {
       throw new BadInputException(problems);
     }
     return new TraceInput(spans, reads);
+  }
+
+  /** The stream, gunzipped when it starts with gzip's magic bytes 1f 8b (exports often are). */
+  private static InputStream gunzipped(InputStream raw) throws IOException {
+    java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw);
+    in.mark(2);
+    int b1 = in.read();
+    int b2 = in.read();
+    in.reset();
+    return b1 == 0x1f && b2 == 0x8b ? new java.util.zip.GZIPInputStream(in) : in;
   }
 
   /** Reads one stream named {@code name} (for messages). */

@@ -251,4 +251,28 @@ class TraceReaderTest {
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("found more than 3 spans");
   }
+
+  @Test
+  void aGzippedFile_isReadThroughByItsMagicBytes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path gz = dir.resolve("spans.json"); // no .gz suffix: the content decides
+    try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+      out.write(java.nio.file.Files.readAllBytes(DIR.resolve("zipkin-v2-simple-db-p6.json")));
+    }
+    TraceInput in = TraceReader.read(List.of(gz));
+    assertThat(in.spans()).hasSize(5);
+    assertThat(in.files().get(0).format()).isEqualTo(TraceFormat.ZIPKIN_V2);
+  }
+
+  @Test
+  void jaegerSpansWithoutTheirOwnTraceId_takeTheTracesId() {
+    TraceInput in =
+        text(
+            """
+            {"data":[{"spans":[{"spanID":"01","startTime":1,"duration":1}],"traceID":"abc1"}]}
+            """);
+    assertThat(in.spans())
+        .singleElement()
+        .satisfies(s -> assertThat(s.traceId()).isEqualTo("abc1"));
+  }
 }
