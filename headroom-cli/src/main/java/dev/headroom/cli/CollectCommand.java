@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "collect",
     mixinStandardHelpOptions = true,
-    subcommands = {CollectPrometheusCommand.class},
+    subcommands = {CollectPrometheusCommand.class, CollectTracesCommand.class},
     description = {
       "Collect measured evidence from a running server, read-only, into an evidence file for"
           + " `headroom advise --evidence` (docs/evidence.md).",
@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
           + " or the URL",
       "  postgres://user@host:port/database    statistics views; password from PGPASSWORD,"
           + " ~/.pgpass or the URL",
+      "  traces FILE...                        trace files (OTLP, Jaeger, Zipkin): where the time"
+          + " goes, N+1 loops; see collect traces --help",
       "Counters are read twice --window apart and turned into rates. Credentials never appear"
           + " in output, files or errors.",
       "Exit codes: 0 written; 2 bad usage, or the server could not be read (nothing written)."
@@ -52,8 +54,8 @@ final class CollectCommand implements Callable<Integer> {
   // not required by picocli: a parent's required arguments would be demanded before its
   // subcommand (collect prometheus …) too; call() asks for them instead
   @Parameters(
-      paramLabel = "URL",
       arity = "0..1",
+      paramLabel = "URL",
       description =
           "What to collect from, such as redis://127.0.0.1:6379 or postgres://monitor@db:5432/shop.")
   String url;
@@ -100,7 +102,7 @@ final class CollectCommand implements Callable<Integer> {
           spec.commandLine(),
           "Missing required "
               + (url == null
-                  ? "parameter: 'URL' (or the subcommand prometheus)"
+                  ? "parameter: 'URL' (or a subcommand: prometheus, traces)"
                   : "option: '--output=FILE'"));
     }
     if (!component.isEmpty() && !COMPONENT.matcher(component).matches()) {

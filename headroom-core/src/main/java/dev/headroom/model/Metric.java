@@ -78,6 +78,28 @@ public enum Metric {
       Set.of(),
       "p95 latency of calls between the system's own services",
       "client-side spans between services (tracing)"),
+  // traces (headroom collect traces)
+  DATABASE_TIME_SHARE(
+      "database_time_share",
+      Dimension.RATIO,
+      Set.of(),
+      "mean share of a request's time spent waiting on database calls",
+      "traces: the union of each request's database client spans over its root span's duration,"
+          + " averaged over requests (headroom collect traces)"),
+  QUERIES_PER_REQUEST_P95(
+      "queries_per_request_p95",
+      Dimension.NUMBER,
+      Set.of(),
+      "95th percentile over requests of the database calls one request makes",
+      "traces: database client spans under each root span (headroom collect traces)"),
+  N_PLUS_ONE_SHARE(
+      "n_plus_one_share",
+      Dimension.RATIO,
+      Set.of(),
+      "share of requests that run one statement at least 10 times, one run after the other (N+1"
+          + " loops, INVENTORY M2)",
+      "traces: each request's database spans grouped by statement with literals replaced"
+          + " (headroom collect traces)"),
 
   // compute, any kind that runs on machines
   CPU(

@@ -17,6 +17,7 @@ public final class RuleRegistry {
   static {
     List<Rule> all = new ArrayList<>();
     all.addAll(DatabaseRules.all());
+    all.addAll(TraceRules.all());
     all.addAll(ApplicationRules.all());
     all.addAll(CacheRules.all());
     all.addAll(NetworkRules.all());

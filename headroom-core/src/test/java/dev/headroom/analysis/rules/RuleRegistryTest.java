@@ -95,6 +95,7 @@ class RuleRegistryTest {
     for (String cls :
         List.of(
             "DatabaseRulesTest",
+            "TraceRulesTest",
             "ApplicationRulesTest",
             "CacheRulesTest",
             "NetworkRulesTest",

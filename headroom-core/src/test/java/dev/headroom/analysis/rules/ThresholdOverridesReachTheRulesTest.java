@@ -112,6 +112,8 @@ class ThresholdOverridesReachTheRulesTest {
             "write_heavy",
             "60%",
             () -> db().workload("data_size: 12TB").workload("read_ratio: 55%")),
+        // traces
+        c("HR-DB-030", "warning", "70%", () -> db("database_time_share: 60%")),
         c("HR-APP-001", "warning", "80%", () -> app("web.cpu: 75%")),
         c("HR-APP-001", "critical", "75%", () -> app("web.cpu: 80%")),
         c("HR-APP-002", "warning", "88%", () -> app("web.memory_used: 85%")),
@@ -188,6 +190,11 @@ class ThresholdOverridesReachTheRulesTest {
    */
   static List<Case> crossCases() {
     return List.of(
+        // traces: the N+1 rule reads HR-DB-003's M2 levels
+        new Case(
+            "HR-DB-003", "warning", "20", "HR-DB-031", () -> db("queries_per_request_p95: 15")),
+        new Case(
+            "HR-DB-003", "critical", "12", "HR-DB-031", () -> db("queries_per_request_p95: 15")),
         // indexes are fine only within HR-DB-004's level: add-indexes leaves HR-DB-001's remedy
         new Case(
             "HR-DB-004",
