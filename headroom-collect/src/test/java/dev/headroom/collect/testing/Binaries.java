@@ -30,6 +30,6 @@ public final class Binaries {
     throw new AssertionError(
         name
             + " is not installed: the collector tests run against the real server; install it with"
-            + " `apt-get install -y redis-server postgresql` (.ci/run does)");
+            + " `apt-get install -y redis-server postgresql mariadb-server` (.ci/run does)");
   }
 }
