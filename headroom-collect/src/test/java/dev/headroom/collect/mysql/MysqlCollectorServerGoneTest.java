@@ -57,7 +57,7 @@ class MysqlCollectorServerGoneTest {
                   return e;
                 }
               });
-      Thread.sleep(500);
+      db.awaitStatement(LocalMariaDb.USER, "SHOW GLOBAL STATUS"); // the first read: in the window
       db.kill();
       Object outcome = run.get(30, TimeUnit.SECONDS);
       assertThat(outcome).isInstanceOf(CollectionException.class);

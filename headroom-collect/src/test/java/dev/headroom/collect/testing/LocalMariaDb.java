@@ -208,6 +208,20 @@ public final class LocalMariaDb implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Waits until a connection of {@code user} has sent {@code sql} (the general log shows it), so a
+   * test knows where the collector is.
+   */
+  public void awaitStatement(String user, String sql) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!statementsOf(user).contains(sql)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(user + " never sent " + sql);
+      }
+      Thread.sleep(20);
+    }
+  }
+
   /** Kills the server at once (for the "server gone mid-collection" tests). */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
