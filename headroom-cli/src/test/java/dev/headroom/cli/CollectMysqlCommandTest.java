@@ -7,9 +7,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,6 +164,79 @@ class CollectMysqlCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("does not offer TLS").contains("--tls off");
     assertThat(Files.exists(out)).isFalse();
+  }
+
+  private static final String SYSTEM =
+      """
+      name: shop
+      workload: { peak_rps: 200 rps, read_ratio: 50% }
+      components:
+        - { name: web, kind: app, instances: 2, vcpu: 4, memory: 8GiB }
+        - { name: db, kind: database, role: primary, vcpu: 8, memory: 32GiB, max_connections: 500 }
+      observations:
+        db.cpu: 40%
+      """;
+
+  @Test
+  void collectThenAdvise_temporaryTablesOnDiskBecomeAMeasuredFinding(@TempDir Path dir)
+      throws Exception {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE IF NOT EXISTS shop");
+      s.execute("CREATE TABLE IF NOT EXISTS shop.notes (id INT PRIMARY KEY, note TEXT)");
+      s.execute("REPLACE INTO shop.notes VALUES (1, 'a'), (2, 'b'), (3, 'a')");
+    }
+    Path evidence = dir.resolve("evidence");
+    Files.createDirectories(evidence);
+    Path system = dir.resolve("system.yaml");
+    Files.writeString(system, SYSTEM);
+    AtomicBoolean done = new AtomicBoolean();
+    // an application whose every query groups by a TEXT column: its temporary tables go to disk
+    CompletableFuture<Void> app =
+        CompletableFuture.runAsync(
+            () -> {
+              try (Connection c = db.connect();
+                  Statement s = c.createStatement()) {
+                while (!done.get()) {
+                  try (ResultSet r =
+                      s.executeQuery("SELECT note, count(*) FROM shop.notes GROUP BY note")) {
+                    r.next();
+                  }
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Cli.Run collected;
+    try {
+      collected =
+          run(
+              Map.of("MYSQL_PWD", LocalMariaDb.PASSWORD),
+              dir.resolve("absent.cnf"),
+              "collect",
+              url(),
+              "--tls",
+              "off",
+              "--window",
+              "1s",
+              "--component",
+              "db",
+              "-o",
+              evidence.resolve("db.json").toString());
+    } finally {
+      done.set(true);
+      app.get(30, TimeUnit.SECONDS);
+    }
+    assertThat(collected.code()).as(collected.err()).isZero();
+
+    Cli.Run advice =
+        Cli.run("advise", system.toString(), "--evidence", evidence.toString(), "-f", "json");
+    assertThat(advice.code()).as(advice.err()).isIn(0, 1);
+    assertThat(advice.out())
+        .contains("HR-DB-020")
+        .contains("went to disk")
+        .contains("mysql global status and performance_schema at " + url())
+        .doesNotContain(LocalMariaDb.PASSWORD);
   }
 
   @Test
