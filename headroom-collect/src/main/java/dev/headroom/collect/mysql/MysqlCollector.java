@@ -136,6 +136,7 @@ public final class MysqlCollector implements AutoCloseable {
    */
   public record Status(Instant at, long nanoTime, Map<String, Long> counters, long ownStatements) {
     public Status {
+      java.util.Objects.requireNonNull(at, "at");
       counters = Map.copyOf(counters);
       if (ownStatements < 0) {
         throw new IllegalArgumentException("ownStatements must be >= 0, got " + ownStatements);
@@ -623,8 +624,14 @@ public final class MysqlCollector implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      if (denied(e)) {
-        unseen.add(new Unseen("database.slowest_query", performanceSchemaGrant()));
+      if (denied(e) || missing(e)) {
+        unseen.add(
+            new Unseen(
+                "database.slowest_query",
+                missing(e)
+                    ? "performance_schema.events_statements_summary_by_digest, which this server"
+                        + " does not have (MySQL 5.6 / MariaDB 10.0 and later)"
+                    : performanceSchemaGrant()));
         return;
       }
       throw failed("reading performance_schema.events_statements_summary_by_digest", e);
@@ -651,8 +658,14 @@ public final class MysqlCollector implements AutoCloseable {
         names.add(r.getString(1) + "." + r.getString(2) + "." + r.getString(3));
       }
     } catch (SQLException e) {
-      if (denied(e)) {
-        unseen.add(new Unseen("database.unused_indexes", performanceSchemaGrant()));
+      if (denied(e) || missing(e)) {
+        unseen.add(
+            new Unseen(
+                "database.unused_indexes",
+                missing(e)
+                    ? "performance_schema.table_io_waits_summary_by_index_usage, which this server"
+                        + " does not have (MySQL 5.6 / MariaDB 10.0 and later)"
+                    : performanceSchemaGrant()));
         return;
       }
       throw failed("reading performance_schema.table_io_waits_summary_by_index_usage", e);
@@ -740,7 +753,11 @@ public final class MysqlCollector implements AutoCloseable {
   }
 
   private static boolean denied(SQLException e) {
-    return DENIED.contains(e.getErrorCode()) || e.getErrorCode() == NO_SUCH_TABLE;
+    return DENIED.contains(e.getErrorCode());
+  }
+
+  private static boolean missing(SQLException e) {
+    return e.getErrorCode() == NO_SUCH_TABLE;
   }
 
   private String single(String sql) {
