@@ -98,7 +98,8 @@ final class CollectCommand implements Callable<Integer> {
       defaultValue = "verify",
       description =
           "MySQL/MariaDB only: verify (TLS, certificate checked; default), trust (TLS, any"
-              + " certificate), prefer (TLS when offered), off.")
+              + " certificate), prefer (TLS when offered) or off, such as trust for a server's"
+              + " self-signed certificate.")
   String tls;
 
   /** Where passwords come from besides the URL; a field so tests can hand one in. */
