@@ -2,6 +2,8 @@ package dev.headroom.cli;
 
 import dev.headroom.collect.CollectionException;
 import dev.headroom.collect.Target;
+import dev.headroom.collect.mysql.MyCnf;
+import dev.headroom.collect.mysql.MysqlCollector;
 import dev.headroom.collect.postgres.PostgresCollector;
 import dev.headroom.collect.redis.RedisCollector;
 import dev.headroom.ingest.evidence.EvidenceFile;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Spec;
           + " or the URL",
       "  postgres://user@host:port/database    statistics views; password from PGPASSWORD,"
           + " ~/.pgpass or the URL",
+      "  mysql://user@host:port (or mariadb://)  global status, performance_schema, process list,"
+          + " replica status; password from the URL, MYSQL_PWD or ~/.my.cnf [client]; TLS (--tls)",
       "  traces FILE...                        trace files (OTLP, Jaeger, Zipkin): where the time"
           + " goes, N+1 loops; see collect traces --help",
       "Counters are read twice --window apart and turned into rates. Credentials never appear"
@@ -47,6 +51,7 @@ final class CollectCommand implements Callable<Integer> {
 
   private static final List<String> REDIS = List.of("redis");
   private static final List<String> POSTGRES = List.of("postgres", "postgresql");
+  private static final List<String> MYSQL = List.of("mysql", "mariadb");
   private static final Pattern COMPONENT = Pattern.compile("[a-z][a-z0-9_-]*");
 
   @Spec CommandSpec spec;
@@ -92,8 +97,21 @@ final class CollectCommand implements Callable<Integer> {
           "The most to wait for the connection and for each reply, such as 5s or 500ms (default ${DEFAULT-VALUE}).")
   double timeoutSeconds;
 
+  @Option(
+      names = "--tls",
+      paramLabel = "MODE",
+      defaultValue = "verify",
+      description =
+          "MySQL/MariaDB only: verify (TLS, certificate checked; default), trust (TLS, any"
+              + " certificate), prefer (TLS when offered) or off, such as trust for a server's"
+              + " self-signed certificate.")
+  String tls;
+
   /** Where passwords come from besides the URL; a field so tests can hand one in. */
   java.util.function.Function<String, String> environment = System::getenv;
+
+  /** The MySQL option file read for [client] password=; a field so tests can point elsewhere. */
+  Path myCnf = MyCnf.defaultPath();
 
   @Override
   public Integer call() {
@@ -116,6 +134,17 @@ final class CollectCommand implements Callable<Integer> {
     Duration window = Duration.ofMillis(Math.round(windowSeconds * 1000));
     Duration timeout = Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
     String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")) : "";
+    MysqlCollector.Tls tlsMode =
+        switch (tls) {
+          case "verify" -> MysqlCollector.Tls.VERIFY;
+          case "trust" -> MysqlCollector.Tls.TRUST;
+          case "prefer" -> MysqlCollector.Tls.PREFER;
+          case "off" -> MysqlCollector.Tls.OFF;
+          default ->
+              throw new ParameterException(
+                  spec.commandLine(),
+                  "--tls: found \"" + tls + "\"; allowed verify, trust, prefer or off");
+        };
     Target target;
     try {
       if (REDIS.contains(scheme)) {
@@ -126,16 +155,25 @@ final class CollectCommand implements Callable<Integer> {
         target =
             Target.parse(url, POSTGRES, PostgresCollector.DEFAULT_PORT)
                 .withPasswordIfAbsent(Optional.ofNullable(environment.apply("PGPASSWORD")));
+      } else if (MYSQL.contains(scheme)) {
+        target =
+            Target.parse(url, MYSQL, MysqlCollector.DEFAULT_PORT)
+                .withPasswordIfAbsent(Optional.ofNullable(environment.apply("MYSQL_PWD")));
+        if (target.password().isEmpty()) {
+          target = target.withPasswordIfAbsent(MyCnf.password(myCnf));
+        }
       } else {
         throw new IllegalArgumentException(
             "found the scheme \""
                 + scheme
-                + "\"; allowed redis:// or postgres://, or `collect prometheus URL` for a PromQL"
-                + " engine (MySQL, logs and traces are not collected yet)");
+                + "\"; allowed redis://, postgres:// or mysql:// (or mariadb://), or a"
+                + " subcommand: prometheus, traces");
       }
     } catch (IllegalArgumentException e) {
       // the parser's messages never hold the password; the URL itself is not repeated
       throw new ParameterException(spec.commandLine(), "URL: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage()); // names ~/.my.cnf only
     }
     PrintWriter err = spec.commandLine().getErr();
     EvidenceFile evidence;
@@ -149,6 +187,11 @@ final class CollectCommand implements Callable<Integer> {
       err.flush();
       if (REDIS.contains(scheme)) {
         try (RedisCollector c = RedisCollector.connect(target, timeout, Clock.systemUTC())) {
+          evidence = c.collect(window, component);
+        }
+      } else if (MYSQL.contains(scheme)) {
+        try (MysqlCollector c =
+            MysqlCollector.connect(target, timeout, Clock.systemUTC(), tlsMode)) {
           evidence = c.collect(window, component);
         }
       } else {

@@ -13,9 +13,10 @@ class CollectCommandTest {
 
   @Test
   void anotherScheme_exitsTwoNamingWhatIsCollected(@TempDir Path dir) {
-    Cli.Run r = Cli.run("collect", "mysql://db:3306", "-o", dir.resolve("e.json").toString());
+    Cli.Run r = Cli.run("collect", "mongodb://db:27017", "-o", dir.resolve("e.json").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("found the scheme \"mysql\"; allowed redis:// or postgres://");
+    assertThat(r.err())
+        .contains("found the scheme \"mongodb\"; allowed redis://, postgres:// or mysql://");
     assertThat(r.err()).doesNotContain("at dev.headroom");
   }
 

@@ -234,6 +234,27 @@ public enum Metric {
       EnumSet.of(DATABASE, STORAGE, SEARCH),
       "mean disk read or write latency",
       "rate(node_disk_read_time_seconds_total) / rate(node_disk_reads_completed_total)"),
+  // MySQL / MariaDB
+  UNUSED_INDEXES(
+      "unused_indexes",
+      Dimension.COUNT,
+      EnumSet.of(DATABASE),
+      "indexes never scanned since statistics were reset (they cost writes and memory)",
+      "PostgreSQL: pg_stat_user_indexes idx_scan = 0 (not unique); MySQL: sys.schema_unused_indexes"),
+  TMP_DISK_TABLE_RATIO(
+      "tmp_disk_table_ratio",
+      Dimension.RATIO,
+      EnumSet.of(DATABASE),
+      "share of the server's internal temporary tables that went to disk",
+      "MySQL/MariaDB: change of Created_tmp_disk_tables / change of Created_tmp_tables in SHOW"
+          + " GLOBAL STATUS over a window"),
+  SLOW_QUERY_RATIO(
+      "slow_query_ratio",
+      Dimension.RATIO,
+      EnumSet.of(DATABASE),
+      "share of statements that ran longer than the server's long_query_time",
+      "MySQL/MariaDB: change of Slow_queries / change of Questions in SHOW GLOBAL STATUS over a"
+          + " window"),
 
   // caches and CDNs
   HIT_RATIO(

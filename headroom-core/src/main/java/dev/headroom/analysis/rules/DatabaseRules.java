@@ -205,7 +205,99 @@ final class DatabaseRules {
                     "shard only a write-heavy database: at most 50% of operations read")),
             List.of("workload.data_size"),
             List.of("partition-tables", "shard-database"),
-            DatabaseRules::dataSize));
+            DatabaseRules::dataSize),
+        // MySQL / MariaDB (ids from 020 keep clear of the PostgreSQL checks numbered after 011)
+        new Rule(
+            "HR-DB-020",
+            Layer.DATABASE,
+            "Temporary tables spill to disk",
+            "When many of the server's internal temporary tables (GROUP BY, DISTINCT, UNION, sorts)"
+                + " outgrow memory they are written to disk, and those queries slow down by the disk's"
+                + " latency; shrink the result sets or give the temporary tables more memory.",
+            List.of("D3", "X3"),
+            List.of(
+                new Threshold(
+                    "warning",
+                    Dimension.RATIO,
+                    0.25,
+                    "D3",
+                    "MySQLTuner: over 25% of temporary tables on disk (ADVISOR-CHECKS section 4)")),
+            List.of("<db>.tmp_disk_table_ratio (MySQL/MariaDB)"),
+            List.of("optimize-queries", "add-indexes"),
+            DatabaseRules::tmpDiskTables),
+        new Rule(
+            "HR-DB-021",
+            Layer.DATABASE,
+            "Many statements are slow",
+            "A high share of statements over the server's long_query_time means slow queries are a"
+                + " habit of the workload, not an accident: read the slow log and fix the worst first.",
+            List.of("S5", "X3"),
+            List.of(
+                new Threshold(
+                    "warning",
+                    Dimension.RATIO,
+                    0.05,
+                    "X3",
+                    "MySQLTuner: over 5% of questions slow (ADVISOR-CHECKS section 4)")),
+            List.of("<db>.slow_query_ratio (MySQL/MariaDB)"),
+            List.of("optimize-queries", "add-indexes"),
+            DatabaseRules::slowQueryShare));
+  }
+
+  /**
+   * MySQLTuner's temporary-tables-on-disk check (Created_tmp_disk_tables / Created_tmp_tables,
+   * ADVISOR-CHECKS section 4). The ratio exists only on MySQL and MariaDB, so a database without it
+   * is not a gap to report: the rule is silent there.
+   */
+  private static void tmpDiskTables(RuleContext ctx) {
+    shareAbove(
+        ctx,
+        Metric.TMP_DISK_TABLE_RATIO,
+        (db, share, t) ->
+            share.formatted()
+                + " of the temporary tables on "
+                + db.name()
+                + " went to disk (warning above "
+                + t.formatted()
+                + "): the queries behind them (GROUP BY, DISTINCT, ORDER BY on large results) need"
+                + " indexes or smaller results, or tmp_table_size and max_heap_table_size need raising.");
+  }
+
+  /** MySQLTuner's slow-query check (Slow_queries / Questions, ADVISOR-CHECKS section 4). */
+  private static void slowQueryShare(RuleContext ctx) {
+    shareAbove(
+        ctx,
+        Metric.SLOW_QUERY_RATIO,
+        (db, share, t) ->
+            share.formatted()
+                + " of the statements on "
+                + db.name()
+                + " ran longer than long_query_time (warning above "
+                + t.formatted()
+                + "): read the slow query log and fix the statements that take the most time.");
+  }
+
+  @FunctionalInterface
+  private interface ShareMessage {
+    String text(Component db, Figure share, Figure threshold);
+  }
+
+  private static void shareAbove(RuleContext ctx, Metric metric, ShareMessage message) {
+    for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      Optional<Figure> share = ctx.measured(db, metric);
+      if (share.isEmpty()) {
+        continue;
+      }
+      Figure t = ctx.threshold("warning");
+      if (share.get().value() > t.value()) {
+        ctx.finding(
+            Severity.WARNING,
+            db,
+            message.text(db, share.get(), t),
+            List.of(new Evidence(db.fact(metric.key()), share.get()), new Evidence("threshold", t)),
+            List.of("optimize-queries", "add-indexes"));
+      }
+    }
   }
 
   private static void cpu(RuleContext ctx) {

@@ -800,4 +800,53 @@ class DatabaseRulesTest {
       assertThat(h.evidence("threshold").figure().provenance().kind()).isEqualTo("declared");
     }
   }
+
+  // ------------------------------------------------------------------ HR-DB-020, HR-DB-021
+
+  private static SystemYaml mysqlShare(String key, String v) {
+    return system().component("name: db, kind: database").observe("db." + key + ": " + v);
+  }
+
+  @ParameterizedTest(name = "temporary tables on disk {0} -> {1}")
+  @CsvSource({"0%, none", "25%, none", "25.1%, warning", "80%, warning"})
+  void tmpDiskTables_fireAboveMysqlTunersQuarter(String share, String expected) {
+    RuleHarness h = RuleHarness.run("HR-DB-020", mysqlShare("tmp_disk_table_ratio", share));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+    if (!expected.equals("none")) {
+      assertThat(h.finding().actions()).containsExactly("optimize-queries", "add-indexes");
+      assertThat(h.finding().message()).contains("went to disk").contains("tmp_table_size");
+      assertThat(h.evidence("db.tmp_disk_table_ratio").figure().provenance())
+          .isInstanceOf(Provenance.Measured.class);
+      assertThat(h.evidence("threshold").figure().provenance())
+          .isInstanceOf(Provenance.Assumed.class);
+    }
+  }
+
+  @ParameterizedTest(name = "slow share {0} -> {1}")
+  @CsvSource({"0%, none", "5%, none", "5.1%, warning", "40%, warning"})
+  void slowQueryShare_firesAboveMysqlTunersFivePercent(String share, String expected) {
+    RuleHarness h = RuleHarness.run("HR-DB-021", mysqlShare("slow_query_ratio", share));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+    if (!expected.equals("none")) {
+      assertThat(h.finding().actions()).containsExactly("optimize-queries", "add-indexes");
+      assertThat(h.finding().message()).contains("long_query_time");
+    }
+  }
+
+  @Test
+  void mysqlShares_unmeasuredAreSilent_becauseOnlyMysqlHasThem() {
+    // a PostgreSQL database has no such counters: not a gap to list as not evaluated
+    RuleHarness.run("HR-DB-020", system().component("name: db, kind: database")).assertSilent();
+    RuleHarness.run("HR-DB-021", system().component("name: db, kind: database")).assertSilent();
+  }
+
+  @ParameterizedTest(name = "warning 10%: {0} -> {1}")
+  @CsvSource({"9.9%, none", "10.1%, warning"})
+  void tmpDiskTables_overrideMovesTheBoundary(String share, String expected) {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-020",
+            mysqlShare("tmp_disk_table_ratio", share).threshold("HR-DB-020", "warning", "10%"));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
 }
