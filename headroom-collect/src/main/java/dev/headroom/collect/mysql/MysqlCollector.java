@@ -349,14 +349,19 @@ public final class MysqlCollector implements AutoCloseable {
             + " s");
     readWriteMix(a, b, add, window);
     bufferPool(a, b, add, window, now);
+    // on MariaDB each SHOW GLOBAL STATUS builds one in-memory temporary table: the second read's
+    // is the collector's own, and on a quiet server it would be the only one ("0 of 1")
+    long ownTmp = flavor == Flavor.MARIADB ? 1 : 0;
     ratio(
         add,
         Metric.TMP_DISK_TABLE_RATIO,
         delta(a, b, "Created_tmp_disk_tables"),
-        delta(a, b, "Created_tmp_tables"),
+        Math.max(0, delta(a, b, "Created_tmp_tables") - ownTmp),
         window,
-        "change of Created_tmp_disk_tables / change of Created_tmp_tables over the window, SHOW"
-            + " GLOBAL STATUS (MySQLTuner's check; this collector's status reads make in-memory ones):",
+        "change of Created_tmp_disk_tables / change of Created_tmp_tables (less the "
+            + ownTmp
+            + " in-memory one of this collector's status read) over the window, SHOW GLOBAL STATUS"
+            + " (MySQLTuner's check):",
         "on disk",
         "internal temporary tables created during the window: collect at a busier time or with a"
             + " longer --window");
