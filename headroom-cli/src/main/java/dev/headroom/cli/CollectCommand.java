@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "collect",
     mixinStandardHelpOptions = true,
+    subcommands = {CollectLogCommand.class},
     description = {
       "Collect measured evidence from a running server, read-only, into an evidence file for"
           + " `headroom advise --evidence` (docs/evidence.md).",
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
           + " or the URL",
       "  postgres://user@host:port/database    statistics views; password from PGPASSWORD,"
           + " ~/.pgpass or the URL",
+      "  log FILE...                           access logs (headroom collect log --help)",
       "Counters are read twice --window apart and turned into rates. Credentials never appear"
           + " in output, files or errors.",
       "Exit codes: 0 written; 2 bad usage, or the server could not be read (nothing written)."
@@ -48,15 +50,16 @@ final class CollectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  // optional to picocli so that `collect log …` reaches its subcommand; call() requires it
   @Parameters(
       paramLabel = "URL",
+      arity = "0..1",
       description =
           "What to collect from, such as redis://127.0.0.1:6379 or postgres://monitor@db:5432/shop.")
   String url;
 
   @Option(
       names = {"-o", "--output"},
-      required = true,
       paramLabel = "FILE",
       description = "The evidence file to write (JSON), such as evidence/cache.json.")
   Path output;
@@ -92,6 +95,13 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (url == null || output == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Missing required "
+              + (url == null ? "parameter: 'URL'" : "option: '--output=FILE'")
+              + " (or collect log FILE... for access logs)");
+    }
     if (!component.isEmpty() && !COMPONENT.matcher(component).matches()) {
       throw new ParameterException(
           spec.commandLine(),

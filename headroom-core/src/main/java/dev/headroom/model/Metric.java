@@ -78,6 +78,14 @@ public enum Metric {
       Set.of(),
       "p95 latency of calls between the system's own services",
       "client-side spans between services (tracing)"),
+  // access logs
+  STATIC_BANDWIDTH_SHARE(
+      "static_bandwidth_share",
+      Dimension.RATIO,
+      Set.of(),
+      "share of response bytes that are static assets (images, fonts, media, CSS, JavaScript), P7",
+      "access logs: body bytes by $sent_http_content_type, or by path extension"
+          + " (headroom collect log)"),
 
   // compute, any kind that runs on machines
   CPU(
