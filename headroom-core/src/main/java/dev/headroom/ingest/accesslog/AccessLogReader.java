@@ -167,8 +167,8 @@ public final class AccessLogReader {
               (int) Math.min(Integer.MAX_VALUE, b.line()),
               b.column(),
               "",
-              "a line that does not match",
-              "expected " + b.expected(),
+              "a line that does not match: expected " + b.expected(),
+              "lines in the format " + quote(format),
               null));
     }
     return out;

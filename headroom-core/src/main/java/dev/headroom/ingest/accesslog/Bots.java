@@ -29,27 +29,32 @@ final class Bots {
   private static final byte[][] NEEDLES =
       MARKERS.stream().map(m -> m.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
-  /** Bit i set when some marker starts with the lower-case letter 'a' + i. */
-  private static final int FIRST_LETTERS;
+  /** The markers by their first (lower-case) letter: index 0 is 'a'. */
+  private static final byte[][][] BY_LETTER = new byte[26][][];
 
   static {
-    int bits = 0;
-    for (byte[] n : NEEDLES) {
-      bits |= 1 << (n[0] - 'a');
+    for (int c = 0; c < 26; c++) {
+      final int letter = 'a' + c;
+      byte[][] list =
+          java.util.Arrays.stream(NEEDLES).filter(n -> n[0] == letter).toArray(byte[][]::new);
+      BY_LETTER[c] = list.length == 0 ? null : list;
     }
-    FIRST_LETTERS = bits;
   }
 
   private Bots() {}
 
   static boolean isBot(byte[] b, int s, int e) {
     for (int i = s; i < e; i++) {
-      int c = b[i] | 0x20;
-      if (c < 'a' || c > 'z' || (FIRST_LETTERS & (1 << (c - 'a'))) == 0) {
+      int c = (b[i] | 0x20) - 'a';
+      if (c < 0 || c >= 26) {
         continue;
       }
-      for (byte[] n : NEEDLES) {
-        if (n[0] == c && matches(b, i, e, n)) {
+      byte[][] list = BY_LETTER[c];
+      if (list == null) {
+        continue;
+      }
+      for (byte[] n : list) {
+        if (matches(b, i, e, n)) {
           return true;
         }
       }

@@ -332,7 +332,8 @@ final class LogFormat implements LineParser {
       }
       case REQUEST_TIME -> {
         if (!Values.dash(b, s, e)) {
-          long us = Values.secondsToMicros(b, s, e);
+          // nginx always prints milliseconds ("0.012"): a bare integer is another field (%D)
+          long us = hasPoint(b, s, e) ? Values.secondsToMicros(b, s, e) : Values.BAD;
           if (us == Values.BAD) {
             return false;
           }
@@ -362,6 +363,15 @@ final class LogFormat implements LineParser {
       }
     }
     return true;
+  }
+
+  private static boolean hasPoint(byte[] b, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (b[i] == '.') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code GET /path?q HTTP/1.1}: the method and the URI; a malformed request keeps neither. */
