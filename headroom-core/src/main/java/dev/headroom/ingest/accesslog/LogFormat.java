@@ -120,7 +120,7 @@ final class LogFormat implements LineParser {
                 + ": found "
                 + names.get(names.size() - 1)
                 + " directly followed by "
-                + name
+                + (name.startsWith("%") ? name : "$" + name)
                 + "; allowed variables separated by literal text (a space, a quote), since two"
                 + " adjacent values cannot be told apart");
       }
