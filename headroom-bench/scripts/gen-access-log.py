@@ -5,7 +5,7 @@ usage: gen-access-log.py LINES OUT [SEED]
 
 Mix (fixed by the seed): API routes with numeric and uuid ids and query strings, static assets
 (css, js, png, woff2, svg), HTML pages, a 404 and 5xx tail, a few crawlers, ~150 req/s with a
-daily-looking swell, many client addresses and browser user agents.
+daily-looking swell, 20,000 client addresses (a few of them busy) and browser user agents.
 """
 import random
 import sys
@@ -30,6 +30,7 @@ bots = [
     "Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)",
 ]
 referers = ["-", "https://shop.example.com/", "https://www.google.com/", "https://shop.example.com/cart"]
+clients = ["%d.%d.%d.%d" % (rng.randrange(1, 224), rng.randrange(256), rng.randrange(256), rng.randrange(1, 255)) for _ in range(20000)]
 uuids = [str(uuid.UUID(int=rng.getrandbits(128))) for _ in range(500)]
 static = ["/static/css/app.%d.css", "/static/js/app.%d.js", "/static/img/p%d.png", "/static/fonts/inter%d.woff2", "/static/img/logo%d.svg"]
 pages = ["/", "/products", "/cart", "/checkout", "/about"]
@@ -67,7 +68,7 @@ with open(out, "w", buffering=1 << 20) as f:
             size = 0
         ua = rng.choice(bots) if rng.random() < 0.03 else rng.choice(agents)
         tm = time.gmtime(t)
-        ip = "%d.%d.%d.%d" % (rng.randrange(1, 224), rng.randrange(256), rng.randrange(256), rng.randrange(1, 255))
+        ip = clients[min(int(rng.paretovariate(1.2)) - 1, len(clients) - 1) if rng.random() < 0.3 else rng.randrange(len(clients))]
         f.write('%s - - [%02d/%s/%d:%02d:%02d:%02d +0000] "%s %s HTTP/1.1" %d %d "%s" "%s"\n' % (
             ip, tm.tm_mday, months[tm.tm_mon - 1], tm.tm_year, tm.tm_hour, tm.tm_min, tm.tm_sec,
             method, path, status, size, rng.choice(referers), ua))
