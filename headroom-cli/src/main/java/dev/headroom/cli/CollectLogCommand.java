@@ -67,19 +67,29 @@ final class CollectLogCommand implements Callable<Integer> {
   @Option(
       names = "--route-depth",
       paramLabel = "N",
-      description = "Path segments kept in a route; deeper ones become * (default: 4).")
+      description =
+          "Path segments kept in a route, such as 2 for /api/items/*; deeper ones become *"
+              + " (default: "
+              + AccessLogSettings.DEFAULT_ROUTE_DEPTH
+              + ").")
   Integer routeDepth;
 
   @Option(
       names = "--routes",
       paramLabel = "N",
-      description = "Routes listed by request count; the rest are summed as other (default: 20).")
+      description =
+          "Routes listed by request count, such as 50; the rest are summed as other (default: "
+              + AccessLogSettings.DEFAULT_TOP_ROUTES
+              + ").")
   Integer topRoutes;
 
   @Option(
       names = "--max-line-bytes",
       paramLabel = "N",
-      description = "The longest line accepted, in bytes (default: 65536).")
+      description =
+          "The longest line accepted, in bytes, such as 1048576 (default: "
+              + AccessLogSettings.DEFAULT_MAX_LINE_BYTES
+              + ").")
   Integer maxLineBytes;
 
   @Mixin FormatOption format;
