@@ -31,7 +31,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "collect",
     mixinStandardHelpOptions = true,
-    subcommands = {CollectPrometheusCommand.class, CollectTracesCommand.class},
+    subcommands = {
+      CollectPrometheusCommand.class,
+      CollectTracesCommand.class,
+      CollectLogCommand.class
+    },
     description = {
       "Collect measured evidence from a running server, read-only, into an evidence file for"
           + " `headroom advise --evidence` (docs/evidence.md).",
@@ -43,6 +47,7 @@ import picocli.CommandLine.Spec;
           + " replica status; password from the URL, MYSQL_PWD or ~/.my.cnf [client]; TLS (--tls)",
       "  traces FILE...                        trace files (OTLP, Jaeger, Zipkin): where the time"
           + " goes, N+1 loops; see collect traces --help",
+      "  log FILE...                           access logs (headroom collect log --help)",
       "Counters are read twice --window apart and turned into rates. Credentials never appear"
           + " in output, files or errors.",
       "Exit codes: 0 written; 2 bad usage, or the server could not be read (nothing written)."
@@ -57,10 +62,11 @@ final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   // not required by picocli: a parent's required arguments would be demanded before its
-  // subcommand (collect prometheus …) too; call() asks for them instead
+  // subcommands (collect prometheus|traces|log …) too; call() asks for them instead
   @Parameters(
       arity = "0..1",
       paramLabel = "URL",
+      arity = "0..1",
       description =
           "What to collect from, such as redis://127.0.0.1:6379 or postgres://monitor@db:5432/shop.")
   String url;
@@ -120,7 +126,7 @@ final class CollectCommand implements Callable<Integer> {
           spec.commandLine(),
           "Missing required "
               + (url == null
-                  ? "parameter: 'URL' (or a subcommand: prometheus, traces)"
+                  ? "parameter: 'URL' (or a subcommand: prometheus, traces, log)"
                   : "option: '--output=FILE'"));
     }
     if (!component.isEmpty() && !COMPONENT.matcher(component).matches()) {

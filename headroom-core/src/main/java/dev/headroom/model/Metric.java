@@ -100,6 +100,14 @@ public enum Metric {
           + " loops, INVENTORY M2)",
       "traces: each request's database spans grouped by statement with literals replaced"
           + " (headroom collect traces)"),
+  // access logs
+  STATIC_BANDWIDTH_SHARE(
+      "static_bandwidth_share",
+      Dimension.RATIO,
+      Set.of(),
+      "share of response bytes that are static assets (images, fonts, media, CSS, JavaScript), P7",
+      "access logs: body bytes by $sent_http_content_type, or by path extension"
+          + " (headroom collect log)"),
 
   // compute, any kind that runs on machines
   CPU(

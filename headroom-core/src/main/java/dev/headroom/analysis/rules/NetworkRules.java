@@ -69,19 +69,29 @@ final class NetworkRules {
     if (ctx.view().has(ComponentKind.CDN)) {
       return;
     }
-    Optional<Map<String, Figure>> f = ctx.require(null, "workload.static_bandwidth_share");
-    if (f.isEmpty()) {
-      return;
+    // a measured share (an access log, `headroom collect log`) beats the declared one
+    Optional<Figure> measured = ctx.measured(Metric.STATIC_BANDWIDTH_SHARE);
+    String key =
+        measured.isPresent()
+            ? Metric.STATIC_BANDWIDTH_SHARE.key()
+            : "workload.static_bandwidth_share";
+    Figure share;
+    if (measured.isPresent()) {
+      share = measured.get();
+    } else {
+      Optional<Map<String, Figure>> f = ctx.require(null, key);
+      if (f.isEmpty()) {
+        return;
+      }
+      share = f.get().get(key);
     }
-    Figure share = f.get().get("workload.static_bandwidth_share");
     Figure t = ctx.threshold("share");
     if (share.value() > t.value()) {
       ctx.finding(
           Severity.WARNING,
           null,
           "Static assets are " + share.formatted() + " of bandwidth and no CDN is listed.",
-          List.of(
-              new Evidence("workload.static_bandwidth_share", share), new Evidence("threshold", t)),
+          List.of(new Evidence(key, share), new Evidence("threshold", t)),
           List.of("add-cdn"));
     }
   }

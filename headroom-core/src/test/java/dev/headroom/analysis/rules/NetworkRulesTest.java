@@ -32,6 +32,20 @@ class NetworkRulesTest {
   }
 
   @Test
+  void noCdn_aMeasuredShareFromAnAccessLog_beatsTheDeclaredOne() {
+    RuleHarness h =
+        RuleHarness.run("HR-NET-001", statics("10%").observe("static_bandwidth_share: 35%"));
+    assertThat(h.severity()).isEqualTo(sev("warning"));
+    assertThat(h.evidence("static_bandwidth_share").figure().value()).isEqualTo(0.35);
+    assertThat(h.evidence("static_bandwidth_share").figure().provenance())
+        .isInstanceOf(Provenance.Measured.class);
+    RuleHarness.run(
+            "HR-NET-001",
+            system().component("name: web, kind: app").observe("static_bandwidth_share: 15%"))
+        .assertSilent();
+  }
+
+  @Test
   void noCdn_undeclaredShareIsNotEvaluated() {
     RuleHarness.run("HR-NET-001", system().component("name: web, kind: app"))
         .assertNotEvaluated("workload.static_bandwidth_share");
