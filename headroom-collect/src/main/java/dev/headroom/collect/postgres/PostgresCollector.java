@@ -50,6 +50,12 @@ public final class PostgresCollector implements AutoCloseable {
   /** …and index scans are under this share of its scans (pghero's missing-index level, 95%). */
   static final double INDEX_SCAN_SHARE = 0.95;
 
+  /**
+   * …and it holds at least this many live rows: a sequential scan is the right plan for a small
+   * table (pghero's missing-index check, n_live_tup >= 10000; ADVISOR-CHECKS §1).
+   */
+  static final long SEQ_SCAN_MIN_ROWS = 10_000;
+
   /** pg_stat_statements' statements counted as frequent (the catalogue's slowest_query). */
   static final long FREQUENT_CALLS = 100;
 
@@ -613,11 +619,13 @@ public final class PostgresCollector implements AutoCloseable {
   private void seqScanTables(Adder add, ObservationWindow now) {
     String sql =
         "SELECT schemaname || '.' || relname FROM pg_stat_user_tables WHERE seq_scan > ?"
-            + " AND coalesce(idx_scan, 0)::float8 / (seq_scan + coalesce(idx_scan, 0)) < ? ORDER BY seq_scan DESC";
+            + " AND coalesce(idx_scan, 0)::float8 / (seq_scan + coalesce(idx_scan, 0)) < ?"
+            + " AND n_live_tup >= ? ORDER BY seq_scan DESC";
     List<String> names = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setLong(1, SEQ_SCANS);
       ps.setDouble(2, INDEX_SCAN_SHARE);
+      ps.setLong(3, SEQ_SCAN_MIN_ROWS);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           names.add(r.getString(1));
@@ -634,7 +642,9 @@ public final class PostgresCollector implements AutoCloseable {
             + SEQ_SCANS
             + " and idx_scan under "
             + Units.format(INDEX_SCAN_SHARE * 100, 3)
-            + "% of scans (D3)"
+            + "% of scans, at least "
+            + SEQ_SCAN_MIN_ROWS
+            + " live rows (D3; pghero)"
             + (names.isEmpty()
                 ? ""
                 : ": " + String.join(", ", names.subList(0, Math.min(5, names.size())))));

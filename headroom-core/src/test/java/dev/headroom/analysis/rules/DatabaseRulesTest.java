@@ -891,4 +891,15 @@ class DatabaseRulesTest {
       assertThat(h.finding().actions()).containsExactly("fix-n-plus-one");
     }
   }
+
+  @Test
+  void cpu_readsTheMeasuredRowMix_whenNoQueryMixIsGiven_overTheDeclaredOne() {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-001", db("80%").observe("db.row_read_ratio: 39%").workload("read_ratio: 90%"));
+    assertThat(h.finding().actions()).containsExactly("optimize-queries", "partition-tables");
+    assertThat(h.evidence("read share").figure().value()).isEqualTo(0.39);
+    assertThat(h.evidence("read share").figure().provenance())
+        .isInstanceOf(Provenance.Measured.class);
+  }
 }
