@@ -66,7 +66,6 @@ final class CollectCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..1",
       paramLabel = "URL",
-      arity = "0..1",
       description =
           "What to collect from, such as redis://127.0.0.1:6379 or postgres://monitor@db:5432/shop.")
   String url;

@@ -68,7 +68,10 @@ public final class SystemView {
 
   /** The read share for a database: measured on it, else the workload's declared one. */
   public Optional<Figure> readRatio(Component db) {
-    return fact(db.fact("read_ratio")).or(() -> fact("workload.read_ratio"));
+    // a measured mix of rows (the PostgreSQL collector's row_read_ratio) beats a declared guess
+    return fact(db.fact("read_ratio"))
+        .or(() -> fact(db.fact("row_read_ratio")))
+        .or(() -> fact("workload.read_ratio"));
   }
 
   /**

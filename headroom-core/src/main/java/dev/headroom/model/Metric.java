@@ -242,7 +242,7 @@ public enum Metric {
       EnumSet.of(DATABASE, STORAGE, SEARCH),
       "mean disk read or write latency",
       "rate(node_disk_read_time_seconds_total) / rate(node_disk_reads_completed_total)"),
-  // MySQL / MariaDB
+  // MySQL / MariaDB and PostgreSQL collectors (issue 10; levels in the rules, ADVISOR-CHECKS)
   UNUSED_INDEXES(
       "unused_indexes",
       Dimension.COUNT,
@@ -263,6 +263,51 @@ public enum Metric {
       "share of statements that ran longer than the server's long_query_time",
       "MySQL/MariaDB: change of Slow_queries / change of Questions in SHOW GLOBAL STATUS over a"
           + " window"),
+  UNUSED_INDEX_SIZE(
+      "unused_index_size",
+      Dimension.DATA_SIZE,
+      EnumSet.of(DATABASE),
+      "total on-disk size of the indexes never scanned since statistics were reset",
+      "PostgreSQL: sum(pg_relation_size(indexrelid)) over pg_stat_user_indexes with idx_scan = 0"
+          + " (not unique)"),
+  DUPLICATE_INDEXES(
+      "duplicate_indexes",
+      Dimension.COUNT,
+      EnumSet.of(DATABASE),
+      "indexes whose columns are a leading prefix of another index of the same kind on the same table",
+      "PostgreSQL: pg_index pairs on one table, same access method, expressions and predicate, the"
+          + " non-unique one's keys a prefix of the other's"),
+  INACTIVE_REPLICATION_SLOTS(
+      "inactive_replication_slots",
+      Dimension.COUNT,
+      EnumSet.of(DATABASE),
+      "replication slots no client is reading (they keep WAL on disk until dropped)",
+      "PostgreSQL: count(*) FROM pg_replication_slots WHERE NOT active"),
+  INACTIVE_SLOT_WAL(
+      "inactive_slot_wal",
+      Dimension.DATA_SIZE,
+      EnumSet.of(DATABASE),
+      "WAL kept on disk for inactive replication slots",
+      "PostgreSQL: sum(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)) over inactive slots"),
+  XID_WRAPAROUND(
+      "xid_wraparound",
+      Dimension.RATIO,
+      EnumSet.of(DATABASE),
+      "age of the oldest unfrozen transaction id as a share of the 2^31 ids before wraparound",
+      "PostgreSQL: max(age(datfrozenxid)) FROM pg_database / 2^31"),
+  SEQUENCE_USAGE(
+      "sequence_usage",
+      Dimension.RATIO,
+      EnumSet.of(DATABASE),
+      "the largest share of its range any sequence has used (capped by its column's type)",
+      "PostgreSQL: last_value / least(max_value, the owning column type's maximum) from pg_sequences"),
+  QUERIES_PER_TRANSACTION(
+      "queries_per_transaction",
+      Dimension.NUMBER,
+      EnumSet.of(DATABASE),
+      "statements per transaction, transaction control left out (a lower bound of queries per request)",
+      "PostgreSQL: change of sum(calls) in pg_stat_statements / change of xact_commit + xact_rollback"
+          + " over a window"),
 
   // caches and CDNs
   HIT_RATIO(

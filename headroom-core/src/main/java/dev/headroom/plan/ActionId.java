@@ -38,6 +38,7 @@ public enum ActionId {
   UPGRADE_STORAGE("upgrade-storage", Pricing.UNPRICED, Effect.NONE),
   ADD_MONITORING("add-monitoring", Pricing.MONITORING, Effect.NONE),
   STATELESS_SESSIONS("stateless-sessions", Pricing.SESSION_STORE, Effect.NONE),
+  DATABASE_MAINTENANCE("database-maintenance", Pricing.ENGINEERING, Effect.NONE),
   AVOID_PREMATURE_MICROSERVICES("avoid-premature-microservices", Pricing.NOT_DONE, Effect.NONE),
   AVOID_PREMATURE_SHARDING("avoid-premature-sharding", Pricing.NOT_DONE, Effect.NONE),
   AVOID_PREMATURE_MULTI_REGION("avoid-premature-multi-region", Pricing.NOT_DONE, Effect.NONE),

@@ -313,6 +313,22 @@ public final class Actions {
         List.of("P3"),
         "load spread across instances and logins surviving an instance restart");
     a(
+        "database-maintenance",
+        "Database housekeeping: drop unused and duplicate indexes and inactive slots, freeze, widen"
+            + " sequences",
+        ActionKind.OPTIMISE,
+        "database health",
+        Step.FIRST,
+        List.of(
+            "drop what costs without serving",
+            "keep autovacuum ahead of wraparound",
+            "widen columns before they overflow"),
+        "writes stop paying for indexes nobody reads, disk stops filling with WAL nobody replays, and"
+            + " the server never stops for wraparound or a full sequence (pghero's checks; D3)",
+        List.of("D3", "X3"),
+        "the collector's unused_indexes, duplicate_indexes, inactive_replication_slots, xid_wraparound"
+            + " and sequence_usage, collected again");
+    a(
         "avoid-premature-microservices",
         "Do not split into microservices yet",
         ActionKind.WARNING,

@@ -179,18 +179,38 @@ public final class LocalPostgres implements AutoCloseable {
     return out;
   }
 
+  /** A program of the same PostgreSQL installation ({@code pgbench}); missing fails the test. */
+  public Path program(String name) {
+    Path p = bin.resolve(name);
+    if (!Files.isExecutable(p)) {
+      throw new AssertionError(
+          name
+              + " is not installed next to "
+              + bin.resolve("initdb")
+              + ": install it with `apt-get install -y postgresql` (.ci/run does)");
+    }
+    return p;
+  }
+
+  /** Stops the server at once, as a crash would: sessions are cut without a goodbye. */
+  public void kill() throws Exception {
+    run(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-m",
+            "immediate",
+            "-w",
+            "stop"));
+  }
+
   @Override
   public void close() throws Exception {
     try {
-      run(
-          List.of(
-              bin.resolve("pg_ctl").toString(),
-              "-D",
-              dir.resolve("data").toString(),
-              "-m",
-              "immediate",
-              "-w",
-              "stop"));
+      if (Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
+        kill();
+      }
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -206,6 +206,114 @@ final class DatabaseRules {
             List.of("workload.data_size"),
             List.of("partition-tables", "shard-database"),
             DatabaseRules::dataSize),
+        // PostgreSQL collector's health checks (issue 10; pghero's levels, ADVISOR-CHECKS §1)
+        new Rule(
+            "HR-DB-012",
+            Layer.DATABASE,
+            "Unused indexes",
+            "An index no query has scanned since the statistics were reset still costs every write and"
+                + " takes memory and disk; pghero lists those of 10 MB and more.",
+            List.of("D3", "X3"),
+            List.of(
+                new Threshold(
+                    "size",
+                    Dimension.DATA_SIZE,
+                    UNUSED_INDEX_BYTES,
+                    "D3",
+                    "pghero's unused_index_megabytes, 10 MB (ADVISOR-CHECKS §1)")),
+            List.of("<db>.unused_indexes", "<db>.unused_index_size when measured"),
+            List.of("database-maintenance"),
+            DatabaseRules::unusedIndexes),
+        new Rule(
+            "HR-DB-013",
+            Layer.DATABASE,
+            "Duplicate indexes",
+            "An index whose columns lead another index of the same kind on the same table answers no"
+                + " query the other cannot; it only slows writes.",
+            List.of("D3", "X3"),
+            List.of(
+                new Threshold(
+                    "warning",
+                    Dimension.COUNT,
+                    0,
+                    "D3",
+                    "pghero lists any duplicate index (ADVISOR-CHECKS §1)")),
+            List.of("<db>.duplicate_indexes"),
+            List.of("database-maintenance"),
+            DatabaseRules::duplicateIndexes),
+        new Rule(
+            "HR-DB-014",
+            Layer.DATABASE,
+            "Inactive replication slots",
+            "A slot no client reads keeps every WAL segment since its position: the disk fills until the"
+                + " primary stops.",
+            List.of("D3"),
+            List.of(
+                new Threshold(
+                    "warning",
+                    Dimension.COUNT,
+                    0,
+                    "D3",
+                    "pghero flags any inactive slot (ADVISOR-CHECKS §1)")),
+            List.of("<db>.inactive_replication_slots", "<db>.inactive_slot_wal when measured"),
+            List.of("database-maintenance"),
+            DatabaseRules::inactiveSlots),
+        new Rule(
+            "HR-DB-015",
+            Layer.DATABASE,
+            "Transaction-id wraparound approaches",
+            "PostgreSQL compares transaction ids modulo 2^32, so rows must be frozen before their ids are"
+                + " 2^31 old; near that it stops taking writes. Autovacuum normally keeps the age near"
+                + " autovacuum_freeze_max_age (200 million, 9% of 2^31); far above, freezing falls behind.",
+            List.of("D3"),
+            List.of(
+                new Threshold(
+                    "warning",
+                    Dimension.RATIO,
+                    PGHERO_XID_WARNING,
+                    "D3",
+                    "pghero lists tables with under 1.5 billion ids left of 2,146,483,648 (ADVISOR-CHECKS §1)"),
+                new Threshold(
+                    "critical",
+                    Dimension.RATIO,
+                    0.80,
+                    "D3",
+                    "pganalyze's txid_wraparound critical level, 80% (ADVISOR-CHECKS §3)")),
+            List.of("<db>.xid_wraparound"),
+            List.of("database-maintenance"),
+            DatabaseRules::wraparound),
+        new Rule(
+            "HR-DB-016",
+            Layer.DATABASE,
+            "Sequences near exhaustion",
+            "When a sequence (or the integer column it feeds) reaches its maximum, every insert fails;"
+                + " widening a big table's column takes a long rewrite, so it must start early.",
+            List.of("D3"),
+            List.of(
+                new Threshold(
+                    "warning",
+                    Dimension.RATIO,
+                    0.90,
+                    "D3",
+                    "pghero: last_value over 90% of the column type's maximum (ADVISOR-CHECKS §1)")),
+            List.of("<db>.sequence_usage"),
+            List.of("database-maintenance"),
+            DatabaseRules::sequences),
+        new Rule(
+            "HR-DB-017",
+            Layer.DATABASE,
+            "Many queries per transaction (N+1)",
+            "A transaction belongs to one request, so queries per transaction is a lower bound of the"
+                + " queries a request that uses the database issues: above 10 it points at N+1 loops (M2)"
+                + " even when no one has counted queries per request.",
+            List.of("M2", "X3"),
+            List.of(
+                new Threshold(
+                    "warning", Dimension.NUMBER, 10, "M2", "below 10 queries per request"),
+                new Threshold("critical", Dimension.NUMBER, 20, "M2", "warning above 20")),
+            List.of("<db>.queries_per_transaction"),
+            List.of("fix-n-plus-one"),
+            DatabaseRules::queriesPerTransaction),
         // MySQL / MariaDB (ids from 020 keep clear of the PostgreSQL checks numbered after 011)
         new Rule(
             "HR-DB-020",
@@ -242,6 +350,193 @@ final class DatabaseRules {
             List.of("<db>.slow_query_ratio (MySQL/MariaDB)"),
             List.of("optimize-queries", "add-indexes"),
             DatabaseRules::slowQueryShare));
+  }
+
+  /** pghero's unused_index_megabytes: 10 MB in Rails' binary megabytes (ADVISOR-CHECKS §1). */
+  static final double UNUSED_INDEX_BYTES = 10 * 1024 * 1024;
+
+  /**
+   * pghero lists a table when fewer than 1.5e9 transaction ids are left of its 2,146,483,648
+   * (ADVISOR-CHECKS §1): an age of 646,483,648, here as a share of 2^31 (0.301).
+   */
+  static final double PGHERO_XID_WARNING = (2_146_483_648.0 - 1.5e9) / 2_147_483_648.0;
+
+  private static void unusedIndexes(RuleContext ctx) {
+    for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      Optional<Map<String, Figure>> f = ctx.require(db, db.fact("unused_indexes"));
+      if (f.isEmpty()) {
+        continue;
+      }
+      Figure n = f.get().get(db.fact("unused_indexes"));
+      if (n.value() <= 0) {
+        continue;
+      }
+      Optional<Figure> size = ctx.measured(db, Metric.UNUSED_INDEX_SIZE);
+      Figure t = ctx.threshold("size");
+      List<Evidence> ev = new ArrayList<>(List.of(new Evidence(db.fact("unused_indexes"), n)));
+      String what;
+      if (size.isPresent()) {
+        if (size.get().value() < t.value()) {
+          continue; // small ones are noise: new tables, rarely used features (pghero's cut)
+        }
+        ev.add(new Evidence(db.fact("unused_index_size"), size.get()));
+        ev.add(new Evidence("listed from", t));
+        what = " hold " + size.get().formatted() + " (listed from " + t.formatted() + ")";
+      } else {
+        what = " (their size is not measured)";
+      }
+      ctx.finding(
+          Severity.WARNING,
+          db,
+          n.formatted()
+              + " index(es) on "
+              + db.name()
+              + " were never scanned since the statistics were reset"
+              + what
+              + ": every write still updates them. Drop them once the replicas confirm they are"
+              + " unused there too.",
+          ev,
+          List.of("database-maintenance"));
+    }
+  }
+
+  private static void duplicateIndexes(RuleContext ctx) {
+    for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      Optional<Map<String, Figure>> f = ctx.require(db, db.fact("duplicate_indexes"));
+      if (f.isEmpty()) {
+        continue;
+      }
+      Figure n = f.get().get(db.fact("duplicate_indexes"));
+      if (n.value() > ctx.threshold("warning").value()) {
+        ctx.finding(
+            Severity.WARNING,
+            db,
+            n.formatted()
+                + " index(es) on "
+                + db.name()
+                + " are covered by another index on the same columns: drop the covered one.",
+            List.of(new Evidence(db.fact("duplicate_indexes"), n)),
+            List.of("database-maintenance"));
+      }
+    }
+  }
+
+  private static void inactiveSlots(RuleContext ctx) {
+    for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      Optional<Map<String, Figure>> f = ctx.require(db, db.fact("inactive_replication_slots"));
+      if (f.isEmpty()) {
+        continue;
+      }
+      Figure n = f.get().get(db.fact("inactive_replication_slots"));
+      if (n.value() <= ctx.threshold("warning").value()) {
+        continue;
+      }
+      List<Evidence> ev =
+          new ArrayList<>(List.of(new Evidence(db.fact("inactive_replication_slots"), n)));
+      Optional<Figure> wal = ctx.measured(db, Metric.INACTIVE_SLOT_WAL);
+      wal.ifPresent(w -> ev.add(new Evidence(db.fact("inactive_slot_wal"), w)));
+      ctx.finding(
+          Severity.WARNING,
+          db,
+          n.formatted()
+              + " replication slot(s) on "
+              + db.name()
+              + " have no reader"
+              + wal.map(w -> " and keep " + w.formatted() + " of WAL").orElse("")
+              + ": reconnect their standby or drop them with pg_drop_replication_slot before the disk"
+              + " fills.",
+          ev,
+          List.of("database-maintenance"));
+    }
+  }
+
+  private static void wraparound(RuleContext ctx) {
+    for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      Optional<Map<String, Figure>> f = ctx.require(db, db.fact("xid_wraparound"));
+      if (f.isEmpty()) {
+        continue;
+      }
+      Figure used = f.get().get(db.fact("xid_wraparound"));
+      Figure warn = ctx.threshold("warning");
+      Figure crit = ctx.threshold("critical");
+      Optional<Severity> sev = above(used.value(), warn.value(), crit.value());
+      sev.ifPresent(
+          s ->
+              ctx.finding(
+                  s,
+                  db,
+                  "The oldest unfrozen transaction id on "
+                      + db.name()
+                      + " has used "
+                      + used.formatted()
+                      + " of the 2^31 before wraparound: autovacuum is not freezing fast enough;"
+                      + " raise autovacuum_vacuum_cost_limit or run VACUUM (FREEZE) on the oldest"
+                      + " tables.",
+                  List.of(
+                      new Evidence(db.fact("xid_wraparound"), used),
+                      new Evidence(
+                          s == Severity.CRITICAL ? "critical above" : "warning above",
+                          s == Severity.CRITICAL ? crit : warn)),
+                  List.of("database-maintenance")));
+    }
+  }
+
+  private static void sequences(RuleContext ctx) {
+    for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      Optional<Map<String, Figure>> f = ctx.require(db, db.fact("sequence_usage"));
+      if (f.isEmpty()) {
+        continue;
+      }
+      Figure used = f.get().get(db.fact("sequence_usage"));
+      Figure t = ctx.threshold("warning");
+      if (used.value() > t.value()) {
+        ctx.finding(
+            Severity.WARNING,
+            db,
+            "A sequence on "
+                + db.name()
+                + " has used "
+                + used.formatted()
+                + " of its range (over "
+                + t.formatted()
+                + "): change its column to bigint before inserts start failing.",
+            List.of(new Evidence(db.fact("sequence_usage"), used), new Evidence("threshold", t)),
+            List.of("database-maintenance"));
+      }
+    }
+  }
+
+  private static void queriesPerTransaction(RuleContext ctx) {
+    for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      if (ctx.measured(db, Metric.QUERIES_PER_TRANSACTION).isEmpty()
+          && ctx.declared("workload.queries_per_request").isPresent()) {
+        continue; // HR-DB-003 judges the queries per request themselves: nothing is missing
+      }
+      Optional<Map<String, Figure>> f = ctx.require(db, db.fact("queries_per_transaction"));
+      if (f.isEmpty()) {
+        continue;
+      }
+      Figure qpt = f.get().get(db.fact("queries_per_transaction"));
+      Optional<Severity> sev =
+          above(qpt.value(), ctx.threshold("warning").value(), ctx.threshold("critical").value());
+      sev.ifPresent(
+          s ->
+              ctx.finding(
+                  s,
+                  db,
+                  "Transactions on "
+                      + db.name()
+                      + " issue "
+                      + qpt.formatted()
+                      + " queries each: requests that use them issue at least as many, likely N+1"
+                      + " loops.",
+                  List.of(
+                      new Evidence(db.fact("queries_per_transaction"), qpt),
+                      new Evidence(
+                          s == Severity.CRITICAL ? "critical above" : "warning above",
+                          ctx.threshold(s == Severity.CRITICAL ? "critical" : "warning"))),
+                  List.of("fix-n-plus-one")));
+    }
   }
 
   /**

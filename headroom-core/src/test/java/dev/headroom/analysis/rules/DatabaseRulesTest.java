@@ -849,4 +849,106 @@ class DatabaseRulesTest {
             mysqlShare("tmp_disk_table_ratio", share).threshold("HR-DB-020", "warning", "10%"));
     assertThat(h.severity()).isEqualTo(sev(expected));
   }
+
+  // ------------------------------------------------------------------ HR-DB-012..017 (collector)
+
+  private static SystemYaml measured(String... observations) {
+    SystemYaml y = system().component("name: db, kind: database");
+    for (String o : observations) {
+      y.observe(o);
+    }
+    return y;
+  }
+
+  @ParameterizedTest(name = "{0} unused, {1} -> {2}")
+  @CsvSource({
+    "0, 50MiB, none",
+    "3, 9.99MiB, none",
+    "3, 10MiB, warning",
+    "1, 2GiB, warning",
+    "2, '', warning"
+  })
+  void unusedIndexes_listedFromPgherosTenMegabytes_orAnyWhenTheSizeIsUnknown(
+      int n, String size, String expected) {
+    SystemYaml y = measured("db.unused_indexes: " + n);
+    if (!size.isEmpty()) {
+      y.observe("db.unused_index_size: " + size);
+    }
+    RuleHarness h = RuleHarness.run("HR-DB-012", y);
+    assertThat(h.severity()).isEqualTo(sev(expected));
+    if (!expected.equals("none")) {
+      assertThat(h.finding().actions()).containsExactly("database-maintenance");
+      assertThat(h.finding().message()).contains("replicas");
+      if (size.isEmpty()) {
+        assertThat(h.finding().message()).contains("size is not measured");
+      } else {
+        assertThat(h.evidence("listed from").figure().value()).isEqualTo(10 * 1024 * 1024);
+      }
+    }
+  }
+
+  @Test
+  void unusedIndexes_unmeasuredIsNotEvaluated() {
+    RuleHarness.run("HR-DB-012", measured()).assertNotEvaluated("db.unused_indexes");
+  }
+
+  @ParameterizedTest(name = "{0} duplicates -> {1}")
+  @CsvSource({"0, none", "1, warning", "4, warning"})
+  void duplicateIndexes_anyIsAWarning(int n, String expected) {
+    RuleHarness h = RuleHarness.run("HR-DB-013", measured("db.duplicate_indexes: " + n));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
+  @Test
+  void inactiveSlots_sayHowMuchWalTheyKeep() {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-014",
+            measured("db.inactive_replication_slots: 1", "db.inactive_slot_wal: 3GiB"));
+    assertThat(h.finding().severity()).isEqualTo(Severity.WARNING);
+    assertThat(h.finding().message()).contains("keep 3GiB of WAL").contains("pg_drop");
+    RuleHarness.run("HR-DB-014", measured("db.inactive_replication_slots: 0")).assertSilent();
+  }
+
+  @ParameterizedTest(name = "xid {0} -> {1}")
+  @CsvSource({"0.093, none", "0.301, none", "0.302, warning", "0.8, warning", "0.801, critical"})
+  void wraparound_warnsAtPgherosLevel_andIsCriticalAtEightyPercent(String used, String expected) {
+    RuleHarness h = RuleHarness.run("HR-DB-015", measured("db.xid_wraparound: " + used));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
+  @Test
+  void wraparound_pgherosLevelIsItsIdsLeftAsAShareOfTwoToThe31() {
+    // 2,146,483,648 - 1.5e9 = 646,483,648 ids old, of 2^31
+    assertThat(DatabaseRules.PGHERO_XID_WARNING)
+        .isCloseTo(646_483_648.0 / 2_147_483_648.0, org.assertj.core.api.Assertions.within(1e-15));
+  }
+
+  @ParameterizedTest(name = "sequence {0} -> {1}")
+  @CsvSource({"0.5, none", "0.9, none", "0.9001, warning", "0.9999, warning"})
+  void sequences_warnAboveNinetyPercent(String used, String expected) {
+    RuleHarness h = RuleHarness.run("HR-DB-016", measured("db.sequence_usage: " + used));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+  }
+
+  @ParameterizedTest(name = "{0} queries per transaction -> {1}")
+  @CsvSource({"5, none", "10, none", "10.1, warning", "20, warning", "20.5, critical"})
+  void queriesPerTransaction_usesTheQueriesPerRequestLevels(String qpt, String expected) {
+    RuleHarness h = RuleHarness.run("HR-DB-017", measured("db.queries_per_transaction: " + qpt));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+    if (!expected.equals("none")) {
+      assertThat(h.finding().actions()).containsExactly("fix-n-plus-one");
+    }
+  }
+
+  @Test
+  void cpu_readsTheMeasuredRowMix_whenNoQueryMixIsGiven_overTheDeclaredOne() {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-001", db("80%").observe("db.row_read_ratio: 39%").workload("read_ratio: 90%"));
+    assertThat(h.finding().actions()).containsExactly("optimize-queries", "partition-tables");
+    assertThat(h.evidence("read share").figure().value()).isEqualTo(0.39);
+    assertThat(h.evidence("read share").figure().provenance())
+        .isInstanceOf(Provenance.Measured.class);
+  }
 }

@@ -60,6 +60,18 @@ class ThresholdOverridesReachTheRulesTest {
   /** Every declared rule threshold, each with a system between its default and the override. */
   static List<Case> ownCases() {
     return List.of(
+        c(
+            "HR-DB-012",
+            "size",
+            "5MiB",
+            () -> db("db.unused_indexes: 2", "db.unused_index_size: 8MiB")),
+        c("HR-DB-013", "warning", "2", () -> db("db.duplicate_indexes: 1")),
+        c("HR-DB-014", "warning", "1", () -> db("db.inactive_replication_slots: 1")),
+        c("HR-DB-015", "warning", "50%", () -> db("db.xid_wraparound: 40%")),
+        c("HR-DB-015", "critical", "60%", () -> db("db.xid_wraparound: 70%")),
+        c("HR-DB-016", "warning", "80%", () -> db("db.sequence_usage: 85%")),
+        c("HR-DB-017", "warning", "15", () -> db("db.queries_per_transaction: 12")),
+        c("HR-DB-017", "critical", "12", () -> db("db.queries_per_transaction: 15")),
         c("HR-DB-001", "warning", "80%", () -> db("db.cpu: 75%")),
         c("HR-DB-001", "critical", "75%", () -> db("db.cpu: 80%")),
         c("HR-DB-001", "read_heavy", "70%", () -> db("db.cpu: 80%").workload("read_ratio: 75%")),
