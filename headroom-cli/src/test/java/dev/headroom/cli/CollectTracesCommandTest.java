@@ -60,12 +60,13 @@ class CollectTracesCommandTest {
 
   @Test
   void collect_stillTakesAUrlBesideTheSubcommand(@TempDir Path dir) {
-    Cli.Run r = Cli.run("collect", "mysql://db:3306", "-o", dir.resolve("e.json").toString());
+    Cli.Run r = Cli.run("collect", "mongodb://db:27017", "-o", dir.resolve("e.json").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("found the scheme \"mysql\"");
+    assertThat(r.err()).contains("found the scheme \"mongodb\"");
     Cli.Run none = Cli.run("collect", "-o", dir.resolve("e.json").toString());
     assertThat(none.code()).isEqualTo(2);
-    assertThat(none.err()).contains("Missing required parameter: 'URL' (or a subcommand: traces)");
+    assertThat(none.err())
+        .contains("Missing required parameter: 'URL' (or a subcommand: prometheus, traces, log)");
     Cli.Run noOutput = Cli.run("collect", "redis://127.0.0.1:1");
     assertThat(noOutput.code()).isEqualTo(2);
     assertThat(noOutput.err()).contains("Missing required option: '--output=FILE'");
