@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     },
     description = {
       "Collect measured evidence from a running server, read-only, into an evidence file for"
-          + " `headroom advise --evidence` (docs/evidence.md).",
+          + " `headroom advise --evidence` (docs/evidence.md; each collector in docs/collectors.md).",
       "  redis://[user@]host:port              INFO and CONFIG GET; password from REDISCLI_AUTH"
           + " or the URL",
       "  postgres://user@host:port/database    statistics views; password from PGPASSWORD,"

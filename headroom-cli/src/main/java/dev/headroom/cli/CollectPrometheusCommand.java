@@ -110,7 +110,7 @@ final class CollectPrometheusCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "A YAML or JSON mapping file overriding metric names and queries"
-              + " (docs/evidence.md), such as prometheus-mapping.yaml.")
+              + " (docs/collectors.md), such as prometheus-mapping.yaml.")
   Path mapping;
 
   @Option(

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       "Read trace files (OTLP JSON, Jaeger query-API JSON, Zipkin v2 JSON; detected by content),"
           + " attribute each request's time to database, cache, external calls and own code (D1),"
           + " look for N+1 query loops (M2), print the report and write the evidence file for"
-          + " `headroom advise --evidence` (docs/evidence.md, Traces).",
+          + " `headroom advise --evidence` (docs/collectors.md, Traces).",
       "Exit codes: 0 written; 2 bad usage or a bad trace file (nothing written)."
     })
 final class CollectTracesCommand implements Callable<Integer> {

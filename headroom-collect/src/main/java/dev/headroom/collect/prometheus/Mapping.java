@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * A mapping file: where a team's metrics differ from the usual names, it says which to use. Every
- * field is optional; what is left out is detected (docs/evidence.md, "Prometheus").
+ * field is optional; what is left out is detected (docs/collectors.md, "Prometheus").
  *
  * <pre>
  * histogram: http_server_requests_seconds   # base name of the request-duration histogram

@@ -32,7 +32,7 @@ class MysqlCollectorTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final List<String> SCHEMES = List.of("mysql", "mariadb");
 
-  /** The documented least privilege (docs/evidence.md, MySQL / MariaDB). */
+  /** The documented least privilege (docs/collectors.md, MySQL / MariaDB). */
   private static final String MONITOR = "monitor";
 
   private static final String MONITOR_PASSWORD = "mon-Secret-4-tests";

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The evidence file of a trace analysis (docs/evidence.md, "Traces"): system-wide observations over
- * the traces' own window. {@code collected_at} is that window's end, the time the measurements
+ * The evidence file of a trace analysis (docs/collectors.md, "Traces"): system-wide observations
+ * over the traces' own window. {@code collected_at} is that window's end, the time the measurements
  * describe, so the same files always give the same evidence. A figure the traces cannot give (no
  * database spans, no calls between the system's own services) is listed as not evaluated with what
  * would give it, never written as a zero.
