@@ -11,8 +11,10 @@ import dev.headroom.ingest.evidence.Unseen;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.Component;
 import dev.headroom.model.ComponentKind;
+import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
 import dev.headroom.model.InputProblem;
+import dev.headroom.model.Metric;
 import dev.headroom.model.Provenance;
 import dev.headroom.model.SourceLocation;
 import dev.headroom.model.SystemSpec;
@@ -143,6 +145,7 @@ final class MeasuredEvidence {
         components.add(new Component(c.name(), c.kind(), merged, c.uses(), c.location()));
       }
     }
+    measuredDataSize(spec, figures);
     SystemSpec measured = spec.withComponents(components).withFacts(figures);
     List<MeasuredSeries> matched = List.copyOf(series.values());
     if (!matched.isEmpty()) {
@@ -151,6 +154,53 @@ final class MeasuredEvidence {
               measured, matched, ForecastSettings.of(new Settings(Advisor.thresholds(spec))));
     }
     return new Applied(measured, unseen, List.copyOf(series.values()));
+  }
+
+  /**
+   * The primaries' measured on-disk size is the workload's data size (C4's input, HR-DB-011's
+   * figure): measured beats declared. Only when every primary was measured, so a sum never mixes
+   * measured and missing parts; with several primaries the figure is their sum.
+   */
+  private static void measuredDataSize(SystemSpec spec, Map<String, Figure> figures) {
+    List<Component> primaries =
+        spec.components(ComponentKind.DATABASE).stream().filter(c -> !c.isReplica()).toList();
+    if (primaries.isEmpty()) {
+      return;
+    }
+    double total = 0;
+    List<String> parts = new ArrayList<>();
+    Figure only = null;
+    for (Component db : primaries) {
+      Figure size = figures.get(db.name() + "." + Metric.DATABASE_SIZE.key());
+      if (size == null) {
+        return;
+      }
+      total += size.value();
+      parts.add(db.name() + ".database_size = " + size.formatted());
+      only = size;
+    }
+    if (primaries.size() == 1) {
+      Provenance.Measured m = (Provenance.Measured) only.provenance();
+      figures.put(
+          "workload.data_size",
+          new Figure(
+              only.value(),
+              Dimension.DATA_SIZE,
+              new Provenance.Measured(
+                  m.source(),
+                  m.window()
+                      + "; the primary "
+                      + primaries.get(0).name()
+                      + "'s database_size, standing in for workload.data_size")));
+    } else {
+      figures.put(
+          "workload.data_size",
+          new Figure(
+              total,
+              Dimension.DATA_SIZE,
+              new Provenance.Derived(
+                  "sum of the primaries' measured database_size (workload.data_size)", parts)));
+    }
   }
 
   /** The component an observation or setting belongs to, or empty (with a problem) if none fits. */

@@ -88,6 +88,46 @@ class MeasuredEvidenceTest {
   }
 
   @Test
+  void apply_thePrimarysMeasuredSize_isTheWorkloadsDataSize_overTheDeclaredOne() {
+    double bytes = 180.0 * (1L << 30);
+    SystemSpec s =
+        MeasuredEvidence.apply(
+                SystemFileReader.read(
+                    "system.yaml",
+                    SYSTEM.replace("read_ratio: 90%", "read_ratio: 90%, data_size: 1TiB")),
+                List.of(
+                    file(
+                        AT,
+                        List.of(obs(Metric.DATABASE_SIZE, ComponentKind.DATABASE, "db", bytes)))))
+            .spec();
+    Figure data = s.facts().get("workload.data_size").orElseThrow();
+    assertThat(data.value()).isEqualTo(bytes);
+    assertThat(data.provenance().describe())
+        .startsWith("measured: redis INFO at redis://127.0.0.1:6380")
+        .contains("the primary db's database_size, standing in for workload.data_size");
+  }
+
+  @Test
+  void apply_withTwoPrimariesOnlyOneMeasured_leavesTheDeclaredDataSize() {
+    SystemSpec s =
+        MeasuredEvidence.apply(
+                SystemFileReader.read(
+                    "system.yaml",
+                    SYSTEM
+                        .replace("read_ratio: 90%", "read_ratio: 90%, data_size: 1TiB")
+                        .replace(
+                            "  - { name: pages, kind: cache, engine: redis }",
+                            "  - { name: pages, kind: cache, engine: redis }\n"
+                                + "  - { name: orders, kind: database, role: primary }")),
+                List.of(
+                    file(
+                        AT, List.of(obs(Metric.DATABASE_SIZE, ComponentKind.DATABASE, "db", 1e9)))))
+            .spec();
+    assertThat(s.facts().get("workload.data_size").orElseThrow().provenance().kind())
+        .isEqualTo("declared");
+  }
+
+  @Test
   void apply_undatedFileObservationsLoseToEvidence_olderOnesToo_newerOnesWin() {
     List<EvidenceFile> ev =
         List.of(file(AT, List.of(obs(Metric.HIT_RATIO, ComponentKind.CACHE, "pages", 0.9))));

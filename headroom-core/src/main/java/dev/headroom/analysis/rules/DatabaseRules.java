@@ -349,7 +349,56 @@ final class DatabaseRules {
                     "MySQLTuner: over 5% of questions slow (ADVISOR-CHECKS section 4)")),
             List.of("<db>.slow_query_ratio (MySQL/MariaDB)"),
             List.of("optimize-queries", "add-indexes"),
-            DatabaseRules::slowQueryShare));
+            DatabaseRules::slowQueryShare),
+        new Rule(
+            "HR-DB-018",
+            Layer.DATABASE,
+            "Reads miss the buffer cache",
+            "When fewer than 99% of table and index block reads come from the database's own buffer"
+                + " cache, the hot data no longer fits in memory and queries wait on the disk; give"
+                + " the database more memory or read less (indexes, narrower queries).",
+            List.of("D4", "X3"),
+            List.of(
+                new Threshold(
+                    "warning",
+                    Dimension.RATIO,
+                    0.99,
+                    "D4",
+                    "pghero: table and index hit rates below 99% (ADVISOR-CHECKS sections 1 and 10;"
+                        + " MySQLTuner's InnoDB read efficiency uses the same level)")),
+            List.of("<db>.buffer_hit_ratio when measured"),
+            List.of("scale-vertically", "add-indexes"),
+            DatabaseRules::bufferHits));
+  }
+
+  /**
+   * The buffer cache's hit ratio (pg_statio_user_tables; InnoDB buffer-pool reads) below pghero's
+   * 99%. Only a collector measures it, so a database without the figure is not a gap: silent.
+   */
+  private static void bufferHits(RuleContext ctx) {
+    for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      Optional<Figure> hit = ctx.measured(db, Metric.BUFFER_HIT_RATIO);
+      if (hit.isEmpty()) {
+        continue;
+      }
+      Figure t = ctx.threshold("warning");
+      if (hit.get().value() < t.value()) {
+        ctx.finding(
+            Severity.WARNING,
+            db,
+            "Only "
+                + hit.get().formatted()
+                + " of "
+                + db.name()
+                + "'s block reads come from its buffer cache (below "
+                + t.formatted()
+                + "): the hot data outgrows its memory and reads wait on the disk.",
+            List.of(
+                new Evidence(db.fact(Metric.BUFFER_HIT_RATIO.key()), hit.get()),
+                new Evidence("threshold", t)),
+            List.of("scale-vertically", "add-indexes"));
+      }
+    }
   }
 
   /** pghero's unused_index_megabytes: 10 MB in Rails' binary megabytes (ADVISOR-CHECKS §1). */

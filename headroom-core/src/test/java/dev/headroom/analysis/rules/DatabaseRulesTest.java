@@ -801,6 +801,31 @@ class DatabaseRulesTest {
     }
   }
 
+  // ------------------------------------------------------------------ HR-DB-018
+
+  @ParameterizedTest(name = "buffer hit ratio {0} -> {1}")
+  @CsvSource({"100%, none", "99%, none", "98.9%, warning", "50%, warning"})
+  void bufferHits_warnBelowPgherosNinetyNinePercent(String ratio, String expected) {
+    RuleHarness h =
+        RuleHarness.run(
+            "HR-DB-018",
+            system()
+                .component("name: db, kind: database")
+                .observe("db.buffer_hit_ratio: " + ratio));
+    assertThat(h.severity()).isEqualTo(sev(expected));
+    if (!expected.equals("none")) {
+      assertThat(h.finding().actions()).containsExactly("scale-vertically", "add-indexes");
+      assertThat(h.finding().message()).contains("buffer cache").contains("below 99%");
+      assertThat(h.evidence("db.buffer_hit_ratio").figure().provenance())
+          .isInstanceOf(Provenance.Measured.class);
+    }
+  }
+
+  @Test
+  void bufferHits_unmeasuredAreSilent_onlyACollectorSeesThem() {
+    RuleHarness.run("HR-DB-018", system().component("name: db, kind: database")).assertSilent();
+  }
+
   // ------------------------------------------------------------------ HR-DB-020, HR-DB-021
 
   private static SystemYaml mysqlShare(String key, String v) {

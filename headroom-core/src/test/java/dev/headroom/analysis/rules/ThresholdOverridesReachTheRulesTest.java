@@ -126,6 +126,7 @@ class ThresholdOverridesReachTheRulesTest {
             () -> db().workload("data_size: 12TB").workload("read_ratio: 55%")),
         // traces
         c("HR-DB-030", "warning", "70%", () -> db("database_time_share: 60%")),
+        c("HR-DB-018", "warning", "98%", () -> db("db.buffer_hit_ratio: 98.5%")),
         c("HR-DB-020", "warning", "40%", () -> db("db.tmp_disk_table_ratio: 30%")),
         c("HR-DB-021", "warning", "10%", () -> db("db.slow_query_ratio: 8%")),
         c("HR-APP-001", "warning", "80%", () -> app("web.cpu: 75%")),
