@@ -38,10 +38,15 @@ public final class TraceRenderer {
     };
   }
 
+  /** "1 request", "2 requests". */
+  private static String requests(long n) {
+    return n + (n == 1 ? " request" : " requests");
+  }
+
   private static Provenance measured(TraceAnalysis a, String how) {
     // the files and the window are listed under Input; each figure names how it was computed
     return new Provenance.Measured(
-        "the traces listed under Input, " + a.requests().size() + " requests", how);
+        "the traces listed under Input, " + requests(a.requests().size()), how);
   }
 
   static Document document(TraceAnalysis a) {
@@ -96,8 +101,8 @@ public final class TraceRenderer {
                 new Block.Paragraph(
                     Text.of(
                         "Share of each request's time by layer, over "
-                            + a.shares().get(TimeLayer.OWN_CODE).count()
-                            + " requests that took time. Calls that overlap count once;"
+                            + requests(a.shares().get(TimeLayer.OWN_CODE).count())
+                            + " that took time. Calls that overlap count once;"
                             + " layers running at the same time each count it.")),
                 new Block.Table(
                     List.of(
