@@ -1,6 +1,7 @@
 package dev.headroom.collect.postgres;
 
 import dev.headroom.collect.CollectionException;
+import dev.headroom.collect.CollectionWindow;
 import dev.headroom.collect.Target;
 import dev.headroom.ingest.evidence.EvidenceFile;
 import dev.headroom.ingest.evidence.Observation;
@@ -203,12 +204,7 @@ public final class PostgresCollector implements AutoCloseable {
   /** Reads, waits {@code window}, reads again, and turns the two into evidence. */
   public EvidenceFile collect(Duration window, String component) {
     Counters first = counters();
-    try {
-      Thread.sleep(window.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CollectionException(target.redacted() + ": interrupted during the window");
-    }
+    CollectionWindow.await(window, target);
     return evidence(first, counters(), component);
   }
 
@@ -216,8 +212,8 @@ public final class PostgresCollector implements AutoCloseable {
   public EvidenceFile evidence(Counters a, Counters b, String component) {
     unseen.clear();
     double seconds = (b.nanoTime() - a.nanoTime()) / 1e9;
-    Instant end = a.at().plusNanos(b.nanoTime() - a.nanoTime());
-    ObservationWindow window = new ObservationWindow(a.at(), end);
+    ObservationWindow window = CollectionWindow.between(a.at(), a.nanoTime(), b.nanoTime());
+    Instant end = window.end();
     ObservationWindow now = ObservationWindow.at(end);
     List<Observation> obs = new ArrayList<>();
     SourceLocation here = new SourceLocation(target.redacted(), 0, 0);

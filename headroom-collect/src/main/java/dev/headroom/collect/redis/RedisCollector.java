@@ -1,6 +1,7 @@
 package dev.headroom.collect.redis;
 
 import dev.headroom.collect.CollectionException;
+import dev.headroom.collect.CollectionWindow;
 import dev.headroom.collect.Target;
 import dev.headroom.ingest.evidence.EvidenceFile;
 import dev.headroom.ingest.evidence.Observation;
@@ -141,12 +142,7 @@ public final class RedisCollector implements AutoCloseable {
   /** Reads, waits {@code window}, reads again, and turns the two into evidence. */
   public EvidenceFile collect(Duration window, String component) {
     Snapshot first = read();
-    try {
-      Thread.sleep(window.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CollectionException(target.redacted() + ": interrupted during the window");
-    }
+    CollectionWindow.await(window, target);
     return evidence(first, read(), component);
   }
 
@@ -160,13 +156,12 @@ public final class RedisCollector implements AutoCloseable {
     RedisInfo a = first.info();
     RedisInfo b = second.info();
     double seconds = (b.nanoTime() - a.nanoTime()) / 1e9;
-    Instant start = first.at();
-    Instant end = start.plusNanos(b.nanoTime() - a.nanoTime());
+    ObservationWindow window = CollectionWindow.between(first.at(), a.nanoTime(), b.nanoTime());
+    Instant end = window.end();
     if (b.number("uptime_in_seconds").orElse(0.0) < a.number("uptime_in_seconds").orElse(0.0)) {
       throw new CollectionException(
           target.redacted() + ": the server restarted during the window; collect again");
     }
-    ObservationWindow window = new ObservationWindow(start, end);
     ObservationWindow atEnd = ObservationWindow.at(end);
     List<Observation> obs = new ArrayList<>();
     List<Unseen> unseen = new ArrayList<>();
