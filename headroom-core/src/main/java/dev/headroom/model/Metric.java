@@ -248,7 +248,8 @@ public enum Metric {
       Dimension.COUNT,
       EnumSet.of(DATABASE),
       "indexes never scanned since statistics were reset (they cost writes and memory)",
-      "PostgreSQL: pg_stat_user_indexes idx_scan = 0 (not unique); MySQL: sys.schema_unused_indexes"),
+      "headroom collect postgres://… or mysql://… reads it (PostgreSQL: pg_stat_user_indexes idx_scan"
+          + " = 0, not unique; MySQL: sys.schema_unused_indexes)"),
   TMP_DISK_TABLE_RATIO(
       "tmp_disk_table_ratio",
       Dimension.RATIO,
@@ -275,14 +276,14 @@ public enum Metric {
       Dimension.COUNT,
       EnumSet.of(DATABASE),
       "indexes whose columns are a leading prefix of another index of the same kind on the same table",
-      "PostgreSQL: pg_index pairs on one table, same access method, expressions and predicate, the"
-          + " non-unique one's keys a prefix of the other's"),
+      "headroom collect postgres://… reads it (pg_index pairs on one table, same access method,"
+          + " expressions and predicate, the non-unique one's keys a prefix of the other's)"),
   INACTIVE_REPLICATION_SLOTS(
       "inactive_replication_slots",
       Dimension.COUNT,
       EnumSet.of(DATABASE),
       "replication slots no client is reading (they keep WAL on disk until dropped)",
-      "PostgreSQL: count(*) FROM pg_replication_slots WHERE NOT active"),
+      "headroom collect postgres://… reads it (count(*) FROM pg_replication_slots WHERE NOT active)"),
   INACTIVE_SLOT_WAL(
       "inactive_slot_wal",
       Dimension.DATA_SIZE,
@@ -294,13 +295,14 @@ public enum Metric {
       Dimension.RATIO,
       EnumSet.of(DATABASE),
       "age of the oldest unfrozen transaction id as a share of the 2^31 ids before wraparound",
-      "PostgreSQL: max(age(datfrozenxid)) FROM pg_database / 2^31"),
+      "headroom collect postgres://… reads it (max(age(datfrozenxid)) FROM pg_database / 2^31)"),
   SEQUENCE_USAGE(
       "sequence_usage",
       Dimension.RATIO,
       EnumSet.of(DATABASE),
       "the largest share of its range any sequence has used (capped by its column's type)",
-      "PostgreSQL: last_value / least(max_value, the owning column type's maximum) from pg_sequences"),
+      "headroom collect postgres://… reads it (last_value / least(max_value, the owning column"
+          + " type's maximum) from pg_sequences)"),
   QUERIES_PER_TRANSACTION(
       "queries_per_transaction",
       Dimension.NUMBER,

@@ -451,6 +451,9 @@ final class DatabaseRules {
 
   private static void duplicateIndexes(RuleContext ctx) {
     for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      if (!postgresOrUnsaid(db)) {
+        continue; // a PostgreSQL-only check: another engine has nothing to measure
+      }
       Optional<Map<String, Figure>> f = ctx.require(db, db.fact("duplicate_indexes"));
       if (f.isEmpty()) {
         continue;
@@ -472,6 +475,9 @@ final class DatabaseRules {
 
   private static void inactiveSlots(RuleContext ctx) {
     for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      if (!postgresOrUnsaid(db)) {
+        continue; // a PostgreSQL-only check: another engine has nothing to measure
+      }
       Optional<Map<String, Figure>> f = ctx.require(db, db.fact("inactive_replication_slots"));
       if (f.isEmpty()) {
         continue;
@@ -501,6 +507,9 @@ final class DatabaseRules {
 
   private static void wraparound(RuleContext ctx) {
     for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      if (!postgresOrUnsaid(db)) {
+        continue; // a PostgreSQL-only check: another engine has nothing to measure
+      }
       Optional<Map<String, Figure>> f = ctx.require(db, db.fact("xid_wraparound"));
       if (f.isEmpty()) {
         continue;
@@ -532,6 +541,9 @@ final class DatabaseRules {
 
   private static void sequences(RuleContext ctx) {
     for (Component db : ctx.view().spec().components(ComponentKind.DATABASE)) {
+      if (!postgresOrUnsaid(db)) {
+        continue; // a PostgreSQL-only check: another engine has nothing to measure
+      }
       Optional<Map<String, Figure>> f = ctx.require(db, db.fact("sequence_usage"));
       if (f.isEmpty()) {
         continue;
@@ -642,6 +654,16 @@ final class DatabaseRules {
             List.of("optimize-queries", "add-indexes"));
       }
     }
+  }
+
+  /**
+   * Slots, wraparound, sequences and pghero's duplicate-index rule are PostgreSQL's: a database
+   * declared as another engine (mysql, mariadb, …) is not a gap to list for them.
+   */
+  private static boolean postgresOrUnsaid(Component db) {
+    return db.setting("engine")
+        .map(e -> e.toLowerCase(java.util.Locale.ROOT).contains("postgres"))
+        .orElse(true);
   }
 
   private static void cpu(RuleContext ctx) {

@@ -801,6 +801,13 @@ class DatabaseRulesTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} on a MySQL database is silent")
+  @CsvSource({"HR-DB-013", "HR-DB-014", "HR-DB-015", "HR-DB-016"})
+  void postgresOnlyChecks_onAnotherEngine_areNotListedAsGaps(String rule) {
+    RuleHarness.run(rule, system().component("name: db, kind: database, engine: mysql"))
+        .assertSilent();
+  }
+
   // ------------------------------------------------------------------ HR-DB-018
 
   @ParameterizedTest(name = "buffer hit ratio {0} -> {1}")
