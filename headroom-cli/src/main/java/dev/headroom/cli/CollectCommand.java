@@ -45,6 +45,9 @@ import picocli.CommandLine.Spec;
           + " ~/.pgpass or the URL",
       "  mysql://user@host:port (or mariadb://)  global status, performance_schema, process list,"
           + " replica status; password from the URL, MYSQL_PWD or ~/.my.cnf [client]; TLS (--tls)",
+      "  prometheus URL --service NAME         a PromQL engine (Prometheus, VictoriaMetrics, Thanos,"
+          + " Mimir): golden signals, series for forecasts, Kubernetes right-sizing; see collect"
+          + " prometheus --help",
       "  traces FILE...                        trace files (OTLP, Jaeger, Zipkin): where the time"
           + " goes, N+1 loops; see collect traces --help",
       "  log FILE...                           access logs (headroom collect log --help)",
