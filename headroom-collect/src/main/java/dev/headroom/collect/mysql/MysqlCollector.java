@@ -2,6 +2,7 @@ package dev.headroom.collect.mysql;
 
 import dev.headroom.collect.CollectionException;
 import dev.headroom.collect.CollectionWindow;
+import dev.headroom.collect.DatabaseLevels;
 import dev.headroom.collect.Target;
 import dev.headroom.ingest.evidence.EvidenceFile;
 import dev.headroom.ingest.evidence.Observation;
@@ -52,18 +53,9 @@ public final class MysqlCollector implements AutoCloseable {
 
   public static final int DEFAULT_PORT = 3306;
 
-  /**
-   * Statements running longer than this count as long-running: pghero's level, the same as the
-   * PostgreSQL collector's (ADVISOR-CHECKS section 1, PGHERO_LONG_RUNNING_QUERY_SEC), so the two
-   * servers' figures mean the same.
-   */
-  static final int LONG_RUNNING_SECONDS = 60;
+  static final int LONG_RUNNING_SECONDS = DatabaseLevels.LONG_RUNNING_SECONDS;
 
-  /**
-   * Digests executed at least this often count as frequent for slowest_query: the catalogue's
-   * "slowest frequent query" level, as in the PostgreSQL collector (ADVISOR-CHECKS section 10).
-   */
-  static final long FREQUENT_CALLS = 100;
+  static final long FREQUENT_CALLS = DatabaseLevels.FREQUENT_CALLS;
 
   /** How many digests the how of slowest_query names, by total time (MySQLTuner lists 15). */
   static final int TOP_DIGESTS = 5;

@@ -2,6 +2,7 @@ package dev.headroom.collect.postgres;
 
 import dev.headroom.collect.CollectionException;
 import dev.headroom.collect.CollectionWindow;
+import dev.headroom.collect.DatabaseLevels;
 import dev.headroom.collect.Target;
 import dev.headroom.ingest.evidence.EvidenceFile;
 import dev.headroom.ingest.evidence.Observation;
@@ -39,8 +40,7 @@ public final class PostgresCollector implements AutoCloseable {
 
   public static final int DEFAULT_PORT = 5432;
 
-  /** pghero's long-running level (ADVISOR-CHECKS, PostgreSQL: PGHERO_LONG_RUNNING_QUERY_SEC). */
-  static final int LONG_RUNNING_SECONDS = 60;
+  static final int LONG_RUNNING_SECONDS = DatabaseLevels.LONG_RUNNING_SECONDS;
 
   /**
    * A table "needs an index" when it has more than this many sequential scans (the catalogue's
@@ -58,7 +58,7 @@ public final class PostgresCollector implements AutoCloseable {
   static final long SEQ_SCAN_MIN_ROWS = 10_000;
 
   /** pg_stat_statements' statements counted as frequent (the catalogue's slowest_query). */
-  static final long FREQUENT_CALLS = 100;
+  static final long FREQUENT_CALLS = DatabaseLevels.FREQUENT_CALLS;
 
   /**
    * Statements that are not queries: transaction control and session settings. pg_stat_statements
