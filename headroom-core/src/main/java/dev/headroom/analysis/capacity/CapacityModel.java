@@ -663,6 +663,19 @@ public final class CapacityModel {
   }
 
   /**
+   * Every cache's measured hit ratio is at least {@code hitTarget}: today's caches hold their hot
+   * set, whatever C4's share-of-the-data estimate says. HR-CACHE-004 stays silent on the same
+   * condition, so the roadmap must not call such a cache short today.
+   */
+  public boolean cachesHoldHotSet(double hitTarget) {
+    List<Component> caches = view.spec().components(ComponentKind.CACHE);
+    return !caches.isEmpty()
+        && caches.stream()
+            .allMatch(
+                c -> view.fact(c.fact("hit_ratio")).map(h -> h.value() >= hitTarget).orElse(false));
+  }
+
+  /**
    * The working set a cache shows it holds: memory × share in use, when its hit ratio is at or
    * above {@code hitTarget}, it evicts nothing and is not full (C4 measured instead of assumed).
    */

@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The walk's arithmetic against closed forms, and its invariants over seeded systems. */
@@ -69,6 +70,21 @@ class RoadmapperTest {
     assertThat(ten.months().value()).isCloseTo(months, within(1e-12));
     assertThat(ten.date()).isEqualTo(TODAY.plusDays(Math.round(months * 365.2425 / 12)));
     assertThat(r.steps().get(0).date()).isEqualTo(TODAY);
+  }
+
+  @ParameterizedTest(name = "measured hit ratio {0}: cache short today = {1}")
+  @CsvSource({"85%, false", "50%, true"})
+  void cacheMemory_isShortTodayOnlyWhenTheMeasuredHitRatioSaysSo(String hit, boolean short_) {
+    // C4 estimates 120 GiB x 20% x 1.5 = 36 GiB against 4 GiB; a cache that serves its hot set
+    // (HR-CACHE-004 silent) is not short today, one that misses is
+    String yaml =
+        system(0.3, 0.3, 90, "  cache.hit_ratio: " + hit + "\n")
+            .replace("growth: 10%/month }", "growth: 10%/month, data_size: 120GiB }")
+            .replace(
+                "observations:",
+                "  - { name: cache, kind: cache, engine: redis, memory: 4GiB }\nobservations:");
+    Roadmap r = walkWithoutTodaysPlan(advise(yaml), 10);
+    assertThat(r.firstBreak(BreakKind.CACHE_MEMORY).isPresent()).isEqualTo(short_);
   }
 
   @Test
