@@ -7,7 +7,6 @@ import dev.headroom.collect.mysql.MysqlCollector;
 import dev.headroom.collect.postgres.PostgresCollector;
 import dev.headroom.collect.redis.RedisCollector;
 import dev.headroom.ingest.evidence.EvidenceFile;
-import dev.headroom.ingest.evidence.EvidenceWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -212,23 +211,10 @@ final class CollectCommand implements Callable<Integer> {
       err.println("headroom: nothing written to " + output);
       return ExitCodes.BAD_INPUT;
     }
-    try {
-      EvidenceWriter.write(evidence, output);
-    } catch (UncheckedIOException e) {
-      err.println("headroom: " + e.getMessage());
+    if (!EvidenceOutput.write(evidence, output, err)) {
       return ExitCodes.BAD_INPUT;
     }
-    spec.commandLine()
-        .getOut()
-        .println(
-            "wrote "
-                + output
-                + ": "
-                + evidence.observations().size()
-                + " observations"
-                + (evidence.unseen().isEmpty()
-                    ? ""
-                    : ", " + evidence.unseen().size() + " not seen (listed in the file)"));
+    spec.commandLine().getOut().println(EvidenceOutput.summary(evidence, output));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

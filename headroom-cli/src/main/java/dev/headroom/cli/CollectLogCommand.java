@@ -6,10 +6,8 @@ import dev.headroom.ingest.accesslog.AccessLogSettings;
 import dev.headroom.ingest.accesslog.AccessLogSummary;
 import dev.headroom.ingest.accesslog.LogPreset;
 import dev.headroom.ingest.evidence.EvidenceFile;
-import dev.headroom.ingest.evidence.EvidenceWriter;
 import dev.headroom.report.accesslog.AccessLogReport;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -34,7 +32,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Read web-server access logs (plain or .gz; rotated sets are read oldest first) into an"
           + " evidence file for `headroom advise --evidence`, and print a report with the"
-          + " per-route table (docs/evidence.md, docs/formats.md).",
+          + " per-route table (docs/collectors.md, docs/formats.md).",
       "Exit codes: 0 written; 2 bad usage, or a log that cannot be read (nothing written)."
     })
 final class CollectLogCommand implements Callable<Integer> {
@@ -138,24 +136,13 @@ final class CollectLogCommand implements Callable<Integer> {
     AccessLogSummary summary =
         new AccessLogReader(settings).read(files, Optional.ofNullable(logFormat));
     EvidenceFile evidence = AccessLogEvidence.of(summary, clock.instant());
-    try {
-      EvidenceWriter.write(evidence, output);
-    } catch (UncheckedIOException e) {
-      err.println("headroom: " + e.getMessage());
+    if (!EvidenceOutput.write(evidence, output, err)) {
       return ExitCodes.BAD_INPUT;
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(AccessLogReport.render(summary, format.format));
     if (format.format != dev.headroom.report.OutputFormat.JSON) {
-      out.println(
-          "wrote "
-              + output
-              + ": "
-              + evidence.observations().size()
-              + " observations"
-              + (evidence.unseen().isEmpty()
-                  ? ""
-                  : ", " + evidence.unseen().size() + " not seen (listed in the file)"));
+      out.println(EvidenceOutput.summary(evidence, output));
     }
     out.flush();
     return ExitCodes.OK;

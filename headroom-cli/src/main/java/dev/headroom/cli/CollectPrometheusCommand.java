@@ -8,7 +8,6 @@ import dev.headroom.collect.Target;
 import dev.headroom.collect.prometheus.Mapping;
 import dev.headroom.collect.prometheus.PromQlClient;
 import dev.headroom.collect.prometheus.PrometheusCollector;
-import dev.headroom.ingest.evidence.EvidenceWriter;
 import dev.headroom.model.Dimension;
 import dev.headroom.model.Figure;
 import dev.headroom.model.Provenance;
@@ -17,7 +16,6 @@ import dev.headroom.model.Units;
 import dev.headroom.report.rightsizing.CollectionRenderer;
 import dev.headroom.report.rightsizing.CollectionReport;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -230,10 +228,7 @@ final class CollectPrometheusCommand implements Callable<Integer> {
                         memoryPrice,
                         Dimension.MONTHLY_COST,
                         new Provenance.Declared("--memory-price"))));
-    try {
-      EvidenceWriter.write(result.evidence(), outputFile);
-    } catch (UncheckedIOException e) {
-      err.println("headroom: " + e.getMessage());
+    if (!EvidenceOutput.write(result.evidence(), outputFile, err)) {
       return ExitCodes.BAD_INPUT;
     }
     CollectionReport report =
@@ -249,17 +244,7 @@ final class CollectPrometheusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(CollectionRenderer.render(report, output.format));
     out.flush();
-    err.println(
-        "headroom: wrote "
-            + outputFile
-            + ": "
-            + result.evidence().observations().size()
-            + " observations, "
-            + result.evidence().series().size()
-            + " series"
-            + (result.evidence().unseen().isEmpty()
-                ? ""
-                : ", " + result.evidence().unseen().size() + " not seen (listed in the file)"));
+    err.println("headroom: " + EvidenceOutput.summary(result.evidence(), outputFile));
     err.flush();
     return ExitCodes.OK;
   }

@@ -5,14 +5,12 @@ import dev.headroom.analysis.trace.TraceAnalyzer;
 import dev.headroom.analysis.trace.TraceEvidence;
 import dev.headroom.analysis.trace.TraceSettings;
 import dev.headroom.ingest.evidence.EvidenceFile;
-import dev.headroom.ingest.evidence.EvidenceWriter;
 import dev.headroom.ingest.trace.TraceInput;
 import dev.headroom.ingest.trace.TraceReader;
 import dev.headroom.model.BadInputException;
 import dev.headroom.model.InputProblem;
 import dev.headroom.report.trace.TraceRenderer;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -89,24 +87,13 @@ final class CollectTracesCommand implements Callable<Integer> {
     TraceAnalysis analysis = TraceAnalyzer.analyze(input, new TraceSettings(nPlusOne));
     EvidenceFile evidence = TraceEvidence.of(analysis);
     PrintWriter err = spec.commandLine().getErr();
-    try {
-      EvidenceWriter.write(evidence, output);
-    } catch (UncheckedIOException e) {
-      err.println("headroom: " + e.getMessage());
+    if (!EvidenceOutput.write(evidence, output, err)) {
       return ExitCodes.BAD_INPUT;
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(TraceRenderer.render(analysis, format.format));
     out.flush();
-    err.println(
-        "headroom: wrote "
-            + output
-            + ": "
-            + evidence.observations().size()
-            + " observations"
-            + (evidence.unseen().isEmpty()
-                ? ""
-                : ", " + evidence.unseen().size() + " not seen (listed in the file)"));
+    err.println("headroom: " + EvidenceOutput.summary(evidence, output));
     err.flush();
     return ExitCodes.OK;
   }
